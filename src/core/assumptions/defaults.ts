@@ -1,0 +1,176 @@
+/**
+ * The default benchmark set, "tiered-2027", exactly as MODEL.md gives it.
+ * Each value's source is kept beside it (SOURCES) so the task pane can show
+ * where a number comes from. S0-S4 are the articles in shared/domain/sources.
+ */
+import { Assumptions } from "./types";
+
+export const SOURCE_TITLES: Record<string, string> = {
+  S0: "Customer Success Coverage Ratios by Tier in 2027",
+  S1: "CSM Coverage Model",
+  S2: "Setting CSM Book-of-Business Ratios by Segment and ACV",
+  S3: "Your CSM-to-Customer Ratio Is Probably Not the Number You Should Be Optimising",
+  S4: "How do you comp customer success managers when CS owns expansion in 2027?",
+};
+
+export function defaultAssumptions(): Assumptions {
+  return {
+    schema_version: 1,
+    preset: "tiered-2027",
+    tiers: [
+      {
+        name: "Tech-Touch",
+        min_acv: 0,
+        segment: "SMB",
+        coverage_model: "Tech-touch + scaled CSM",
+        touch_cadence: "In-app + community",
+        csm_ratio: 175,
+        am_ratio: 300,
+        tam_ratio: null,
+        arr_ceiling: 1_800_000,
+        sla_days: null,
+      },
+      {
+        name: "Pooled",
+        min_acv: 15_000,
+        segment: "Mid-Market",
+        coverage_model: "Pooled CSM (vertical pod)",
+        touch_cadence: "Trigger-based + 2x/year",
+        csm_ratio: 50,
+        am_ratio: 80,
+        tam_ratio: null,
+        arr_ceiling: 2_500_000,
+        sla_days: 183,
+      },
+      {
+        name: "Mid-Market",
+        min_acv: 50_000,
+        segment: "Mid-Market",
+        coverage_model: "Named CSM",
+        touch_cadence: "Monthly + quarterly QBR",
+        csm_ratio: 32,
+        am_ratio: 80,
+        tam_ratio: null,
+        arr_ceiling: 2_500_000,
+        sla_days: 31,
+      },
+      {
+        name: "Enterprise",
+        min_acv: 100_000,
+        segment: "Enterprise",
+        coverage_model: "Named CSM (shared TAM)",
+        touch_cadence: "Biweekly + quarterly QBR",
+        csm_ratio: 30,
+        am_ratio: 25,
+        tam_ratio: null,
+        arr_ceiling: 4_000_000,
+        sla_days: 14,
+      },
+      {
+        name: "Strategic",
+        min_acv: 250_000,
+        segment: "Enterprise",
+        coverage_model: "Named CSM + named TAM",
+        touch_cadence: "Weekly + monthly QBR",
+        csm_ratio: 11,
+        am_ratio: 25,
+        tam_ratio: 10,
+        arr_ceiling: 4_000_000,
+        sla_days: 7,
+      },
+    ],
+    segments: [
+      {
+        name: "Enterprise",
+        nrr_target: 1.3,
+        grr_target: 0.97,
+        expansion_target: 0.1,
+        comp_role: "Enterprise CSM",
+      },
+      {
+        name: "Mid-Market",
+        nrr_target: 1.15,
+        grr_target: 0.95,
+        expansion_target: 0.175,
+        comp_role: "Mid-Market CSM",
+      },
+      {
+        name: "SMB",
+        nrr_target: 1.02,
+        grr_target: 0.92,
+        expansion_target: 0.1,
+        comp_role: "SMB CSM",
+      },
+    ],
+    payout: {
+      grr_floor: 0.9,
+      grr_stretch: 0.98,
+      floor_multiple: 0.5,
+      stretch_multiple: 1.5,
+      expansion_cap: 1.5,
+      ebr_gate: 0.8,
+      ebr_gated_cap: 1.0,
+      standard: { grr_weight: 0.45, expansion_weight: 0.35, mbo_weight: 0.2 },
+      plg: { grr_weight: 0.25, expansion_weight: 0.5, mbo_weight: 0.25 },
+    },
+    expansion: {
+      csm_owned_below: 25_000,
+      csm_led_up_to: 100_000,
+      csm_led_csm_share: 0.7,
+      ae_led_csm_share: 0.3,
+    },
+    clawback: { window_days: 90 },
+    capacity: { weeks_per_month: 4 },
+    book: { load_threshold: 1.1, extend_limit: 0.3 },
+    cost: { healthy_min: 0.06, healthy_max: 0.1 },
+    hiring: { ramp: [0, 0.5, 0.5], lead_months: 3 },
+    ote: [
+      { role: "SMB CSM", base: 90_000, variable: 25_000 },
+      { role: "Mid-Market CSM", base: 115_000, variable: 30_000 },
+      { role: "Enterprise CSM", base: 145_000, variable: 45_000 },
+      { role: "Strategic CSM", base: 175_000, variable: 55_000 },
+      { role: "CS Manager", base: 165_000, variable: 40_000 },
+      { role: "VP CS", base: 230_000, variable: 90_000 },
+    ],
+  };
+}
+
+/**
+ * Where each default comes from, by assumption key (lower case). Keys not
+ * listed fall back to their section's entry (e.g. "tier.*.touch_cadence").
+ */
+export const DEFAULT_SOURCES: Record<string, string> = {
+  "tier.*": "S0 §1.2 (2027 tier cut-lines)",
+  "tier.strategic.csm_ratio": "S0 §2.1 (median of 8-15 logos per CSM)",
+  "tier.strategic.am_ratio": "S0 §2.1 (AM 1:25)",
+  "tier.strategic.tam_ratio": "S0 §2.1 (TAM 1:8-12)",
+  "tier.strategic.arr_ceiling": "S0 §2.1 ($2.5M-$4M per named CSM)",
+  "tier.enterprise.csm_ratio": "S1 (Vitally median 1:30)",
+  "tier.mid-market.csm_ratio": "S0 §1.2 (25-40 book; FAQ 32)",
+  "tier.mid-market.am_ratio": "S0 §3.1 (AM 1:80)",
+  "tier.mid-market.arr_ceiling": "S0 §3.1 ($1.5M-$2.5M per CSM)",
+  "tier.pooled.csm_ratio": "S1 (Vitally mid-market 1:50)",
+  "tier.tech-touch.csm_ratio": "S0 §4.1 (median)",
+  "tier.tech-touch.am_ratio": "S0 §4.1 (AM 1:300+)",
+  "tier.tech-touch.arr_ceiling": "S0 §4.1 ($1M-$1.8M per pooled CSM)",
+  "segment.*.nrr_target": "S0 (130% / 115% / 102%)",
+  "segment.*.grr_target": "S4 (96-98% / 94-96%)",
+  "segment.smb.grr_target": "Assumption: S0 cites 8-12% SMB mortality churn",
+  "segment.*.expansion_target": "S4 (8-12% / 15-20%)",
+  "segment.smb.expansion_target": "Assumption",
+  "payout.*": "S4 §1.1 (GRR pool curve)",
+  "payout.expansion_cap": "S4 §1 (expansion pool capped at 1.5x)",
+  "payout.ebr_gate": "S4 §4.1 (EBR gate takes the accelerator away)",
+  "payout.ebr_gated_cap": "S4 §4.1 (EBR gate takes the accelerator away)",
+  "payout.standard.*": "S4 §1 (GRR 40-50 / expansion 30-40 / MBO 15-20)",
+  "payout.plg.*": "S4 FAQ (PLG plan 25 / 50 / 25)",
+  "expansion.*": "S4 §3 (expansion credit bands)",
+  "clawback.window_days": "S4 FAQ (clawback within 90 days)",
+  "capacity.weeks_per_month": "S2 (Building the capacity model)",
+  "book.load_threshold": "S0 §7.2 (book above 110% of target)",
+  "book.extend_limit": "S2 (anchor-and-extend, 20-30%)",
+  "cost.*": "S0 §1 (healthy CS cost 6-10% of ARR)",
+  "hiring.ramp": "S0 §2.3 (CSM ramp 60-90 days)",
+  "hiring.lead_months": "S1 (hiring takes 90 days)",
+  "ote.*": "S4 (OTE table)",
+};

@@ -1,0 +1,193 @@
+/**
+ * Assumption keys ("tier.Strategic.csm_ratio", "payout.grr_floor", ...):
+ * one naming scheme for CS.ASSUMPTION, the CLI's --set and the task pane.
+ * Names match case-insensitively. Reading and writing go through the same
+ * field table so a key that can be read can be set, with the same checks.
+ */
+import { CsError, Errors } from "../errors";
+import { isBlank, nameKey, parseAmount, parseFraction, parseNumber } from "../values";
+import { Assumptions, PAYOUT_PLANS } from "./types";
+
+export type AssumptionValue = number | string | null;
+
+/** How a field's value is read and checked. */
+type FieldKind =
+  | "amount" // money, 0 or more
+  | "fraction" // 0 or more, as 0.95 or "95%"
+  | "ratio" // accounts per person: more than 0, or "none"
+  | "days" // whole days, 0 or more, or "none"
+  | "months" // whole months, 0 or more
+  | "positive" // a number above 0
+  | "text"
+  | "ramp"; // comma-separated fractions between 0 and 1
+
+const TIER_FIELDS: Record<string, FieldKind> = {
+  min_acv: "amount",
+  segment: "text",
+  coverage_model: "text",
+  touch_cadence: "text",
+  csm_ratio: "ratio",
+  am_ratio: "ratio",
+  tam_ratio: "ratio",
+  arr_ceiling: "amount",
+  sla_days: "days",
+};
+const SEGMENT_FIELDS: Record<string, FieldKind> = {
+  nrr_target: "fraction",
+  grr_target: "fraction",
+  expansion_target: "fraction",
+};
+const PAYOUT_FIELDS: Record<string, FieldKind> = {
+  grr_floor: "fraction",
+  grr_stretch: "fraction",
+  floor_multiple: "fraction",
+  stretch_multiple: "fraction",
+  expansion_cap: "fraction",
+  ebr_gate: "fraction",
+  ebr_gated_cap: "fraction",
+};
+const WEIGHT_FIELDS: Record<string, FieldKind> = {
+  grr_weight: "fraction",
+  expansion_weight: "fraction",
+  mbo_weight: "fraction",
+};
+const EXPANSION_FIELDS: Record<string, FieldKind> = {
+  csm_owned_below: "amount",
+  csm_led_up_to: "amount",
+  csm_led_csm_share: "fraction",
+  ae_led_csm_share: "fraction",
+};
+const OTE_FIELDS: Record<string, FieldKind> = { base: "amount", variable: "amount" };
+
+/** A located field: the object that holds it, its property name and kind. */
+interface FieldRef {
+  key: string;
+  holder: Record<string, unknown>;
+  field: string;
+  kind: FieldKind;
+}
+
+function findByName<T extends object>(items: T[], nameField: keyof T, name: string): T | undefined {
+  const wanted = nameKey(name);
+  return items.find((item) => nameKey(String(item[nameField])) === wanted);
+}
+
+function own(table: Record<string, FieldKind>, field: string): FieldKind | undefined {
+  return Object.prototype.hasOwnProperty.call(table, field) ? table[field] : undefined;
+}
+
+function locate(a: Assumptions, rawKey: string): FieldRef | CsError {
+  const key = rawKey.trim();
+  const parts = key.split(".");
+  const head = parts[0]?.toLowerCase();
+  const last = parts[parts.length - 1]?.toLowerCase() ?? "";
+  const middle = parts.slice(1, -1).join(".");
+  const ref = (
+    holder: object | undefined,
+    table: Record<string, FieldKind>
+  ): FieldRef | CsError => {
+    const kind = own(table, last);
+    if (!holder || !kind) return Errors.unknownKey(rawKey);
+    return { key, holder: holder as Record<string, unknown>, field: last, kind };
+  };
+  if (parts.length >= 3 && head === "tier")
+    return ref(findByName(a.tiers, "name", middle), TIER_FIELDS);
+  if (parts.length >= 3 && head === "segment")
+    return ref(findByName(a.segments, "name", middle), SEGMENT_FIELDS);
+  if (parts.length >= 3 && head === "ote")
+    return ref(findByName(a.ote, "role", middle), OTE_FIELDS);
+  if (parts.length === 3 && head === "payout") {
+    const plan = PAYOUT_PLANS.find((p) => p === middle.toLowerCase());
+    return ref(plan ? a.payout[plan] : undefined, WEIGHT_FIELDS);
+  }
+  if (parts.length !== 2) return Errors.unknownKey(rawKey);
+  const singles: Record<string, [object, Record<string, FieldKind>]> = {
+    payout: [a.payout, PAYOUT_FIELDS],
+    expansion: [a.expansion, EXPANSION_FIELDS],
+    clawback: [a.clawback, { window_days: "days" }],
+    capacity: [a.capacity, { weeks_per_month: "positive" }],
+    book: [a.book, { load_threshold: "fraction", extend_limit: "fraction" }],
+    cost: [a.cost, { healthy_min: "fraction", healthy_max: "fraction" }],
+    hiring: [a.hiring, { ramp: "ramp", lead_months: "months" }],
+  };
+  const single = Object.prototype.hasOwnProperty.call(singles, head) ? singles[head] : undefined;
+  return single ? ref(single[0], single[1]) : Errors.unknownKey(rawKey);
+}
+
+/** The current value of one assumption; a ramp reads as "0,0.5,0.5", "none" as null. */
+export function getAssumption(a: Assumptions, key: string): AssumptionValue | CsError {
+  const ref = locate(a, key);
+  if (ref instanceof CsError) return ref;
+  const value = ref.holder[ref.field];
+  if (Array.isArray(value)) return value.join(",");
+  if (typeof value === "number" || typeof value === "string" || value === null) return value;
+  return Errors.unknownKey(key);
+}
+
+function isNone(raw: unknown): boolean {
+  return typeof raw === "string" && ["none", "n/a", "-"].includes(raw.trim().toLowerCase());
+}
+
+/** Reads a raw value (text from --set or the pane, or a number) for a field kind. */
+function readField(key: string, kind: FieldKind, raw: unknown): unknown {
+  const bad = (expected: string) => Errors.badAssumptionValue(key, raw, expected);
+  switch (kind) {
+    case "text": {
+      const text = typeof raw === "string" ? raw.trim() : "";
+      return text === "" ? bad("it needs some text") : text;
+    }
+    case "ramp": {
+      const pieces =
+        typeof raw === "string" ? raw.split(",") : typeof raw === "number" ? [String(raw)] : [];
+      const values = pieces.map((p) => parseFraction(p, key));
+      const ok =
+        values.length > 0 && values.every((v) => typeof v === "number" && v >= 0 && v <= 1);
+      return ok
+        ? values
+        : bad('it needs productivity fractions between 0 and 1, such as "0,0.5,0.5"');
+    }
+    case "ratio":
+    case "days":
+      if (isNone(raw)) return null;
+      break;
+    default:
+      break;
+  }
+  if (isBlank(raw)) return bad("it cannot be blank");
+  const value =
+    kind === "amount"
+      ? parseAmount(raw)
+      : kind === "fraction"
+        ? parseFraction(raw, key)
+        : parseNumber(raw, key);
+  if (typeof value !== "number") return bad("it needs a number");
+  switch (kind) {
+    case "ratio":
+      return value > 0 ? value : bad('it needs more than 0 accounts per person, or "none"');
+    case "positive":
+      return value > 0 ? value : bad("it needs a number above 0");
+    case "days":
+    case "months":
+      return Number.isInteger(value) && value >= 0
+        ? value
+        : bad("it needs a whole number, 0 or more");
+    default:
+      return value >= 0 ? value : bad("it cannot be negative");
+  }
+}
+
+/**
+ * Returns a copy of the assumptions with one key set, or an error naming the
+ * key or the value. Cross-field rules (tier order, weights summing to 100%)
+ * are checked where the assumptions are compiled, not here.
+ */
+export function setAssumption(a: Assumptions, key: string, raw: unknown): Assumptions | CsError {
+  const copy = structuredClone(a);
+  const ref = locate(copy, key);
+  if (ref instanceof CsError) return ref;
+  const value = readField(key, ref.kind, raw);
+  if (value instanceof CsError) return value;
+  ref.holder[ref.field] = value;
+  if (ref.field === "min_acv") copy.tiers.sort((x, y) => x.min_acv - y.min_acv);
+  return copy;
+}

@@ -1,0 +1,147 @@
+/**
+ * Every error a CS function or the CLI can report, in one place, so the
+ * wording stays consistent and can be reviewed (and translated) at once.
+ *
+ * Excel shows a custom message only for #VALUE! and #N/A, so those are the
+ * only two kinds: VALUE for a value that cannot be read or is out of range,
+ * NA for an unknown tier, segment, role, plan or key.
+ */
+export type ErrorKind = "VALUE" | "NA";
+
+export class CsError {
+  readonly kind: ErrorKind;
+  readonly message: string;
+  constructor(kind: ErrorKind, message: string) {
+    this.kind = kind;
+    this.message = message;
+  }
+  /** The Excel spelling of the error, e.g. "#VALUE!". */
+  get code(): "#VALUE!" | "#N/A" {
+    return this.kind === "VALUE" ? "#VALUE!" : "#N/A";
+  }
+  toString(): string {
+    return `${this.code} ${this.message}`;
+  }
+}
+
+export function isCsError(value: unknown): value is CsError {
+  return value instanceof CsError;
+}
+
+const valueError = (message: string): CsError => new CsError("VALUE", message);
+const notFound = (message: string): CsError => new CsError("NA", message);
+
+/** Shows a raw input the way the user typed it, quoted and cut short. */
+export function show(value: unknown): string {
+  if (typeof value === "string") {
+    const text = value.length > 40 ? `${value.slice(0, 37)}...` : value;
+    return JSON.stringify(text);
+  }
+  if (typeof value === "number") return String(value);
+  if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
+  if (value === null || value === undefined) return "(blank)";
+  return "(an unreadable value)";
+}
+
+/** Formats a number for a message: thousands separators, at most 4 decimals. */
+export function fmt(value: number): string {
+  return value.toLocaleString("en-US", { maximumFractionDigits: 4 });
+}
+
+export const Errors = {
+  // Reading values
+  notAnAmount: (raw: unknown) =>
+    valueError(
+      `${show(raw)} is not an amount. Use a number such as 80000, "$80,000", "80k" or "1.2M".`
+    ),
+  notAFraction: (what: string, raw: unknown) =>
+    valueError(
+      `${what} ${show(raw)} is not a percentage. Use a fraction such as 0.95 or text such as "95%".`
+    ),
+  notANumber: (what: string, raw: unknown) => valueError(`${what} ${show(raw)} is not a number.`),
+  notABoolean: (what: string, raw: unknown) =>
+    valueError(`${what} ${show(raw)} is not TRUE or FALSE.`),
+  notText: (what: string, raw: unknown) => valueError(`${what} ${show(raw)} is not text.`),
+  blankRequired: (what: string) => valueError(`${what} is blank.`),
+  errorInInput: (what: string, code: string | null = null) =>
+    valueError(`${what} is ${code ?? "an error value"}; fix that cell first.`),
+  negativeAmount: (what: string, value: number) =>
+    valueError(`${what} ${fmt(value)} is negative; it must be 0 or more.`),
+  negativeFraction: (what: string, value: number) =>
+    valueError(`${what} ${fmt(value)} is negative; it must be 0% or more.`),
+  grrAbove100: (value: number) =>
+    valueError(
+      `GRR ${fmt(value)} is above 100%, which gross retention cannot be. Give it as a fraction (0.95) or as "95%".`
+    ),
+  fractionTooLarge: (what: string, value: number, limit: number) =>
+    valueError(
+      `${what} ${fmt(value)} means ${fmt(value * 100)}%, above the ${fmt(limit * 100)}% this accepts. Give it as a fraction (1.12) or as "112%".`
+    ),
+  fractionAbove100: (what: string, value: number) =>
+    valueError(`${what} ${fmt(value)} is above 100%; give it as a fraction (0.85) or as "85%".`),
+  nrrBelowGrr: (nrr: number, grr: number) =>
+    valueError(
+      `NRR ${fmt(nrr)} is below GRR ${fmt(grr)}; net retention includes expansion, so it cannot be below gross retention.`
+    ),
+  contraction: (value: number) =>
+    valueError(
+      `Amount ${fmt(value)} is negative: a contraction is not an expansion and earns no credit.`
+    ),
+  ratioNotPositive: (what: string, value: number) =>
+    valueError(`${what} ${fmt(value)} must be more than 0 accounts per person.`),
+
+  // Ranges
+  atPosition: (error: CsError, position: string) =>
+    new CsError(error.kind, `${position}: ${error.message}`),
+  shapesDoNotMatch: (
+    what: string,
+    rows: number,
+    cols: number,
+    expectRows: number,
+    expectCols: number
+  ) =>
+    valueError(
+      `${what} is ${rows}x${cols} but the other ranges are ${expectRows}x${expectCols}; give one value or a range of the same size.`
+    ),
+  tierRangeShape: (cols: number) =>
+    valueError(`The tiers range has ${cols} column(s); it needs two: tier name, then minimum ACV.`),
+  ratioRangeShape: (cols: number) =>
+    valueError(
+      `The ratios range has ${cols} column(s); give one number, or two columns: tier, then accounts per CSM.`
+    ),
+  duplicateTier: (name: string) => valueError(`Tier ${JSON.stringify(name)} is listed twice.`),
+  duplicateMinAcv: (a: string, b: string, minAcv: number) =>
+    valueError(
+      `Tiers ${JSON.stringify(a)} and ${JSON.stringify(b)} have the same minimum ACV ${fmt(minAcv)}.`
+    ),
+  emptyTierTable: () => valueError("The tier table is empty."),
+  belowLowestTier: (acv: number, lowest: number) =>
+    notFound(`ACV ${fmt(acv)} is below the lowest tier minimum ${fmt(lowest)}, so it has no tier.`),
+
+  // Names
+  unknownTier: (raw: unknown, known: readonly string[]) =>
+    notFound(`There is no tier named ${show(raw)}. Tiers: ${known.join(", ")}.`),
+  unknownTierOrAmount: (raw: unknown, known: readonly string[]) =>
+    valueError(`${show(raw)} is neither an ACV nor a tier name. Tiers: ${known.join(", ")}.`),
+  unknownSegment: (raw: unknown, known: readonly string[]) =>
+    notFound(`There is no segment or tier named ${show(raw)}. Segments: ${known.join(", ")}.`),
+  unknownRole: (raw: unknown, known: readonly string[]) =>
+    notFound(`There is no role named ${show(raw)}. Roles: ${known.join(", ")}.`),
+  unknownPlan: (raw: unknown, known: readonly string[]) =>
+    notFound(`There is no payout plan named ${show(raw)}. Plans: ${known.join(", ")}.`),
+  unknownPart: (raw: unknown, known: readonly string[]) =>
+    notFound(`There is no part named ${show(raw)}. Parts: ${known.join(", ")}.`),
+  unknownKey: (raw: unknown) =>
+    notFound(
+      `There is no assumption named ${show(raw)}. Keys look like "tier.Strategic.csm_ratio" or "payout.grr_floor".`
+    ),
+
+  // Assumptions
+  badAssumptionValue: (key: string, raw: unknown, expected: string) =>
+    valueError(`Assumption ${key} cannot be ${show(raw)}: ${expected}.`),
+  payoutCurveOutOfOrder: (floor: number, target: number, stretch: number) =>
+    valueError(
+      `The GRR payout curve needs floor < target < stretch, but it is ${fmt(floor)} / ${fmt(target)} / ${fmt(stretch)}; fix the assumptions.`
+    ),
+  incompleteAssumptions: (what: string) => valueError(`The assumptions do not define ${what}.`),
+} as const;

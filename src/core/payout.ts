@@ -1,0 +1,80 @@
+/**
+ * CSM variable payout from three pools (MODEL.md §6, S4 §1): GRR, expansion
+ * and MBO, each with its own multiplier, weighted by plan.
+ */
+import { PayoutAssumptions, PayoutPlan, SegmentAssumption } from "./assumptions/types";
+import { CsError, Errors } from "./errors";
+
+export interface PayoutInput {
+  grr: number;
+  nrr: number;
+  /** MBO attainment, already averaged when several were given. */
+  mbo: number;
+  segment: SegmentAssumption;
+  /** EBR completion 0-1, or null when not given. */
+  ebrCompletion: number | null;
+  plan: PayoutPlan;
+}
+
+export interface PayoutResult {
+  grrMultiplier: number;
+  expansionMultiplier: number;
+  mboMultiplier: number;
+  /** 1.0 = on target. */
+  multiple: number;
+}
+
+/**
+ * Piecewise linear through (floor, floor multiple), (segment target, 1.0x),
+ * (stretch, stretch multiple); flat below the floor and above the stretch.
+ */
+export function grrMultiplier(grr: number, target: number, p: PayoutAssumptions): number | CsError {
+  const { grr_floor: floor, grr_stretch: stretch, floor_multiple: low, stretch_multiple: high } = p;
+  if (!(floor < target && target < stretch))
+    return Errors.payoutCurveOutOfOrder(floor, target, stretch);
+  if (grr <= floor) return low;
+  if (grr >= stretch) return high;
+  if (grr <= target) return low + ((grr - floor) / (target - floor)) * (1 - low);
+  return 1 + ((grr - target) / (stretch - target)) * (high - 1);
+}
+
+/**
+ * Expansion rate (NRR - GRR) against the segment's expansion target, not
+ * below 0, capped at the expansion cap, or at the gated cap when EBR
+ * completion is given and below the EBR gate.
+ */
+export function expansionMultiplier(
+  nrr: number,
+  grr: number,
+  segment: SegmentAssumption,
+  ebrCompletion: number | null,
+  p: PayoutAssumptions
+): number | CsError {
+  if (!(segment.expansion_target > 0)) {
+    return Errors.badAssumptionValue(
+      `segment.${segment.name}.expansion_target`,
+      segment.expansion_target,
+      "it must be above 0"
+    );
+  }
+  const attainment = (nrr - grr) / segment.expansion_target;
+  const gated = ebrCompletion !== null && ebrCompletion < p.ebr_gate;
+  const cap = gated ? p.ebr_gated_cap : p.expansion_cap;
+  return Math.min(Math.max(attainment, 0), cap);
+}
+
+export function variablePayout(input: PayoutInput, p: PayoutAssumptions): PayoutResult | CsError {
+  const grrM = grrMultiplier(input.grr, input.segment.grr_target, p);
+  if (grrM instanceof CsError) return grrM;
+  const expM = expansionMultiplier(input.nrr, input.grr, input.segment, input.ebrCompletion, p);
+  if (expM instanceof CsError) return expM;
+  const mboM = Math.min(Math.max(input.mbo, 0), 1);
+  const w = p[input.plan];
+  const multiple = w.grr_weight * grrM + w.expansion_weight * expM + w.mbo_weight * mboM;
+  return {
+    grrMultiplier: grrM,
+    expansionMultiplier: expM,
+    mboMultiplier: mboM,
+    multiple: multiple + 0,
+  };
+}
