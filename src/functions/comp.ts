@@ -1,0 +1,229 @@
+/**
+ * Compensation functions (MODEL.md §5-6): expansion credit and CSM variable pay.
+ */
+import { PAYOUT_PLANS, PayoutPlan, SegmentAssumption } from "../core/assumptions/types";
+import { CsError, Errors } from "../core/errors";
+import { ExpansionCredit, expansionSplit as splitCredit } from "../core/expansion";
+import { Model, resolveSegment } from "../core/model";
+import { roundCents } from "../core/money";
+import { variablePayout as computePayout } from "../core/payout";
+import { errorCodeOf, isBlank, isErrorValue, parseAmount, parseFraction } from "../core/values";
+import {
+  asGrid,
+  broadcastShape,
+  Cell,
+  cellAt,
+  fill,
+  Grid,
+  isSingle,
+  locate,
+  mapGrid,
+  Shape,
+  shapePosition,
+  width,
+} from "./grid";
+import { gridToHost, withModel } from "./host";
+import { readNonNegativeAmount, readNonNegativeFraction, readOptionalText } from "./read";
+
+const SPLIT_PARTS = ["csm", "ae", "lead"] as const;
+type SplitPart = (typeof SPLIT_PARTS)[number];
+
+/**
+ * How an expansion's incremental ARR is credited between CSM and AE (S4 §3): below $25,000 CSM-owned (100% CSM), $25,000 to $100,000 inclusive CSM-led (70/30), above AE-led (30/70). Credits are in dollars to the cent and always add up to the amount.
+ * @customfunction EXPANSION_SPLIT
+ * @helpurl https://localhost:3000/functions.html#expansion_split
+ * @param amount Incremental ARR of the expansion: a number or text such as "$60,000"; or a range of them. Negative amounts (contraction) are errors.
+ * @param [part] Optional: "csm" or "ae" for that credit in dollars, "lead" for who leads. Omitted: two cells, CSM credit then AE credit.
+ * @returns CSM and AE credit side by side for each amount, or the part asked for.
+ */
+export function expansionSplit(amount: any[][], part?: any): any[][] {
+  return withModel((model) => {
+    const amounts = asGrid(amount) ?? [[null]];
+    const shape = { rows: amounts.length, cols: width(amounts) };
+    const partText = readOptionalText(part, "part");
+    const chosen =
+      typeof partText === "string"
+        ? SPLIT_PARTS.find((p) => p === partText.toLowerCase())
+        : undefined;
+    if (partText instanceof CsError || (typeof partText === "string" && !chosen)) {
+      const error =
+        partText instanceof CsError ? partText : Errors.unknownPart(partText, SPLIT_PARTS);
+      return gridToHost(
+        fill(chosen || partText !== null ? shape : { ...shape, cols: shape.cols * 2 }, error)
+      );
+    }
+    const credits = mapGrid(amounts, (raw, r, c) => {
+      // Negative amounts go through to the core, which names them as contractions.
+      const value = isErrorValue(raw)
+        ? Errors.errorInInput("Amount", errorCodeOf(raw))
+        : parseAmount(raw);
+      if (value === null) return null;
+      if (value instanceof CsError) return locate(value, "amount", amounts, r, c);
+      const credit = splitCredit(value, model.assumptions.expansion);
+      return credit instanceof CsError ? locate(credit, "amount", amounts, r, c) : credit;
+    });
+    const pick = (credit: ExpansionCredit | CsError | null, which: SplitPart): Cell => {
+      if (credit === null) return null;
+      if (credit instanceof CsError) return credit;
+      return which === "lead" ? credit.lead : credit[which];
+    };
+    const cells: Cell[][] = chosen
+      ? credits.map((row) => row.map((credit) => pick(credit, chosen)))
+      : credits.map((row) => row.flatMap((credit) => [pick(credit, "csm"), pick(credit, "ae")]));
+    return gridToHost(cells);
+  });
+}
+
+/** Fractions above this are almost surely percentages typed without "%" (112 for 112%). */
+const PERCENT_FORM_LIMIT = 5;
+
+function readRetention(raw: unknown, what: "GRR" | "NRR"): number | CsError {
+  const value = readNonNegativeFraction(raw, what);
+  if (value === null) return Errors.blankRequired(what);
+  if (value instanceof CsError) return value;
+  if (what === "GRR" && value > 1) return Errors.grrAbove100(value);
+  if (value > PERCENT_FORM_LIMIT) return Errors.fractionTooLarge(what, value, PERCENT_FORM_LIMIT);
+  return value;
+}
+
+/** One MBO attainment, or the average of the non-blank ones in a row of them. */
+function readMbo(values: readonly unknown[]): number | CsError {
+  let sum = 0;
+  let count = 0;
+  for (const raw of values) {
+    if (isErrorValue(raw)) return Errors.errorInInput("MBO attainment", errorCodeOf(raw));
+    if (isBlank(raw)) continue;
+    const value = parseFraction(raw, "MBO attainment");
+    if (value instanceof CsError) return value;
+    if (value === null) continue;
+    if (value < 0) return Errors.negativeFraction("MBO attainment", value);
+    if (value > PERCENT_FORM_LIMIT)
+      return Errors.fractionTooLarge("MBO attainment", value, PERCENT_FORM_LIMIT);
+    sum += value;
+    count++;
+  }
+  return count === 0 ? Errors.blankRequired("MBO attainment") : sum / count;
+}
+
+/**
+ * The MBO values for output cell (r, c): the cell itself when mbo has the
+ * output's shape; otherwise a row of MBOs averaged (one row per output row,
+ * or one row for all), or the whole range averaged for a single result.
+ */
+function mboCells(mbo: Grid, out: Shape): ((r: number, c: number) => readonly unknown[]) | CsError {
+  const rows = mbo.length;
+  const cols = width(mbo);
+  if (isSingle(mbo) || (rows === out.rows && cols === out.cols))
+    return (r, c) => [cellAt(mbo, r, c)];
+  if (out.rows === 1 && out.cols === 1) return () => mbo.flat();
+  if (out.cols === 1 && (rows === out.rows || rows === 1)) return (r) => mbo[rows === 1 ? 0 : r];
+  return Errors.shapesDoNotMatch("mbo", rows, cols, out.rows, out.cols);
+}
+
+function readSegment(model: Model, raw: unknown): SegmentAssumption | CsError {
+  if (isErrorValue(raw)) return Errors.errorInInput("Segment", errorCodeOf(raw));
+  if (isBlank(raw)) return resolveSegment(model, "Mid-Market");
+  if (typeof raw !== "string") return Errors.notText("Segment", raw);
+  return resolveSegment(model, raw);
+}
+
+function readPlan(raw: unknown): PayoutPlan | CsError {
+  const text = readOptionalText(raw, "plan");
+  if (text instanceof CsError) return text;
+  if (text === null) return "standard";
+  const plan = PAYOUT_PLANS.find((p) => p === text.toLowerCase());
+  return plan ?? Errors.unknownPlan(text, PAYOUT_PLANS);
+}
+
+/**
+ * A CSM's variable payout from three pools (S4 §1): GRR on a curve (90% floor 0.5x, segment target 1.0x, 98% stretch 1.5x), expansion (NRR minus GRR against the segment's expansion target, capped at 1.5x, or 1.0x when EBR completion is below 80%) and MBO (0-100%). Standard plan weights 45/35/20, PLG 25/50/25.
+ * @customfunction VARIABLE_PAYOUT
+ * @helpurl https://localhost:3000/functions.html#variable_payout
+ * @param grr Gross revenue retention of the book, as 0.95 or "95%"; or a range of them.
+ * @param nrr Net revenue retention of the book, as 1.12 or "112%"; at least GRR.
+ * @param mbo MBO attainment, as 0.9 or "90%"; or a row of MBO attainments, which are averaged.
+ * @param [segment] Optional: Enterprise, Mid-Market (default) or SMB, or a tier name.
+ * @param [ebr_completion] Optional: share of planned EBRs held; below 80% caps the expansion pool at 1.0x.
+ * @param [target_variable] Optional: the target variable pay in dollars; the result is then in dollars.
+ * @param [plan] Optional: "standard" (default) or "plg".
+ * @returns The payout multiple (1.0 = on target), or dollars when target_variable is given.
+ */
+export function variablePayout(
+  grr: any[][],
+  nrr: any[][],
+  mbo: any[][],
+  segment?: any[][],
+  ebr_completion?: any[][],
+  target_variable?: any[][],
+  plan?: any
+): any[][] {
+  return withModel((model) => {
+    const g = asGrid(grr) ?? [[null]];
+    const n = asGrid(nrr) ?? [[null]];
+    const m = asGrid(mbo) ?? [[null]];
+    const s = asGrid(segment ?? null);
+    const e = asGrid(ebr_completion ?? null);
+    const t = asGrid(target_variable ?? null);
+    const shape = broadcastShape([
+      { name: "grr", grid: g },
+      { name: "nrr", grid: n },
+      { name: "segment", grid: s },
+      { name: "ebr_completion", grid: e },
+      { name: "target_variable", grid: t },
+    ]);
+    if (shape instanceof CsError) return gridToHost([[shape]]);
+    const mboAt = mboCells(m, shape);
+    const chosenPlan = readPlan(plan);
+    const setup =
+      mboAt instanceof CsError ? mboAt : chosenPlan instanceof CsError ? chosenPlan : null;
+    if (setup) return gridToHost(fill(shape, setup));
+    const mboFor = mboAt as (r: number, c: number) => readonly unknown[];
+    const payoutPlan = chosenPlan as PayoutPlan;
+    const out = fill<Cell>(shape, null);
+    const single = shape.rows === 1 && shape.cols === 1;
+    for (let r = 0; r < shape.rows; r++) {
+      for (let c = 0; c < shape.cols; c++) {
+        const cell = payoutCell(model, payoutPlan, [
+          cellAt(g, r, c),
+          cellAt(n, r, c),
+          mboFor(r, c),
+          s ? cellAt(s, r, c) : null,
+          e ? cellAt(e, r, c) : null,
+          t ? cellAt(t, r, c) : null,
+        ]);
+        out[r][c] =
+          cell instanceof CsError && !single
+            ? Errors.atPosition(cell, `${shapePosition(shape, r, c)} of the range`)
+            : cell;
+      }
+    }
+    return gridToHost(out);
+  });
+}
+
+type PayoutCells = [unknown, unknown, readonly unknown[], unknown, unknown, unknown];
+
+function payoutCell(model: Model, plan: PayoutPlan, cells: PayoutCells): Cell {
+  const [rawGrr, rawNrr, rawMbo, rawSegment, rawEbr, rawTarget] = cells;
+  if (isBlank(rawGrr) && isBlank(rawNrr) && rawMbo.every(isBlank)) return null;
+  const grr = readRetention(rawGrr, "GRR");
+  if (grr instanceof CsError) return grr;
+  const nrr = readRetention(rawNrr, "NRR");
+  if (nrr instanceof CsError) return nrr;
+  if (nrr < grr) return Errors.nrrBelowGrr(nrr, grr);
+  const mbo = readMbo(rawMbo);
+  if (mbo instanceof CsError) return mbo;
+  const segment = readSegment(model, rawSegment);
+  if (segment instanceof CsError) return segment;
+  const ebr = readNonNegativeFraction(rawEbr, "EBR completion");
+  if (ebr instanceof CsError) return ebr;
+  if (ebr !== null && ebr > 1) return Errors.fractionAbove100("EBR completion", ebr);
+  const target = readNonNegativeAmount(rawTarget, "Target variable");
+  if (target instanceof CsError) return target;
+  const result = computePayout(
+    { grr, nrr, mbo, segment, ebrCompletion: ebr, plan },
+    model.assumptions.payout
+  );
+  if (result instanceof CsError) return result;
+  return target === null ? result.multiple : roundCents(result.multiple * target);
+}

@@ -1,0 +1,121 @@
+/**
+ * Reading argument cells into domain values, with the errors users see.
+ * Shared by the function families so "$80k" means the same everywhere.
+ */
+import { TierAssumption } from "../core/assumptions/types";
+import { CsError, Errors } from "../core/errors";
+import { TierBound, TierTable } from "../core/tiers";
+import {
+  errorCodeOf,
+  isBlank,
+  isErrorValue,
+  parseAmount,
+  parseFraction,
+  parseNumber,
+} from "../core/values";
+import { Grid, locate, width } from "./grid";
+
+/** An ACV or amount that must be 0 or more; null for a blank. */
+export function readNonNegativeAmount(raw: unknown, what: string): number | null | CsError {
+  if (isErrorValue(raw)) return Errors.errorInInput(what, errorCodeOf(raw));
+  const value = parseAmount(raw);
+  if (typeof value === "number" && value < 0) return Errors.negativeAmount(what, value);
+  return value;
+}
+
+/** A fraction that must be 0 or more ("95%" or 0.95); null for a blank. */
+export function readNonNegativeFraction(raw: unknown, what: string): number | null | CsError {
+  if (isErrorValue(raw)) return Errors.errorInInput(what, errorCodeOf(raw));
+  const value = parseFraction(raw, what);
+  if (typeof value === "number" && value < 0) return Errors.negativeFraction(what, value);
+  return value;
+}
+
+/** Reads an optional text argument (a part, plan or role name); null when omitted or blank. */
+export function readOptionalText(raw: unknown, what: string): string | null | CsError {
+  if (raw === null || raw === undefined || isBlank(raw)) return null;
+  if (Array.isArray(raw)) return readOptionalText(raw[0]?.[0], what);
+  if (typeof raw !== "string") return Errors.notText(what, raw);
+  return raw.trim();
+}
+
+/**
+ * A range with a header row is common when users select a whole table: the
+ * first row is taken as a header when its value column holds text that is
+ * not a number (e.g. "Min ACV").
+ */
+function hasHeaderRow(
+  grid: Grid,
+  valueColumn: number,
+  isValue: (raw: unknown) => boolean
+): boolean {
+  const raw = grid[0]?.[valueColumn];
+  return typeof raw === "string" && !isBlank(raw) && !isValue(raw);
+}
+
+/** Reads a two-column (tier name, minimum ACV) range into a tier table. */
+export function readTierRange(grid: Grid): TierTable | CsError {
+  if (width(grid) !== 2) return Errors.tierRangeShape(width(grid));
+  const what = "tiers";
+  const start = hasHeaderRow(grid, 1, (raw) => typeof parseAmount(raw) === "number") ? 1 : 0;
+  const bounds: TierBound[] = [];
+  for (let r = start; r < grid.length; r++) {
+    const [name, min] = [grid[r][0] ?? null, grid[r][1] ?? null];
+    if (isBlank(name) && isBlank(min)) continue;
+    if (typeof name !== "string" || isBlank(name))
+      return locate(Errors.notText("Tier name", name), what, grid, r, 0);
+    const value = readNonNegativeAmount(min, "Minimum ACV");
+    if (value === null) return locate(Errors.blankRequired("Minimum ACV"), what, grid, r, 1);
+    if (value instanceof CsError) return locate(value, what, grid, r, 1);
+    bounds.push({ name: name.trim(), min_acv: value });
+  }
+  return TierTable.compile(bounds);
+}
+
+export type RatioOverride =
+  { kind: "flat"; ratio: number } | { kind: "byTier"; ratios: Map<TierAssumption, number | null> };
+
+/**
+ * Reads the optional `ratios` argument: one number (a flat ratio for every
+ * tier) or a two-column range (tier, accounts per person), where tiers not
+ * listed keep the workbook's ratio and "none" means the role does not apply.
+ */
+export function readRatioOverride(
+  grid: Grid | null,
+  tiers: TierTable<TierAssumption>
+): RatioOverride | null | CsError {
+  if (grid === null) return null;
+  const what = "ratios";
+  if (grid.length === 1 && width(grid) === 1) {
+    const raw = grid[0][0] ?? null;
+    if (isBlank(raw)) return null;
+    const ratio = parseNumber(raw, "Ratio");
+    if (ratio === null) return null;
+    if (ratio instanceof CsError) return ratio;
+    return ratio > 0 ? { kind: "flat", ratio } : Errors.ratioNotPositive("Ratio", ratio);
+  }
+  if (width(grid) !== 2) return Errors.ratioRangeShape(width(grid));
+  const isRatio = (raw: unknown) => typeof parseNumber(raw, "") === "number" || isNone(raw);
+  const start = hasHeaderRow(grid, 1, isRatio) ? 1 : 0;
+  const ratios = new Map<TierAssumption, number | null>();
+  for (let r = start; r < grid.length; r++) {
+    const [name, rawRatio] = [grid[r][0] ?? null, grid[r][1] ?? null];
+    if (isBlank(name) && isBlank(rawRatio)) continue;
+    const tier = typeof name === "string" ? tiers.byTierName(name) : undefined;
+    if (!tier) return locate(Errors.unknownTier(name, tiers.names), what, grid, r, 0);
+    if (isNone(rawRatio)) {
+      ratios.set(tier, null);
+      continue;
+    }
+    const ratio = parseNumber(rawRatio, "Ratio");
+    if (ratio === null) return locate(Errors.blankRequired("Ratio"), what, grid, r, 1);
+    if (ratio instanceof CsError) return locate(ratio, what, grid, r, 1);
+    if (!(ratio > 0)) return locate(Errors.ratioNotPositive("Ratio", ratio), what, grid, r, 1);
+    ratios.set(tier, ratio);
+  }
+  return { kind: "byTier", ratios };
+}
+
+function isNone(raw: unknown): boolean {
+  return typeof raw === "string" && raw.trim().toLowerCase() === "none";
+}
