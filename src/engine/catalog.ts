@@ -1,0 +1,43 @@
+/**
+ * The catalog: what the metadata generator reads from the functions' JSDoc
+ * (Excel's functions.json) plus which JavaScript function implements each id.
+ * It is the one declaration of every CS function that Excel, the engine and
+ * the reference docs all read.
+ */
+export interface CatalogParameter {
+  name: string;
+  description?: string;
+  type?: string;
+  dimensionality?: "scalar" | "matrix";
+  optional?: boolean;
+}
+
+export interface CatalogFunction {
+  id: string;
+  name: string;
+  description?: string;
+  helpUrl?: string;
+  parameters: CatalogParameter[];
+  result: { dimensionality?: "scalar" | "matrix"; type?: string };
+}
+
+export interface Catalog {
+  /** Excel's functions.json, as generated. */
+  metadata: { functions: CatalogFunction[] };
+  /** Function id -> the exported JavaScript function that implements it. */
+  associate: { id: string; functionName: string }[];
+}
+
+/** Checks the shape of a catalog read from disk, so a stale or broken build says so. */
+export function parseCatalog(json: unknown): Catalog {
+  const catalog = json as Partial<Catalog> | null;
+  if (
+    !catalog ||
+    !Array.isArray(catalog.metadata?.functions) ||
+    !Array.isArray(catalog.associate) ||
+    catalog.metadata.functions.length === 0
+  ) {
+    throw new Error("The function catalog is missing or broken; run `npm run build:cli`.");
+  }
+  return catalog as Catalog;
+}

@@ -1,0 +1,79 @@
+/**
+ * A headless spreadsheet that evaluates CS formulas: HyperFormula (a real,
+ * Excel-compatible formula engine) with the CS functions registered from the
+ * catalog, over one sheet of data.
+ */
+import { CellError, DetailedCellError, HyperFormula } from "hyperformula";
+import { Assumptions } from "../core/assumptions/types";
+import { useAssumptions } from "../functions/host";
+import { Catalog } from "./catalog";
+import { excelErrorCode, registerCsFunctions } from "./plugin";
+
+export type EngineScalar = number | string | boolean | null | EngineError;
+export type EngineValue = EngineScalar | EngineScalar[][];
+
+export interface EngineError {
+  error: string;
+  message: string;
+}
+
+export type SheetInput = (number | string | boolean | null)[][];
+
+export interface EngineOptions {
+  catalog: Catalog;
+  assumptions: Assumptions;
+  /** The data sheet the formulas see (already typed; text is stored as text). */
+  sheet?: SheetInput;
+}
+
+export const DATA_SHEET = "Data";
+
+function toEngineError(error: DetailedCellError | CellError): EngineError {
+  const code = error instanceof DetailedCellError ? error.value : excelErrorCode(error.type);
+  return { error: code, message: error.message ?? "" };
+}
+
+function toScalar(value: unknown): EngineScalar {
+  if (value instanceof DetailedCellError || value instanceof CellError) return toEngineError(value);
+  if (value === undefined || value === null) return null;
+  // Excel keeps 15 significant digits; so do we, so 0.45 + 0.34 + 0.18 shows as 0.97.
+  if (typeof value === "number") return Number(value.toPrecision(15)) + 0;
+  if (typeof value === "string" || typeof value === "boolean") return value;
+  return { error: "#VALUE!", message: "The engine returned a value it cannot show." };
+}
+
+export class CsEngine {
+  private readonly hf: HyperFormula;
+  private readonly sheetId: number;
+
+  constructor(options: EngineOptions) {
+    registerCsFunctions(options.catalog);
+    useAssumptions(options.assumptions);
+    this.hf = HyperFormula.buildFromSheets(
+      { [DATA_SHEET]: options.sheet ?? [] },
+      // smartRounding off: the engine's own 10-digit output rounding would hide digits Excel shows.
+      { licenseKey: "gpl-v3", useArrayArithmetic: true, smartRounding: false }
+    );
+    const id = this.hf.getSheetId(DATA_SHEET);
+    if (id === undefined) throw new Error("The data sheet was not created.");
+    this.sheetId = id;
+  }
+
+  /** Evaluates one formula ("=CS.TIER(A2)") against the data sheet. */
+  evaluate(formula: string): EngineValue {
+    const text = formula.trim().startsWith("=") ? formula.trim() : `=${formula.trim()}`;
+    let value: unknown;
+    try {
+      value = this.hf.calculateFormula(text, this.sheetId);
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      return { error: "#ERROR!", message: `The formula could not be read: ${message}` };
+    }
+    if (Array.isArray(value)) return value.map((row: unknown[]) => row.map(toScalar));
+    return toScalar(value);
+  }
+
+  destroy(): void {
+    this.hf.destroy();
+  }
+}

@@ -1,0 +1,45 @@
+/**
+ * The size of each CS function's spilled result, predicted from the sizes of
+ * its arguments. Excel sizes a spill after the function returns; HyperFormula
+ * must know it before evaluating, so the engine needs this one extra fact
+ * per array function. A test checks that every matrix-result function in the
+ * catalog has a rule here and that results match the prediction.
+ */
+export interface Size {
+  rows: number;
+  cols: number;
+}
+
+/** Sizes of the arguments as written in the formula; null where omitted. */
+export type ArgSizes = readonly (Size | null)[];
+
+export type ShapeRule = (args: ArgSizes) => Size;
+
+const ONE: Size = { rows: 1, cols: 1 };
+
+/** The largest of the given arguments, as Excel broadcasts a single value. */
+function broadcast(...indexes: number[]): ShapeRule {
+  return (args) => {
+    let rows = 1;
+    let cols = 1;
+    for (const i of indexes) {
+      const size = args[i];
+      if (size && (size.rows > 1 || size.cols > 1)) {
+        rows = Math.max(rows, size.rows);
+        cols = Math.max(cols, size.cols);
+      }
+    }
+    return { rows, cols };
+  };
+}
+
+export const SHAPES: Readonly<Record<string, ShapeRule>> = {
+  TIER: broadcast(0),
+  // Two cells (CSM, AE) per amount unless one part is asked for.
+  EXPANSION_SPLIT: (args) => {
+    const amount = args[0] ?? ONE;
+    return args[1] ? amount : { rows: amount.rows, cols: amount.cols * 2 };
+  },
+  // MBO is averaged across a row, so it never widens the result.
+  VARIABLE_PAYOUT: broadcast(0, 1, 3, 4, 5),
+};
