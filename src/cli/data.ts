@@ -1,0 +1,468 @@
+/**
+ * `--data FILE`: a .csv or .xlsx becomes the sheet the formulas see (CLI.md).
+ * A CSV starts at A1 with its header as row 1, each cell typed the way Excel
+ * (en-US) types what a user pastes; an .xlsx gives its first worksheet, whose
+ * cells Excel has already typed.
+ */
+import { promises as fs } from "fs";
+import nodePath from "path";
+import ExcelJS from "exceljs";
+import Papa from "papaparse";
+import { excelSerialFromDate, excelSerialFromYmd, isExcelYmd } from "./dates";
+
+/** One cell of the data sheet; null is an empty cell. */
+export type SheetCell = number | string | boolean | null;
+
+/** A data file that cannot be used: the message is one line naming the file and the problem. */
+export class DataFileError extends Error {
+  constructor(message: string) {
+    super(message.replace(/[\r\n]+/g, " "));
+    this.name = "DataFileError";
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Typing one pasted cell (en-US). Strict: what Excel would not certainly turn
+// into a value stays text. All patterns are compiled once, here.
+
+/** Plain decimal: 80000, -5, +5, 5., .5, 1.5e3. The fast path for most cells. */
+const PLAIN_NUMBER = /^[+-]?(?:(\d+)(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
+/** Digits with valid groups of three (80,000.00), or plain digits. */
+const BODY = String.raw`((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d*)?|\.\d+)`;
+/** Optional sign, optional leading $, number, optional %: -$500, $80,000, 95%, 1,000. */
+const SIGNED_NUMBER = new RegExp(String.raw`^([+-])?(\$)?${BODY}(%)?$`);
+/** Accounting negative: (1,200) or ($1,200). */
+const PAREN_NUMBER = new RegExp(String.raw`^\((\$)?${BODY}\)$`);
+/** ISO date, optionally with a time: 2026-01-15, 2026-01-15T13:30:00(.5)(Z), 2026-01-15 13:30. */
+const ISO_DATE =
+  /^(\d{4})-(\d{1,2})-(\d{1,2})(?:([T ])(\d{1,2}):(\d{2})(?::(\d{2})(\.\d{1,9})?)?(Z)?)?$/;
+/** US date m/d/yyyy or m/d/yy, optionally with h:mm[:ss] [AM|PM]. */
+const US_DATE =
+  /^(\d{1,2})\/(\d{1,2})\/(\d{4}|\d{2})(?: (\d{1,2}):(\d{2})(?::(\d{2}))?(?: ?([AaPp][Mm]))?)?$/;
+
+/** Excel's largest number is 9.99999999999999E+307; bigger text stays text. */
+const MAX_MAGNITUDE = 1e308;
+/** Excel keeps 15 significant digits. */
+const MAX_INTEGER_DIGITS = 15;
+
+function isAsciiSpace(code: number): boolean {
+  return code === 32 || (code >= 9 && code <= 13);
+}
+
+/**
+ * Significant digits of the integer part (leading and trailing zeros aside).
+ * More than 15 means an ID or card number that Excel would silently cut to 15
+ * digits: we keep the exact text instead of inventing digits.
+ */
+function tooManyIntegerDigits(intDigits: string | undefined): boolean {
+  if (intDigits === undefined || intDigits.length <= MAX_INTEGER_DIGITS) return false;
+  let start = 0;
+  let end = intDigits.length;
+  while (start < end && intDigits.charCodeAt(start) === 48) start++;
+  while (end > start && intDigits.charCodeAt(end - 1) === 48) end--;
+  return end - start > MAX_INTEGER_DIGITS;
+}
+
+/** A finite number Excel can hold, -0 as 0; undefined when out of range. */
+function finite(value: number): number | undefined {
+  if (!Number.isFinite(value) || Math.abs(value) >= MAX_MAGNITUDE) return undefined;
+  return value === 0 ? 0 : value;
+}
+
+function typeNumber(s: string, commaGroups: boolean): number | undefined {
+  const plain = PLAIN_NUMBER.exec(s);
+  if (plain !== null) {
+    // 80000, -5, 1.5e3, .5, 007 (Excel drops the leading zeros too).
+    return tooManyIntegerDigits(plain[1]) ? undefined : finite(Number(s));
+  }
+  let negative = false;
+  let percent = false;
+  let body: string;
+  const signed = SIGNED_NUMBER.exec(s);
+  if (signed !== null) {
+    // $80,000 / -$500 / 80,000.00 / 95%. "$" and "%" together: text.
+    if (signed[2] !== undefined && signed[4] !== undefined) return undefined;
+    negative = signed[1] === "-";
+    body = signed[3];
+    percent = signed[4] !== undefined;
+  } else {
+    // (1,200) / ($1,200): accounting negatives.
+    const paren = PAREN_NUMBER.exec(s);
+    if (paren === null) return undefined;
+    negative = true;
+    body = paren[2];
+  }
+  if (body.includes(",")) {
+    if (!commaGroups) return undefined;
+    body = body.split(",").join("");
+  }
+  const dot = body.indexOf(".");
+  if (tooManyIntegerDigits(dot < 0 ? body : body.slice(0, dot))) return undefined;
+  // Percent: the decimal shifted two places (12.5% is 0.125 exactly as written, no 12.5/100 rounding).
+  const value = Number(percent ? `${body}e-2` : body);
+  return finite(negative ? -value : value);
+}
+
+/** Seconds since midnight as a day fraction; undefined for an impossible time. */
+function dayFraction(h: number, m: number, s: number, fraction: number): number | undefined {
+  if (h > 23 || m > 59 || s > 59) return undefined;
+  return (h * 3600 + m * 60 + s + fraction) / 86400;
+}
+
+function serialOrUndefined(y: number, m: number, d: number): number | undefined {
+  return isExcelYmd(y, m, d) ? excelSerialFromYmd(y, m, d) : undefined;
+}
+
+function typeDate(s: string): number | undefined {
+  const iso = ISO_DATE.exec(s);
+  if (iso !== null) {
+    // 2026-01-15 (also with T/space time and a Z): the wall-clock digits, no zone shift.
+    const day = serialOrUndefined(Number(iso[1]), Number(iso[2]), Number(iso[3]));
+    if (day === undefined) return undefined;
+    if (iso[4] === undefined) return day;
+    if (iso[9] !== undefined && iso[4] !== "T") return undefined;
+    const time = dayFraction(
+      Number(iso[5]),
+      Number(iso[6]),
+      Number(iso[7] ?? 0),
+      Number(iso[8] ?? 0)
+    );
+    return time === undefined ? undefined : day + time;
+  }
+  const us = US_DATE.exec(s);
+  if (us === null) return undefined;
+  // 1/15/2026, 01/15/2026; two-digit years as Excel reads them: 00-29 are 2000s, 30-99 are 1900s.
+  let year = Number(us[3]);
+  if (us[3].length === 2) year += year < 30 ? 2000 : 1900;
+  const day = serialOrUndefined(year, Number(us[1]), Number(us[2]));
+  if (day === undefined || us[4] === undefined) return day;
+  let hours = Number(us[4]);
+  const meridiem = us[7]?.toUpperCase();
+  if (meridiem !== undefined) {
+    if (hours < 1 || hours > 12) return undefined;
+    hours = (hours % 12) + (meridiem === "PM" ? 12 : 0);
+  }
+  const time = dayFraction(hours, Number(us[5]), Number(us[6] ?? 0), 0);
+  return time === undefined ? undefined : day + time;
+}
+
+/**
+ * The typing rules. `commaGroups` false (a ';'-delimited file, where the comma
+ * is likely the decimal separator) keeps any number written with a comma as text.
+ */
+function typeCell(text: string, commaGroups: boolean): SheetCell {
+  // "" and whitespace only: an empty cell. Only ASCII whitespace is trimmed
+  // (Excel does not treat a no-break space as a space in a number).
+  const n = text.length;
+  let start = 0;
+  while (start < n && isAsciiSpace(text.charCodeAt(start))) start++;
+  if (start === n) return null;
+  let end = n;
+  while (isAsciiSpace(text.charCodeAt(end - 1))) end--;
+  const s = start === 0 && end === n ? text : text.slice(start, end);
+  const c = s.charCodeAt(0);
+  // Values start with a digit, sign, dot, "$" or "("; anything else is text or a boolean.
+  if ((c >= 48 && c <= 57) || c === 45 || c === 43 || c === 46 || c === 36 || c === 40) {
+    const value = typeNumber(s, commaGroups);
+    if (value !== undefined) return value;
+    if (c >= 48 && c <= 57) {
+      const date = typeDate(s);
+      if (date !== undefined) return date;
+    }
+  } else if (s.length === 4 || s.length === 5) {
+    // TRUE / FALSE in any case.
+    const lower = s.toLowerCase();
+    if (lower === "true") return true;
+    if (lower === "false") return false;
+  }
+  // Everything else is text, kept exactly as written (spaces too, as Excel
+  // keeps them): 80k, 1.2M, USD 80,000, €80, 8,00, 1-15-2026, Jan 15 2026,
+  // =1+1, +A1, -x, @SUM(A1) (never a formula), #N/A (text, not an error).
+  return text;
+}
+
+/** How Excel (en-US) types one pasted cell; see the rules in typeCell. */
+export function typePastedText(text: string): SheetCell {
+  return typeCell(text, true);
+}
+
+/**
+ * A cell as HyperFormula's buildFromSheets must receive it. HyperFormula
+ * parses a raw string: "=…" becomes a formula, "TRUE"/"false" a boolean,
+ * "#N/A" an error, "80000"/"$5"/"95%" a number, "1/2/2020" (DD/MM/YYYY!) or
+ * "12:30" a date/time; only otherwise is it a string, and then one leading
+ * apostrophe is dropped. So every text cell gets a "'" in front: that always
+ * lands in the string branch and HyperFormula stores exactly the original text.
+ */
+export function toEngineInput(cell: SheetCell): SheetCell {
+  return typeof cell === "string" ? `'${cell}` : cell;
+}
+
+// ---------------------------------------------------------------------------
+// Files
+
+async function readBytes(file: string): Promise<Buffer> {
+  try {
+    return await fs.readFile(file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "ENOENT") throw new DataFileError(`${file}: file not found`);
+    if (code === "EISDIR") throw new DataFileError(`${file}: is a directory, not a data file`);
+    if (code === "EACCES" || code === "EPERM") {
+      throw new DataFileError(`${file}: cannot be read (permission denied)`);
+    }
+    throw new DataFileError(`${file}: cannot be read (${code ?? (error as Error).message})`);
+  }
+}
+
+function startsWith(bytes: Buffer, signature: readonly number[]): boolean {
+  return bytes.length >= signature.length && signature.every((b, i) => bytes[i] === b);
+}
+
+const ZIP_SIGNATURE = [0x50, 0x4b, 0x03, 0x04];
+const OLE_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+const SNIFF_CHARS = 65536;
+
+/** Control characters that do not occur in text (tab, line feed, vertical tab, form feed, CR aside). */
+function countControlChars(text: string, limit: number): number {
+  let count = 0;
+  const end = Math.min(text.length, limit);
+  for (let i = 0; i < end; i++) {
+    const code = text.charCodeAt(i);
+    if ((code < 32 && (code < 9 || code > 13)) || code === 127) count++;
+  }
+  return count;
+}
+
+/** Windows-1252 characters for bytes 0x80-0x9F (the five unassigned ones stay as they are). */
+const CP1252_HIGH =
+  "\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f" +
+  "\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178";
+const C1_RANGE = /[\u0080-\u009f]/g;
+
+/** Node's TextDecoder("windows-1252") decodes as ISO-8859-1 (0x80 is not "€"), so map 0x80-0x9F here. */
+function decodeWindows1252(bytes: Buffer): string {
+  return bytes.toString("latin1").replace(C1_RANGE, (ch) => CP1252_HIGH[ch.charCodeAt(0) - 0x80]);
+}
+
+/**
+ * The text of a CSV: UTF-8 (BOM dropped); UTF-16 when it starts with a
+ * UTF-16 BOM (Excel's "Unicode Text"); otherwise, when the bytes are not valid
+ * UTF-8, Windows-1252 (what Excel's "CSV (Comma delimited)" writes on Windows).
+ * Binary files are refused.
+ */
+function decodeText(bytes: Buffer, file: string): string {
+  if (bytes.length === 0) throw new DataFileError(`${file}: the file is empty`);
+  if (startsWith(bytes, ZIP_SIGNATURE)) {
+    throw new DataFileError(
+      `${file}: is a zip package (an .xlsx workbook?), not CSV text; give an .xlsx the .xlsx extension`
+    );
+  }
+  if (startsWith(bytes, OLE_SIGNATURE)) {
+    throw new DataFileError(
+      `${file}: is a binary Office file (an old .xls?), not CSV text; save it as .csv or .xlsx`
+    );
+  }
+  let text: string;
+  if (startsWith(bytes, [0xff, 0xfe]) || startsWith(bytes, [0xfe, 0xff])) {
+    const encoding = bytes[0] === 0xff ? "utf-16le" : "utf-16be";
+    try {
+      text = new TextDecoder(encoding, { fatal: true }).decode(bytes);
+    } catch {
+      throw new DataFileError(`${file}: is not valid UTF-16 text`);
+    }
+  } else {
+    if (bytes.indexOf(0) >= 0) {
+      throw new DataFileError(
+        `${file}: is not a text file (it contains NUL bytes); a CSV must be text`
+      );
+    }
+    try {
+      text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+    } catch {
+      text = decodeWindows1252(bytes);
+    }
+  }
+  if (text.includes("\0")) {
+    throw new DataFileError(
+      `${file}: is not a text file (it contains NUL characters); a CSV must be text`
+    );
+  }
+  // Binary data without NUL bytes: more than 1% control characters in the first 64K.
+  const controls = countControlChars(text, SNIFF_CHARS);
+  if (controls > 0 && controls >= Math.min(text.length, SNIFF_CHARS) / 100) {
+    throw new DataFileError(
+      `${file}: is not a text file (it is full of control characters); a CSV must be text`
+    );
+  }
+  return text;
+}
+
+const GUESSABLE_DELIMITERS = [",", "\t", ";"];
+
+/**
+ * The delimiter: papaparse's guess among comma, tab and semicolon (the most
+ * consistent field count over the first 10 non-empty rows; ties go to the
+ * comma). When nothing fits (e.g. a single column) it is the comma.
+ */
+function chooseDelimiter(text: string): string {
+  const guess = Papa.parse<string[]>(text, {
+    preview: 10,
+    skipEmptyLines: true,
+    delimitersToGuess: GUESSABLE_DELIMITERS,
+  });
+  const undetectable = guess.errors.some((e) => e.code === "UndetectableDelimiter");
+  const delimiter = guess.meta.delimiter;
+  return !undetectable && GUESSABLE_DELIMITERS.includes(delimiter) ? delimiter : ",";
+}
+
+function lineOf(text: string, index: number | undefined): number | undefined {
+  if (index === undefined || index < 0) return undefined;
+  let line = 1;
+  for (let i = text.indexOf("\n"); i >= 0 && i < index; i = text.indexOf("\n", i + 1)) line++;
+  return line;
+}
+
+/** Drops trailing empty rows and makes every row as wide as the widest non-empty extent. */
+function rectangle(rows: SheetCell[][]): SheetCell[][] {
+  let height = rows.length;
+  let width = 0;
+  const extents = rows.map((row) => {
+    let extent = row.length;
+    while (extent > 0 && row[extent - 1] === null) extent--;
+    if (extent > width) width = extent;
+    return extent;
+  });
+  while (height > 0 && extents[height - 1] === 0) height--;
+  const out: SheetCell[][] = new Array(height);
+  for (let r = 0; r < height; r++) {
+    const row = rows[r];
+    if (row.length === width) out[r] = row;
+    else if (row.length > width) out[r] = row.slice(0, width);
+    else {
+      const padded = row.slice();
+      for (let c = row.length; c < width; c++) padded.push(null);
+      out[r] = padded;
+    }
+  }
+  return out;
+}
+
+function parseCsv(text: string, file: string): SheetCell[][] {
+  const delimiter = chooseDelimiter(text);
+  const parsed = Papa.parse<string[]>(text, { delimiter, skipEmptyLines: false });
+  const broken = parsed.errors.find((e) => e.type === "Quotes");
+  if (broken !== undefined) {
+    const row = (broken.row ?? 0) + 1;
+    const line = lineOf(text, broken.index);
+    const at = line === undefined || line === row ? `row ${row}` : `row ${row} (line ${line})`;
+    throw new DataFileError(
+      broken.code === "MissingQuotes"
+        ? `${file}: a quoted field that opens in ${at} is never closed`
+        : `${file}: ${at} has a malformed quoted field (text after its closing quote)`
+    );
+  }
+  const commaGroups = delimiter !== ";";
+  const rows: SheetCell[][] = new Array(parsed.data.length);
+  for (let r = 0; r < parsed.data.length; r++) {
+    const fields = parsed.data[r];
+    const row: SheetCell[] = new Array(fields.length);
+    for (let c = 0; c < fields.length; c++) row[c] = typeCell(fields[c], commaGroups);
+    rows[r] = row;
+  }
+  const sheet = rectangle(rows);
+  if (sheet.length === 0) throw new DataFileError(`${file}: has no data (only blank lines)`);
+  return sheet;
+}
+
+// ---------------------------------------------------------------------------
+// .xlsx
+
+function richTextOf(value: { richText: { text: string }[] }): string {
+  return value.richText.map((run) => run.text).join("");
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null;
+}
+
+/**
+ * One cell as Excel stored it: numbers, text (never re-typed), booleans;
+ * dates as serials; rich text and hyperlinks as their plain text; formulas as
+ * their saved result (none: empty); error values (#N/A…) as their text,
+ * because a sheet cell here cannot hold an error.
+ */
+function xlsxCell(value: unknown, address: string, file: string): SheetCell {
+  if (value === null || value === undefined) return null;
+  if (typeof value === "number") return finite(value) ?? null;
+  if (typeof value === "string" || typeof value === "boolean") return value;
+  if (value instanceof Date) return excelSerialFromDate(value);
+  if (isObject(value)) {
+    if (typeof value.error === "string") return value.error;
+    if (Array.isArray(value.richText)) return richTextOf(value as { richText: { text: string }[] });
+    if ("hyperlink" in value) {
+      const text = value.text;
+      if (isObject(text) && Array.isArray(text.richText)) {
+        return richTextOf(text as { richText: { text: string }[] });
+      }
+      return typeof text === "string" ? text : null;
+    }
+    if ("formula" in value || "sharedFormula" in value) {
+      // The saved result. None (never calculated) reads as empty: Excel saves a
+      // "" result as an empty <v/>, which ExcelJS cannot tell from no result.
+      return value.result === undefined ? null : xlsxCell(value.result, address, file);
+    }
+  }
+  throw new DataFileError(`${file}: cell ${address} holds a value this command cannot read`);
+}
+
+async function parseXlsx(bytes: Buffer, file: string): Promise<SheetCell[][]> {
+  if (bytes.length === 0) throw new DataFileError(`${file}: the file is empty`);
+  if (startsWith(bytes, OLE_SIGNATURE)) {
+    throw new DataFileError(
+      `${file}: not a readable .xlsx workbook (it is an old .xls or a password-protected workbook); save it as an unprotected .xlsx`
+    );
+  }
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
+  } catch {
+    throw new DataFileError(`${file}: not a readable .xlsx workbook (not a valid Excel file)`);
+  }
+  const sheet = workbook.worksheets[0];
+  if (sheet === undefined) {
+    throw new DataFileError(`${file}: the workbook has no worksheet (is it an Excel workbook?)`);
+  }
+  const rows: SheetCell[][] = [];
+  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    const cells: SheetCell[] = [];
+    row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
+      // Merged cells: the value lives in the master (top-left) cell only.
+      if (cell.isMerged && cell.master !== cell) return;
+      const value = xlsxCell(cell.value, cell.address, file);
+      if (value === null) return;
+      while (cells.length < colNumber - 1) cells.push(null);
+      cells[colNumber - 1] = value;
+    });
+    // Rows and columns keep their addresses: leading empty ones become nulls.
+    while (rows.length < rowNumber - 1) rows.push([]);
+    rows[rowNumber - 1] = cells;
+  });
+  const grid = rectangle(rows);
+  if (grid.length === 0) {
+    throw new DataFileError(`${file}: the first worksheet ("${sheet.name}") is empty`);
+  }
+  return grid;
+}
+
+/** The sheet in a .csv or .xlsx file (by extension, any case); DataFileError for anything unusable. */
+export async function loadSheet(path: string): Promise<SheetCell[][]> {
+  const ext = nodePath.extname(path).toLowerCase();
+  if (ext !== ".csv" && ext !== ".xlsx") {
+    throw new DataFileError(
+      `${path}: unsupported data file type ${ext === "" ? "(no extension)" : `"${ext}"`}; use a .csv or .xlsx file`
+    );
+  }
+  const bytes = await readBytes(path);
+  return ext === ".csv" ? parseCsv(decodeText(bytes, path), path) : parseXlsx(bytes, path);
+}
