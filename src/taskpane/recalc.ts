@@ -1,0 +1,66 @@
+/**
+ * Forcing the CS.* custom functions to run again, e.g. after the workbook's
+ * assumptions change in a way Excel cannot see as a cell dependency.
+ *
+ * Why formulas are written back rather than calling
+ * `context.workbook.application.calculate(Excel.CalculationType.full)`:
+ * the reference says a full calculation marks every cell dirty, but Microsoft's
+ * own issue tracker records that JavaScript custom functions are not reliably
+ * re-invoked by it: "Custom functions doesn't recalculate on Formulas ->
+ * Calculate Now" (OfficeDev/office-js#1462), Ctrl+Alt+Shift+F9 sometimes not
+ * calling them (#4214), and in 2026 the team called the inability to force
+ * re-evaluation of custom functions "a limitation of the platform" (#6545);
+ * a later note (#6575) says an API for it shipped, but @types/office-js has none.
+ * Writing a cell's formula back is an edit, and Excel evaluates an edited
+ * formula on every platform. It touches only the CS cells and happens in one
+ * batch, after all reads, so a failure (say, a protected sheet or part of a
+ * legacy array formula) leaves the workbook as it was.
+ */
+
+/** A call into the CS namespace: "CS." then a name then "(". */
+const CS_CALL = /(^|[^A-Za-z0-9_.])CS\.[A-Za-z_][A-Za-z0-9_.]*\(/i;
+
+/**
+ * Whether a cell's formula (as `Range.formulas` reports it) calls a CS.*
+ * function. Text in double quotes and quoted sheet names are ignored, so
+ * `="CS.TIER("` or `='CS.Plan (old)'!A1` do not count. Constants, and the
+ * cells of a spilled range below its anchor, are values, not formulas.
+ */
+export function isCsFormula(formula: unknown): formula is string {
+  if (typeof formula !== "string" || !formula.startsWith("=")) return false;
+  const code = formula.replace(/"(?:[^"]|"")*"/g, '""').replace(/'(?:[^']|'')*'/g, "''");
+  return CS_CALL.test(code);
+}
+
+/**
+ * Finds every formula that calls a CS.* function on every worksheet (one
+ * load of each sheet's used range) and writes each back to its cell, which
+ * makes Excel evaluate it again. Returns how many CS formulas it found.
+ */
+export async function recalculateCsFormulas(context: Excel.RequestContext): Promise<number> {
+  const sheets = context.workbook.worksheets;
+  sheets.load("items/name");
+  await context.sync();
+
+  // valuesOnly = false: the used range as Excel tracks it, formatted cells included.
+  const usedRanges = sheets.items.map((sheet) => {
+    const range = sheet.getUsedRange(false);
+    range.load("formulas");
+    return range;
+  });
+  await context.sync();
+
+  let found = 0;
+  for (const range of usedRanges) {
+    const formulas: unknown[][] = range.formulas;
+    formulas.forEach((row, r) =>
+      row.forEach((formula, c) => {
+        if (!isCsFormula(formula)) return;
+        range.getCell(r, c).formulas = [[formula]];
+        found++;
+      })
+    );
+  }
+  if (found > 0) await context.sync();
+  return found;
+}
