@@ -11,7 +11,10 @@ class SummaryReporter {
     const line =
       `tests: ${results.numPassedTests} passed, ${failed} failed` +
       (skipped > 0 ? `, ${skipped} skipped` : "");
-    process.stdout.write(`${line}\n`);
+    // Jest prints its own summary and "Ran all test suites." after the reporters
+    // run; printing on exit keeps this line last. Writes to pipes and files are
+    // synchronous on Linux, so nothing is lost at exit.
+    process.once("exit", () => process.stdout.write(`${line}\n`));
   }
 }
 
