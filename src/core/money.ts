@@ -10,3 +10,12 @@ export function roundCents(value: number): number {
 export function ceilPeople(value: number): number {
   return Math.ceil(value - 1e-9) + 0;
 }
+
+/**
+ * Drops floating-point dust from a ratio-sized result (a multiple, a share):
+ * 0.45 + 0.35 x 0.9714... + 0.18 is 0.9700000000000003 in binary, and a
+ * workbook that tests =CS.VARIABLE_PAYOUT(...)=0.97 should get TRUE.
+ */
+export function tidy(value: number): number {
+  return Math.round(value * 1e12) / 1e12 + 0;
+}

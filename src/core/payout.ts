@@ -4,6 +4,7 @@
  */
 import { PayoutAssumptions, PayoutPlan, SegmentAssumption } from "./assumptions/types";
 import { CsError, Errors } from "./errors";
+import { tidy } from "./money";
 
 export interface PayoutInput {
   grr: number;
