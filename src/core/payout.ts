@@ -76,6 +76,6 @@ export function variablePayout(input: PayoutInput, p: PayoutAssumptions): Payout
     grrMultiplier: grrM,
     expansionMultiplier: expM,
     mboMultiplier: mboM,
-    multiple: multiple + 0,
+    multiple: tidy(multiple),
   };
 }
