@@ -8,7 +8,7 @@ import { promises as fs } from "fs";
 import nodePath from "path";
 import ExcelJS from "exceljs";
 import Papa from "papaparse";
-import { excelSerialFromDate, excelSerialFromYmd, isExcelYmd } from "./dates";
+import { excelSerialFromDate, excelSerialFromYmd, isExcelYmd } from "../core/dates";
 
 /** One cell of the data sheet; null is an empty cell. */
 export type SheetCell = number | string | boolean | null;

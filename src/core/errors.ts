@@ -59,6 +59,8 @@ export const Errors = {
       `${what} ${show(raw)} is not a percentage. Use a fraction such as 0.95 or text such as "95%".`
     ),
   notANumber: (what: string, raw: unknown) => valueError(`${what} ${show(raw)} is not a number.`),
+  notADate: (what: string, raw: unknown) =>
+    valueError(`${what} ${show(raw)} is not a date. Use a date cell or ISO text such as "2026-01-15".`),
   notABoolean: (what: string, raw: unknown) =>
     valueError(`${what} ${show(raw)} is not TRUE or FALSE.`),
   notText: (what: string, raw: unknown) => valueError(`${what} ${show(raw)} is not text.`),
@@ -144,4 +146,10 @@ export const Errors = {
       `The GRR payout curve needs floor < target < stretch, but it is ${fmt(floor)} / ${fmt(target)} / ${fmt(stretch)}; fix the assumptions.`
     ),
   incompleteAssumptions: (what: string) => valueError(`The assumptions do not define ${what}.`),
+
+  // --- segmentation, headcount, coverage plan (add here) ---
+
+  // --- capacity, books, planning, ramp and hiring (add here) ---
+
+  // --- targets, OTE, clawback, coverage quality, assumption readers (add here) ---
 } as const;

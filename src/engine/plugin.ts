@@ -16,6 +16,7 @@ import {
   SimpleRangeValue,
 } from "hyperformula";
 import { CsError } from "../core/errors";
+import { currentModel } from "../functions/host";
 import { CsImplementation, implementations } from "../functions/registry";
 import { Catalog, CatalogFunction } from "./catalog";
 import { ArgSizes, SHAPES, Size } from "./shapes";
@@ -88,7 +89,15 @@ function argumentSizes(plugin: PluginInternals, ast: ProcedureAst, state: State)
   return ast.args.map((arg) => {
     if (arg.type === "EMPTY") return null;
     const size = plugin.arraySizeForAst(arg, state);
-    return { rows: size.height, cols: size.width };
+    const literal = (arg as { value?: unknown }).value;
+    const isLiteral = arg.type === "STRING" || arg.type === "NUMBER";
+    return {
+      rows: size.height,
+      cols: size.width,
+      ...(isLiteral && (typeof literal === "string" || typeof literal === "number")
+        ? { literal }
+        : {}),
+    };
   });
 }
 
@@ -171,7 +180,9 @@ export function buildPlugin(catalog: Catalog): {
     if (isArray && !rule)
       throw new Error(`${id} returns an array but has no shape rule in engine/shapes.ts.`);
     const predict: Predict = (plugin, ast, state) =>
-      isArray && rule ? rule(argumentSizes(plugin, ast, state)) : { rows: 1, cols: 1 };
+      isArray && rule
+        ? rule(argumentSizes(plugin, ast, state), currentModel())
+        : { rows: 1, cols: 1 };
     prototype[method] = makeMethod(fn, implementation, predict);
     prototype[sizeMethod] = function (this: PluginInternals, ast: ProcedureAst, state: State) {
       const size = predict(this, ast, state);

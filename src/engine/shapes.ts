@@ -5,20 +5,31 @@
  * per array function. A test checks that every matrix-result function in the
  * catalog has a rule here and that results match the prediction.
  */
+import { Model } from "../core/model";
+
 export interface Size {
   rows: number;
   cols: number;
 }
 
-/** Sizes of the arguments as written in the formula; null where omitted. */
-export type ArgSizes = readonly (Size | null)[];
+/**
+ * What is known of an argument before evaluation: its size, and its value
+ * when it is written as a literal in the formula (e.g. "segments").
+ */
+export interface ArgInfo extends Size {
+  literal?: string | number | boolean;
+}
 
-export type ShapeRule = (args: ArgSizes) => Size;
+/** The arguments as written in the formula; null where omitted. */
+export type ArgSizes = readonly (ArgInfo | null)[];
+
+/** Predicts a result's size from its arguments and the model in force (e.g. the number of tiers). */
+export type ShapeRule = (args: ArgSizes, model: Model) => Size;
 
 const ONE: Size = { rows: 1, cols: 1 };
 
 /** The largest of the given arguments, as Excel broadcasts a single value. */
-function broadcast(...indexes: number[]): ShapeRule {
+export function broadcast(...indexes: number[]): ShapeRule {
   return (args) => {
     let rows = 1;
     let cols = 1;
@@ -42,4 +53,10 @@ export const SHAPES: Readonly<Record<string, ShapeRule>> = {
   },
   // MBO is averaged across a row, so it never widens the result.
   VARIABLE_PAYOUT: broadcast(0, 1, 3, 4, 5),
+
+  // --- segmentation, headcount, coverage plan (add here) ---
+
+  // --- capacity, books, planning, ramp and hiring (add here) ---
+
+  // --- targets, OTE, clawback, coverage quality, assumption readers (add here) ---
 };

@@ -15,6 +15,8 @@ import { readNonNegativeAmount, readTierRange } from "./read";
  * @param acv ACV in dollars: a number or CRM text such as "$80,000", "80k" or "1.2M"; or a range of them.
  * @param [tiers] Optional two-column range (tier name, minimum ACV) used instead of the workbook's tier table.
  * @returns The tier name for each ACV, in the same shape as acv.
+ * @example =CS.TIER("$80,000") -> "Mid-Market"
+ * @example =CS.TIER(250000) -> "Strategic"
  */
 export function tier(acv: any[][], tiers?: any[][]): any[][] {
   return withModel((model) => {

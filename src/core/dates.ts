@@ -8,6 +8,9 @@
  * machine's time zone cannot shift a date by a day.
  */
 
+import { CsError, Errors } from "./errors";
+import { isBlank } from "./values";
+
 const MS_PER_DAY = 86_400_000;
 /** Excel serial of 1970-01-01, the Unix epoch. */
 const UNIX_EPOCH_SERIAL = 25569;
@@ -68,4 +71,27 @@ export function excelSerialFromDate(date: Date): number {
   const days = Math.floor(ms / MS_PER_DAY);
   const fraction = (ms - days * MS_PER_DAY) / MS_PER_DAY;
   return days + UNIX_EPOCH_SERIAL + fraction;
+}
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ]00:00(?::00(?:\.0+)?)?Z?)?$/;
+
+/**
+ * Reads a date argument as the CS functions accept it: an Excel serial
+ * number (the time of day ignored) or ISO text "2026-01-15". Other text
+ * ("1/15/2026", "15.01.2026") is refused: its day and month order depends on
+ * the workbook's locale, and a guess could move a date by months.
+ * Returns the whole-day serial, null for a blank, or the error to show.
+ */
+export function parseDate(raw: unknown, what: string): number | null | CsError {
+  if (isBlank(raw)) return null;
+  if (typeof raw === "number") {
+    if (!Number.isFinite(raw) || raw < 1 || raw >= MAX_EXCEL_SERIAL + 1)
+      return Errors.notADate(what, raw);
+    return Math.floor(raw);
+  }
+  if (typeof raw !== "string") return Errors.notADate(what, raw);
+  const match = ISO_DATE.exec(raw.trim());
+  if (!match) return Errors.notADate(what, raw);
+  const [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  return isExcelYmd(y, m, d) ? excelSerialFromYmd(y, m, d) : Errors.notADate(what, raw);
 }

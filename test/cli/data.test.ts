@@ -18,10 +18,10 @@ import {
   SheetCell,
   toEngineInput,
   typePastedText,
-} from "../src/cli/data";
-import { excelSerialFromDate, excelSerialFromYmd, ymdFromExcelSerial } from "../src/cli/dates";
+} from "../../src/cli/data";
+import { excelSerialFromDate, excelSerialFromYmd, ymdFromExcelSerial } from "../../src/core/dates";
 
-const FIXTURES = path.join(__dirname, "fixtures", "data");
+const FIXTURES = path.join(__dirname, "..", "fixtures", "data");
 let dir: string;
 
 beforeAll(() => {
@@ -747,9 +747,10 @@ describe("time-zone independence", () => {
   // loader is transpiled and run in child processes, one per zone.
   test("dates from text, .csv and .xlsx are the same serials in every zone", async () => {
     const out = path.join(dir, "tz");
-    mkdirSync(path.join(out, "cli"), { recursive: true });
-    for (const name of ["data", "dates"]) {
-      const source = readFileSync(path.join(__dirname, "..", "src", "cli", `${name}.ts`), "utf8");
+    // The loader and what it imports, transpiled with their folder layout.
+    for (const name of ["cli/data", "core/dates", "core/errors", "core/values"]) {
+      mkdirSync(path.join(out, path.dirname(name)), { recursive: true });
+      const source = readFileSync(path.join(__dirname, "..", "..", "src", `${name}.ts`), "utf8");
       const js = ts.transpileModule(source, {
         compilerOptions: {
           module: ts.ModuleKind.CommonJS,
@@ -757,7 +758,7 @@ describe("time-zone independence", () => {
           esModuleInterop: true,
         },
       });
-      writeFileSync(path.join(out, "cli", `${name}.js`), js.outputText);
+      writeFileSync(path.join(out, `${name}.js`), js.outputText);
     }
     const csv = file("tz.csv", "When\n2026-01-15\n1/15/2026\n2026-01-15T18:00:00Z\n1900-03-01\n");
     const xlsx = await writeWorkbook("tz.xlsx", (wb) => {
@@ -770,7 +771,7 @@ describe("time-zone independence", () => {
     const script = path.join(out, "run.js");
     writeFileSync(
       script,
-      `const d = require("./cli/data"); const t = require("./cli/dates");
+      `const d = require("./cli/data"); const t = require("./core/dates");
       (async () => {
         const offset = new Date(2026, 0, 15).getTimezoneOffset();
         const csv = await d.loadSheet(${JSON.stringify(csv)});
@@ -787,7 +788,11 @@ describe("time-zone independence", () => {
       "Pacific/Pago_Pago",
       "UTC",
     ]) {
-      const env = { ...process.env, TZ: tz, NODE_PATH: path.join(__dirname, "..", "node_modules") };
+      const env = {
+        ...process.env,
+        TZ: tz,
+        NODE_PATH: path.join(__dirname, "..", "..", "node_modules"),
+      };
       const result = JSON.parse(
         execFileSync(process.execPath, [script], { env, encoding: "utf8" })
       );
