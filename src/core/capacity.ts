@@ -1,0 +1,32 @@
+/**
+ * Capacity from hours (MODEL.md §3, S2 "Building the capacity model"):
+ *   monthly hours available = hours per week x weeks per month
+ *   hours per account       = touches per month x minutes per touch / 60
+ *                             x complexity multiplier x (1 + expansion uplift)
+ *   accounts per CSM        = monthly hours available / hours per account
+ */
+export interface TouchProfile {
+  hoursPerWeek: number;
+  touchesPerMonth: number;
+  minutesPerTouch: number;
+  /** 1 by default; S2: complex products take 3-5x. */
+  complexity: number;
+  /** 0 by default; S2: 20-40% while expansion-active. */
+  expansionUplift: number;
+}
+
+export function monthlyHours(hoursPerWeek: number, weeksPerMonth: number): number {
+  return hoursPerWeek * weeksPerMonth;
+}
+
+export function hoursPerAccount(p: TouchProfile): number {
+  return ((p.touchesPerMonth * p.minutesPerTouch) / 60) * p.complexity * (1 + p.expansionUplift);
+}
+
+/**
+ * Accounts one CSM can carry, as an exact fraction (callers round where a
+ * whole number of accounts is meant). Callers ensure hours per account > 0.
+ */
+export function accountCapacity(p: TouchProfile, weeksPerMonth: number): number {
+  return monthlyHours(p.hoursPerWeek, weeksPerMonth) / hoursPerAccount(p);
+}
