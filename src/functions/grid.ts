@@ -15,6 +15,8 @@ export function asGrid(value: unknown): Grid | null {
   if (value === null || value === undefined) return null;
   if (Array.isArray(value)) {
     if (value.length === 0) return [[null]];
+    // Excel's ranges are already arrays of rows: use them as they are (no copy of a million rows).
+    if (value.every(Array.isArray)) return value as unknown[][];
     return value.map((row: unknown) => (Array.isArray(row) ? row : [row]));
   }
   return [[value]];
