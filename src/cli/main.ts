@@ -7,12 +7,15 @@ import { readFileSync } from "fs";
 import path from "path";
 import { Command, CommanderError } from "commander";
 import { defaultAssumptions } from "../core/assumptions/defaults";
+import { exportAssumptions } from "../core/assumptions/format";
 import { setAssumption } from "../core/assumptions/keys";
+import { loadPreset, UnknownPresetError } from "../core/assumptions/presets";
+import { validateAssumptions } from "../core/assumptions/schema";
 import { Assumptions } from "../core/assumptions/types";
 import { CsError } from "../core/errors";
-import { compileModel } from "../core/model";
 import { parseCatalog, Catalog } from "../engine/catalog";
 import { CsEngine, SheetInput } from "../engine/engine";
+import { loadAssumptionsFile, renderAssumptions, summarizeProblems } from "./assumptions";
 import { DataFileError, loadSheet, toEngineInput } from "./data";
 import { toJson, toPlain } from "./format";
 
@@ -45,7 +48,7 @@ function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
 }
 
-/** Applies --set KEY=VALUE pairs in order. */
+/** Applies --set KEY=VALUE pairs in order, then checks the whole set against the schema. */
 export function applySets(base: Assumptions, sets: readonly string[]): Assumptions {
   let assumptions = base;
   for (const pair of sets) {
@@ -58,10 +61,39 @@ export function applySets(base: Assumptions, sets: readonly string[]): Assumptio
     if (result instanceof CsError) throw new UsageError(`--set ${pair}: ${result.message}`);
     assumptions = result;
   }
-  const tiers = compileModel(assumptions).tiers;
-  if (tiers instanceof CsError)
-    throw new UsageError(`the assumptions cannot be used: ${tiers.message}`);
-  return assumptions;
+  const checked = validateAssumptions(assumptions);
+  if (!checked.ok)
+    throw new UsageError(`the assumptions cannot be used: ${summarizeProblems(checked.problems)}`);
+  return checked.value;
+}
+
+/**
+ * The assumptions a command starts from: an export file (--assumptions), a
+ * preset (--preset) or the default set; then --set on top.
+ */
+export function effectiveAssumptions(
+  options: { assumptions?: string; preset?: string; set?: string[] },
+  io: Io
+): Assumptions {
+  if (options.assumptions !== undefined && options.preset !== undefined)
+    throw new UsageError(
+      "--assumptions and --preset both give the starting assumptions; use one of them"
+    );
+  let base = defaultAssumptions();
+  if (options.assumptions !== undefined) {
+    const loaded = loadAssumptionsFile(options.assumptions);
+    if (typeof loaded === "string") throw new UsageError(loaded);
+    loaded.warnings.forEach((w) => io.err(`cs-coverage: note: ${w}`));
+    base = loaded.assumptions;
+  } else if (options.preset !== undefined) {
+    try {
+      base = loadPreset(options.preset);
+    } catch (error) {
+      if (error instanceof UnknownPresetError) throw new UsageError(error.message);
+      throw error;
+    }
+  }
+  return applySets(base, options.set ?? []);
 }
 
 async function readData(file: string | undefined): Promise<SheetInput> {
@@ -77,6 +109,7 @@ async function readData(file: string | undefined): Promise<SheetInput> {
 
 interface EvalOptions {
   data?: string;
+  assumptions?: string;
   set: string[];
   json?: boolean;
 }
@@ -89,7 +122,7 @@ async function runEval(
 ): Promise<void> {
   if (formulas.length === 0)
     throw new UsageError("eval needs at least one formula, e.g. '=CS.TIER(\"$80,000\")'");
-  const assumptions = applySets(defaultAssumptions(), options.set);
+  const assumptions = effectiveAssumptions(options, io);
   const sheet = await readData(options.data);
   const engine = new CsEngine({ catalog: catalog(), assumptions, sheet });
   try {
@@ -100,6 +133,13 @@ async function runEval(
   } finally {
     engine.destroy();
   }
+}
+
+interface AssumptionsOptions {
+  preset?: string;
+  assumptions?: string;
+  set: string[];
+  json?: boolean;
 }
 
 export function buildProgram(io: Io, catalog: () => Catalog): Command {
@@ -116,10 +156,34 @@ export function buildProgram(io: Io, catalog: () => Catalog): Command {
     .description("Evaluate formulas such as '=CS.TIER(\"$80,000\")' in a spreadsheet engine.")
     .argument("[formulas...]", "formulas to evaluate, in order; one output line each")
     .option("--data <file>", "a .csv or .xlsx the formulas see as their sheet (CSV header = row 1)")
+    .option("--assumptions <file>", "assumptions from an export file (the task pane's format)")
     .option("--set <key=value>", "set one assumption for this run (repeatable)", collect, [])
     .option("--json", "print each result as one JSON value")
     .action((formulas: string[], options: EvalOptions) => runEval(formulas, options, io, catalog));
+  program
+    .command("assumptions")
+    .description(
+      "Print the assumptions (the default set, a preset, or an export file) with their sources."
+    )
+    .option("--preset <name>", "start from a preset: tiered-2027, vitally-2024, capacity-model")
+    .option("--assumptions <file>", "start from an export file instead")
+    .option("--set <key=value>", "set one assumption (repeatable)", collect, [])
+    .option("--json", "print the export file that --assumptions and the task pane read")
+    .action((options: AssumptionsOptions) => {
+      const assumptions = effectiveAssumptions(options, io);
+      if (options.json) io.out(exportAssumptions(assumptions).trimEnd());
+      else renderAssumptions(assumptions).forEach((line) => io.out(line));
+    });
   return program;
+}
+
+/** `cs-coverage assumptions | head` closes stdout early: stop quietly, not with a stack trace. */
+function quietOnClosedPipe(): void {
+  if (process.stdout.listenerCount("error") > 0) return;
+  process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code === "EPIPE") process.exit(0);
+    throw error;
+  });
 }
 
 /** Runs the command line; returns the exit code. */
@@ -128,6 +192,7 @@ export async function main(
   io: Io = processIo,
   catalog: () => Catalog = loadBuiltCatalog
 ): Promise<number> {
+  if (io === processIo) quietOnClosedPipe();
   const program = buildProgram(io, catalog);
   try {
     await program.parseAsync([...argv], { from: "user" });

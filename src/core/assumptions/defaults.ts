@@ -158,6 +158,7 @@ export const DEFAULT_SOURCES: Record<string, string> = {
   "segment.smb.grr_target": "Assumption: S0 cites 8-12% SMB mortality churn",
   "segment.*.expansion_target": "S4 (8-12% / 15-20%)",
   "segment.smb.expansion_target": "Assumption",
+  "segment.*.comp_role": "S4 (OTE table role for the segment's CSMs)",
   "payout.*": "S4 §1.1 (GRR pool curve)",
   "payout.expansion_cap": "S4 §1 (expansion pool capped at 1.5x)",
   "payout.ebr_gate": "S4 §4.1 (EBR gate takes the accelerator away)",
