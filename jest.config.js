@@ -3,6 +3,8 @@ module.exports = {
   preset: "ts-jest",
   testEnvironment: "node",
   roots: ["<rootDir>/test"],
+  // TypeScript first: a stray compiled .js beside a .ts must never shadow it.
+  moduleFileExtensions: ["ts", "js", "json"],
   // Jest's own summary, then one plain "tests: N passed, N failed" line that CI reads.
   reporters: ["default", "<rootDir>/test/helpers/summary-reporter.js"],
   moduleNameMapper: {

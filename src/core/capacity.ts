@@ -5,6 +5,8 @@
  *                             x complexity multiplier x (1 + expansion uplift)
  *   accounts per CSM        = monthly hours available / hours per account
  */
+import { CsError, Errors } from "./errors";
+
 export interface TouchProfile {
   hoursPerWeek: number;
   touchesPerMonth: number;
@@ -29,4 +31,15 @@ export function hoursPerAccount(p: TouchProfile): number {
  */
 export function accountCapacity(p: TouchProfile, weeksPerMonth: number): number {
   return monthlyHours(p.hoursPerWeek, weeksPerMonth) / hoursPerAccount(p);
+}
+
+/**
+ * accountCapacity with the one case it cannot compute: no time per account
+ * (0 touches or 0 minutes) would be an unlimited book, which is an error,
+ * not Infinity. Inputs are otherwise validated by the caller.
+ */
+export function checkedAccountCapacity(p: TouchProfile, weeksPerMonth: number): number | CsError {
+  if (!(hoursPerAccount(p) > 0))
+    return Errors.noTimePerAccount(p.touchesPerMonth, p.minutesPerTouch);
+  return accountCapacity(p, weeksPerMonth);
 }

@@ -60,7 +60,9 @@ export const Errors = {
     ),
   notANumber: (what: string, raw: unknown) => valueError(`${what} ${show(raw)} is not a number.`),
   notADate: (what: string, raw: unknown) =>
-    valueError(`${what} ${show(raw)} is not a date. Use a date cell or ISO text such as "2026-01-15".`),
+    valueError(
+      `${what} ${show(raw)} is not a date. Use a date cell or ISO text such as "2026-01-15".`
+    ),
   notABoolean: (what: string, raw: unknown) =>
     valueError(`${what} ${show(raw)} is not TRUE or FALSE.`),
   notText: (what: string, raw: unknown) => valueError(`${what} ${show(raw)} is not text.`),
@@ -148,8 +150,99 @@ export const Errors = {
   incompleteAssumptions: (what: string) => valueError(`The assumptions do not define ${what}.`),
 
   // --- segmentation, headcount, coverage plan (add here) ---
+  notATierName: (raw: unknown, known: readonly string[]) =>
+    valueError(`${show(raw)} is not a tier name. Tiers: ${known.join(", ")}.`),
+  roleDoesNotApply: (tier: string, role: string) =>
+    notFound(
+      `Tier ${tier} has no accounts-per-${role} ratio ("none"): the ${role} role does not cover ${tier} accounts.`
+    ),
+  noMaxBook: (tier: string) =>
+    notFound(
+      `Tier ${tier} has no accounts-per-CSM ratio ("none"), so a CSM has no book size there.`
+    ),
+  roleRatioRangeShape: (cols: number, role: string) =>
+    valueError(
+      `The ratios range has ${cols} column(s); give one number, or two columns: tier, then accounts per ${role}.`
+    ),
 
   // --- capacity, books, planning, ramp and hiring (add here) ---
+  notPositive: (what: string, value: number) =>
+    valueError(`${what} ${fmt(value)} must be more than 0.`),
+  notOneValue: (what: string, rows: number, cols: number) =>
+    valueError(`${what} is a ${rows}x${cols} range; give one value.`),
+  hoursAboveWeek: (value: number) =>
+    valueError(`Hours per week ${fmt(value)} is more than the 168 hours in a week.`),
+  noTimePerAccount: (touches: number, minutes: number) =>
+    valueError(
+      `${fmt(touches)} touch(es) a month of ${fmt(minutes)} minute(s) is no time per account, so there is no limit to the accounts a CSM could carry. Give touches and minutes above 0.`
+    ),
+  notABookSize: (raw: unknown) =>
+    valueError(
+      `Book size ${show(raw)} is not a number of accounts (or a book ARR such as "$2.5M").`
+    ),
+  noBooks: () =>
+    valueError("book_sizes has no book sizes (every cell is blank); give one size per CSM."),
+  noCsmRatio: (tier: string) =>
+    notFound(
+      `Tier ${tier} has no accounts-per-CSM ratio ("none"), so it sets no book size; give a number.`
+    ),
+  noAccountsInBook: () =>
+    valueError("tiers has no accounts (every cell is blank); give the book's tiers or ACVs."),
+  rampAbove100: (month: number, value: number) =>
+    valueError(
+      `Ramp month ${month} ${fmt(value)} is above 100%: productivity is a fraction from 0 to 1, such as 0.5 or "50%".`
+    ),
+  emptyRamp: () => valueError('The ramp is empty; give fractions such as "0,0.5,0.5".'),
+  blankRampMonth: (month: number) =>
+    valueError(`Ramp month ${month} is blank; give its productivity, 0 or more.`),
+  rampShape: (rows: number, cols: number) =>
+    valueError(
+      `The ramp is a ${rows}x${cols} range; give text such as "0,0.5,0.5" or one row or column of fractions.`
+    ),
+  noStartDates: (cells: number) =>
+    valueError(
+      `start_dates has ${fmt(cells)} cell(s) and all are blank. A blank start date counts a fully ramped CSM, but a roster with no dates at all is more likely the wrong range; give the start dates (or use COUNTA for a fully ramped team).`
+    ),
+  notWholeMonths: (what: string, value: number) =>
+    valueError(`${what} ${fmt(value)} is not a whole number of months, 0 or more.`),
+  blankPlanMonth: (month: number) =>
+    valueError(`Month ${month} is blank; give the FTE required that month (0 if none).`),
+  noPlanMonths: () =>
+    valueError("required_by_month has no months; give the FTE required in months 1, 2, 3, ..."),
 
   // --- targets, OTE, clawback, coverage quality, assumption readers (add here) ---
+  notASegmentName: (raw: unknown) =>
+    valueError(
+      `${show(raw)} is not a segment or tier name. Give a name such as "Enterprise" or "Pooled"; for an ACV, use CS.SEGMENT first.`
+    ),
+  unknownOteRole: (raw: unknown, roles: readonly string[], segments: readonly string[]) =>
+    notFound(
+      `There is no role named ${show(raw)} in the OTE table. Roles: ${roles.join(", ")}; a segment (${segments.join(", ")}) stands for its CSM role.`
+    ),
+  tierIsNotARole: (raw: unknown, segment: string, roles: readonly string[]) =>
+    notFound(
+      `${show(raw)} is a tier, not a role; pay is set per role (${roles.join(", ")}). Its segment is ${segment}: CS.OTE(${JSON.stringify(segment)}) gives that segment's CSM role.`
+    ),
+  zeroOte: (role: string) =>
+    valueError(
+      `The OTE of ${role} is 0, so its variable mix cannot be computed; fix the assumptions.`
+    ),
+  churnBeforeBooking: (churn: string, booking: string) =>
+    valueError(
+      `Churn date ${churn} is before booking date ${booking}; an account cannot churn before the expansion was booked. Check the two dates.`
+    ),
+  notWholeDays: (what: string, value: number) =>
+    valueError(`${what} ${fmt(value)} is not a whole number of days, 0 or more.`),
+  touchAfterAsOf: (touch: string, asOf: string) =>
+    valueError(
+      `Last touch ${touch} is after as_of ${asOf}: it is a scheduled activity or the export is newer than as_of, so coverage as of ${asOf} cannot be known. Use the export date as as_of, or clear future-dated touches.`
+    ),
+  noSlaAccounts: (accounts: number, withoutSla: readonly string[]) =>
+    notFound(
+      `None of the ${fmt(accounts)} account(s) is in a tier with a touch SLA${withoutSla.length > 0 ? ` (no SLA: ${withoutSla.join(", ")})` : ""}, so there is no coverage to measure.`
+    ),
+  notOneDate: (what: string, rows: number, cols: number) =>
+    valueError(`${what} is a ${rows}x${cols} range; give one date.`),
+  unknownTable: (raw: unknown, known: readonly string[]) =>
+    notFound(`There is no assumptions table named ${show(raw)}. Tables: ${known.join(", ")}.`),
 } as const;

@@ -5,6 +5,8 @@
  * per array function. A test checks that every matrix-result function in the
  * catalog has a rule here and that results match the prediction.
  */
+import { assumptionTableName, assumptionTableSize } from "../core/assumptions/keys";
+import { CsError } from "../core/errors";
 import { Model } from "../core/model";
 
 export interface Size {
@@ -55,8 +57,37 @@ export const SHAPES: Readonly<Record<string, ShapeRule>> = {
   VARIABLE_PAYOUT: broadcast(0, 1, 3, 4, 5),
 
   // --- segmentation, headcount, coverage plan (add here) ---
+  SEGMENT: broadcast(0),
+  COVERAGE_MODEL: broadcast(0),
+  TOUCH_CADENCE: broadcast(0),
+  TARGET_RATIO: broadcast(0),
+  MAX_BOOK: broadcast(0, 1),
+  // A header row, one row per tier of the workbook's table, a Total row; 7 columns.
+  COVERAGE_PLAN: (_args, model) =>
+    model.tiers instanceof CsError ? ONE : { rows: model.tiers.tiers.length + 2, cols: 7 },
 
   // --- capacity, books, planning, ramp and hiring (add here) ---
+  ACCOUNT_CAPACITY: broadcast(0, 1, 2, 3, 4),
+  FORWARD_ARR: broadcast(0, 1, 2, 3),
+  COST_PER_ACCOUNT: broadcast(0, 1, 2),
+  // A header row, then one row per cell of required_by_month (read row by row); 7 columns.
+  HIRING_PLAN: (args) => {
+    const months = args[0] ?? ONE;
+    return { rows: months.rows * months.cols + 1, cols: 7 };
+  },
 
   // --- targets, OTE, clawback, coverage quality, assumption readers (add here) ---
+  NRR_TARGET: broadcast(0),
+  GRR_TARGET: broadcast(0),
+  CLAWBACK: broadcast(0, 1, 2, 3),
+  // The table named in the formula sets the size. A name in a cell cannot be read before
+  // evaluation, so it is sized as the tier table (the default); another table named in a
+  // cell then shows a size error in the engine (Excel has no such limit).
+  ASSUMPTIONS: (args, model) => {
+    const literal = args[0]?.literal;
+    if (typeof literal === "number") return ONE; // not a name: one error cell
+    const name = typeof literal === "string" && literal.trim() !== "" ? literal : "tiers";
+    const table = assumptionTableName(name);
+    return table ? assumptionTableSize(model.assumptions, table) : ONE;
+  },
 };

@@ -2,12 +2,20 @@
  * Compensation functions (MODEL.md §5-6): expansion credit and CSM variable pay.
  */
 import { PAYOUT_PLANS, PayoutPlan, SegmentAssumption } from "../core/assumptions/types";
+import { clawback as computeClawback, readDay } from "../core/clawback";
 import { CsError, Errors } from "../core/errors";
 import { ExpansionCredit, expansionSplit as splitCredit } from "../core/expansion";
 import { Model, resolveSegment } from "../core/model";
 import { roundCents } from "../core/money";
 import { variablePayout as computePayout } from "../core/payout";
-import { errorCodeOf, isBlank, isErrorValue, parseAmount, parseFraction } from "../core/values";
+import {
+  errorCodeOf,
+  isBlank,
+  isErrorValue,
+  parseAmount,
+  parseFraction,
+  parseNumber,
+} from "../core/values";
 import {
   asGrid,
   broadcastShape,
@@ -35,6 +43,8 @@ type SplitPart = (typeof SPLIT_PARTS)[number];
  * @param amount Incremental ARR of the expansion: a number or text such as "$60,000"; or a range of them. Negative amounts (contraction) are errors.
  * @param [part] Optional: "csm" or "ae" for that credit in dollars, "lead" for who leads. Omitted: two cells, CSM credit then AE credit.
  * @returns CSM and AE credit side by side for each amount, or the part asked for.
+ * @example =CS.EXPANSION_SPLIT(60000) -> [[42000,18000]]
+ * @example =CS.EXPANSION_SPLIT("$150k", "lead") -> "AE-led, CSM co-credit"
  */
 export function expansionSplit(amount: any[][], part?: any): any[][] {
   return withModel((model) => {
@@ -147,6 +157,8 @@ function readPlan(raw: unknown): PayoutPlan | CsError {
  * @param [target_variable] Optional: the target variable pay in dollars; the result is then in dollars.
  * @param [plan] Optional: "standard" (default) or "plg".
  * @returns The payout multiple (1.0 = on target), or dollars when target_variable is given.
+ * @example =CS.VARIABLE_PAYOUT(0.95, 1.12, 0.9) -> 0.97
+ * @example =CS.VARIABLE_PAYOUT("97%", "125%", 1, "Enterprise", 0.9, 45000) -> 52875
  */
 export function variablePayout(
   grr: any[][],
@@ -172,13 +184,10 @@ export function variablePayout(
       { name: "target_variable", grid: t },
     ]);
     if (shape instanceof CsError) return gridToHost([[shape]]);
-    const mboAt = mboCells(m, shape);
-    const chosenPlan = readPlan(plan);
-    const setup =
-      mboAt instanceof CsError ? mboAt : chosenPlan instanceof CsError ? chosenPlan : null;
-    if (setup) return gridToHost(fill(shape, setup));
-    const mboFor = mboAt as (r: number, c: number) => readonly unknown[];
-    const payoutPlan = chosenPlan as PayoutPlan;
+    const mboFor = mboCells(m, shape);
+    if (mboFor instanceof CsError) return gridToHost(fill(shape, mboFor));
+    const payoutPlan = readPlan(plan);
+    if (payoutPlan instanceof CsError) return gridToHost(fill(shape, payoutPlan));
     const out = fill<Cell>(shape, null);
     const single = shape.rows === 1 && shape.cols === 1;
     for (let r = 0; r < shape.rows; r++) {
@@ -226,4 +235,74 @@ function payoutCell(model: Model, plan: PayoutPlan, cells: PayoutCells): Cell {
   );
   if (result instanceof CsError) return result;
   return target === null ? result.multiple : roundCents(result.multiple * target);
+}
+
+function readWindowDays(raw: unknown, fallback: number): number | CsError {
+  if (isErrorValue(raw)) return Errors.errorInInput("window_days", errorCodeOf(raw));
+  const value = parseNumber(raw, "window_days");
+  if (value === null) return fallback;
+  if (value instanceof CsError) return value;
+  return Number.isInteger(value) && value >= 0 ? value : Errors.notWholeDays("window_days", value);
+}
+
+/**
+ * The expansion credit to claw back (S4 FAQ): the whole credit when the account churns within the window after the booking date (default 90 days; day 90 is within, day 91 is not), otherwise 0. A blank churn date means no churn (0); a blank credit gives a blank; a churn before the booking is #VALUE!.
+ * @customfunction CLAWBACK
+ * @helpurl https://localhost:3000/functions.html#clawback
+ * @param credit The expansion credit paid, in dollars: a number or text such as "$17,500"; or a range of them.
+ * @param booking_date The date the expansion was booked: a date or ISO text such as "2026-01-15"; or a range.
+ * @param churn_date The date the account churned: a date or ISO text; blank when it has not churned; or a range.
+ * @param [window_days] Optional: the clawback window in whole days after booking; the workbook's clawback.window_days (90) when omitted.
+ * @returns The credit to claw back (to the cent), or 0, in the shape of the ranges given.
+ * @example =CS.CLAWBACK(17500, "2026-01-15", "2026-04-15") -> 17500
+ * @example =CS.CLAWBACK(17500, "2026-01-15", "2026-04-16") -> 0
+ * @example =CS.CLAWBACK("$17,500", "2026-01-15", "") -> 0
+ */
+export function clawback(
+  credit: any[][],
+  booking_date: any[][],
+  churn_date: any[][],
+  window_days?: any[][]
+): any[][] {
+  return withModel((model) => {
+    const credits = asGrid(credit) ?? [[null]];
+    const bookings = asGrid(booking_date) ?? [[null]];
+    const churns = asGrid(churn_date) ?? [[null]];
+    const windows = asGrid(window_days ?? null);
+    const shape = broadcastShape([
+      { name: "credit", grid: credits },
+      { name: "booking_date", grid: bookings },
+      { name: "churn_date", grid: churns },
+      { name: "window_days", grid: windows },
+    ]);
+    if (shape instanceof CsError) return gridToHost([[shape]]);
+    const fallback = model.assumptions.clawback.window_days;
+    const out = fill<Cell>(shape, null);
+    for (let r = 0; r < shape.rows; r++) {
+      for (let c = 0; c < shape.cols; c++) {
+        const amount = readNonNegativeAmount(cellAt(credits, r, c), "Credit");
+        if (amount === null) continue;
+        if (amount instanceof CsError) {
+          out[r][c] = locate(amount, "credit", credits, r, c);
+          continue;
+        }
+        const booking = readDay(cellAt(bookings, r, c), "Booking date");
+        const churn = readDay(cellAt(churns, r, c), "Churn date");
+        const days = windows ? readWindowDays(cellAt(windows, r, c), fallback) : fallback;
+        let cell: Cell;
+        if (booking === null)
+          cell = locate(Errors.blankRequired("Booking date"), "booking_date", bookings, r, c);
+        else if (booking instanceof CsError) cell = locate(booking, "booking_date", bookings, r, c);
+        else if (days instanceof CsError)
+          cell = locate(days, "window_days", windows ?? [[null]], r, c);
+        else {
+          const back =
+            churn instanceof CsError ? churn : computeClawback(amount, booking, churn, days);
+          cell = back instanceof CsError ? locate(back, "churn_date", churns, r, c) : back;
+        }
+        out[r][c] = cell;
+      }
+    }
+    return gridToHost(out);
+  });
 }

@@ -1,92 +1,83 @@
 /**
- * Headcount functions (MODEL.md §4): how many people a set of accounts needs.
+ * Headcount functions (MODEL.md §4): how many people a set of accounts needs,
+ * the coverage plan per tier, and the largest book one CSM can carry.
  */
-import { TierAssumption } from "../core/assumptions/types";
+import { Role, TierAssumption } from "../core/assumptions/types";
+import { AccountTally, coveragePlan as planTable, emptyTally } from "../core/coverage-plan";
 import { CsError, Errors } from "../core/errors";
-import { RatioList, requiredHeadcount, roleRatios } from "../core/headcount";
+import { maxBook as maxBookOf, requiredHeadcount, roleRatios } from "../core/headcount";
 import { Model } from "../core/model";
 import { TierTable } from "../core/tiers";
-import { isBlank, parseAmount, parseBoolean } from "../core/values";
-import { asGrid, Grid, locate, width } from "./grid";
-import { toHost, withModel } from "./host";
-import { readNonNegativeAmount, readRatioOverride } from "./read";
+import { parseBoolean } from "../core/values";
+import { asGrid, broadcastShape, Cell, cellAt, fill, Grid, locate, width } from "./grid";
+import { gridToHost, toHost, withModel } from "./host";
+import {
+  readAcvOrTier,
+  readNonNegativeAmount,
+  readRatioOverride,
+  readRole,
+  readTierName,
+} from "./read";
 
 /**
- * Counts accounts per tier (in tier order) from a range of ACVs and/or tier
- * names, in one pass. Blank cells are skipped; the first unreadable cell is
- * an error that names it and its position, because a count that silently
- * skipped it would be a wrong headcount.
+ * Tallies a range of ACVs and/or tier names per tier (in tier order), in one
+ * pass: every account counts in its tier, and an account given as an amount
+ * adds its ACV to the tier's ARR. Blank cells are skipped; the first
+ * unreadable cell is an error that names it and its position, because a
+ * count that silently skipped it would be a wrong headcount.
  */
-export function countByTier(
+export function tallyByTier(
   grid: Grid,
   tiers: TierTable<TierAssumption>,
   what: string
-): Float64Array | CsError {
-  const counts = new Float64Array(tiers.tiers.length);
+): AccountTally | CsError {
+  const tally = emptyTally(tiers.tiers.length);
   const cols = width(grid);
   for (let r = 0; r < grid.length; r++) {
     const row = grid[r];
     for (let c = 0; c < cols; c++) {
-      const raw = c < row.length ? row[c] : null;
-      if (typeof raw === "number" && raw >= 0 && Number.isFinite(raw)) {
-        // Fast path: a plain ACV, by far the most common cell.
-        const found = tiers.tierOf(raw);
-        if (found instanceof CsError) return locate(found, what, grid, r, c);
-        counts[tiers.indexOf(found)]++;
+      const read = readAcvOrTier(c < row.length ? row[c] : null, tiers);
+      if (read === null) continue;
+      if (read instanceof CsError) return locate(read, what, grid, r, c);
+      if (typeof read !== "number") {
+        tally.counts[tiers.indexOf(read)]++;
         continue;
       }
-      if (raw === null || raw === undefined || isBlank(raw)) continue;
-      if (typeof raw === "string") {
-        const named = tiers.byTierName(raw);
-        if (named) {
-          counts[tiers.indexOf(named)]++;
-          continue;
-        }
-      }
-      let value = readNonNegativeAmount(raw, "ACV");
-      if (
-        value instanceof CsError &&
-        typeof raw === "string" &&
-        parseAmount(raw) instanceof CsError
-      ) {
-        // Text that is neither a tier name nor an amount: say both were tried.
-        value = Errors.unknownTierOrAmount(raw, tiers.names);
-      }
-      if (value instanceof CsError) return locate(value, what, grid, r, c);
-      if (value === null) continue;
-      const found = tiers.tierOf(value);
+      const found = tiers.tierOf(read);
       if (found instanceof CsError) return locate(found, what, grid, r, c);
-      counts[tiers.indexOf(found)]++;
+      const i = tiers.indexOf(found);
+      tally.counts[i]++;
+      tally.priced[i]++;
+      tally.arr[i] += read;
     }
   }
-  return counts;
+  return tally;
 }
 
 /** Headcount for one role, with the optional ratio override and rounding applied. */
 export function headcountFor(
   model: Model,
   accounts: unknown,
-  baseRatios: (tiers: readonly TierAssumption[]) => RatioList,
+  role: Role,
   ratios: unknown,
   roundUp: unknown
 ): number | CsError {
   const tiers = model.tiers;
   if (tiers instanceof CsError) return tiers;
-  const grid = asGrid(accounts) ?? [[null]];
-  const counts = countByTier(grid, tiers, "accounts");
-  if (counts instanceof CsError) return counts;
-  const override = readRatioOverride(asGrid(ratios ?? null), tiers);
+  const tally = tallyByTier(asGrid(accounts) ?? [[null]], tiers, "accounts");
+  if (tally instanceof CsError) return tally;
+  const override = readRatioOverride(asGrid(ratios ?? null), tiers, role);
   if (override instanceof CsError) return override;
   const round = parseBoolean(Array.isArray(roundUp) ? roundUp[0]?.[0] : roundUp, "round_up");
   if (round instanceof CsError) return round;
-  let list = baseRatios(tiers.tiers);
+  let list = roleRatios(tiers.tiers, role);
   if (override?.kind === "flat") list = list.map(() => override.ratio);
   if (override?.kind === "byTier") {
     list = tiers.tiers.map((t, i) =>
       override.ratios.has(t) ? (override.ratios.get(t) ?? null) : list[i]
     );
   }
-  return requiredHeadcount(counts, list, round ?? false);
+  return requiredHeadcount(tally.counts, list, round ?? false);
 }
 
 /**
@@ -97,9 +88,102 @@ export function headcountFor(
  * @param [ratios] Optional: one number for a flat accounts-per-CSM ratio, or a two-column range (tier, accounts per CSM) that overrides the listed tiers.
  * @param [round_up] Optional: TRUE rounds each tier up to whole people; FALSE (default) gives the exact fraction.
  * @returns The number of CSMs needed.
+ * @example =CS.REQUIRED_CSMS({300000;300000;"Strategic";"Enterprise"}, {"Enterprise",3}) -> 0.606060606060606
+ * @example =CS.REQUIRED_CSMS({300000;300000;"Strategic";"Enterprise"}, , TRUE()) -> 2
  */
 export function requiredCsms(accounts: any[][], ratios?: any[][], round_up?: any): any {
-  return withModel((model) =>
-    toHost(headcountFor(model, accounts, (t) => roleRatios(t, "CSM"), ratios, round_up))
-  );
+  return withModel((model) => toHost(headcountFor(model, accounts, "CSM", ratios, round_up)));
+}
+
+/**
+ * Headcount of one role (CSM, AM or TAM) for a set of accounts: the sum over tiers of accounts in the tier divided by the tier's accounts per person; a tier where the role does not apply ("none", e.g. TAM below Strategic) adds 0. Blank cells are skipped; an unreadable cell makes the whole result #VALUE!.
+ * @customfunction REQUIRED_HEADCOUNT
+ * @helpurl https://localhost:3000/functions.html#required_headcount
+ * @param accounts A range of ACVs (numbers or text such as "$80,000") and/or tier names, one per account.
+ * @param role The role to staff: "CSM", "AM" or "TAM", in any case.
+ * @param [ratios] Optional: one number for a flat accounts-per-person ratio for every tier, or a two-column range (tier, accounts per person) that overrides the listed tiers ("none" removes one).
+ * @param [round_up] Optional: TRUE rounds each tier up to whole people; FALSE (default) gives the exact fraction.
+ * @returns The number of people of that role needed.
+ * @example =CS.REQUIRED_HEADCOUNT({"Strategic";"Strategic";"Strategic";"Strategic";"Strategic"}, "TAM") -> 0.5
+ * @example =CS.REQUIRED_HEADCOUNT({300000;150000;60000}, "am", , TRUE()) -> 3
+ */
+export function requiredHeadcountOf(
+  accounts: any[][],
+  role: any,
+  ratios?: any[][],
+  round_up?: any
+): any {
+  return withModel((model) => {
+    const chosen = readRole(role, null);
+    if (chosen instanceof CsError) return toHost(chosen);
+    return toHost(headcountFor(model, accounts, chosen, ratios, round_up));
+  });
+}
+
+/**
+ * Coverage plan for a set of accounts, spilled with a header row: Tier, Accounts, ARR, CSMs, AMs, TAMs, ARR per CSM; one row per tier in tier order, then Total. ARR sums the ACVs given as amounts (tier names add none; blank when a row has only tier names); headcounts are exact fractions; ARR per CSM is blank where CSMs is 0. Blank cells are skipped; an unreadable cell makes the whole result #VALUE!.
+ * @customfunction COVERAGE_PLAN
+ * @helpurl https://localhost:3000/functions.html#coverage_plan
+ * @param accounts A range of ACVs (numbers or text such as "$80,000") and/or tier names, one per account.
+ * @returns The plan table: a header row, one row per tier, a Total row; seven columns.
+ * @example =CS.COVERAGE_PLAN({300000;"Strategic"}) -> [["Tier","Accounts","ARR","CSMs","AMs","TAMs","ARR per CSM"],["Tech-Touch",0,0,0,0,0,null],["Pooled",0,0,0,0,0,null],["Mid-Market",0,0,0,0,0,null],["Enterprise",0,0,0,0,0,null],["Strategic",2,300000,0.181818181818182,0.08,0.2,1650000],["Total",2,300000,0.181818181818182,0.08,0.2,1650000]]
+ */
+export function coveragePlan(accounts: any[][]): any[][] {
+  return withModel((model) => {
+    const tiers = model.tiers;
+    if (tiers instanceof CsError) return gridToHost([[tiers]]);
+    const tally = tallyByTier(asGrid(accounts) ?? [[null]], tiers, "accounts");
+    if (tally instanceof CsError) return gridToHost([[tally]]);
+    return gridToHost(planTable(tiers.tiers, tally));
+  });
+}
+
+/**
+ * Whole accounts one CSM can carry (S2): the smaller of the tier's accounts per CSM and its ARR ceiling per CSM divided by the average ACV, rounded down (Strategic at $400,000: min(11, 10) = 10). The tier defaults to the tier of avg_acv. An average ACV of 0 or a tier without a ceiling gives the accounts per CSM; the ceiling never makes a book smaller than 1 account. Blank cells give blanks.
+ * @customfunction MAX_BOOK
+ * @helpurl https://localhost:3000/functions.html#max_book
+ * @param avg_acv The average ACV of the book: a number or CRM text such as "$300,000" or "300k"; or a range of them.
+ * @param [tier] Optional: the tier whose ratio and ceiling apply (a name such as "Strategic"); by default the tier of avg_acv. A range broadcasts with avg_acv.
+ * @returns Whole accounts for each average ACV, in the shape of the ranges given.
+ * @example =CS.MAX_BOOK(300000) -> 11
+ * @example =CS.MAX_BOOK("$400,000") -> 10
+ * @example =CS.MAX_BOOK(60000, "Mid-Market") -> 32
+ */
+export function maxBook(avg_acv: any[][], tier?: any[][]): any[][] {
+  return withModel((model) => {
+    const acvs = asGrid(avg_acv) ?? [[null]];
+    const names = asGrid(tier ?? null);
+    const shape = broadcastShape([
+      { name: "avg_acv", grid: acvs },
+      { name: "tier", grid: names },
+    ]);
+    if (shape instanceof CsError) return gridToHost([[shape]]);
+    const table = model.tiers;
+    if (table instanceof CsError) return gridToHost(fill(shape, table));
+    const out = fill<Cell>(shape, null);
+    for (let r = 0; r < shape.rows; r++) {
+      for (let c = 0; c < shape.cols; c++) {
+        out[r][c] = maxBookCell(table, acvs, names, r, c);
+      }
+    }
+    return gridToHost(out);
+  });
+}
+
+function maxBookCell(
+  table: TierTable<TierAssumption>,
+  acvs: Grid,
+  names: Grid | null,
+  r: number,
+  c: number
+): Cell {
+  const acv = readNonNegativeAmount(cellAt(acvs, r, c), "Average ACV");
+  if (acv === null) return null;
+  if (acv instanceof CsError) return locate(acv, "avg_acv", acvs, r, c);
+  const named = names ? readTierName(cellAt(names, r, c), table) : null;
+  if (named instanceof CsError) return locate(named, "tier", names ?? [[null]], r, c);
+  const found = named ?? table.tierOf(acv);
+  if (found instanceof CsError) return locate(found, "avg_acv", acvs, r, c);
+  if (found.csm_ratio === null) return Errors.noMaxBook(found.name);
+  return maxBookOf(found.csm_ratio, found.arr_ceiling, acv);
 }

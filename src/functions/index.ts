@@ -5,4 +5,10 @@
  */
 import "./segmentation";
 import "./headcount";
+import "./capacity";
+import "./books";
+import "./planning";
+import "./targets";
 import "./comp";
+import "./quality";
+import "./readers";

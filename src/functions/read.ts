@@ -2,8 +2,9 @@
  * Reading argument cells into domain values, with the errors users see.
  * Shared by the function families so "$80k" means the same everywhere.
  */
-import { TierAssumption } from "../core/assumptions/types";
+import { Role, ROLES, TierAssumption } from "../core/assumptions/types";
 import { CsError, Errors } from "../core/errors";
+import { roleNamed } from "../core/headcount";
 import { TierBound, TierTable } from "../core/tiers";
 import {
   errorCodeOf,
@@ -29,6 +30,64 @@ export function readNonNegativeFraction(raw: unknown, what: string): number | nu
   const value = parseFraction(raw, what);
   if (typeof value === "number" && value < 0) return Errors.negativeFraction(what, value);
   return value;
+}
+
+/**
+ * An "acv_or_tier" cell: a tier name first (case-insensitive, trimmed), then
+ * an ACV (a number or CRM text such as "$80,000"). Returns the tier when a
+ * name was given, the ACV (0 or more) when an amount was given, null for a
+ * blank. Text that is neither is #VALUE! naming it and listing the tiers.
+ * Errors are not located: the caller adds the range's name and position.
+ */
+export function readAcvOrTier<T extends TierBound>(
+  raw: unknown,
+  tiers: TierTable<T>
+): T | number | null | CsError {
+  if (typeof raw === "number" && raw >= 0 && Number.isFinite(raw)) return raw + 0;
+  if (typeof raw === "string") {
+    const named = tiers.byTierName(raw);
+    if (named) return named;
+    if (isBlank(raw)) return null;
+    const value = parseAmount(raw);
+    if (value instanceof CsError) return Errors.unknownTierOrAmount(raw, tiers.names);
+    if (value !== null && value < 0) return Errors.negativeAmount("ACV", value);
+    return value;
+  }
+  return readNonNegativeAmount(raw, "ACV");
+}
+
+/** The tier of an "acv_or_tier" cell (the tier named, or the tier of the ACV); null for a blank. */
+export function readAccountTier<T extends TierBound>(
+  raw: unknown,
+  tiers: TierTable<T>
+): T | null | CsError {
+  const read = readAcvOrTier(raw, tiers);
+  return typeof read === "number" ? tiers.tierOf(read) : read;
+}
+
+/** A cell that must name a tier (case-insensitive, trimmed); null for a blank. */
+export function readTierName<T extends TierBound>(
+  raw: unknown,
+  tiers: TierTable<T>
+): T | null | CsError {
+  if (isErrorValue(raw)) return Errors.errorInInput("Tier", errorCodeOf(raw));
+  if (isBlank(raw)) return null;
+  if (typeof raw !== "string") return Errors.notATierName(raw, tiers.names);
+  return tiers.byTierName(raw) ?? Errors.unknownTier(raw, tiers.names);
+}
+
+/**
+ * A role argument: "CSM", "AM" or "TAM", case-insensitive and trimmed. When
+ * omitted or blank, the fallback (an error when there is none: the role is
+ * required). Anything else is #N/A listing the roles.
+ */
+export function readRole(raw: unknown, fallback: Role | null): Role | CsError {
+  const value = Array.isArray(raw) ? (raw[0]?.[0] ?? null) : raw;
+  if (isErrorValue(value)) return Errors.errorInInput("role", errorCodeOf(value));
+  if (isBlank(value)) return fallback ?? Errors.blankRequired("role");
+  return (
+    (typeof value === "string" ? roleNamed(value) : undefined) ?? Errors.unknownRole(value, ROLES)
+  );
 }
 
 /** Reads an optional text argument (a part, plan or role name); null when omitted or blank. */
@@ -82,7 +141,8 @@ export type RatioOverride =
  */
 export function readRatioOverride(
   grid: Grid | null,
-  tiers: TierTable<TierAssumption>
+  tiers: TierTable<TierAssumption>,
+  role: Role = "CSM"
 ): RatioOverride | null | CsError {
   if (grid === null) return null;
   const what = "ratios";
@@ -94,7 +154,7 @@ export function readRatioOverride(
     if (ratio instanceof CsError) return ratio;
     return ratio > 0 ? { kind: "flat", ratio } : Errors.ratioNotPositive("Ratio", ratio);
   }
-  if (width(grid) !== 2) return Errors.ratioRangeShape(width(grid));
+  if (width(grid) !== 2) return Errors.roleRatioRangeShape(width(grid), role);
   const isRatio = (raw: unknown) => typeof parseNumber(raw, "") === "number" || isNone(raw);
   const start = hasHeaderRow(grid, 1, isRatio) ? 1 : 0;
   const ratios = new Map<TierAssumption, number | null>();

@@ -1,12 +1,15 @@
 /**
- * Segmentation functions (MODEL.md §1): which tier an account is in.
+ * Segmentation functions (MODEL.md §1): which tier an account is in, and what
+ * its tier says (segment, coverage model, touch cadence, target ratios).
  * Each function is a thin adapter: read cells, call the core, return cells.
  */
-import { CsError } from "../core/errors";
+import { Role, TierAssumption } from "../core/assumptions/types";
+import { CsError, Errors } from "../core/errors";
+import { ROLE_RATIO_FIELD } from "../core/headcount";
 import { TierTable } from "../core/tiers";
 import { asGrid, Cell, fill, locate, mapGrid, width } from "./grid";
 import { gridToHost, withModel } from "./host";
-import { readNonNegativeAmount, readTierRange } from "./read";
+import { readAccountTier, readNonNegativeAmount, readRole, readTierRange } from "./read";
 
 /**
  * The tier of an account from its ACV: the tier with the highest minimum ACV at or below it (exactly $250,000 is Strategic). Blank cells give blanks; on Excel desktop an empty cell arrives as 0 and gives the lowest tier.
@@ -34,4 +37,91 @@ export function tier(acv: any[][], tiers?: any[][]): any[][] {
     });
     return gridToHost(cells);
   });
+}
+
+/**
+ * Maps each "acv_or_tier" cell to a fact of its tier, in one pass over the
+ * range; blanks give blanks, a bad cell an error in its own output cell.
+ */
+function byTier(
+  acv_or_tier: unknown,
+  fact: (tier: TierAssumption) => Cell,
+  setup: CsError | null = null
+): unknown[][] {
+  return withModel((model) => {
+    const values = asGrid(acv_or_tier) ?? [[null]];
+    const table = model.tiers;
+    const problem = table instanceof CsError ? table : setup;
+    if (problem) return gridToHost(fill({ rows: values.length, cols: width(values) }, problem));
+    const tiers = table as TierTable<TierAssumption>;
+    const cells = mapGrid<Cell>(values, (raw, r, c) => {
+      const found = readAccountTier(raw, tiers);
+      if (found === null) return null;
+      const cell = found instanceof CsError ? found : fact(found);
+      return cell instanceof CsError ? locate(cell, "acv_or_tier", values, r, c) : cell;
+    });
+    return gridToHost(cells);
+  });
+}
+
+/**
+ * The segment of an account's tier (Strategic and Enterprise are Enterprise, Mid-Market and Pooled are Mid-Market, Tech-Touch is SMB), from its ACV or tier name. Blank cells give blanks; text that is neither an ACV nor a tier name is #VALUE!.
+ * @customfunction SEGMENT
+ * @helpurl https://localhost:3000/functions.html#segment
+ * @param acv_or_tier An ACV (a number or CRM text such as "$80,000" or "80k") or a tier name such as "Pooled"; or a range of them.
+ * @returns The segment name for each cell, in the same shape as acv_or_tier.
+ * @example =CS.SEGMENT(300000) -> "Enterprise"
+ * @example =CS.SEGMENT("Pooled") -> "Mid-Market"
+ * @example =CS.SEGMENT("$14,999") -> "SMB"
+ */
+export function segment(acv_or_tier: any[][]): any[][] {
+  return byTier(acv_or_tier, (t) => t.segment);
+}
+
+/**
+ * The coverage model of an account's tier, e.g. "Named CSM + named TAM" for Strategic or "Pooled CSM (vertical pod)" for Pooled, from its ACV or tier name. Blank cells give blanks; text that is neither an ACV nor a tier name is #VALUE!.
+ * @customfunction COVERAGE_MODEL
+ * @helpurl https://localhost:3000/functions.html#coverage_model
+ * @param acv_or_tier An ACV (a number or CRM text such as "$80,000" or "80k") or a tier name such as "Pooled"; or a range of them.
+ * @returns The coverage model for each cell, in the same shape as acv_or_tier.
+ * @example =CS.COVERAGE_MODEL(20000) -> "Pooled CSM (vertical pod)"
+ * @example =CS.COVERAGE_MODEL("Strategic") -> "Named CSM + named TAM"
+ */
+export function coverageModel(acv_or_tier: any[][]): any[][] {
+  return byTier(acv_or_tier, (t) => t.coverage_model);
+}
+
+/**
+ * The touch cadence of an account's tier, e.g. "Weekly + monthly QBR" for Strategic or "In-app + community" for Tech-Touch, from its ACV or tier name. Blank cells give blanks; text that is neither an ACV nor a tier name is #VALUE!.
+ * @customfunction TOUCH_CADENCE
+ * @helpurl https://localhost:3000/functions.html#touch_cadence
+ * @param acv_or_tier An ACV (a number or CRM text such as "$80,000" or "80k") or a tier name such as "Pooled"; or a range of them.
+ * @returns The touch cadence for each cell, in the same shape as acv_or_tier.
+ * @example =CS.TOUCH_CADENCE("$60,000") -> "Monthly + quarterly QBR"
+ * @example =CS.TOUCH_CADENCE("tech-touch") -> "In-app + community"
+ */
+export function touchCadence(acv_or_tier: any[][]): any[][] {
+  return byTier(acv_or_tier, (t) => t.touch_cadence);
+}
+
+function ratioOf(t: TierAssumption, role: Role): Cell {
+  const ratio = t[ROLE_RATIO_FIELD[role]];
+  return ratio === null ? Errors.roleDoesNotApply(t.name, role) : ratio;
+}
+
+/**
+ * The target accounts per person of an account's tier, for role CSM (default), AM or TAM (Strategic: 11 per CSM, 25 per AM, 10 per TAM). A role the tier has no ratio for ("none", e.g. TAM below Strategic) is #N/A; an unknown role is #N/A. Blank cells give blanks.
+ * @customfunction TARGET_RATIO
+ * @helpurl https://localhost:3000/functions.html#target_ratio
+ * @param acv_or_tier An ACV (a number or CRM text such as "$80,000" or "80k") or a tier name such as "Pooled"; or a range of them.
+ * @param [role] Optional: "CSM" (default), "AM" or "TAM", in any case.
+ * @returns Accounts per person for each cell, in the same shape as acv_or_tier.
+ * @example =CS.TARGET_RATIO(300000) -> 11
+ * @example =CS.TARGET_RATIO("Pooled", "AM") -> 80
+ * @example =CS.TARGET_RATIO("Mid-Market", "TAM") -> #N/A
+ */
+export function targetRatio(acv_or_tier: any[][], role?: any): any[][] {
+  const chosen = readRole(role ?? null, "CSM");
+  if (chosen instanceof CsError) return byTier(acv_or_tier, () => null, chosen);
+  return byTier(acv_or_tier, (t) => ratioOf(t, chosen));
 }

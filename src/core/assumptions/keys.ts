@@ -5,8 +5,9 @@
  * field table so a key that can be read can be set, with the same checks.
  */
 import { CsError, Errors } from "../errors";
+import { roundCents } from "../money";
 import { isBlank, nameKey, parseAmount, parseFraction, parseNumber } from "../values";
-import { Assumptions, PAYOUT_PLANS } from "./types";
+import { Assumptions, PAYOUT_PLANS, TierAssumption } from "./types";
 
 export type AssumptionValue = number | string | null;
 
@@ -190,4 +191,122 @@ export function setAssumption(a: Assumptions, key: string, raw: unknown): Assump
   ref.holder[ref.field] = value;
   if (ref.field === "min_acv") copy.tiers.sort((x, y) => x.min_acv - y.min_acv);
   return copy;
+}
+
+/** How CS.ASSUMPTION and CS.ASSUMPTIONS show a "none" (a role or SLA that does not apply). */
+export const NONE_TEXT = "none";
+
+/** A table cell as the readers show it: null ("none") becomes the text "none". */
+export type TableCell = number | string;
+
+export const ASSUMPTION_TABLES = ["tiers", "segments", "comp", "expansion"] as const;
+export type AssumptionTableName = (typeof ASSUMPTION_TABLES)[number];
+
+/** Other spellings users type for a table: singular forms, and "ote" for the comp table. */
+const TABLE_ALIASES: Record<string, AssumptionTableName> = {
+  tiers: "tiers",
+  tier: "tiers",
+  segments: "segments",
+  segment: "segments",
+  comp: "comp",
+  ote: "comp",
+  expansion: "expansion",
+};
+
+/** The table a name stands for (case-insensitive, trimmed), or undefined. */
+export function assumptionTableName(name: string): AssumptionTableName | undefined {
+  const key = nameKey(name);
+  return Object.prototype.hasOwnProperty.call(TABLE_ALIASES, key) ? TABLE_ALIASES[key] : undefined;
+}
+
+/** Header rows: the field names of the assumption keys, so a column names its key. */
+const TIER_COLUMNS = Object.keys(TIER_FIELDS) as (keyof TierAssumption)[];
+const TIER_HEADER = ["tier", ...TIER_COLUMNS];
+const SEGMENT_HEADER = ["segment", ...Object.keys(SEGMENT_FIELDS), "comp_role"];
+const COMP_HEADER = ["role", "base", "variable", "ote"];
+const EXPANSION_HEADER = ["key", "value", "meaning"];
+
+/** The rows of the expansion table: each band setting and the clawback window, by key. */
+const EXPANSION_ROWS: readonly [string, (a: Assumptions) => number, string][] = [
+  [
+    "expansion.csm_owned_below",
+    (a) => a.expansion.csm_owned_below,
+    "below this incremental ARR the expansion is CSM-owned: 100% CSM credit",
+  ],
+  [
+    "expansion.csm_led_up_to",
+    (a) => a.expansion.csm_led_up_to,
+    "up to and including this it is CSM-led, AE supporting; above, AE-led",
+  ],
+  [
+    "expansion.csm_led_csm_share",
+    (a) => a.expansion.csm_led_csm_share,
+    "CSM share of a CSM-led expansion; the AE gets the rest",
+  ],
+  [
+    "expansion.ae_led_csm_share",
+    (a) => a.expansion.ae_led_csm_share,
+    "CSM co-credit share of an AE-led expansion; the AE gets the rest",
+  ],
+  [
+    "clawback.window_days",
+    (a) => a.clawback.window_days,
+    "the whole credit is clawed back if the account churns within this many days of booking",
+  ],
+];
+
+/** The size of a table (header row included), for the engine's spill prediction. */
+export function assumptionTableSize(
+  a: Assumptions,
+  table: AssumptionTableName
+): { rows: number; cols: number } {
+  switch (table) {
+    case "segments":
+      return { rows: a.segments.length + 1, cols: SEGMENT_HEADER.length };
+    case "comp":
+      return { rows: a.ote.length + 1, cols: COMP_HEADER.length };
+    case "expansion":
+      return { rows: EXPANSION_ROWS.length + 1, cols: EXPANSION_HEADER.length };
+    default:
+      return { rows: a.tiers.length + 1, cols: TIER_HEADER.length };
+  }
+}
+
+const shown = (value: number | string | null): TableCell => (value === null ? NONE_TEXT : value);
+
+/**
+ * One assumptions table with a header row: the tier table in tier order, the
+ * segments (targets and comp role), the OTE table (role, base, variable,
+ * OTE = base + variable) or the expansion bands and clawback window as
+ * key / value / meaning rows.
+ */
+export function assumptionTable(a: Assumptions, table: AssumptionTableName): TableCell[][] {
+  switch (table) {
+    case "segments":
+      return [
+        SEGMENT_HEADER,
+        ...a.segments.map((s) => [
+          s.name,
+          s.nrr_target,
+          s.grr_target,
+          s.expansion_target,
+          s.comp_role,
+        ]),
+      ];
+    case "comp":
+      return [
+        COMP_HEADER,
+        ...a.ote.map((o) => [o.role, o.base, o.variable, roundCents(o.base + o.variable)]),
+      ];
+    case "expansion":
+      return [
+        EXPANSION_HEADER,
+        ...EXPANSION_ROWS.map(([key, value, meaning]) => [key, value(a), meaning]),
+      ];
+    default:
+      return [
+        TIER_HEADER,
+        ...a.tiers.map((t) => [t.name, ...TIER_COLUMNS.map((field) => shown(t[field]))]),
+      ];
+  }
 }

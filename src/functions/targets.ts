@@ -1,0 +1,95 @@
+/**
+ * Target functions (MODEL.md §2): a segment's retention targets and a role's
+ * on-target earnings, read from the workbook's assumptions.
+ */
+import { CsError, Errors } from "../core/errors";
+import {
+  OTE_PARTS,
+  otePart,
+  resolveOteRole,
+  RetentionTarget,
+  retentionTarget,
+} from "../core/targets";
+import { errorCodeOf, isBlank, isErrorValue } from "../core/values";
+import { asGrid, Cell, locate, mapGrid } from "./grid";
+import { gridToHost, toHost, withModel } from "./host";
+import { readOptionalText } from "./read";
+
+function targets(segment_or_tier: unknown, which: RetentionTarget): unknown[][] {
+  return withModel((model) => {
+    const names = asGrid(segment_or_tier) ?? [[null]];
+    // A column of a CRM export repeats a handful of names: look each one up once.
+    const seen = new Map<string, number | CsError>();
+    const lookup = (name: string): number | CsError => {
+      let found = seen.get(name);
+      if (found === undefined) {
+        found = retentionTarget(model, name, which);
+        seen.set(name, found);
+      }
+      return found;
+    };
+    const cells = mapGrid<Cell>(names, (raw, r, c) => {
+      if (isBlank(raw)) return null;
+      const value = isErrorValue(raw)
+        ? Errors.errorInInput("Segment", errorCodeOf(raw))
+        : typeof raw === "string"
+          ? lookup(raw)
+          : Errors.notASegmentName(raw);
+      return value instanceof CsError ? locate(value, "segment_or_tier", names, r, c) : value;
+    });
+    return gridToHost(cells);
+  });
+}
+
+/**
+ * The segment's net revenue retention target as a fraction (Enterprise 130%, Mid-Market 115%, SMB 102% by default). A tier name stands for its segment (Strategic is Enterprise). Blank cells give blanks; an unknown name is #N/A.
+ * @customfunction NRR_TARGET
+ * @helpurl https://localhost:3000/functions.html#nrr_target
+ * @param segment_or_tier A segment name (Enterprise, Mid-Market, SMB) or a tier name (Strategic, Pooled, ...); or a range of them.
+ * @returns The NRR target for each name, as a fraction (1.3 = 130%), in the same shape.
+ * @example =CS.NRR_TARGET("Enterprise") -> 1.3
+ * @example =CS.NRR_TARGET("Pooled") -> 1.15
+ */
+export function nrrTarget(segment_or_tier: any[][]): any[][] {
+  return targets(segment_or_tier, "nrr_target");
+}
+
+/**
+ * The segment's gross revenue retention target as a fraction (Enterprise 97%, Mid-Market 95%, SMB 92% by default). A tier name stands for its segment (Tech-Touch is SMB). Blank cells give blanks; an unknown name is #N/A.
+ * @customfunction GRR_TARGET
+ * @helpurl https://localhost:3000/functions.html#grr_target
+ * @param segment_or_tier A segment name (Enterprise, Mid-Market, SMB) or a tier name (Strategic, Pooled, ...); or a range of them.
+ * @returns The GRR target for each name, as a fraction (0.97 = 97%), in the same shape.
+ * @example =CS.GRR_TARGET("Mid-Market") -> 0.95
+ * @example =CS.GRR_TARGET("Tech-Touch") -> 0.92
+ */
+export function grrTarget(segment_or_tier: any[][]): any[][] {
+  return targets(segment_or_tier, "grr_target");
+}
+
+/**
+ * On-target earnings of a CS role from the workbook's OTE table: base plus variable, or one part. A segment name stands for its CSM role (Enterprise means Enterprise CSM); a tier name is refused, since the Strategic tier is in the Enterprise segment but has its own Strategic CSM role. A blank role is #VALUE!.
+ * @customfunction OTE
+ * @helpurl https://localhost:3000/functions.html#ote
+ * @param role A role in the OTE table (SMB CSM, Mid-Market CSM, Enterprise CSM, Strategic CSM, CS Manager, VP CS) or a segment name.
+ * @param [part] Optional: "ote" (default, base + variable), "base", "variable", or "mix" (variable as a share of OTE).
+ * @returns Dollars a year, or the variable mix as a fraction.
+ * @example =CS.OTE("Enterprise CSM") -> 190000
+ * @example =CS.OTE("Mid-Market", "variable") -> 30000
+ * @example =CS.OTE("VP CS", "mix") -> 0.28125
+ */
+export function ote(role: any, part?: any): any {
+  return withModel((model) => {
+    const raw = Array.isArray(role) ? role[0]?.[0] : role;
+    if (isErrorValue(raw)) return toHost(Errors.errorInInput("Role", errorCodeOf(raw)));
+    const name = readOptionalText(raw, "Role");
+    if (name instanceof CsError) return toHost(name);
+    if (name === null) return toHost(Errors.blankRequired("Role"));
+    const partText = readOptionalText(part, "part");
+    if (partText instanceof CsError) return toHost(partText);
+    const chosen = partText === null ? "ote" : OTE_PARTS.find((p) => p === partText.toLowerCase());
+    if (!chosen) return toHost(Errors.unknownPart(partText, OTE_PARTS));
+    const row = resolveOteRole(model, name);
+    return toHost(row instanceof CsError ? row : otePart(row, chosen));
+  });
+}
