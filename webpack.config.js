@@ -3,6 +3,8 @@
  *   functions.js    the CS.* custom functions (src/functions/index.ts)
  *   functions.json  their metadata, generated from the JSDoc of the family files
  *   taskpane.html   the one page of the shared runtime: loads functions.js, then taskpane.js
+ *   functions.html  the function reference every helpUrl points at, and functions.css
+ *                   (scripts/docs-webpack.js; no script, in no bundle)
  *   taskpane.js, taskpane.css, assets/*.png, manifest.xml, office-js/
  *
  *   webpack --mode production     no certificates needed
@@ -18,6 +20,7 @@ const path = require("path");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
+const { FunctionsPagePlugin } = require("./scripts/docs-webpack");
 
 const ROOT = __dirname;
 const DEV_PORT = 3000;
@@ -127,6 +130,8 @@ module.exports = (env, argv) => {
           connectSrc: dev ? `'self' wss://localhost:${DEV_PORT}` : "'self'",
         },
       }),
+      // functions.html + functions.css, rendered like docs/functions.md (npm run docs).
+      new FunctionsPagePlugin(),
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },
