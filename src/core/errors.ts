@@ -109,10 +109,6 @@ export const Errors = {
     ),
   tierRangeShape: (cols: number) =>
     valueError(`The tiers range has ${cols} column(s); it needs two: tier name, then minimum ACV.`),
-  ratioRangeShape: (cols: number) =>
-    valueError(
-      `The ratios range has ${cols} column(s); give one number, or two columns: tier, then accounts per CSM.`
-    ),
   duplicateTier: (name: string) => valueError(`Tier ${JSON.stringify(name)} is listed twice.`),
   duplicateMinAcv: (a: string, b: string, minAcv: number) =>
     valueError(

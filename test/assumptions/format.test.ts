@@ -272,11 +272,9 @@ describe("wrong documents", () => {
 });
 
 describe("size limit", () => {
-  test("a multi-megabyte blob is refused quickly, before parsing", () => {
+  test("a multi-megabyte blob is refused by its size, before parsing", () => {
     const blob = `{"format": "${FORMAT_NAME}", "x": "${"a".repeat(5 * MAX_FILE_CHARS)}"}`;
-    const started = Date.now();
     const result = importAssumptions(blob);
-    expect(Date.now() - started).toBeLessThan(100);
     expect(problems(result)).toEqual([
       {
         key: "file",

@@ -102,19 +102,15 @@ describe("=CS.SEGMENT, =CS.COVERAGE_MODEL, =CS.TOUCH_CADENCE (MODEL.md §1)", ()
   });
 
   test("bad single values", async () => {
-    const sheet = [["=1/0"]];
     expect(
-      await evaluate(
-        [
-          '=CS.SEGMENT("Gold")',
-          '=CS.COVERAGE_MODEL("N/A")',
-          "=CS.TOUCH_CADENCE(-1)",
-          "=CS.SEGMENT(TRUE())",
-          "=CS.SEGMENT(1/0)",
-          '=CS.SEGMENT("")',
-        ],
-        { sheet }
-      )
+      await evaluate([
+        '=CS.SEGMENT("Gold")',
+        '=CS.COVERAGE_MODEL("N/A")',
+        "=CS.TOUCH_CADENCE(-1)",
+        "=CS.SEGMENT(TRUE())",
+        "=CS.SEGMENT(1/0)",
+        '=CS.SEGMENT("")',
+      ])
     ).toEqual([
       excelError(
         "#VALUE!",
