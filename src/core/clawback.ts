@@ -3,27 +3,9 @@
  * clawed back when the account churns within the window after the booking
  * date; otherwise nothing.
  */
-import { parseDate, ymdFromExcelSerial } from "./dates";
+import { isoDate } from "./dates";
 import { CsError, Errors } from "./errors";
 import { roundCents } from "./money";
-import { errorCodeOf, isErrorValue } from "./values";
-
-/**
- * Reads a date cell as a whole-day serial (parseDate: a serial or ISO text);
- * null for a blank. 0 is read as blank too: it is no date (Excel shows it as
- * 1900-01-00), and it is what Excel desktop passes for an empty cell.
- */
-export function readDay(raw: unknown, what: string): number | null | CsError {
-  if (isErrorValue(raw)) return Errors.errorInInput(what, errorCodeOf(raw));
-  if (raw === 0) return null;
-  return parseDate(raw, what);
-}
-
-/** A whole-day Excel serial as ISO text ("2026-01-15"), for messages. */
-export function isoDate(serial: number): string {
-  const { y, m, d } = ymdFromExcelSerial(serial);
-  return `${String(y).padStart(4, "0")}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
-}
 
 /**
  * The credit to claw back. Dates are whole-day serials; churn null means the

@@ -9,7 +9,7 @@
  */
 
 import { CsError, Errors } from "./errors";
-import { isBlank } from "./values";
+import { errorCodeOf, isBlank, isErrorValue } from "./values";
 
 const MS_PER_DAY = 86_400_000;
 /** Excel serial of 1970-01-01, the Unix epoch. */
@@ -94,4 +94,21 @@ export function parseDate(raw: unknown, what: string): number | null | CsError {
   if (!match) return Errors.notADate(what, raw);
   const [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
   return isExcelYmd(y, m, d) ? excelSerialFromYmd(y, m, d) : Errors.notADate(what, raw);
+}
+
+/**
+ * Reads a date cell as a whole-day serial (parseDate: a serial or ISO text);
+ * null for a blank. 0 is read as blank too: it is no date (Excel shows it as
+ * 1900-01-00), and it is what Excel desktop passes for an empty cell.
+ */
+export function readDay(raw: unknown, what: string): number | null | CsError {
+  if (isErrorValue(raw)) return Errors.errorInInput(what, errorCodeOf(raw));
+  if (raw === 0) return null;
+  return parseDate(raw, what);
+}
+
+/** A whole-day Excel serial as ISO text ("2026-01-15"), for messages. */
+export function isoDate(serial: number): string {
+  const { y, m, d } = ymdFromExcelSerial(serial);
+  return `${String(y).padStart(4, "0")}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
 }

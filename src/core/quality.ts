@@ -5,7 +5,7 @@
  * touch is not covered; tiers without an SLA ("none") are left out.
  */
 import { TierAssumption } from "./assumptions/types";
-import { isoDate } from "./clawback";
+import { isoDate } from "./dates";
 import { CsError, Errors } from "./errors";
 import { tidy } from "./money";
 

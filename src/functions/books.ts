@@ -17,7 +17,7 @@ import {
 } from "../core/values";
 import { asGrid, Grid, isSingle, locate, width } from "./grid";
 import { toHost, withModel } from "./host";
-import { readNonNegativeFraction } from "./read";
+import { readAccountTier, readNonNegativeFraction } from "./read";
 import { oneValue, tierCsmRatio } from "./read-values";
 
 /** A threshold above this (500%) is almost surely a percentage typed without "%" (110 for 110%). */
@@ -163,18 +163,12 @@ function accountSlot(
   table: TierTable<TierAssumption>,
   slots: ReturnType<typeof segmentSlots>
 ): number | CsError {
-  if (isErrorValue(raw)) return Errors.errorInInput("Account", errorCodeOf(raw));
-  if (typeof raw === "string") {
-    const tier = table.byTierName(raw);
-    if (tier) return slots.tierSlots.get(tier) as number;
+  // A tier name wins over a segment name ("Mid-Market" is both).
+  if (typeof raw === "string" && !table.byTierName(raw)) {
     const segment = slots.segmentSlot(raw);
     if (segment !== undefined) return segment;
   }
-  const acv = parseAmount(raw);
-  if (acv instanceof CsError)
-    return typeof raw === "string" ? Errors.unknownTierOrAmount(raw, table.names) : acv;
-  if (acv === null) return Errors.blankRequired("Account");
-  if (acv < 0) return Errors.negativeAmount("ACV", acv);
-  const tier = table.tierOf(acv);
+  const tier = readAccountTier(raw, table, "Account");
+  if (tier === null) return Errors.blankRequired("Account");
   return tier instanceof CsError ? tier : (slots.tierSlots.get(tier) as number);
 }

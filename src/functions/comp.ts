@@ -2,7 +2,8 @@
  * Compensation functions (MODEL.md §5-6): expansion credit and CSM variable pay.
  */
 import { PAYOUT_PLANS, PayoutPlan, SegmentAssumption } from "../core/assumptions/types";
-import { clawback as computeClawback, readDay } from "../core/clawback";
+import { clawback as computeClawback } from "../core/clawback";
+import { readDay } from "../core/dates";
 import { CsError, Errors } from "../core/errors";
 import { ExpansionCredit, expansionSplit as splitCredit } from "../core/expansion";
 import { Model, resolveSegment } from "../core/model";

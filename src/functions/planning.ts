@@ -2,7 +2,7 @@
  * Planning functions (MODEL.md §4): forward ARR, ramped FTE, the hiring plan
  * and loaded cost per account.
  */
-import { readDay } from "../core/clawback";
+import { readDay } from "../core/dates";
 import { CsError, Errors } from "../core/errors";
 import { hiringPlan as planHires } from "../core/hiring";
 import {

@@ -2,30 +2,12 @@
  * Coverage quality (MODEL.md §7): how many SLA-bound accounts were touched
  * within their tier's SLA as of a date.
  */
-import { TierAssumption } from "../core/assumptions/types";
-import { readDay } from "../core/clawback";
+import { readDay } from "../core/dates";
 import { CsError, Errors } from "../core/errors";
 import { CoverageTally } from "../core/quality";
-import { TierTable } from "../core/tiers";
-import { errorCodeOf, isBlank, isErrorValue, parseAmount } from "../core/values";
 import { asGrid, cellAt, Grid, isSingle, locate, width } from "./grid";
 import { toHost, withModel } from "./host";
-import { readNonNegativeAmount } from "./read";
-
-/** One account's tier from a tier name or an ACV; null for a blank cell. */
-function readTier(raw: unknown, tiers: TierTable<TierAssumption>): TierAssumption | null | CsError {
-  if (typeof raw === "number" && raw >= 0 && Number.isFinite(raw)) return tiers.tierOf(raw);
-  if (isErrorValue(raw)) return Errors.errorInInput("Tier", errorCodeOf(raw));
-  if (isBlank(raw)) return null;
-  if (typeof raw === "string") {
-    const named = tiers.byTierName(raw);
-    if (named) return named;
-    if (parseAmount(raw) instanceof CsError) return Errors.unknownTierOrAmount(raw, tiers.names);
-  }
-  const acv = readNonNegativeAmount(raw, "ACV");
-  if (acv === null || acv instanceof CsError) return acv;
-  return tiers.tierOf(acv);
-}
+import { readAccountTier } from "./read";
 
 function shapeOf(grid: Grid): { rows: number; cols: number } {
   return { rows: grid.length, cols: width(grid) };
@@ -66,7 +48,7 @@ export function coverageQuality(tiers: any[][], last_touch: any[][], as_of: any[
     const tally = new CoverageTally(asOf);
     for (let r = 0; r < shape.rows; r++) {
       for (let c = 0; c < shape.cols; c++) {
-        const tier = readTier(cellAt(tierGrid, r, c), table);
+        const tier = readAccountTier(cellAt(tierGrid, r, c), table, "Tier");
         if (tier === null) continue;
         if (tier instanceof CsError) return toHost(locate(tier, "tiers", tierGrid, r, c));
         const touch = readDay(cellAt(touchGrid, r, c), "Last touch");

@@ -41,9 +41,11 @@ export function readNonNegativeFraction(raw: unknown, what: string): number | nu
  */
 export function readAcvOrTier<T extends TierBound>(
   raw: unknown,
-  tiers: TierTable<T>
+  tiers: TierTable<T>,
+  what = "ACV"
 ): T | number | null | CsError {
   if (typeof raw === "number" && raw >= 0 && Number.isFinite(raw)) return raw + 0;
+  if (isErrorValue(raw)) return Errors.errorInInput(what, errorCodeOf(raw));
   if (typeof raw === "string") {
     const named = tiers.byTierName(raw);
     if (named) return named;
@@ -59,9 +61,10 @@ export function readAcvOrTier<T extends TierBound>(
 /** The tier of an "acv_or_tier" cell (the tier named, or the tier of the ACV); null for a blank. */
 export function readAccountTier<T extends TierBound>(
   raw: unknown,
-  tiers: TierTable<T>
+  tiers: TierTable<T>,
+  what = "ACV"
 ): T | null | CsError {
-  const read = readAcvOrTier(raw, tiers);
+  const read = readAcvOrTier(raw, tiers, what);
   return typeof read === "number" ? tiers.tierOf(read) : read;
 }
 

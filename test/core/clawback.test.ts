@@ -1,4 +1,5 @@
-import { clawback, isoDate, readDay } from "../../src/core/clawback";
+import { clawback } from "../../src/core/clawback";
+import { isoDate, readDay } from "../../src/core/dates";
 import { excelSerialFromYmd } from "../../src/core/dates";
 import { CsError } from "../../src/core/errors";
 
