@@ -6,6 +6,7 @@
 import { readFileSync, statSync } from "fs";
 import { SOURCE_TITLES } from "../core/assumptions/defaults";
 import { importAssumptions, MAX_FILE_CHARS } from "../core/assumptions/format";
+import { SEGMENT_COLUMNS, TIER_COLUMNS } from "../core/assumptions/keys";
 import { sourceOf } from "../core/assumptions/presets";
 import { Problem } from "../core/assumptions/schema";
 import { Assumptions, PAYOUT_PLANS } from "../core/assumptions/types";
@@ -104,19 +105,6 @@ function sourceLines(a: Assumptions, keys: string[], others: string): string[] {
   ];
 }
 
-const TIER_FIELDS = [
-  "min_acv",
-  "segment",
-  "coverage_model",
-  "touch_cadence",
-  "csm_ratio",
-  "am_ratio",
-  "tam_ratio",
-  "arr_ceiling",
-  "sla_days",
-] as const;
-const SEGMENT_FIELDS = ["nrr_target", "grr_target", "expansion_target", "comp_role"] as const;
-
 /** The assumptions as readable text: tier table, segments, payout, expansion, the rest, with sources. */
 export function renderAssumptions(a: Assumptions): string[] {
   const out: string[] = [];
@@ -157,7 +145,7 @@ export function renderAssumptions(a: Assumptions): string[] {
   out.push(
     ...sourceLines(
       a,
-      a.tiers.flatMap((t) => TIER_FIELDS.map((f) => `tier.${t.name}.${f}`)),
+      a.tiers.flatMap((t) => TIER_COLUMNS.map((f) => `tier.${t.name}.${f}`)),
       "other tier values"
     ),
     ""
@@ -180,7 +168,7 @@ export function renderAssumptions(a: Assumptions): string[] {
   out.push(
     ...sourceLines(
       a,
-      a.segments.flatMap((s) => SEGMENT_FIELDS.map((f) => `segment.${s.name}.${f}`)),
+      a.segments.flatMap((s) => SEGMENT_COLUMNS.map((f) => `segment.${s.name}.${f}`)),
       "other segment values"
     ),
     ""

@@ -220,9 +220,11 @@ export function assumptionTableName(name: string): AssumptionTableName | undefin
 }
 
 /** Header rows: the field names of the assumption keys, so a column names its key. */
-const TIER_COLUMNS = Object.keys(TIER_FIELDS) as (keyof TierAssumption)[];
+/** The fields of a tier and of a segment, in table order (the key names after "tier.<Tier>."). */
+export const TIER_COLUMNS = Object.keys(TIER_FIELDS) as (keyof TierAssumption)[];
+export const SEGMENT_COLUMNS = [...Object.keys(SEGMENT_FIELDS), "comp_role"];
 const TIER_HEADER = ["tier", ...TIER_COLUMNS];
-const SEGMENT_HEADER = ["segment", ...Object.keys(SEGMENT_FIELDS), "comp_role"];
+const SEGMENT_HEADER = ["segment", ...SEGMENT_COLUMNS];
 const COMP_HEADER = ["role", "base", "variable", "ote"];
 const EXPANSION_HEADER = ["key", "value", "meaning"];
 
