@@ -62,6 +62,10 @@ describe("assumption keys (FUNCTIONS.md)", () => {
     expect(getAssumption(s4, "tier.Strategic.tam_ratio")).toBeNull();
     const s5 = setAssumption(a, "hiring.ramp", "0, 0.25, 0.75") as Assumptions;
     expect(s5.hiring.ramp).toEqual([0, 0.25, 0.75]);
+    const s6 = setAssumption(a, "tier.Strategic.arr_ceiling", "none") as Assumptions;
+    expect(getAssumption(s6, "tier.Strategic.arr_ceiling")).toBeNull();
+    const s7 = setAssumption(s6, "tier.Strategic.arr_ceiling", "$5M") as Assumptions;
+    expect(getAssumption(s7, "tier.Strategic.arr_ceiling")).toBe(5_000_000);
   });
 
   test("moving a tier's minimum keeps the table in tier order", () => {
@@ -80,6 +84,7 @@ describe("assumption keys (FUNCTIONS.md)", () => {
     ["tier.Strategic.csm_ratio", "-3", "more than 0"],
     ["tier.Strategic.csm_ratio", "eleven", "needs a number"],
     ["tier.Strategic.min_acv", "-5", "cannot be negative"],
+    ["tier.Strategic.arr_ceiling", "0", 'above 0, or "none"'],
     ["clawback.window_days", "1.5", "whole number"],
     ["hiring.ramp", "0,2", "between 0 and 1"],
     ["tier.Strategic.segment", "  ", "needs some text"],

@@ -16,6 +16,7 @@ type FieldKind =
   | "amount" // money, 0 or more
   | "fraction" // 0 or more, as 0.95 or "95%"
   | "ratio" // accounts per person: more than 0, or "none"
+  | "ceiling" // an ARR amount above 0, or "none" (no ceiling)
   | "days" // whole days, 0 or more, or "none"
   | "months" // whole months, 0 or more
   | "positive" // a number above 0
@@ -30,7 +31,7 @@ const TIER_FIELDS: Record<string, FieldKind> = {
   csm_ratio: "ratio",
   am_ratio: "ratio",
   tam_ratio: "ratio",
-  arr_ceiling: "amount",
+  arr_ceiling: "ceiling",
   sla_days: "days",
 };
 const SEGMENT_FIELDS: Record<string, FieldKind> = {
@@ -148,6 +149,7 @@ function readField(key: string, kind: FieldKind, raw: unknown): unknown {
         : bad('it needs productivity fractions between 0 and 1, such as "0,0.5,0.5"');
     }
     case "ratio":
+    case "ceiling":
     case "days":
       if (isNone(raw)) return null;
       break;
@@ -156,7 +158,7 @@ function readField(key: string, kind: FieldKind, raw: unknown): unknown {
   }
   if (isBlank(raw)) return bad("it cannot be blank");
   const value =
-    kind === "amount"
+    kind === "amount" || kind === "ceiling"
       ? parseAmount(raw)
       : kind === "fraction"
         ? parseFraction(raw, key)
@@ -167,6 +169,8 @@ function readField(key: string, kind: FieldKind, raw: unknown): unknown {
       return value > 0 ? value : bad('it needs more than 0 accounts per person, or "none"');
     case "positive":
       return value > 0 ? value : bad("it needs a number above 0");
+    case "ceiling":
+      return value > 0 ? value : bad('it needs an ARR amount above 0, or "none" for no ceiling');
     case "days":
     case "months":
       return Number.isInteger(value) && value >= 0
