@@ -31,6 +31,17 @@ export interface Problem {
 
 export type Validation<T> = { ok: true; value: T } | { ok: false; problems: Problem[] };
 
+/** A problem with the path of the value it is about, so an editor can show it next to the field. */
+export interface LocatedProblem extends Problem {
+  /** Steps into the assumptions object: ["tiers", 2, "min_acv"]; [] for the whole. */
+  path: (string | number)[];
+}
+
+const unlocated = (problems: LocatedProblem[]): Problem[] =>
+  problems.map(({ key, message }) => ({ key, message }));
+const steps = (path: readonly PropertyKey[]): (string | number)[] =>
+  path.map((p) => (typeof p === "symbol" ? "?" : p));
+
 /** Property names that could reach Object.prototype if ever copied naively. */
 export const FORBIDDEN_KEYS: readonly string[] = ["__proto__", "constructor", "prototype"];
 
@@ -486,7 +497,15 @@ export function issuesToProblems(
   root: unknown,
   schema: z.ZodType
 ): Problem[] {
-  const problems: Problem[] = [];
+  return unlocated(locatedIssues(issues, root, schema));
+}
+
+function locatedIssues(
+  issues: readonly z.core.$ZodIssue[],
+  root: unknown,
+  schema: z.ZodType
+): LocatedProblem[] {
+  const problems: LocatedProblem[] = [];
   for (const issue of issues) {
     if (issue.code === "unrecognized_keys") {
       const fields = knownFields(schema, issue.path);
@@ -496,6 +515,7 @@ export function issuesToProblems(
         const hint = closest(k, fields);
         problems.push({
           key,
+          path: [...steps(issue.path), k],
           message: hint
             ? `${key} is not an assumption; did you mean ${hint}? Correct its name or remove it.`
             : `${key} is not an assumption; remove it${fields.length ? ` (known here: ${fields.join(", ")})` : ""}.`,
@@ -505,8 +525,9 @@ export function issuesToProblems(
     }
     const key = keyOfPath(issue.path, root);
     const params = (issue as { params?: { rule?: boolean } }).params;
+    const path = steps(issue.path);
     if (issue.code === "custom" && params?.rule) {
-      problems.push({ key, message: issue.message });
+      problems.push({ key, path, message: issue.message });
       continue;
     }
     const last = issue.path[issue.path.length - 1];
@@ -517,12 +538,12 @@ export function issuesToProblems(
       input === undefined && issue.code === "invalid_type"
         ? `${where} is missing; it needs ${issue.message}.`
         : `${where} needs ${issue.message}, not ${showJson(input)}.`;
-    problems.push({ key, message });
+    problems.push({ key, path, message });
   }
   return dedupe(problems);
 }
 
-function dedupe(problems: Problem[]): Problem[] {
+function dedupe<P extends Problem>(problems: P[]): P[] {
   const seen = new Set<string>();
   return problems.filter((p) => {
     const id = `${p.key}\u0000${p.message}`;
@@ -541,6 +562,13 @@ export function forbiddenKeyProblems(
   value: unknown,
   keyOf: (path: PropertyKey[]) => string
 ): Problem[] {
+  return unlocated(forbiddenKeysLocated(value, keyOf));
+}
+
+function forbiddenKeysLocated(
+  value: unknown,
+  keyOf: (path: PropertyKey[]) => string
+): LocatedProblem[] {
   // Each visited node keeps a link to its parent, so no path is copied per
   // node (a path is rebuilt only for a reserved key, which is rare).
   interface Visit {
@@ -554,7 +582,7 @@ export function forbiddenKeyProblems(
       path.push(v.step);
     return path.reverse();
   };
-  const problems: Problem[] = [];
+  const problems: LocatedProblem[] = [];
   const stack: Visit[] = [{ node: value, step: "", parent: null }];
   while (stack.length > 0) {
     const visit = stack.pop() as Visit;
@@ -567,6 +595,7 @@ export function forbiddenKeyProblems(
         const key = path.length === 0 ? k : `${keyOf(path)}.${k}`;
         problems.push({
           key,
+          path: [...steps(path), k],
           message: `${key}: "${k}" is a name JavaScript reserves and is never an assumption; remove it.`,
         });
         continue;
@@ -579,23 +608,34 @@ export function forbiddenKeyProblems(
   return problems.reverse();
 }
 
-function run<T>(schema: z.ZodType<T>, input: unknown): Validation<T> {
-  const forbidden = forbiddenKeyProblems(input, (path) => keyOfPath(path, input));
+type LocatedValidation<T> = { ok: true; value: T } | { ok: false; problems: LocatedProblem[] };
+
+function run<T>(schema: z.ZodType<T>, input: unknown): LocatedValidation<T> {
+  const forbidden = forbiddenKeysLocated(input, (path) => keyOfPath(path, input));
   const result = schema.safeParse(input, { reportInput: true });
   const problems = dedupe([
     ...forbidden,
-    ...(result.success ? [] : issuesToProblems(result.error.issues, input, schema)),
+    ...(result.success ? [] : locatedIssues(result.error.issues, input, schema)),
   ]);
   if (problems.length > 0 || !result.success) return { ok: false, problems };
   return { ok: true, value: result.data };
 }
 
+function withoutPaths<T>(result: LocatedValidation<T>): Validation<T> {
+  return result.ok ? result : { ok: false, problems: unlocated(result.problems) };
+}
+
 /** Checks a whole Assumptions object; returns a clean copy or every problem. */
 export function validateAssumptions(input: unknown): Validation<Assumptions> {
+  return withoutPaths(run(assumptionsSchema, input));
+}
+
+/** As validateAssumptions, with the path of each problem (for the task pane's fields). */
+export function validateAssumptionsLocated(input: unknown): LocatedValidation<Assumptions> {
   return run(assumptionsSchema, input);
 }
 
 /** Checks the body of an export file (assumptions without schema_version and preset). */
 export function validateBody(input: unknown): Validation<AssumptionsBody> {
-  return run(assumptionsBodySchema, input);
+  return withoutPaths(run(assumptionsBodySchema, input));
 }
