@@ -246,6 +246,9 @@ export const Errors = {
 // ---------------------------------------------------------------------------
 // The workbook's stored assumptions and scenarios (task pane, workbook settings).
 
+/** How long CS functions wait for the pane's page to read the workbook's assumptions. */
+export const loadTimeoutSeconds = 30;
+
 export const StoreMessages = {
   tooLarge: (chars: number, max: number) =>
     `The stored assumptions are ${fmt(chars)} characters, more than the ${fmt(max)} CS Coverage reads; another tool may have written them.`,

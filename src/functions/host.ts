@@ -6,12 +6,18 @@
  */
 import { defaultAssumptions } from "../core/assumptions/defaults";
 import { Assumptions } from "../core/assumptions/types";
-import { CsError } from "../core/errors";
+import { CsError, StoreMessages } from "../core/errors";
 import { compileModel, Model } from "../core/model";
 import { Cell } from "./grid";
 
 let current: Assumptions = defaultAssumptions();
 let pending: Promise<void> | null = null;
+/**
+ * Set while the workbook's assumptions cannot be used (unreadable, or saved
+ * by a newer version): every function then shows this #N/A rather than a
+ * number computed from assumptions the workbook does not hold.
+ */
+let unavailable: CsError | null = null;
 
 /** The model of the assumptions in force. */
 export function currentModel(): Model {
@@ -25,6 +31,12 @@ export function currentAssumptions(): Assumptions {
 /** Puts new assumptions in force (the task pane on Apply; the CLI before it evaluates). */
 export function useAssumptions(assumptions: Assumptions): void {
   current = assumptions;
+  unavailable = null;
+}
+
+/** Makes every function show why the workbook's assumptions cannot be used (null clears it). */
+export function assumptionsUnavailable(reason: string | null): void {
+  unavailable = reason === null ? null : new CsError("NA", StoreMessages.functionsWaiting(reason));
 }
 
 /**
@@ -45,8 +57,15 @@ export function waitForAssumptions(loading: Promise<void>): void {
  * union return type as a scalar "any" and would lose the spill.
  */
 export function withModel<T>(compute: (model: Model) => T): T {
-  if (pending === null) return compute(currentModel());
-  return pending.then(() => compute(currentModel())) as unknown as T;
+  if (pending === null) return computeNow(compute);
+  return pending.then(() => computeNow(compute)) as unknown as T;
+}
+
+function computeNow<T>(compute: (model: Model) => T): T {
+  // Thrown, not returned: Excel shows a thrown CustomFunctions.Error as the
+  // whole result, whatever shape the function spills.
+  if (unavailable !== null) throw toHost(unavailable);
+  return compute(currentModel());
 }
 
 function inExcel(): boolean {

@@ -1,0 +1,64 @@
+/**
+ * How the task pane reaches the functions' state. The two bundles of the
+ * shared runtime (functions.js, then taskpane.js) are separate webpack
+ * entries, each with its own copy of any module they both import, so the
+ * pane cannot simply import host.ts: it would get a second, unused copy of
+ * the assumptions. The functions bundle publishes this one object on the
+ * page instead, before any function is registered.
+ */
+import { Assumptions } from "../core/assumptions/types";
+import { loadTimeoutSeconds, StoreMessages } from "../core/errors";
+import {
+  assumptionsUnavailable,
+  currentAssumptions,
+  useAssumptions,
+  waitForAssumptions,
+} from "./host";
+
+export interface CsRuntime {
+  /** Puts assumptions in force and releases functions waiting for the workbook's. */
+  useAssumptions(assumptions: Assumptions): void;
+  /** Makes every CS function show #N/A with this reason (the workbook's assumptions cannot be used). */
+  assumptionsUnavailable(reason: string): void;
+  currentAssumptions(): Assumptions;
+}
+
+const GLOBAL_NAME = "csCoverageRuntime";
+
+type WithRuntime = typeof globalThis & { [GLOBAL_NAME]?: CsRuntime };
+
+/**
+ * Publishes the runtime. In Excel, functions wait until the pane has read the
+ * workbook's assumptions (or said they cannot be used); if the pane's script
+ * never reports, they show why after a timeout instead of spinning forever.
+ */
+export function publishRuntime(inExcel: boolean): void {
+  let release: () => void = () => undefined;
+  if (inExcel) {
+    const loaded = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const timer = setTimeout(() => {
+      assumptionsUnavailable(StoreMessages.loadTimedOut(loadTimeoutSeconds));
+      release();
+    }, loadTimeoutSeconds * 1000);
+    waitForAssumptions(loaded.finally(() => clearTimeout(timer)));
+  }
+  const runtime: CsRuntime = {
+    useAssumptions(assumptions) {
+      useAssumptions(assumptions);
+      release();
+    },
+    assumptionsUnavailable(reason) {
+      assumptionsUnavailable(reason);
+      release();
+    },
+    currentAssumptions,
+  };
+  (globalThis as WithRuntime)[GLOBAL_NAME] = runtime;
+}
+
+/** The functions' runtime, as the pane sees it; undefined if functions.js did not load. */
+export function findRuntime(): CsRuntime | undefined {
+  return (globalThis as WithRuntime)[GLOBAL_NAME];
+}
