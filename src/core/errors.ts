@@ -303,3 +303,54 @@ export const FormMessages = {
       ? `${key} is empty; it needs ${expected}.`
       : `${key}: ${show(text)} is not ${expected}.`,
 } as const;
+
+// ---------------------------------------------------------------------------
+// The task pane's messages (status line and message bars).
+
+const plural = (n: number, one: string, many = `${one}s`) => `${fmt(n)} ${n === 1 ? one : many}`;
+
+export const PaneMessages = {
+  outsideExcel: () =>
+    "Not in Excel: this is a preview. Changes are kept in this page only, and there are no formulas to recalculate.",
+  unreadable: () =>
+    "This workbook's stored assumptions cannot be used, so every CS formula shows #N/A with the reason. The editor shows the tiered-2027 defaults: Apply saves them and keeps the stored text in the workbook as a backup; Export stored original saves a copy now.",
+  presetNote: (preset: string) =>
+    `Started from the ${preset} preset. Marked values differ from it.`,
+  problems: (count: number) =>
+    `${plural(count, "problem")} to fix before Apply; each is shown next to its value.`,
+  unapplied: () => "Changes not applied yet: the CS functions still use the applied assumptions.",
+  notInPreset: (preset: string) => `Not in the ${preset} preset.`,
+  presetValue: (preset: string, value: string) => `The ${preset} preset has ${value}.`,
+  tiersReordered: () => "Tiers put in order of minimum ACV (not applied yet).",
+  tiersInOrder: () => "The tiers are already in order of minimum ACV.",
+  tierRemoved: (name: string) => `Tier ${name} removed (not applied yet).`,
+  discarded: () => "Changes discarded: showing the assumptions in force.",
+  reset: (preset: string) => `Reset to the ${preset} preset (not applied yet).`,
+  applied: (scenario: string) => `Applied to scenario ${scenario}.`,
+  recalculated: (count: number, where: "workbook" | "page") =>
+    where === "page"
+      ? "Outside Excel there are no formulas to recalculate."
+      : count === 0
+        ? "There are no CS formulas in this workbook yet."
+        : `Recalculated ${plural(count, "CS formula")}.`,
+  originalKept: () =>
+    "The unreadable text the workbook held is kept in its own setting (cs-coverage.kept-original).",
+  saveFailed: (detail: string) => `Could not save the assumptions in the workbook: ${detail}`,
+  applyFirst: () => "Apply or discard your changes first.",
+  switched: (scenario: string) => `Scenario ${scenario} is active.`,
+  newScenarioLabel: () => "Name of the new scenario (a copy of the one in force)",
+  renameLabel: () => "New name for this scenario",
+  scenarioAdded: (scenario: string) => `Scenario ${scenario} added and active.`,
+  scenarioRenamed: (scenario: string) => `Scenario renamed to ${scenario}.`,
+  scenarioRemoved: (scenario: string) => `Scenario ${scenario} removed.`,
+  exported: (scenario: string, applied: boolean) =>
+    applied
+      ? `Exported the applied assumptions of ${scenario} (the edits have problems, so they were not exported).`
+      : `Exported the assumptions of ${scenario} as shown.`,
+  exportedOriginal: () => "Exported the stored text exactly as the workbook held it.",
+  importFailed: (file: string) => `${file} was not imported; nothing changed:`,
+  imported: (file: string) => `Imported ${file}. Check the values, then Apply.`,
+  migrated: () => "The stored assumptions were read with these notes:",
+  importNotes: () => "The file was read with these notes:",
+  moreProblems: (count: number) => `…and ${plural(count, "more problem")}.`,
+} as const;

@@ -20,6 +20,11 @@ import { fmt } from "../errors";
 import { nameKey } from "../values";
 import { Assumptions, PAYOUT_PLANS } from "./types";
 
+// No code generation: the task pane's Content-Security-Policy forbids eval
+// (zod's compiled fast path would even probe for it with new Function, which
+// the browser reports as a violation). Assumptions are small; speed is moot.
+z.config({ jitless: true });
+
 export const SCHEMA_VERSION = 1;
 
 /** One thing wrong with a set of assumptions. */

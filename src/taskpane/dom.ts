@@ -1,0 +1,47 @@
+/**
+ * Building the pane's DOM. Text only ever goes in as text nodes
+ * (textContent), never as markup: tier names, scenario names and imported
+ * files are user data, and a name such as <img src=x onerror=...> must show
+ * as those characters.
+ */
+export type Child = Node | string | null | undefined | false;
+export type Attributes = Record<string, string | number | boolean | null | undefined>;
+
+export function h<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attributes?: Attributes,
+  ...children: Child[]
+): HTMLElementTagNameMap[K];
+export function h(tag: string, attributes?: Attributes, ...children: Child[]): HTMLElement;
+export function h(tag: string, attributes: Attributes = {}, ...children: Child[]): HTMLElement {
+  const element = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) {
+    if (value === null || value === undefined || value === false) continue;
+    element.setAttribute(name, value === true ? "" : String(value));
+  }
+  append(element, children);
+  return element;
+}
+
+export function append(parent: Node, children: Child[]): void {
+  for (const child of children) {
+    if (child === null || child === undefined || child === false) continue;
+    parent.appendChild(typeof child === "string" ? document.createTextNode(child) : child);
+  }
+}
+
+export function replaceChildren(parent: Element, ...children: Child[]): void {
+  while (parent.firstChild) parent.removeChild(parent.firstChild);
+  append(parent, children);
+}
+
+export function byId<T extends HTMLElement = HTMLElement>(id: string): T {
+  const element = document.getElementById(id);
+  if (!element) throw new Error(`taskpane.html has no #${id}`);
+  return element as T;
+}
+
+/** An id that is safe in HTML for any path (tier names may hold any character). */
+export function fieldId(pathId: string): string {
+  return `f-${Array.from(pathId, (ch) => (/[A-Za-z0-9_-]/.test(ch) ? ch : `_${ch.codePointAt(0)}_`)).join("")}`;
+}

@@ -1,0 +1,135 @@
+/**
+ * The built task pane in real headless Chromium (Debian's, driven by
+ * playwright-core, which never downloads a browser): dist/ is served over
+ * http on loopback, office.js comes from the npm package (dist/office-js),
+ * and every request that leaves 127.0.0.1 is refused and recorded.
+ */
+import { execFileSync } from "child_process";
+import * as fs from "fs";
+import * as http from "http";
+import { AddressInfo } from "net";
+import * as path from "path";
+import { Browser, BrowserContext, chromium, Page } from "playwright-core";
+
+export const ROOT = path.resolve(__dirname, "..", "..");
+export const DIST = path.join(ROOT, "dist");
+/** Screenshots are artifacts: look at them (README links the latest). */
+export const SHOTS = path.join(ROOT, "test-artifacts", "screenshots");
+const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+
+const TYPES: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".json": "application/json",
+  ".png": "image/png",
+  ".xml": "application/xml",
+};
+
+/** Builds dist/ if a plain `npm test` runs before any build. */
+export function ensureBuilt(): void {
+  if (
+    fs.existsSync(path.join(DIST, "taskpane.html")) &&
+    fs.existsSync(path.join(DIST, "taskpane.js"))
+  )
+    return;
+  execFileSync("npm", ["run", "build"], { cwd: ROOT, stdio: "inherit" });
+}
+
+export interface Served {
+  url: string;
+  close(): Promise<void>;
+}
+
+/** A static server for dist/ on 127.0.0.1 (any free port). */
+export async function serveDist(): Promise<Served> {
+  const server = http.createServer((req, res) => {
+    const pathname = decodeURIComponent(new URL(req.url ?? "/", "http://127.0.0.1").pathname);
+    const file = path.normalize(path.join(DIST, pathname));
+    if (!file.startsWith(DIST) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { "Content-Type": TYPES[path.extname(file)] ?? "application/octet-stream" });
+    fs.createReadStream(file).pipe(res);
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
+
+export function launch(): Promise<Browser> {
+  if (!fs.existsSync(CHROMIUM))
+    throw new Error(
+      `No Chromium at ${CHROMIUM}: install Debian's chromium (apt-get install chromium), as .ci/run does.`
+    );
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
+}
+
+export interface Watched {
+  page: Page;
+  context: BrowserContext;
+  /** Requests that tried to leave loopback (refused). */
+  blocked: string[];
+  /** Uncaught errors, console errors and Content-Security-Policy violations. */
+  problems: string[];
+  /** alert()/confirm() dialogs the page opened (an XSS payload would). */
+  dialogs: string[];
+}
+
+/** A fresh page with outside requests refused and every error, CSP violation and dialog recorded. */
+export async function openPage(browser: Browser): Promise<Watched> {
+  const context = await browser.newContext({
+    viewport: { width: 420, height: 900 },
+    acceptDownloads: true,
+  });
+  const blocked: string[] = [];
+  const problems: string[] = [];
+  const dialogs: string[] = [];
+  await context.route("**/*", (route) => {
+    const url = new URL(route.request().url());
+    if (url.hostname === "127.0.0.1" || url.protocol === "data:" || url.protocol === "blob:")
+      return route.continue();
+    blocked.push(route.request().url());
+    return route.abort("blockedbyclient");
+  });
+  const page = await context.newPage();
+  await page.addInitScript(() => {
+    document.addEventListener("securitypolicyviolation", (e) => {
+      console.error(
+        `CSP violation: ${e.violatedDirective} blocked ${e.blockedURI || "inline"} (${e.sample})`
+      );
+    });
+  });
+  page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
+  page.on("console", (message) => {
+    if (message.type() === "error") problems.push(`console error: ${message.text()}`);
+  });
+  page.on("dialog", (dialog) => {
+    dialogs.push(dialog.message());
+    void dialog.dismiss();
+  });
+  return { page, context, blocked, problems, dialogs };
+}
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+  fs.mkdirSync(SHOTS, { recursive: true });
+  const file = path.join(SHOTS, `${name}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  return file;
+}
