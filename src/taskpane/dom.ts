@@ -7,20 +7,23 @@
 export type Child = Node | string | null | undefined | false;
 export type Attributes = Record<string, string | number | boolean | null | undefined>;
 
-export function h<K extends keyof HTMLElementTagNameMap>(
+type ElementFor<K extends string> = K extends keyof HTMLElementTagNameMap
+  ? HTMLElementTagNameMap[K]
+  : HTMLElement;
+
+/** An element with attributes and children (text children become text nodes). */
+export function h<K extends string>(
   tag: K,
-  attributes?: Attributes,
+  attributes: Attributes = {},
   ...children: Child[]
-): HTMLElementTagNameMap[K];
-export function h(tag: string, attributes?: Attributes, ...children: Child[]): HTMLElement;
-export function h(tag: string, attributes: Attributes = {}, ...children: Child[]): HTMLElement {
+): ElementFor<K> {
   const element = document.createElement(tag);
   for (const [name, value] of Object.entries(attributes)) {
     if (value === null || value === undefined || value === false) continue;
     element.setAttribute(name, value === true ? "" : String(value));
   }
   append(element, children);
-  return element;
+  return element as ElementFor<K>;
 }
 
 export function append(parent: Node, children: Child[]): void {
