@@ -317,3 +317,33 @@ test("a hostile tier name and scenario name show as text and run nothing", async
   expect(await page.$$("#app b, #app script")).toHaveLength(0);
   await screenshot(page, "5-hostile-names-as-text");
 });
+
+test("keyboard only: fields have their names, Tab moves along a tier, Enter applies", async () => {
+  const ratio = page.getByRole("textbox", { name: "Strategic: Accounts per CSM", exact: true });
+  await ratio.focus();
+  await page.keyboard.press("Control+A");
+  await page.keyboard.type("0");
+  // The message is the field's accessible description, with the source.
+  const description = await ratio.evaluate((input) =>
+    (input.getAttribute("aria-describedby") ?? "")
+      .split(" ")
+      .map((id) => document.getElementById(id)?.textContent ?? "")
+      .join(" | ")
+  );
+  expect(description).toContain(
+    "tier.Strategic.csm_ratio needs a number of accounts per person above 0"
+  );
+  expect(description).toContain("Source: Customer Success Coverage Ratios by Tier in 2027");
+  await page.keyboard.press("Control+A");
+  await page.keyboard.type("12");
+  await page.keyboard.press("Tab");
+  expect(await page.evaluate(() => document.activeElement?.getAttribute("aria-label"))).toBe(
+    "Strategic: Accounts per AM"
+  );
+  await page.focus("#apply");
+  await page.keyboard.press("Enter");
+  await page.waitForFunction(() =>
+    /^Applied/.test(document.getElementById("status")?.textContent ?? "")
+  );
+  expect((await applied()).tiers[4].csm_ratio).toBe(12);
+});
