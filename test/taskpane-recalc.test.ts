@@ -1,10 +1,12 @@
 import { OfficeMockObject } from "office-addin-mock";
-import { isCsFormula, recalculateCsFormulas } from "../src/taskpane/recalc";
+import { csFormulaRuns, isCsFormula, recalculateCsFormulas } from "../src/taskpane/recalc";
 
 interface Write {
   sheet: string;
   row: number;
   col: number;
+  rows: number;
+  cols: number;
   cell: { formulas?: unknown };
   syncsBefore: number;
 }
@@ -60,11 +62,21 @@ function harness(sheets: Record<string, unknown[][]>): Harness {
       rangeLoads.push({ sheet: name, what });
       return load(what);
     };
-    range.getCell = (row: number, col: number) => {
-      const cell: Write["cell"] = {};
-      writes.push({ sheet: name, row, col, cell, syncsBefore: syncs });
-      return cell;
-    };
+    range.getCell = (row: number, col: number) => ({
+      getResizedRange: (extraRows: number, extraCols: number) => {
+        const cell: Write["cell"] = {};
+        writes.push({
+          sheet: name,
+          row,
+          col,
+          rows: extraRows + 1,
+          cols: extraCols + 1,
+          cell,
+          syncsBefore: syncs,
+        });
+        return cell;
+      },
+    });
     return {
       name,
       getUsedRange: (valuesOnly?: boolean) => {
@@ -102,12 +114,20 @@ describe("recalculateCsFormulas", () => {
 
     await expect(recalculateCsFormulas(h.context)).resolves.toBe(5);
 
-    expect(h.writes.map(({ sheet, row, col, cell }) => [sheet, row, col, cell.formulas])).toEqual([
-      ["Plan", 1, 2, [["=CS.TIER(B2)"]]],
-      ["Plan", 2, 2, [["=cs.tier(B3)"]]],
-      ["Plan", 3, 2, [["=CS.REQUIRED_CSMS(B2:B3)"]]],
-      ["Notes", 0, 2, [['=IF(A1="",0,CS.OTE("CSM"))']]],
-      ["Notes", 2, 1, [["=A1&CS.SEGMENT(B2)"]]],
+    // A vertical run of CS formulas is written back as one range.
+    expect(
+      h.writes.map(({ sheet, row, col, rows, cols, cell }) => [
+        sheet,
+        row,
+        col,
+        rows,
+        cols,
+        cell.formulas,
+      ])
+    ).toEqual([
+      ["Plan", 1, 2, 3, 1, [["=CS.TIER(B2)"], ["=cs.tier(B3)"], ["=CS.REQUIRED_CSMS(B2:B3)"]]],
+      ["Notes", 2, 1, 1, 1, [["=A1&CS.SEGMENT(B2)"]]],
+      ["Notes", 0, 2, 1, 1, [['=IF(A1="",0,CS.OTE("CSM"))']]],
     ]);
     // One load of each sheet's used range (valuesOnly false), all read in one sync...
     expect(h.usedRangeArgs).toEqual([
@@ -130,6 +150,24 @@ describe("recalculateCsFormulas", () => {
 
     expect(h.writes).toEqual([]);
     expect(h.syncs()).toBe(2);
+  });
+});
+
+describe("csFormulaRuns", () => {
+  test("groups consecutive CS formulas down each column, split by anything else", () => {
+    const grid = [
+      ["=CS.TIER(A1)", "x", "=CS.TIER(C1)"],
+      ["=CS.TIER(A2)", "=SUM(1)"],
+      ["", '=CS.OTE("CSM")', "=CS.TIER(C3)"],
+      ["=CS.TIER(A4)", '=CS.OTE("AM")', "=CS.TIER(C4)"],
+    ];
+    expect(csFormulaRuns(grid)).toEqual([
+      { row: 0, col: 0, formulas: ["=CS.TIER(A1)", "=CS.TIER(A2)"] },
+      { row: 3, col: 0, formulas: ["=CS.TIER(A4)"] },
+      { row: 2, col: 1, formulas: ['=CS.OTE("CSM")', '=CS.OTE("AM")'] },
+      { row: 0, col: 2, formulas: ["=CS.TIER(C1)"] },
+      { row: 2, col: 2, formulas: ["=CS.TIER(C3)", "=CS.TIER(C4)"] },
+    ]);
   });
 });
 

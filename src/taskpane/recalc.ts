@@ -53,14 +53,43 @@ export async function recalculateCsFormulas(context: Excel.RequestContext): Prom
   let found = 0;
   for (const range of usedRanges) {
     const formulas: unknown[][] = range.formulas;
-    formulas.forEach((row, r) =>
-      row.forEach((formula, c) => {
-        if (!isCsFormula(formula)) return;
-        range.getCell(r, c).formulas = [[formula]];
-        found++;
-      })
-    );
+    for (const run of csFormulaRuns(formulas)) {
+      // One write per vertical run: a column of 100,000 =CS.TIER cells is one
+      // range update, not 100,000 (no Excel API call per cell).
+      const cells = range.getCell(run.row, run.col).getResizedRange(run.formulas.length - 1, 0);
+      cells.formulas = run.formulas.map((formula) => [formula]);
+      found += run.formulas.length;
+    }
   }
   if (found > 0) await context.sync();
   return found;
+}
+
+/** A vertical run of CS formulas in one column of a used range: where it starts and its formulas. */
+export interface FormulaRun {
+  row: number;
+  col: number;
+  formulas: string[];
+}
+
+/** The CS formulas of a grid of formulas, grouped into vertical runs, column by column. */
+export function csFormulaRuns(formulas: unknown[][]): FormulaRun[] {
+  const runs: FormulaRun[] = [];
+  const width = formulas.reduce((max, row) => Math.max(max, row.length), 0);
+  for (let col = 0; col < width; col++) {
+    let run: FormulaRun | null = null;
+    for (let row = 0; row < formulas.length; row++) {
+      const formula = formulas[row][col];
+      if (!isCsFormula(formula)) {
+        run = null;
+        continue;
+      }
+      if (run === null) {
+        run = { row, col, formulas: [] };
+        runs.push(run);
+      }
+      run.formulas.push(formula);
+    }
+  }
+  return runs;
 }

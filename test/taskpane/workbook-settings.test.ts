@@ -74,9 +74,11 @@ function workbook(
   s.add = (key: string, value: unknown) => adds.push({ key, value, syncsBefore: syncs });
   const used = mock.workbook.worksheets.used;
   used.getCell = () => ({
-    set formulas(value: unknown[][]) {
-      reentered.push(value[0][0]);
-    },
+    getResizedRange: () => ({
+      set formulas(value: unknown[][]) {
+        reentered.push(...value.map((row) => row[0]));
+      },
+    }),
   });
   mock.workbook.worksheets.setValue("items", [{ name: "Plan", getUsedRange: () => used }]);
   const context = mock as Excel.RequestContext;
