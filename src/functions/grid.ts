@@ -16,10 +16,16 @@ export function asGrid(value: unknown): Grid | null {
   if (Array.isArray(value)) {
     if (value.length === 0) return [[null]];
     // Excel's ranges are already arrays of rows: use them as they are (no copy of a million rows).
-    if (value.every(Array.isArray)) return value as unknown[][];
+    if (allArrays(value)) return value as unknown[][];
     return value.map((row: unknown) => (Array.isArray(row) ? row : [row]));
   }
   return [[value]];
+}
+
+/** Array.prototype.every without a callback per row: this runs over million-row ranges. */
+function allArrays(rows: readonly unknown[]): boolean {
+  for (let r = 0; r < rows.length; r++) if (!Array.isArray(rows[r])) return false;
+  return true;
 }
 
 export function width(grid: Grid): number {

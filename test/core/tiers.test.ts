@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { defaultAssumptions } from "../../src/core/assumptions/defaults";
 import { CsError } from "../../src/core/errors";
 import { TierTable } from "../../src/core/tiers";
@@ -62,5 +63,34 @@ describe("tier lookup (MODEL.md §1: highest minimum ACV at or below the ACV)", 
       ).message
     ).toContain("same minimum ACV");
     expect(TierTable.compile([])).toBeInstanceOf(CsError);
+  });
+});
+
+describe("indexOfAcv, the allocation-free lookup the range functions use", () => {
+  // Small tables count minimums, large ones binary-search: both must pick the
+  // highest minimum at or below the ACV, and -1 below the lowest.
+  test("agrees with a plain scan for tables of 1 to 20 tiers", () => {
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(fc.integer({ min: 0, max: 1_000_000 }), { minLength: 1, maxLength: 20 }),
+        fc.array(fc.double({ min: 0, max: 2_000_000, noNaN: true }), { maxLength: 30 }),
+        (mins, acvs) => {
+          const compiled = TierTable.compile(
+            mins.map((min, i) => ({ name: `T${i}`, min_acv: min }))
+          );
+          if (compiled instanceof CsError) throw new Error(compiled.message);
+          const sorted = [...mins].sort((a, b) => a - b);
+          for (const acv of [...acvs, ...sorted]) {
+            let expected = -1;
+            for (let i = 0; i < sorted.length; i++) if (sorted[i] <= acv) expected = i;
+            expect(compiled.indexOfAcv(acv)).toBe(expected);
+          }
+        }
+      )
+    );
+  });
+
+  test("NaN has no tier", () => {
+    expect(table.indexOfAcv(NaN)).toBe(-1);
   });
 });
