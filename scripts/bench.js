@@ -344,7 +344,7 @@ async function median(Bench, name, iterations, fn, hooks = {}) {
   });
   // Each task starts on a collected heap (npm run bench passes --expose-gc), so it
   // pays for its own garbage, not for what the task before it left behind.
-  const collect = typeof global.gc === "function" ? () => global.gc() : () => undefined;
+  const collect = typeof globalThis.gc === "function" ? () => globalThis.gc() : () => undefined;
   bench.add(name, fn, { ...hooks, beforeAll: collect });
   await bench.run();
   const task = bench.tasks[0];
