@@ -364,7 +364,7 @@ export const MAX_AMOUNT = 1e15;
 export const HostileErrors = {
   amountTooLarge: (raw: unknown) =>
     valueError(
-      `${show(raw)} is too large an amount: the limit is ${fmt(MAX_AMOUNT)} (beyond it, cents cannot be kept).`
+      `${show(raw)} is above the largest amount the functions compute with (${fmt(MAX_AMOUNT)}); beyond it, sums cannot be kept to the cent.`
     ),
   notFinite: () =>
     valueError(
