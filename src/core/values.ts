@@ -9,6 +9,10 @@
  */
 import { CsError, Errors, HostileErrors, MAX_AMOUNT } from "./errors";
 
+/** The largest sheet Excel holds: 1,048,576 rows by 16,384 columns (A to XFD). */
+export const EXCEL_MAX_ROWS = 1_048_576;
+export const EXCEL_MAX_COLUMNS = 16_384;
+
 /** What a blank cell reads as. Blank is not zero: callers decide. */
 export const BLANK = null;
 export type Blank = typeof BLANK;
