@@ -29,7 +29,6 @@ export interface EngineOptions {
 
 export const DATA_SHEET = "Data";
 
-
 function toEngineError(error: DetailedCellError | CellError): EngineError {
   const code = error instanceof DetailedCellError ? error.value : excelErrorCode(error.type);
   return { error: code, message: error.message ?? "" };
