@@ -18,6 +18,7 @@ import { CsEngine, SheetInput } from "../engine/engine";
 import { loadAssumptionsFile, renderAssumptions, summarizeProblems } from "./assumptions";
 import { DataFileError, loadSheet, toEngineInput } from "./data";
 import { toJson, toPlain } from "./format";
+import { referencedColumns } from "./references";
 
 /** A problem the user can fix: printed as one line, exit code 2. */
 export class UsageError extends Error {}
@@ -96,11 +97,18 @@ export function effectiveAssumptions(
   return applySets(base, options.set ?? []);
 }
 
-async function readData(file: string | undefined): Promise<SheetInput> {
+async function readData(
+  file: string | undefined,
+  formulas: readonly string[]
+): Promise<SheetInput> {
   if (file === undefined) return [];
   try {
-    const sheet = await loadSheet(file);
-    return sheet.map((row) => row.map(toEngineInput));
+    // Only the columns the formulas read: a wide million-row export then fits in memory.
+    const columns = referencedColumns(formulas);
+    const sheet = await loadSheet(file, columns === null ? {} : { columns });
+    // In place: a second copy of a million rows would double the peak.
+    for (const row of sheet) for (let c = 0; c < row.length; c++) row[c] = toEngineInput(row[c]);
+    return sheet;
   } catch (error) {
     if (error instanceof DataFileError) throw new UsageError(error.message);
     throw error;
@@ -123,7 +131,7 @@ async function runEval(
   if (formulas.length === 0)
     throw new UsageError("eval needs at least one formula, e.g. '=CS.TIER(\"$80,000\")'");
   const assumptions = effectiveAssumptions(options, io);
-  const sheet = await readData(options.data);
+  const sheet = await readData(options.data, formulas);
   const engine = new CsEngine({ catalog: catalog(), assumptions, sheet });
   try {
     for (const formula of formulas) {
@@ -186,6 +194,14 @@ function quietOnClosedPipe(): void {
   });
 }
 
+/** With CS_COVERAGE_REPORT_RSS=1, one line on stderr: the peak resident memory (scripts/bench-memory.js). */
+function reportPeakMemory(io: Io): void {
+  if (process.env.CS_COVERAGE_REPORT_RSS !== "1") return;
+  // maxRSS is in kilobytes.
+  const mib = process.resourceUsage().maxRSS / 1024;
+  io.err(`cs-coverage: peak RSS ${mib.toFixed(0)} MiB`);
+}
+
 /** Runs the command line; returns the exit code. */
 export async function main(
   argv: readonly string[],
@@ -196,6 +212,7 @@ export async function main(
   const program = buildProgram(io, catalog);
   try {
     await program.parseAsync([...argv], { from: "user" });
+    reportPeakMemory(io);
     return 0;
   } catch (error) {
     if (error instanceof CommanderError) {

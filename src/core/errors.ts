@@ -354,3 +354,22 @@ export const PaneMessages = {
   importNotes: () => "The file was read with these notes:",
   moreProblems: (count: number) => `…and ${plural(count, "more problem")}.`,
 } as const;
+
+// ---------------------------------------------------------------------------
+// Hostile input and untrusted files (issue 7): limits that keep every result finite.
+
+/** The largest amount of money the functions compute with: beyond it, cents are lost in binary. */
+export const MAX_AMOUNT = 1e15;
+
+export const HostileErrors = {
+  amountTooLarge: (raw: unknown) =>
+    valueError(
+      `${show(raw)} is above the largest amount the functions compute with (${fmt(MAX_AMOUNT)}); beyond it, sums cannot be kept to the cent.`
+    ),
+  notFinite: () =>
+    valueError(
+      "The result is too large or too small to show as a number; check the inputs for values far out of range."
+    ),
+  badRuntimeAssumptions: (detail: string) =>
+    `The assumptions sent to the functions were not used (${detail}); they go on with the last good assumptions.`,
+} as const;

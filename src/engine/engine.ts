@@ -5,6 +5,7 @@
  */
 import { CellError, DetailedCellError, HyperFormula } from "hyperformula";
 import { Assumptions } from "../core/assumptions/types";
+import { EXCEL_MAX_COLUMNS, EXCEL_MAX_ROWS } from "../core/values";
 import { useAssumptions } from "../functions/host";
 import { Catalog } from "./catalog";
 import { excelErrorCode, registerCsFunctions } from "./plugin";
@@ -52,7 +53,14 @@ export class CsEngine {
     this.hf = HyperFormula.buildFromSheets(
       { [DATA_SHEET]: options.sheet ?? [] },
       // smartRounding off: the engine's own 10-digit output rounding would hide digits Excel shows.
-      { licenseKey: "gpl-v3", useArrayArithmetic: true, smartRounding: false }
+      // Excel's sheet size: HyperFormula's default (40,000 rows) would refuse a large CRM export.
+      {
+        licenseKey: "gpl-v3",
+        useArrayArithmetic: true,
+        smartRounding: false,
+        maxRows: EXCEL_MAX_ROWS,
+        maxColumns: EXCEL_MAX_COLUMNS,
+      }
     );
     const id = this.hf.getSheetId(DATA_SHEET);
     if (id === undefined) throw new Error("The data sheet was not created.");

@@ -3,7 +3,7 @@
  * Shared by the function families so "$80k" means the same everywhere.
  */
 import { Role, ROLES, TierAssumption } from "../core/assumptions/types";
-import { CsError, Errors } from "../core/errors";
+import { CsError, Errors, MAX_AMOUNT } from "../core/errors";
 import { roleNamed } from "../core/headcount";
 import { TierBound, TierTable } from "../core/tiers";
 import {
@@ -44,7 +44,8 @@ export function readAcvOrTier<T extends TierBound>(
   tiers: TierTable<T>,
   what = "ACV"
 ): T | number | null | CsError {
-  if (typeof raw === "number" && raw >= 0 && Number.isFinite(raw)) return raw + 0;
+  // Fast path for plain ACVs; anything above MAX_AMOUNT goes on to parseAmount's error.
+  if (typeof raw === "number" && raw >= 0 && raw <= MAX_AMOUNT) return raw + 0;
   if (isErrorValue(raw)) return Errors.errorInInput(what, errorCodeOf(raw));
   if (typeof raw === "string") {
     const named = tiers.byTierName(raw);

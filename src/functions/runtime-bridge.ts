@@ -7,7 +7,8 @@
  * page instead, before any function is registered.
  */
 import { Assumptions } from "../core/assumptions/types";
-import { loadTimeoutSeconds, StoreMessages } from "../core/errors";
+import { validateAssumptions } from "../core/assumptions/schema";
+import { HostileErrors, loadTimeoutSeconds, StoreMessages } from "../core/errors";
 import {
   assumptionsUnavailable,
   currentAssumptions,
@@ -16,8 +17,13 @@ import {
 } from "./host";
 
 export interface CsRuntime {
-  /** Puts assumptions in force and releases functions waiting for the workbook's. */
-  useAssumptions(assumptions: Assumptions): void;
+  /**
+   * Puts assumptions in force and releases functions waiting for the
+   * workbook's. Assumptions that fail the schema are refused (the message is
+   * returned, null when used): the functions keep the last good ones, or
+   * show why they have none.
+   */
+  useAssumptions(assumptions: Assumptions): string | null;
   /** Makes every CS function show #N/A with this reason (the workbook's assumptions cannot be used). */
   assumptionsUnavailable(reason: string): void;
   currentAssumptions(): Assumptions;
@@ -44,10 +50,23 @@ export function publishRuntime(inExcel: boolean): void {
     }, loadTimeoutSeconds * 1000);
     waitForAssumptions(loaded.finally(() => clearTimeout(timer)));
   }
+  // Whether good assumptions have been put in force through this runtime yet.
+  let inForce = false;
   const runtime: CsRuntime = {
     useAssumptions(assumptions) {
+      // The pane is another bundle, maybe of another version: check what it sends.
+      const checked = validateAssumptions(assumptions);
+      if (!checked.ok) {
+        const detail = checked.problems[0]?.message ?? "they do not match the schema";
+        const message = HostileErrors.badRuntimeAssumptions(detail);
+        if (!inForce) assumptionsUnavailable(message);
+        release();
+        return message;
+      }
       useAssumptions(assumptions);
+      inForce = true;
       release();
+      return null;
     },
     assumptionsUnavailable(reason) {
       assumptionsUnavailable(reason);
