@@ -47,8 +47,17 @@ export class TierTable<T extends TierBound = TierBound> {
 
   /** The tier of a (non-negative) ACV. */
   tierOf(acv: number): T | CsError {
+    const i = this.indexOfAcv(acv);
+    return i < 0 ? Errors.belowLowestTier(acv, this.mins[0]) : this.tiers[i];
+  }
+
+  /**
+   * The position in `tiers` of an ACV's tier, or -1 when it is below the
+   * lowest minimum: the allocation-free form of tierOf for loops over ranges.
+   */
+  indexOfAcv(acv: number): number {
     const mins = this.mins;
-    if (acv < mins[0]) return Errors.belowLowestTier(acv, mins[0]);
+    if (!(acv >= mins[0])) return -1;
     let lo = 0;
     let hi = mins.length - 1;
     while (lo < hi) {
@@ -56,7 +65,7 @@ export class TierTable<T extends TierBound = TierBound> {
       if (mins[mid] <= acv) lo = mid;
       else hi = mid - 1;
     }
-    return this.tiers[lo];
+    return lo;
   }
 
   /** Finds a tier by name, case-insensitively and trimmed; undefined if none. */

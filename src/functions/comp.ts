@@ -26,12 +26,11 @@ import {
   Grid,
   isSingle,
   locate,
-  mapGrid,
   Shape,
   shapePosition,
   width,
 } from "./grid";
-import { gridToHost, withModel } from "./host";
+import { gridToHost, toHost, withModel } from "./host";
 import { readNonNegativeAmount, readNonNegativeFraction, readOptionalText } from "./read";
 
 const SPLIT_PARTS = ["csm", "ae", "lead"] as const;
@@ -63,26 +62,51 @@ export function expansionSplit(amount: any[][], part?: any): any[][] {
         fill(chosen || partText !== null ? shape : { ...shape, cols: shape.cols * 2 }, error)
       );
     }
-    const credits = mapGrid(amounts, (raw, r, c) => {
+    const bands = model.assumptions.expansion;
+    const creditAt = (raw: unknown, r: number, c: number): ExpansionCredit | CsError | null => {
       // Negative amounts go through to the core, which names them as contractions.
       const value = isErrorValue(raw)
         ? Errors.errorInInput("Amount", errorCodeOf(raw))
         : parseAmount(raw);
       if (value === null) return null;
       if (value instanceof CsError) return locate(value, "amount", amounts, r, c);
-      const credit = splitCredit(value, model.assumptions.expansion);
+      const credit = splitCredit(value, bands);
       return credit instanceof CsError ? locate(credit, "amount", amounts, r, c) : credit;
-    });
-    const pick = (credit: ExpansionCredit | CsError | null, which: SplitPart): Cell => {
-      if (credit === null) return null;
-      if (credit instanceof CsError) return credit;
-      return which === "lead" ? credit.lead : credit[which];
     };
-    const cells: Cell[][] = chosen
-      ? credits.map((row) => row.map((credit) => pick(credit, chosen)))
-      : credits.map((row) => row.flatMap((credit) => [pick(credit, "csm"), pick(credit, "ae")]));
-    return gridToHost(cells);
+    // One pass, each output row written once (no intermediate grid of credits).
+    const out: unknown[][] = new Array(amounts.length);
+    if (shape.cols === 1) {
+      // The usual call, a column of amounts: row literals are packed arrays, much cheaper than new Array(n).
+      for (let r = 0; r < amounts.length; r++) {
+        const credit = creditAt(amounts[r].length > 0 ? amounts[r][0] : null, r, 0);
+        out[r] = chosen
+          ? [toHost(pickCredit(credit, chosen))]
+          : [toHost(pickCredit(credit, "csm")), toHost(pickCredit(credit, "ae"))];
+      }
+      return out;
+    }
+    for (let r = 0; r < amounts.length; r++) {
+      const row = amounts[r];
+      const outRow: unknown[] = new Array(chosen ? shape.cols : shape.cols * 2);
+      for (let c = 0; c < shape.cols; c++) {
+        const credit = creditAt(c < row.length ? row[c] : null, r, c);
+        if (chosen) {
+          outRow[c] = toHost(pickCredit(credit, chosen));
+        } else {
+          outRow[2 * c] = toHost(pickCredit(credit, "csm"));
+          outRow[2 * c + 1] = toHost(pickCredit(credit, "ae"));
+        }
+      }
+      out[r] = outRow;
+    }
+    return out;
   });
+}
+
+function pickCredit(credit: ExpansionCredit | CsError | null, which: SplitPart): Cell {
+  if (credit === null) return null;
+  if (credit instanceof CsError) return credit;
+  return which === "lead" ? credit.lead : credit[which];
 }
 
 /** Fractions above this are almost surely percentages typed without "%" (112 for 112%). */
@@ -97,19 +121,26 @@ function readRetention(raw: unknown, what: "GRR" | "NRR"): number | CsError {
   return value;
 }
 
-/** One MBO attainment, or the average of the non-blank ones in a row of them. */
-function readMbo(values: readonly unknown[]): number | CsError {
+/** One MBO attainment cell: a fraction from 0 to the percent-form limit; null for a blank. */
+function readOneMbo(raw: unknown): number | null | CsError {
+  if (isErrorValue(raw)) return Errors.errorInInput("MBO attainment", errorCodeOf(raw));
+  if (isBlank(raw)) return null;
+  const value = parseFraction(raw, "MBO attainment");
+  if (value === null || value instanceof CsError) return value;
+  if (value < 0) return Errors.negativeFraction("MBO attainment", value);
+  if (value > PERCENT_FORM_LIMIT)
+    return Errors.fractionTooLarge("MBO attainment", value, PERCENT_FORM_LIMIT);
+  return value;
+}
+
+/** The average of the non-blank MBO attainments in a row of them. */
+function readMboRow(values: readonly unknown[]): number | CsError {
   let sum = 0;
   let count = 0;
   for (const raw of values) {
-    if (isErrorValue(raw)) return Errors.errorInInput("MBO attainment", errorCodeOf(raw));
-    if (isBlank(raw)) continue;
-    const value = parseFraction(raw, "MBO attainment");
+    const value = readOneMbo(raw);
     if (value instanceof CsError) return value;
     if (value === null) continue;
-    if (value < 0) return Errors.negativeFraction("MBO attainment", value);
-    if (value > PERCENT_FORM_LIMIT)
-      return Errors.fractionTooLarge("MBO attainment", value, PERCENT_FORM_LIMIT);
     sum += value;
     count++;
   }
@@ -117,17 +148,23 @@ function readMbo(values: readonly unknown[]): number | CsError {
 }
 
 /**
- * The MBO values for output cell (r, c): the cell itself when mbo has the
- * output's shape; otherwise a row of MBOs averaged (one row per output row,
- * or one row for all), or the whole range averaged for a single result.
+ * Where the MBO of output cell (r, c) comes from: the cell itself when mbo
+ * has the output's shape (or is one value); otherwise a row of MBOs averaged
+ * (one row per output row, or one row for all), or the whole range averaged
+ * for a single result.
  */
-function mboCells(mbo: Grid, out: Shape): ((r: number, c: number) => readonly unknown[]) | CsError {
+type MboSource =
+  | { kind: "cell"; at: (r: number, c: number) => unknown }
+  | { kind: "row"; at: (r: number) => readonly unknown[] };
+
+function mboSource(mbo: Grid, out: Shape): MboSource | CsError {
   const rows = mbo.length;
   const cols = width(mbo);
   if (isSingle(mbo) || (rows === out.rows && cols === out.cols))
-    return (r, c) => [cellAt(mbo, r, c)];
-  if (out.rows === 1 && out.cols === 1) return () => mbo.flat();
-  if (out.cols === 1 && (rows === out.rows || rows === 1)) return (r) => mbo[rows === 1 ? 0 : r];
+    return { kind: "cell", at: (r, c) => cellAt(mbo, r, c) };
+  if (out.rows === 1 && out.cols === 1) return { kind: "row", at: () => mbo.flat() };
+  if (out.cols === 1 && (rows === out.rows || rows === 1))
+    return { kind: "row", at: (r) => mbo[rows === 1 ? 0 : r] };
   return Errors.shapesDoNotMatch("mbo", rows, cols, out.rows, out.cols);
 }
 
@@ -136,6 +173,25 @@ function readSegment(model: Model, raw: unknown): SegmentAssumption | CsError {
   if (isBlank(raw)) return resolveSegment(model, "Mid-Market");
   if (typeof raw !== "string") return Errors.notText("Segment", raw);
   return resolveSegment(model, raw);
+}
+
+/**
+ * readSegment for every cell of one call, remembering each segment text
+ * already resolved: a column of a million rows holds a handful of segment
+ * names, and resolving one folds its case and spaces.
+ */
+function segmentReader(model: Model): (raw: unknown) => SegmentAssumption | CsError {
+  const known = new Map<unknown, SegmentAssumption | CsError>();
+  return (raw) => {
+    if (raw !== null && raw !== undefined && typeof raw !== "string")
+      return readSegment(model, raw);
+    let segment = known.get(raw);
+    if (segment === undefined) {
+      segment = readSegment(model, raw);
+      known.set(raw, segment);
+    }
+    return segment;
+  };
 }
 
 function readPlan(raw: unknown): PayoutPlan | CsError {
@@ -185,45 +241,78 @@ export function variablePayout(
       { name: "target_variable", grid: t },
     ]);
     if (shape instanceof CsError) return gridToHost([[shape]]);
-    const mboFor = mboCells(m, shape);
+    const mboFor = mboSource(m, shape);
     if (mboFor instanceof CsError) return gridToHost(fill(shape, mboFor));
     const payoutPlan = readPlan(plan);
     if (payoutPlan instanceof CsError) return gridToHost(fill(shape, payoutPlan));
-    const out = fill<Cell>(shape, null);
+    const inputs: PayoutReaders = { model, plan: payoutPlan, segmentOf: segmentReader(model) };
     const single = shape.rows === 1 && shape.cols === 1;
-    for (let r = 0; r < shape.rows; r++) {
-      for (let c = 0; c < shape.cols; c++) {
-        const cell = payoutCell(model, payoutPlan, [
-          cellAt(g, r, c),
-          cellAt(n, r, c),
-          mboFor(r, c),
-          s ? cellAt(s, r, c) : null,
-          e ? cellAt(e, r, c) : null,
-          t ? cellAt(t, r, c) : null,
-        ]);
-        out[r][c] =
-          cell instanceof CsError && !single
-            ? Errors.atPosition(cell, `${shapePosition(shape, r, c)} of the range`)
-            : cell;
-      }
+    const out: unknown[][] = new Array(shape.rows);
+    const hostCell = (r: number, c: number): unknown => {
+      const cell = payoutCell(
+        inputs,
+        cellAt(g, r, c),
+        cellAt(n, r, c),
+        mboFor,
+        r,
+        c,
+        s ? cellAt(s, r, c) : null,
+        e ? cellAt(e, r, c) : null,
+        t ? cellAt(t, r, c) : null
+      );
+      return toHost(
+        cell instanceof CsError && !single
+          ? Errors.atPosition(cell, `${shapePosition(shape, r, c)} of the range`)
+          : cell
+      );
+    };
+    // The usual call is one column: a row literal built from its value is a
+    // packed array (numbers unboxed), much cheaper than new Array(n) filled later.
+    if (shape.cols === 1) {
+      for (let r = 0; r < shape.rows; r++) out[r] = [hostCell(r, 0)];
+      return out;
     }
-    return gridToHost(out);
+    for (let r = 0; r < shape.rows; r++) {
+      const outRow: unknown[] = new Array(shape.cols);
+      for (let c = 0; c < shape.cols; c++) outRow[c] = hostCell(r, c);
+      out[r] = outRow;
+    }
+    return out;
   });
 }
 
-type PayoutCells = [unknown, unknown, readonly unknown[], unknown, unknown, unknown];
+/** What stays the same for every cell of one VARIABLE_PAYOUT call. */
+interface PayoutReaders {
+  model: Model;
+  plan: PayoutPlan;
+  segmentOf: (raw: unknown) => SegmentAssumption | CsError;
+}
 
-function payoutCell(model: Model, plan: PayoutPlan, cells: PayoutCells): Cell {
-  const [rawGrr, rawNrr, rawMbo, rawSegment, rawEbr, rawTarget] = cells;
-  if (isBlank(rawGrr) && isBlank(rawNrr) && rawMbo.every(isBlank)) return null;
+function payoutCell(
+  inputs: PayoutReaders,
+  rawGrr: unknown,
+  rawNrr: unknown,
+  mboFor: MboSource,
+  r: number,
+  c: number,
+  rawSegment: unknown,
+  rawEbr: unknown,
+  rawTarget: unknown
+): Cell {
+  const mboCell = mboFor.kind === "cell" ? mboFor.at(r, c) : null;
+  const mboRow = mboFor.kind === "row" ? mboFor.at(r) : null;
+  const mboBlank = mboRow ? mboRow.every(isBlank) : isBlank(mboCell);
+  if (isBlank(rawGrr) && isBlank(rawNrr) && mboBlank) return null;
   const grr = readRetention(rawGrr, "GRR");
   if (grr instanceof CsError) return grr;
   const nrr = readRetention(rawNrr, "NRR");
   if (nrr instanceof CsError) return nrr;
   if (nrr < grr) return Errors.nrrBelowGrr(nrr, grr);
-  const mbo = readMbo(rawMbo);
+  const mbo = mboRow
+    ? readMboRow(mboRow)
+    : (readOneMbo(mboCell) ?? Errors.blankRequired("MBO attainment"));
   if (mbo instanceof CsError) return mbo;
-  const segment = readSegment(model, rawSegment);
+  const segment = inputs.segmentOf(rawSegment);
   if (segment instanceof CsError) return segment;
   const ebr = readNonNegativeFraction(rawEbr, "EBR completion");
   if (ebr instanceof CsError) return ebr;
@@ -231,8 +320,8 @@ function payoutCell(model: Model, plan: PayoutPlan, cells: PayoutCells): Cell {
   const target = readNonNegativeAmount(rawTarget, "Target variable");
   if (target instanceof CsError) return target;
   const result = computePayout(
-    { grr, nrr, mbo, segment, ebrCompletion: ebr, plan },
-    model.assumptions.payout
+    { grr, nrr, mbo, segment, ebrCompletion: ebr, plan: inputs.plan },
+    inputs.model.assumptions.payout
   );
   if (result instanceof CsError) return result;
   return target === null ? result.multiple : roundCents(result.multiple * target);

@@ -24,7 +24,8 @@ export function asGrid(value: unknown): Grid | null {
 
 export function width(grid: Grid): number {
   let max = 0;
-  for (const row of grid) if (row.length > max) max = row.length;
+  // An indexed loop: this runs over every row of million-row ranges.
+  for (let r = 0; r < grid.length; r++) if (grid[r].length > max) max = grid[r].length;
   return Math.max(max, 1);
 }
 

@@ -12,6 +12,7 @@ import { parseBoolean } from "../core/values";
 import { asGrid, broadcastShape, Cell, cellAt, fill, Grid, locate, width } from "./grid";
 import { gridToHost, toHost, withModel } from "./host";
 import {
+  isPlainAmount,
   readAcvOrTier,
   readNonNegativeAmount,
   readRatioOverride,
@@ -31,27 +32,36 @@ export function tallyByTier(
   tiers: TierTable<TierAssumption>,
   what: string
 ): AccountTally | CsError {
-  const tally = emptyTally(tiers.tiers.length);
+  const { counts, priced, arr } = emptyTally(tiers.tiers.length);
   const cols = width(grid);
   for (let r = 0; r < grid.length; r++) {
     const row = grid[r];
     for (let c = 0; c < cols; c++) {
-      const read = readAcvOrTier(c < row.length ? row[c] : null, tiers);
+      const raw = c < row.length ? row[c] : null;
+      // Plain numbers (nearly every cell of a real export) skip the readers.
+      let i = isPlainAmount(raw) ? tiers.indexOfAcv(raw) : -1;
+      if (i >= 0) {
+        counts[i]++;
+        priced[i]++;
+        arr[i] += raw as number;
+        continue;
+      }
+      const read = readAcvOrTier(raw, tiers);
       if (read === null) continue;
       if (read instanceof CsError) return locate(read, what, grid, r, c);
       if (typeof read !== "number") {
-        tally.counts[tiers.indexOf(read)]++;
+        counts[tiers.indexOf(read)]++;
         continue;
       }
       const found = tiers.tierOf(read);
       if (found instanceof CsError) return locate(found, what, grid, r, c);
-      const i = tiers.indexOf(found);
-      tally.counts[i]++;
-      tally.priced[i]++;
-      tally.arr[i] += read;
+      i = tiers.indexOf(found);
+      counts[i]++;
+      priced[i]++;
+      arr[i] += read;
     }
   }
-  return tally;
+  return { counts, priced, arr };
 }
 
 /** Headcount for one role, with the optional ratio override and rounding applied. */

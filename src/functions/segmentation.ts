@@ -7,9 +7,15 @@ import { Role, TierAssumption } from "../core/assumptions/types";
 import { CsError, Errors } from "../core/errors";
 import { ROLE_RATIO_FIELD } from "../core/headcount";
 import { TierTable } from "../core/tiers";
-import { asGrid, Cell, fill, locate, mapGrid, width } from "./grid";
-import { gridToHost, withModel } from "./host";
-import { readAccountTier, readNonNegativeAmount, readRole, readTierRange } from "./read";
+import { asGrid, Cell, fill, Grid, locate, mapGrid, width } from "./grid";
+import { gridToHost, toHost, withModel } from "./host";
+import {
+  isPlainAmount,
+  readAccountTier,
+  readNonNegativeAmount,
+  readRole,
+  readTierRange,
+} from "./read";
 
 /**
  * The tier of an account from its ACV: the tier with the highest minimum ACV at or below it (exactly $250,000 is Strategic). Blank cells give blanks; on Excel desktop an empty cell arrives as 0 and gives the lowest tier.
@@ -28,15 +34,56 @@ export function tier(acv: any[][], tiers?: any[][]): any[][] {
     const table: TierTable | CsError = override ? readTierRange(override) : model.tiers;
     if (table instanceof CsError)
       return gridToHost(fill({ rows: values.length, cols: width(values) }, table));
-    const cells = mapGrid<Cell>(values, (raw, r, c) => {
-      const value = readNonNegativeAmount(raw, "ACV");
-      if (value === null) return null;
-      if (value instanceof CsError) return locate(value, "acv", values, r, c);
-      const found = table.tierOf(value);
-      return found instanceof CsError ? locate(found, "acv", values, r, c) : found.name;
-    });
-    return gridToHost(cells);
+    return width(values) === 1
+      ? tierColumn(values, table)
+      : gridToHost(mapGrid(values, tierCell(table, values)));
   });
+}
+
+/** The tier name of one ACV cell, or its located error; null for a blank. */
+function tierCell(table: TierTable, values: Grid): (raw: unknown, r: number, c: number) => Cell {
+  return (raw, r, c) => {
+    const value = readNonNegativeAmount(raw, "ACV");
+    if (value === null) return null;
+    if (value instanceof CsError) return locate(value, "acv", values, r, c);
+    const found = table.tierOf(value);
+    return found instanceof CsError ? locate(found, "acv", values, r, c) : found.name;
+  };
+}
+
+/**
+ * One output row per tier, frozen, built once per tier table. A column of
+ * ACVs (the usual call: a million-row table column) then costs no allocation
+ * per row: every row of a tier is the same [name] array. Safe because nothing
+ * writes to a result: Excel copies it, the engine copies it cell by cell, and
+ * a frozen row would throw rather than let a write change other rows.
+ */
+const sharedTierRows = new WeakMap<TierTable, readonly unknown[][]>();
+
+function tierRows(table: TierTable): readonly unknown[][] {
+  let rows = sharedTierRows.get(table);
+  if (!rows) {
+    rows = table.tiers.map((t) => {
+      const row: unknown[] = [t.name];
+      Object.freeze(row);
+      return row;
+    });
+    sharedTierRows.set(table, rows);
+  }
+  return rows;
+}
+
+/** TIER of a one-column range in one pass: plain numbers take the fast path, anything else the full reader. */
+function tierColumn(values: Grid, table: TierTable): unknown[][] {
+  const rows = tierRows(table);
+  const general = tierCell(table, values);
+  const out: unknown[][] = new Array(values.length);
+  for (let r = 0; r < values.length; r++) {
+    const raw = values[r].length > 0 ? values[r][0] : null;
+    const i = isPlainAmount(raw) ? table.indexOfAcv(raw) : -1;
+    out[r] = i >= 0 ? rows[i] : [toHost(general(raw, r, 0))];
+  }
+  return out;
 }
 
 /**
