@@ -97,6 +97,9 @@ export class CsWorkbookEngine {
       licenseKey: "gpl-v3",
       useArrayArithmetic: true,
       smartRounding: false,
+      // Excel's sheet size, not the engine's default of 40,000 rows: exports are bigger.
+      maxRows: 1_048_576,
+      maxColumns: 16_384,
     });
   }
 

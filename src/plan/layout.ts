@@ -38,8 +38,24 @@ export interface LayoutCell {
   formula?: string;
   /** The size of the spilled result when it is more than one cell. */
   spill?: { rows: number; cols: number };
+  /**
+   * For COUNTIF/SUMIF/COUNTIFS over the accounts by owner: what the formula
+   * totals, so the CLI can compute its cached value in one grouping pass
+   * (the engine scans 100,000 rows per criterion). The formula is what Excel runs.
+   */
+  aggregate?: OwnerAggregate;
   format?: CellFormat;
   style?: CellStyle;
+}
+
+export type OwnerAggregate =
+  | { kind: "count"; owner: string }
+  | { kind: "arr"; owner: string }
+  | { kind: "segment"; owner: string; segment: string };
+
+/** How an owner name is matched: as COUNTIF matches a plain text criterion (case-insensitive, exact). */
+export function ownerKey(cell: ExportCell): string {
+  return cell === null ? "" : String(cell).toLowerCase();
 }
 
 export type TableColumn =
@@ -50,8 +66,9 @@ export type TableColumn =
       kind: "formula";
       /** The formula of the table row on spreadsheet row `row` (1-based). */
       perRow: (row: number) => string;
-      /** The same function over the whole column at once (a spill): the engine's way to compute it. */
-      whole: string;
+      /** The CS function (catalog id, e.g. "TIER") and the table column it reads, one value per row. */
+      fn: string;
+      argColumn: number;
     };
 
 export interface LayoutTable {
@@ -169,9 +186,9 @@ export function ownersOf(input: PlanInput): { owners: string[]; unowned: number 
   const owners = new Map<string, string>();
   let unowned = 0;
   for (const r of input.accounts.rows) {
-    const name = headerText(input.rows[r][column] ?? null);
-    if (name === "") unowned++;
-    else if (!owners.has(name.toLowerCase())) owners.set(name.toLowerCase(), name);
+    const cell = input.rows[r][column] ?? null;
+    if (headerText(cell) === "") unowned++;
+    else if (!owners.has(ownerKey(cell))) owners.set(ownerKey(cell), String(cell));
   }
   return { owners: [...owners.values()].sort((a, b) => a.localeCompare(b)), unowned };
 }
@@ -230,19 +247,22 @@ function accountsSheet(input: PlanInput): { sheet: LayoutSheet; ranges: AccountR
     header: headers[tierCol],
     kind: "formula",
     perRow: (row) => `CS.TIER(${letter(acvCol)}${row})`,
-    whole: `CS.TIER(${column(acvCol)})`,
+    fn: "TIER",
+    argColumn: acvCol,
   });
   columns.push({
     header: headers[tierCol + 1],
     kind: "formula",
     perRow: (row) => `CS.SEGMENT(${letter(tierCol)}${row})`,
-    whole: `CS.SEGMENT(${column(tierCol)})`,
+    fn: "SEGMENT",
+    argColumn: tierCol,
   });
   columns.push({
     header: headers[tierCol + 2],
     kind: "formula",
     perRow: (row) => `CS.COVERAGE_MODEL(${letter(tierCol)}${row})`,
-    whole: `CS.COVERAGE_MODEL(${column(tierCol)})`,
+    fn: "COVERAGE_MODEL",
+    argColumn: tierCol,
   });
   const widths = headers.map((h, i) =>
     i === tierCol + 2 ? 30 : Math.min(40, Math.max(10, h.length + 4))
@@ -473,6 +493,19 @@ function planSheet(
   };
 }
 
+/** Where the per-segment account counts of each book go (after a gap column). */
+const SEGMENT_COUNT_COL = 9;
+
+/**
+ * A COUNTIF criterion that matches the owner name literally: a name with
+ * wildcards (* ? ~) or starting with a comparison (= < >) is escaped, so
+ * "Jo*" counts only Jo*'s accounts.
+ */
+function criterion(cell: string, owner: string): string {
+  if (!/[*?~]|^[=<>]/.test(owner)) return cell;
+  return `"="&SUBSTITUTE(SUBSTITUTE(SUBSTITUTE(${cell},"~","~~"),"*","~*"),"?","~?")`;
+}
+
 function booksSheet(
   input: PlanInput,
   ranges: AccountRanges,
@@ -513,34 +546,48 @@ function booksSheet(
     "Share outside anchor segment",
   ];
   headers.forEach((h, i) => c.text(header, i, h, "header"));
+  segments.forEach((s, k) => c.text(header, SEGMENT_COUNT_COL + k, `${s} accounts`, "header"));
   owners.owners.forEach((owner, i) => {
     const row = first + i;
-    const name = a1(row, 0);
+    const name = criterion(a1(row, 0), owner);
     c.text(row, 0, owner);
-    c.formula(row, 1, `COUNTIF(${ownerRange},${name})`, "integer");
-    c.formula(row, 2, `SUMIF(${ownerRange},${name},${ranges.acv})`, "money");
+    c.formula(row, 1, `COUNTIF(${ownerRange},${name})`, "integer", {
+      aggregate: { kind: "count", owner },
+    });
+    c.formula(row, 2, `SUMIF(${ownerRange},${name},${ranges.acv})`, "money", {
+      aggregate: { kind: "arr", owner },
+    });
     c.formula(row, 3, `${a1(row, 2)}/${a1(row, 1)}`, "money");
     c.formula(row, 4, `CS.MAX_BOOK(${a1(row, 3)})`, "integer");
     c.formula(row, 5, `${a1(row, 1)}/${a1(row, 4)}`, "percent");
     // Text, not TRUE/FALSE: LibreOffice recalculates boolean formula cells on load.
     c.formula(row, 6, `IF(${a1(row, 5)}>CS.ASSUMPTION("book.load_threshold"),"Over","")`);
     // The anchor segment is the book's most common one (as CS.BOOK_MIX counts it).
-    const counts = segments
-      .map((s) => `COUNTIFS(${ownerRange},${name},${ranges.segment},${quote(s)})`)
-      .join(",");
+    // One COUNTIFS per segment in cells of their own (hidden helper columns K onwards), so each
+    // can carry its own cached value.
+    segments.forEach((segment, k) =>
+      c.formula(
+        row,
+        SEGMENT_COUNT_COL + k,
+        `COUNTIFS(${ownerRange},${name},${ranges.segment},${quote(segment)})`,
+        "integer",
+        { aggregate: { kind: "segment", owner, segment } }
+      )
+    );
+    const counts = `${a1(row, SEGMENT_COUNT_COL)}:${a1(row, SEGMENT_COUNT_COL + segments.length - 1)}`;
     c.formula(row, 7, `1-MAX(${counts})/${a1(row, 1)}`, "percent");
   });
   return {
     name: SHEETS.books,
     cells: c.cells,
-    widths: [52, 12, 16, 14, 10, 12, 14, 26],
+    widths: [52, 12, 16, 14, 10, 12, 14, 26, 4, 18, 18, 18, 18],
     charts: [
       {
         title: "Book load per CSM",
         type: "bar",
         values: { row: header, col: 5, rows: owners.owners.length + 1, cols: 1 },
         categories: { row: first, col: 0, rows: owners.owners.length, cols: 1 },
-        anchor: { row: 1, col: 9 },
+        anchor: { row: 1, col: SEGMENT_COUNT_COL + segments.length + 1 },
       },
     ],
   };
