@@ -22,6 +22,7 @@ import {
   PlanInput,
   PlanLayout,
   SHEETS,
+  SPILL_FORMATS,
 } from "../plan/layout";
 import { PlanValues } from "./plan-engine";
 import { addStreamingTable } from "./xlsx-table";
@@ -108,20 +109,6 @@ function sheetRows(sheet: LayoutSheet, values: PlanValues): Map<number, Map<numb
   }
   return rows;
 }
-
-/** Number formats inside the spills, by column header, so ARR shows as money and CSMs with two decimals. */
-const SPILL_FORMATS: Record<string, CellFormat> = {
-  ARR: "money",
-  "ARR per CSM": "money",
-  CSMs: "decimal",
-  AMs: "decimal",
-  TAMs: "decimal",
-  "Required FTE": "decimal",
-  Headcount: "decimal",
-  "Effective FTE": "decimal",
-  Gap: "decimal",
-  "Hires starting": "decimal",
-};
 
 function writeSmallSheet(ws: ExcelJS.Worksheet, sheet: LayoutSheet, values: PlanValues): void {
   const rows = sheetRows(sheet, values);

@@ -58,6 +58,20 @@ export function ownerKey(cell: ExportCell): string {
   return cell === null ? "" : String(cell).toLowerCase();
 }
 
+/** Number formats inside spilled tables, by the column's header, so ARR shows as money and CSMs with two decimals. */
+export const SPILL_FORMATS: Readonly<Record<string, CellFormat>> = {
+  ARR: "money",
+  "ARR per CSM": "money",
+  CSMs: "decimal",
+  AMs: "decimal",
+  TAMs: "decimal",
+  "Required FTE": "decimal",
+  Headcount: "decimal",
+  "Effective FTE": "decimal",
+  Gap: "decimal",
+  "Hires starting": "decimal",
+};
+
 export type TableColumn =
   | { header: string; kind: "export"; index: number; format?: CellFormat }
   | { header: string; kind: "acv"; format: CellFormat }
