@@ -18,6 +18,8 @@ import { CsEngine, SheetInput } from "../engine/engine";
 import { loadAssumptionsFile, renderAssumptions, summarizeProblems } from "./assumptions";
 import { DataFileError, loadSheet, toEngineInput } from "./data";
 import { toJson, toPlain } from "./format";
+import { PlanError, runPlanCommand } from "./plan";
+import { recalcWorkbook, RecalcError, renderRecalc } from "./recalc";
 import { referencedColumns } from "./references";
 
 /** A problem the user can fix: printed as one line, exit code 2. */
@@ -26,11 +28,14 @@ export class UsageError extends Error {}
 export interface Io {
   out: (line: string) => void;
   err: (line: string) => void;
+  /** Whether long commands may draw a progress bar on stderr (it is a terminal). */
+  progress?: boolean;
 }
 
 const processIo: Io = {
   out: (line) => process.stdout.write(`${line}\n`),
   err: (line) => process.stderr.write(`${line}\n`),
+  progress: process.stderr.isTTY === true,
 };
 
 /** The catalog generated at build time beside the compiled CLI. */
@@ -143,6 +148,52 @@ async function runEval(
   }
 }
 
+interface PlanOptions {
+  output?: string;
+  acvColumn?: string;
+  assumptions?: string;
+  json?: boolean;
+}
+
+async function runPlan(
+  file: string,
+  options: PlanOptions,
+  io: Io,
+  catalog: () => Catalog
+): Promise<void> {
+  const assumptions = effectiveAssumptions({ assumptions: options.assumptions }, io);
+  try {
+    await runPlanCommand(file, options, assumptions, catalog(), {
+      out: io.out,
+      progress: io.progress === true,
+    });
+  } catch (error) {
+    if (error instanceof PlanError) throw new UsageError(error.message);
+    throw error;
+  }
+}
+
+interface RecalcOptions {
+  output?: string;
+  assumptions?: string;
+}
+
+async function runRecalc(
+  file: string,
+  options: RecalcOptions,
+  io: Io,
+  catalog: () => Catalog
+): Promise<void> {
+  const assumptions = effectiveAssumptions({ assumptions: options.assumptions }, io);
+  try {
+    const result = await recalcWorkbook(file, options.output ?? file, assumptions, catalog());
+    io.out(renderRecalc(result, options.output ?? file));
+  } catch (error) {
+    if (error instanceof RecalcError) throw new UsageError(error.message);
+    throw error;
+  }
+}
+
 interface AssumptionsOptions {
   preset?: string;
   assumptions?: string;
@@ -182,6 +233,29 @@ export function buildProgram(io: Io, catalog: () => Catalog): Command {
       if (options.json) io.out(exportAssumptions(assumptions).trimEnd());
       else renderAssumptions(assumptions).forEach((line) => io.out(line));
     });
+  program
+    .command("plan")
+    .description(
+      "Build the coverage-plan workbook from a CRM export (.csv or .xlsx) and print its summary."
+    )
+    .argument("<export>", "the CRM export: a .csv, or an .xlsx (its first sheet)")
+    .option("-o, --output <file>", "the plan workbook to write", "coverage-plan.xlsx")
+    .option(
+      "--acv-column <name>",
+      "the column that holds ACV/ARR (naming an MRR column confirms x12)"
+    )
+    .option("--assumptions <file>", "assumptions from an export file (the task pane's format)")
+    .option("--json", "print the plan as one JSON document (exact values)")
+    .action((file: string, options: PlanOptions) => runPlan(file, options, io, catalog));
+  program
+    .command("recalc")
+    .description(
+      "Recompute every CS.* formula of a workbook and write the refreshed cached values."
+    )
+    .argument("<workbook>", "an .xlsx with CS formulas")
+    .option("-o, --output <file>", "write here instead of over the input")
+    .option("--assumptions <file>", "assumptions from an export file (the task pane's format)")
+    .action((file: string, options: RecalcOptions) => runRecalc(file, options, io, catalog));
   return program;
 }
 
