@@ -574,8 +574,8 @@ function booksSheet(
     c.formula(row, 3, `${a1(row, 2)}/${a1(row, 1)}`, "money");
     c.formula(row, 4, `CS.MAX_BOOK(${a1(row, 3)})`, "integer");
     c.formula(row, 5, `${a1(row, 1)}/${a1(row, 4)}`, "percent");
-    // Text, not TRUE/FALSE: LibreOffice recalculates boolean formula cells on load.
-    c.formula(row, 6, `IF(${a1(row, 5)}>CS.ASSUMPTION("book.load_threshold"),"Over","")`);
+    // Text, never TRUE/FALSE or "": LibreOffice recalculates boolean and empty-text formula cells on load.
+    c.formula(row, 6, `IF(${a1(row, 5)}>CS.ASSUMPTION("book.load_threshold"),"Over","Within")`);
     // The anchor segment is the book's most common one (as CS.BOOK_MIX counts it).
     // One COUNTIFS per segment in cells of their own (hidden helper columns K onwards), so each
     // can carry its own cached value.
