@@ -394,7 +394,7 @@ export const PlanMessages = {
     `--acv-column ${JSON.stringify(name)} is not a column of the header row; the columns are ${quoteList(headers)}`,
   noDataRows: () => "the export has a header row but no account rows under it",
   noUsableRows: (skipped: number) =>
-    `none of the ${fmt(skipped)} account rows has a usable ACV, so there is nothing to plan (each is listed above)`,
+    `none of the ${fmt(skipped)} account rows has a usable ACV, so there is nothing to plan (each is listed with its row number and reason)`,
   skipBlank: () => "the ACV is blank",
   skipNegative: (value: number) => `the ACV ${fmt(value)} is negative (a credit note or refund?)`,
   /** Task pane: the question asked when the ACV column is ambiguous. */
@@ -412,4 +412,32 @@ export const PlanMessages = {
     count === 0
       ? "No CS formula needed repair."
       : `Re-entered ${plural(count, "CS formula")} so Excel binds them to the add-in.`,
+} as const;
+
+// ---------------------------------------------------------------------------
+// The task pane's workbook buttons: build a plan, repair, recalculate.
+
+export const PaneActionMessages = {
+  building: () => "Reading the selected export…",
+  writingAccounts: (done: number, total: number) =>
+    `Writing accounts: ${fmt(done)} of ${fmt(total)}…`,
+  repairing: () => "Looking for CS formulas Excel did not bind…",
+  recalculating: () => "Recalculating…",
+  recalculated: (count: number) =>
+    count === 0
+      ? "There are no CS formulas in this workbook yet."
+      : `Recalculated ${plural(count, "CS formula")}.`,
+  failed: (job: "build" | "repair" | "recalculate", detail: string) =>
+    `${job === "build" ? "Could not build the coverage plan" : job === "repair" ? "Could not repair the CS formulas" : "Could not recalculate"}: ${detail}`,
+  replaceSheets: (sheets: readonly string[]) =>
+    `This workbook already has ${sheets.join(", ")}. Building again replaces ${sheets.length === 1 ? "that sheet" : "those sheets"}, including anything typed on ${sheets.length === 1 ? "it" : "them"}. Replace?`,
+  notReplaced: () => "Nothing changed: the existing plan sheets were kept.",
+  acvColumnLabel: () => "ACV column",
+  mrrColumnLabel: () => "Monthly column (x12)",
+  skippedRow: (row: number, value: string, reason: string) =>
+    `Row ${fmt(row)} (${value}): ${reason}`,
+  moreSkipped: (count: number, onSheet: boolean) =>
+    `…and ${plural(count, "more row")}${onSheet ? " (all on the CS Skipped rows sheet)" : ""}.`,
+  storedAssumptionsUnusable: () =>
+    "The workbook's stored assumptions cannot be used, so every CS formula would show #N/A. Apply assumptions first (or export the stored original), then build the plan.",
 } as const;

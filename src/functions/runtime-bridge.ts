@@ -7,8 +7,7 @@
  * page instead, before any function is registered.
  */
 import { Assumptions } from "../core/assumptions/types";
-import { validateAssumptions } from "../core/assumptions/schema";
-import { HostileErrors, loadTimeoutSeconds, StoreMessages } from "../core/errors";
+import { loadTimeoutSeconds, StoreMessages } from "../core/errors";
 import {
   assumptionsUnavailable,
   currentAssumptions,
@@ -19,9 +18,10 @@ import {
 export interface CsRuntime {
   /**
    * Puts assumptions in force and releases functions waiting for the
-   * workbook's. Assumptions that fail the schema are refused (the message is
-   * returned, null when used): the functions keep the last good ones, or
-   * show why they have none.
+   * workbook's. Returns null when used, or why they were refused. This raw
+   * runtime trusts its caller (no schema here: zod would triple the
+   * functions bundle); the pane reaches it through checkedRuntime()
+   * (src/taskpane/runtime.ts), which checks against the schema first.
    */
   useAssumptions(assumptions: Assumptions): string | null;
   /** Makes every CS function show #N/A with this reason (the workbook's assumptions cannot be used). */
@@ -50,21 +50,9 @@ export function publishRuntime(inExcel: boolean): void {
     }, loadTimeoutSeconds * 1000);
     waitForAssumptions(loaded.finally(() => clearTimeout(timer)));
   }
-  // Whether good assumptions have been put in force through this runtime yet.
-  let inForce = false;
   const runtime: CsRuntime = {
     useAssumptions(assumptions) {
-      // The pane is another bundle, maybe of another version: check what it sends.
-      const checked = validateAssumptions(assumptions);
-      if (!checked.ok) {
-        const detail = checked.problems[0]?.message ?? "they do not match the schema";
-        const message = HostileErrors.badRuntimeAssumptions(detail);
-        if (!inForce) assumptionsUnavailable(message);
-        release();
-        return message;
-      }
       useAssumptions(assumptions);
-      inForce = true;
       release();
       return null;
     },

@@ -19,6 +19,7 @@ import {
 } from "../../src/core/assumptions/workbook-store";
 import { useAssumptions } from "../../src/functions/host";
 import { findRuntime, publishRuntime } from "../../src/functions/runtime-bridge";
+import { checkedRuntime } from "../../src/taskpane/runtime";
 import { tier } from "../../src/functions/segmentation";
 import { Backend, PaneController } from "../../src/taskpane/controller";
 
@@ -245,9 +246,9 @@ describe("hostile stored assumptions", () => {
   );
 });
 
-describe("the runtime bridge checks what the pane sends", () => {
+describe("the pane checks what it sends to the functions (checkedRuntime)", () => {
   test("assumptions that fail the schema are refused; functions keep the last good ones", async () => {
-    const runtime = findRuntime();
+    const runtime = checkedRuntime();
     expect(runtime).toBeDefined();
     expect(runtime?.useAssumptions(goodAssumptions())).toBeNull();
     await expect(tierOf(300_000)).resolves.toBe("Enterprise");
@@ -265,7 +266,7 @@ describe("the runtime bridge checks what the pane sends", () => {
   });
 
   test("refused before any good ones: functions say why rather than use the defaults", async () => {
-    const refused = findRuntime()?.useAssumptions({} as Assumptions);
+    const refused = checkedRuntime()?.useAssumptions({} as Assumptions);
     expect(refused).toMatch(/were not used/);
     await expect(tierOf(300_000)).rejects.toMatchObject({
       message: expect.stringMatching(/were not used/),
