@@ -10,6 +10,7 @@ import os from "os";
 import path from "path";
 import ExcelJS from "exceljs";
 import { main } from "../../src/cli/main";
+import { excelSerialFromYmd } from "../../src/core/dates";
 import { Catalog } from "../../src/engine/catalog";
 import { testCatalog } from "../helpers/engine";
 import { FIXTURE } from "../helpers/plan-fixture";
@@ -253,6 +254,27 @@ describe("cs-coverage recalc", () => {
     expect(books(after).length).toBe(3 * 5);
     // Values are left as they were.
     expect(after.getWorksheet("CS Accounts")!.getCell("D4").value).toBe("120k");
+  });
+
+  test("coverage quality follows the as-of date in B3: 3 of 5 SLA-bound accounts on 2026-11-01", async () => {
+    const { output } = await planFixture();
+    const wb = await workbook(output);
+    const plan = wb.getWorksheet("CS Plan")!;
+    expect(plan.getCell("A3").value).toBe("As of");
+    plan.getCell("B3").value = excelSerialFromYmd(2026, 11, 1);
+    const edited = path.join(dir, "as-of.xlsx");
+    await wb.xlsx.writeFile(edited);
+    expect((await run("recalc", edited)).code).toBe(0);
+    const after = (await workbook(edited)).getWorksheet("CS Plan")!;
+    let quality: unknown;
+    after.eachRow((row) => {
+      if (String(cached(row.getCell(1))).startsWith("Share of SLA-bound accounts"))
+        quality = cached(row.getCell(2));
+    });
+    // By hand, days since the last touch against each tier's SLA (MODEL.md §1): Apex 2 <= 7 and
+    // Cobalt 7 <= 14 and Elm 153 <= 183 are covered; Birch 31 > 7 and Dune (no touch) are not;
+    // Fern is Tech-Touch, which has no SLA, so it is left out.
+    expect(quality).toBe(0.6);
   });
 
   test("a missing workbook is exit 2 with one line", async () => {
