@@ -105,6 +105,28 @@ describe("cs-coverage plan --json", () => {
   });
 });
 
+describe("cs-coverage plan of an .xlsx export", () => {
+  test("finds the header under a report title and numbers rows as the sheet does", async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("Report");
+    ws.addRow(["Accounts by owner (Salesforce report)"]);
+    ws.addRow([]);
+    ws.addRow(["Account Name", "Annual Revenue", "Total ARR"]);
+    ws.addRow(["Apex", 9e7, 300000]);
+    ws.addRow(["Gale", 3e6, "TBD"]);
+    ws.addRow(["Fern", 1e6, 5000]);
+    const input = path.join(dir, "report.xlsx");
+    await wb.xlsx.writeFile(input);
+    const r = await run("plan", input, "-o", path.join(dir, "report-plan.xlsx"), "--json");
+    expect(r.code).toBe(0);
+    const plan = JSON.parse(r.out[0]);
+    expect(plan.total).toMatchObject({ accounts: 2, arr: 305000 });
+    expect(plan.skipped).toEqual([
+      { row: 5, value: "TBD", reason: expect.stringContaining('"TBD" is not an amount') },
+    ]);
+  });
+});
+
 describe("the plan workbook", () => {
   let wb: ExcelJS.Workbook;
   beforeAll(async () => {
