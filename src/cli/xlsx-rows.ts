@@ -264,7 +264,8 @@ export async function writePlanWorkbook(
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
     filename: file,
     useStyles: true,
-    useSharedStrings: false,
+    // Labels as shared strings (what Excel writes); the account rows use inline strings (xlsx rows above).
+    useSharedStrings: true,
   });
   for (const sheet of layout.sheets) {
     const isAccounts = sheet.name === SHEETS.accounts;

@@ -10,6 +10,7 @@ import os from "os";
 import path from "path";
 import ExcelJS from "exceljs";
 import { main } from "../../src/cli/main";
+import { excelSerialFromYmd } from "../../src/core/dates";
 import { Catalog } from "../../src/engine/catalog";
 import { testCatalog } from "../helpers/engine";
 import { FIXTURE } from "../helpers/plan-fixture";
@@ -101,6 +102,28 @@ describe("cs-coverage plan --json", () => {
     expect(r.out).toContain(
       "  row 9 (ACV -100): the ACV -100 is negative (a credit note or refund?)"
     );
+  });
+});
+
+describe("cs-coverage plan of an .xlsx export", () => {
+  test("finds the header under a report title and numbers rows as the sheet does", async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("Report");
+    ws.addRow(["Accounts by owner (Salesforce report)"]);
+    ws.addRow([]);
+    ws.addRow(["Account Name", "Annual Revenue", "Total ARR"]);
+    ws.addRow(["Apex", 9e7, 300000]);
+    ws.addRow(["Gale", 3e6, "TBD"]);
+    ws.addRow(["Fern", 1e6, 5000]);
+    const input = path.join(dir, "report.xlsx");
+    await wb.xlsx.writeFile(input);
+    const r = await run("plan", input, "-o", path.join(dir, "report-plan.xlsx"), "--json");
+    expect(r.code).toBe(0);
+    const plan = JSON.parse(r.out[0]);
+    expect(plan.total).toMatchObject({ accounts: 2, arr: 305000 });
+    expect(plan.skipped).toEqual([
+      { row: 5, value: "TBD", reason: expect.stringContaining('"TBD" is not an amount') },
+    ]);
   });
 });
 
@@ -253,6 +276,27 @@ describe("cs-coverage recalc", () => {
     expect(books(after).length).toBe(3 * 5);
     // Values are left as they were.
     expect(after.getWorksheet("CS Accounts")!.getCell("D4").value).toBe("120k");
+  });
+
+  test("coverage quality follows the as-of date in B3: 3 of 5 SLA-bound accounts on 2026-11-01", async () => {
+    const { output } = await planFixture();
+    const wb = await workbook(output);
+    const plan = wb.getWorksheet("CS Plan")!;
+    expect(plan.getCell("A3").value).toBe("As of");
+    plan.getCell("B3").value = excelSerialFromYmd(2026, 11, 1);
+    const edited = path.join(dir, "as-of.xlsx");
+    await wb.xlsx.writeFile(edited);
+    expect((await run("recalc", edited)).code).toBe(0);
+    const after = (await workbook(edited)).getWorksheet("CS Plan")!;
+    let quality: unknown;
+    after.eachRow((row) => {
+      if (String(cached(row.getCell(1))).startsWith("Share of SLA-bound accounts"))
+        quality = cached(row.getCell(2));
+    });
+    // By hand, days since the last touch against each tier's SLA (MODEL.md §1): Apex 2 <= 7 and
+    // Cobalt 7 <= 14 and Elm 153 <= 183 are covered; Birch 31 > 7 and Dune (no touch) are not;
+    // Fern is Tech-Touch, which has no SLA, so it is left out.
+    expect(quality).toBe(0.6);
   });
 
   test("a missing workbook is exit 2 with one line", async () => {
