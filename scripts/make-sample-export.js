@@ -13,7 +13,8 @@ const path = require("path");
 const Papa = require("papaparse");
 
 const ROWS = 2500;
-let seed = 20270101;
+const SEED = 20270101;
+let seed = SEED;
 /** mulberry32: a small, well-known seeded PRNG. */
 function random() {
   seed |= 0;
@@ -127,41 +128,55 @@ function lastActivity() {
   return iso;
 }
 
-const rows = [
-  [
-    "Account ID",
-    "Account Name",
-    "Account Owner",
-    "Industry",
-    "Annual Revenue",
-    "ACV",
-    "Last Activity",
-    "Billing Country",
-  ],
+const HEADER = [
+  "Account ID",
+  "Account Name",
+  "Account Owner",
+  "Industry",
+  "Annual Revenue",
+  "ACV",
+  "Last Activity",
+  "Billing Country",
 ];
-for (let i = 1; i <= ROWS; i++) {
-  const acv = acvValue();
-  const revenue = Math.round((acv * (40 + random() * 400)) / 1000) * 1000; // company revenue dwarfs ACV
-  rows.push([
-    `001${String(i).padStart(6, "0")}`,
-    `${pick(PREFIXES)} ${pick(SUFFIXES)} ${pick(FORMS)}`,
-    pick(OWNERS),
-    pick(INDUSTRIES),
-    random() < 0.5 ? `$${revenue.toLocaleString("en-US")}` : String(revenue),
-    messyAcv(acv),
-    lastActivity(),
-    pick([
-      "United States",
-      "United States",
-      "United States",
-      "Canada",
-      "United Kingdom",
-      "Germany",
-    ]),
-  ]);
+
+/** The export's rows (header first): `count` accounts from the seeded generator. */
+function makeRows(count = ROWS, startSeed = SEED) {
+  seed = startSeed;
+  const rows = [HEADER];
+  for (let i = 1; i <= count; i++) {
+    const acv = acvValue();
+    const revenue = Math.round((acv * (40 + random() * 400)) / 1000) * 1000; // company revenue dwarfs ACV
+    rows.push([
+      `001${String(i).padStart(6, "0")}`,
+      `${pick(PREFIXES)} ${pick(SUFFIXES)} ${pick(FORMS)}`,
+      pick(OWNERS),
+      pick(INDUSTRIES),
+      random() < 0.5 ? `$${revenue.toLocaleString("en-US")}` : String(revenue),
+      messyAcv(acv),
+      lastActivity(),
+      pick([
+        "United States",
+        "United States",
+        "United States",
+        "Canada",
+        "United Kingdom",
+        "Germany",
+      ]),
+    ]);
+  }
+  return rows;
 }
 
-const file = path.join(__dirname, "..", "assets", "sample-crm-export.csv");
-fs.mkdirSync(path.dirname(file), { recursive: true });
-fs.writeFileSync(file, Papa.unparse(rows, { newline: "\r\n" }) + "\r\n");
-process.stdout.write(`wrote ${path.relative(process.cwd(), file)} (${ROWS} accounts)\n`);
+/** The export as CSV text, exactly as the shipped sample is written. */
+function makeCsv(count = ROWS, startSeed = SEED) {
+  return Papa.unparse(makeRows(count, startSeed), { newline: "\r\n" }) + "\r\n";
+}
+
+module.exports = { makeRows, makeCsv };
+
+if (require.main === module) {
+  const file = path.join(__dirname, "..", "assets", "sample-crm-export.csv");
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, makeCsv());
+  process.stdout.write(`wrote ${path.relative(process.cwd(), file)} (${ROWS} accounts)\n`);
+}

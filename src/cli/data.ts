@@ -9,6 +9,7 @@ import nodePath from "path";
 import ExcelJS from "exceljs";
 import Papa from "papaparse";
 import { excelSerialFromDate, excelSerialFromYmd, isExcelYmd } from "../core/dates";
+import { EXCEL_MAX_COLUMNS, EXCEL_MAX_ROWS } from "../core/values";
 
 /** One cell of the data sheet; null is an empty cell. */
 export type SheetCell = number | string | boolean | null;
@@ -348,10 +349,48 @@ function rectangle(rows: SheetCell[][]): SheetCell[][] {
   return out;
 }
 
-function parseCsv(text: string, file: string): SheetCell[][] {
+/**
+ * Which columns to keep (0-based); cells of the others are left empty. A
+ * million-row export is read without holding its unused columns, so the
+ * command's memory follows what the formulas read, not the file's width.
+ */
+export interface SheetOptions {
+  columns?: ReadonlySet<number>;
+}
+
+function parseCsv(text: string, file: string, options: SheetOptions = {}): SheetCell[][] {
   const delimiter = chooseDelimiter(text);
-  const parsed = Papa.parse<string[]>(text, { delimiter, skipEmptyLines: false });
-  const broken = parsed.errors.find((e) => e.type === "Quotes");
+  const commaGroups = delimiter !== ";";
+  const keep = options.columns;
+  const rows: SheetCell[][] = [];
+  let broken: Papa.ParseError | undefined;
+  // Whether any field holds anything, read or not: a file of blank lines is refused either way.
+  let sawValue = false;
+  // Row by row (step): the file's fields are typed as they are read, never all held as text.
+  Papa.parse<string[]>(text, {
+    delimiter,
+    skipEmptyLines: false,
+    step: (result, parser) => {
+      const quotes = result.errors.find((e) => e.type === "Quotes");
+      if (quotes !== undefined) {
+        broken = { ...quotes, row: rows.length };
+        parser.abort();
+        return;
+      }
+      const fields = result.data;
+      const row: SheetCell[] = new Array(fields.length);
+      for (let c = 0; c < fields.length; c++) {
+        if (keep === undefined || keep.has(c)) {
+          row[c] = typeCell(fields[c], commaGroups);
+          if (row[c] !== null) sawValue = true;
+        } else {
+          row[c] = null;
+          if (!sawValue && fields[c].trim() !== "") sawValue = true;
+        }
+      }
+      rows.push(row);
+    },
+  });
   if (broken !== undefined) {
     const row = (broken.row ?? 0) + 1;
     const line = lineOf(text, broken.index);
@@ -362,16 +401,21 @@ function parseCsv(text: string, file: string): SheetCell[][] {
         : `${file}: ${at} has a malformed quoted field (text after its closing quote)`
     );
   }
-  const commaGroups = delimiter !== ";";
-  const rows: SheetCell[][] = new Array(parsed.data.length);
-  for (let r = 0; r < parsed.data.length; r++) {
-    const fields = parsed.data[r];
-    const row: SheetCell[] = new Array(fields.length);
-    for (let c = 0; c < fields.length; c++) row[c] = typeCell(fields[c], commaGroups);
-    rows[r] = row;
-  }
-  const sheet = rectangle(rows);
-  if (sheet.length === 0) throw new DataFileError(`${file}: has no data (only blank lines)`);
+  if (!sawValue) throw new DataFileError(`${file}: has no data (only blank lines)`);
+  return withinExcelLimits(rectangle(rows), file);
+}
+
+/** A sheet larger than Excel's is refused by name, as Excel would not open it either. */
+function withinExcelLimits(sheet: SheetCell[][], file: string): SheetCell[][] {
+  if (sheet.length > EXCEL_MAX_ROWS)
+    throw new DataFileError(
+      `${file}: has ${sheet.length.toLocaleString("en-US")} rows; an Excel sheet holds at most ${EXCEL_MAX_ROWS.toLocaleString("en-US")}`
+    );
+  const columns = sheet[0]?.length ?? 0;
+  if (columns > EXCEL_MAX_COLUMNS)
+    throw new DataFileError(
+      `${file}: has ${columns.toLocaleString("en-US")} columns; an Excel sheet holds at most ${EXCEL_MAX_COLUMNS.toLocaleString("en-US")}`
+    );
   return sheet;
 }
 
@@ -452,11 +496,11 @@ async function parseXlsx(bytes: Buffer, file: string): Promise<SheetCell[][]> {
   if (grid.length === 0) {
     throw new DataFileError(`${file}: the first worksheet ("${sheet.name}") is empty`);
   }
-  return grid;
+  return withinExcelLimits(grid, file);
 }
 
 /** The sheet in a .csv or .xlsx file (by extension, any case); DataFileError for anything unusable. */
-export async function loadSheet(path: string): Promise<SheetCell[][]> {
+export async function loadSheet(path: string, options: SheetOptions = {}): Promise<SheetCell[][]> {
   const ext = nodePath.extname(path).toLowerCase();
   if (ext !== ".csv" && ext !== ".xlsx") {
     throw new DataFileError(
@@ -464,5 +508,5 @@ export async function loadSheet(path: string): Promise<SheetCell[][]> {
     );
   }
   const bytes = await readBytes(path);
-  return ext === ".csv" ? parseCsv(decodeText(bytes, path), path) : parseXlsx(bytes, path);
+  return ext === ".csv" ? parseCsv(decodeText(bytes, path), path, options) : parseXlsx(bytes, path);
 }

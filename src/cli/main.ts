@@ -18,6 +18,9 @@ import { CsEngine, SheetInput } from "../engine/engine";
 import { loadAssumptionsFile, renderAssumptions, summarizeProblems } from "./assumptions";
 import { DataFileError, loadSheet, toEngineInput } from "./data";
 import { toJson, toPlain } from "./format";
+import { PlanError, runPlanCommand } from "./plan";
+import { recalcWorkbook, RecalcError, renderRecalc } from "./recalc";
+import { referencedColumns } from "./references";
 
 /** A problem the user can fix: printed as one line, exit code 2. */
 export class UsageError extends Error {}
@@ -25,11 +28,14 @@ export class UsageError extends Error {}
 export interface Io {
   out: (line: string) => void;
   err: (line: string) => void;
+  /** Whether long commands may draw a progress bar on stderr (it is a terminal). */
+  progress?: boolean;
 }
 
 const processIo: Io = {
   out: (line) => process.stdout.write(`${line}\n`),
   err: (line) => process.stderr.write(`${line}\n`),
+  progress: process.stderr.isTTY === true,
 };
 
 /** The catalog generated at build time beside the compiled CLI. */
@@ -96,11 +102,18 @@ export function effectiveAssumptions(
   return applySets(base, options.set ?? []);
 }
 
-async function readData(file: string | undefined): Promise<SheetInput> {
+async function readData(
+  file: string | undefined,
+  formulas: readonly string[]
+): Promise<SheetInput> {
   if (file === undefined) return [];
   try {
-    const sheet = await loadSheet(file);
-    return sheet.map((row) => row.map(toEngineInput));
+    // Only the columns the formulas read: a wide million-row export then fits in memory.
+    const columns = referencedColumns(formulas);
+    const sheet = await loadSheet(file, columns === null ? {} : { columns });
+    // In place: a second copy of a million rows would double the peak.
+    for (const row of sheet) for (let c = 0; c < row.length; c++) row[c] = toEngineInput(row[c]);
+    return sheet;
   } catch (error) {
     if (error instanceof DataFileError) throw new UsageError(error.message);
     throw error;
@@ -123,7 +136,7 @@ async function runEval(
   if (formulas.length === 0)
     throw new UsageError("eval needs at least one formula, e.g. '=CS.TIER(\"$80,000\")'");
   const assumptions = effectiveAssumptions(options, io);
-  const sheet = await readData(options.data);
+  const sheet = await readData(options.data, formulas);
   const engine = new CsEngine({ catalog: catalog(), assumptions, sheet });
   try {
     for (const formula of formulas) {
@@ -132,6 +145,52 @@ async function runEval(
     }
   } finally {
     engine.destroy();
+  }
+}
+
+interface PlanOptions {
+  output?: string;
+  acvColumn?: string;
+  assumptions?: string;
+  json?: boolean;
+}
+
+async function runPlan(
+  file: string,
+  options: PlanOptions,
+  io: Io,
+  catalog: () => Catalog
+): Promise<void> {
+  const assumptions = effectiveAssumptions({ assumptions: options.assumptions }, io);
+  try {
+    await runPlanCommand(file, options, assumptions, catalog(), {
+      out: io.out,
+      progress: io.progress === true,
+    });
+  } catch (error) {
+    if (error instanceof PlanError) throw new UsageError(error.message);
+    throw error;
+  }
+}
+
+interface RecalcOptions {
+  output?: string;
+  assumptions?: string;
+}
+
+async function runRecalc(
+  file: string,
+  options: RecalcOptions,
+  io: Io,
+  catalog: () => Catalog
+): Promise<void> {
+  const assumptions = effectiveAssumptions({ assumptions: options.assumptions }, io);
+  try {
+    const result = await recalcWorkbook(file, options.output ?? file, assumptions, catalog());
+    io.out(renderRecalc(result, options.output ?? file));
+  } catch (error) {
+    if (error instanceof RecalcError) throw new UsageError(error.message);
+    throw error;
   }
 }
 
@@ -174,6 +233,29 @@ export function buildProgram(io: Io, catalog: () => Catalog): Command {
       if (options.json) io.out(exportAssumptions(assumptions).trimEnd());
       else renderAssumptions(assumptions).forEach((line) => io.out(line));
     });
+  program
+    .command("plan")
+    .description(
+      "Build the coverage-plan workbook from a CRM export (.csv or .xlsx) and print its summary."
+    )
+    .argument("<export>", "the CRM export: a .csv, or an .xlsx (its first sheet)")
+    .option("-o, --output <file>", "the plan workbook to write", "coverage-plan.xlsx")
+    .option(
+      "--acv-column <name>",
+      "the column that holds ACV/ARR (naming an MRR column confirms x12)"
+    )
+    .option("--assumptions <file>", "assumptions from an export file (the task pane's format)")
+    .option("--json", "print the plan as one JSON document (exact values)")
+    .action((file: string, options: PlanOptions) => runPlan(file, options, io, catalog));
+  program
+    .command("recalc")
+    .description(
+      "Recompute every CS.* formula of a workbook and write the refreshed cached values."
+    )
+    .argument("<workbook>", "an .xlsx with CS formulas")
+    .option("-o, --output <file>", "write here instead of over the input")
+    .option("--assumptions <file>", "assumptions from an export file (the task pane's format)")
+    .action((file: string, options: RecalcOptions) => runRecalc(file, options, io, catalog));
   return program;
 }
 
@@ -186,6 +268,14 @@ function quietOnClosedPipe(): void {
   });
 }
 
+/** With CS_COVERAGE_REPORT_RSS=1, one line on stderr: the peak resident memory (scripts/bench-memory.js). */
+function reportPeakMemory(io: Io): void {
+  if (process.env.CS_COVERAGE_REPORT_RSS !== "1") return;
+  // maxRSS is in kilobytes.
+  const mib = process.resourceUsage().maxRSS / 1024;
+  io.err(`cs-coverage: peak RSS ${mib.toFixed(0)} MiB`);
+}
+
 /** Runs the command line; returns the exit code. */
 export async function main(
   argv: readonly string[],
@@ -196,6 +286,7 @@ export async function main(
   const program = buildProgram(io, catalog);
   try {
     await program.parseAsync([...argv], { from: "user" });
+    reportPeakMemory(io);
     return 0;
   } catch (error) {
     if (error instanceof CommanderError) {

@@ -354,3 +354,90 @@ export const PaneMessages = {
   importNotes: () => "The file was read with these notes:",
   moreProblems: (count: number) => `…and ${plural(count, "more problem")}.`,
 } as const;
+
+// ---------------------------------------------------------------------------
+// Hostile input and untrusted files (issue 7): limits that keep every result finite.
+
+/** The largest amount of money the functions compute with: beyond it, cents are lost in binary. */
+export const MAX_AMOUNT = 1e15;
+
+export const HostileErrors = {
+  amountTooLarge: (raw: unknown) =>
+    valueError(
+      `${show(raw)} is above the largest amount the functions compute with (${fmt(MAX_AMOUNT)}); beyond it, sums cannot be kept to the cent.`
+    ),
+  notFinite: () =>
+    valueError(
+      "The result is too large or too small to show as a number; check the inputs for values far out of range."
+    ),
+  badRuntimeAssumptions: (detail: string) =>
+    `The assumptions sent to the functions were not used (${detail}); they go on with the last good assumptions.`,
+} as const;
+
+// ---------------------------------------------------------------------------
+// Issue 5: planning a CRM export (src/plan, `cs-coverage plan`, "Build coverage plan")
+
+const quoteList = (names: readonly string[]) => names.map((n) => JSON.stringify(n)).join(", ");
+
+export const PlanMessages = {
+  noHeaderRow: (scanned: number, annualRevenue: string | null) =>
+    annualRevenue !== null
+      ? `no ACV or ARR column found in the first ${fmt(scanned)} rows; ${JSON.stringify(annualRevenue)} is the customer's company revenue (Salesforce/HubSpot), not ACV, so it is never used. Add an ACV/ARR column or name it with --acv-column`
+      : `no ACV or ARR column found in the first ${fmt(scanned)} rows (looked for headers such as ACV, ARR, Annual Contract Value, Contract Value, Subscription Amount); name the column with --acv-column`,
+  ambiguousAcv: (candidates: readonly string[]) =>
+    `more than one column could hold the ACV: ${quoteList(candidates)}; choose one with --acv-column`,
+  mrrNeedsConfirmation: (columns: readonly string[]) =>
+    `the only recurring-revenue column is monthly (${quoteList(columns)}); to plan on it multiplied by 12, confirm with --acv-column ${JSON.stringify(columns[0])}`,
+  annualRevenueRefused: (column: string) =>
+    `${JSON.stringify(column)} is the customer's company revenue in Salesforce and HubSpot, not ACV; it is never used as the ACV column`,
+  unknownAcvColumn: (name: string, headers: readonly string[]) =>
+    `--acv-column ${JSON.stringify(name)} is not a column of the header row; the columns are ${quoteList(headers)}`,
+  noDataRows: () => "the export has a header row but no account rows under it",
+  noUsableRows: (skipped: number) =>
+    `none of the ${fmt(skipped)} account rows has a usable ACV, so there is nothing to plan (each is listed with its row number and reason)`,
+  skipBlank: () => "the ACV is blank",
+  skipNegative: (value: number) => `the ACV ${fmt(value)} is negative (a credit note or refund?)`,
+  /** Task pane: the question asked when the ACV column is ambiguous. */
+  askAcvColumn: (candidates: readonly string[]) =>
+    `Which column holds the ACV? Candidates: ${quoteList(candidates)}.`,
+  askMrr: (column: string) =>
+    `The only recurring-revenue column is ${JSON.stringify(column)} (monthly). Plan on it multiplied by 12?`,
+  cancelled: () => "Build cancelled: no ACV column was chosen.",
+  selectionTooSmall: () =>
+    "Select the CRM export first (its header row and at least one account row), then Build coverage plan.",
+  built: (accounts: number, skipped: number) =>
+    `Coverage plan built from ${plural(accounts, "account")}` +
+    (skipped > 0 ? `; ${plural(skipped, "row")} left out (see the CS Skipped rows sheet).` : "."),
+  repaired: (count: number) =>
+    count === 0
+      ? "No CS formula needed repair."
+      : `Re-entered ${plural(count, "CS formula")} so Excel binds them to the add-in.`,
+} as const;
+
+// ---------------------------------------------------------------------------
+// The task pane's workbook buttons: build a plan, repair, recalculate.
+
+export const PaneActionMessages = {
+  building: () => "Reading the selected export…",
+  writingAccounts: (done: number, total: number) =>
+    `Writing accounts: ${fmt(done)} of ${fmt(total)}…`,
+  repairing: () => "Looking for CS formulas Excel did not bind…",
+  recalculating: () => "Recalculating…",
+  recalculated: (count: number) =>
+    count === 0
+      ? "There are no CS formulas in this workbook yet."
+      : `Recalculated ${plural(count, "CS formula")}.`,
+  failed: (job: "build" | "repair" | "recalculate", detail: string) =>
+    `${job === "build" ? "Could not build the coverage plan" : job === "repair" ? "Could not repair the CS formulas" : "Could not recalculate"}: ${detail}`,
+  replaceSheets: (sheets: readonly string[]) =>
+    `This workbook already has ${sheets.join(", ")}. Building again replaces ${sheets.length === 1 ? "that sheet" : "those sheets"}, including anything typed on ${sheets.length === 1 ? "it" : "them"}. Replace?`,
+  notReplaced: () => "Nothing changed: the existing plan sheets were kept.",
+  acvColumnLabel: () => "ACV column",
+  mrrColumnLabel: () => "Monthly column (x12)",
+  skippedRow: (row: number, value: string, reason: string) =>
+    `Row ${fmt(row)} (${value}): ${reason}`,
+  moreSkipped: (count: number, onSheet: boolean) =>
+    `…and ${plural(count, "more row")}${onSheet ? " (all on the CS Skipped rows sheet)" : ""}.`,
+  storedAssumptionsUnusable: () =>
+    "The workbook's stored assumptions cannot be used, so every CS formula would show #N/A. Apply assumptions first (or export the stored original), then build the plan.",
+} as const;

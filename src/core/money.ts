@@ -1,5 +1,7 @@
 /** Money is reported to the cent: finance reconciles to the cent, not to 1e-12. */
 export function roundCents(value: number): number {
+  // Far beyond any amount (MAX_AMOUNT) there are no cents to round, and x100 could overflow.
+  if (!Number.isFinite(value * 100)) return value + 0;
   return Math.round((value + Number.EPSILON * Math.sign(value)) * 100) / 100 + 0;
 }
 
@@ -17,5 +19,7 @@ export function ceilPeople(value: number): number {
  * workbook that tests =CS.VARIABLE_PAYOUT(...)=0.97 should get TRUE.
  */
 export function tidy(value: number): number {
+  // Beyond 1e3 the 1e-12 grid is finer than a double's spacing; x1e12 could overflow.
+  if (!Number.isFinite(value * 1e12)) return value + 0;
   return Math.round(value * 1e12) / 1e12 + 0;
 }

@@ -7,7 +7,11 @@
  * here, strictly: text that is not clearly a value is an error that names
  * it, never a guess.
  */
-import { CsError, Errors } from "./errors";
+import { CsError, Errors, HostileErrors, MAX_AMOUNT } from "./errors";
+
+/** The largest sheet Excel holds: 1,048,576 rows by 16,384 columns (A to XFD). */
+export const EXCEL_MAX_ROWS = 1_048_576;
+export const EXCEL_MAX_COLUMNS = 16_384;
 
 /** What a blank cell reads as. Blank is not zero: callers decide. */
 export const BLANK = null;
@@ -43,7 +47,8 @@ const SCALE_SUFFIX = /\s*(k|mm|m|bn|b)$/i;
  */
 export function parseAmount(raw: unknown): number | Blank | CsError {
   if (typeof raw === "number") {
-    return Number.isFinite(raw) ? raw + 0 : Errors.notAnAmount(raw);
+    if (!Number.isFinite(raw)) return Errors.notAnAmount(raw);
+    return Math.abs(raw) > MAX_AMOUNT ? HostileErrors.amountTooLarge(raw) : raw + 0;
   }
   if (isBlank(raw)) return BLANK;
   if (typeof raw !== "string") return Errors.notAnAmount(raw);
@@ -73,6 +78,7 @@ export function parseAmount(raw: unknown): number | Blank | CsError {
   if (text === "" || text === "." || !PLAIN_NUMBER.test(text)) return Errors.notAnAmount(raw);
   const value = Number(text.replace(/,/g, "")) * scale;
   if (!Number.isFinite(value)) return Errors.notAnAmount(raw);
+  if (value > MAX_AMOUNT) return HostileErrors.amountTooLarge(raw);
   // Scaling "1.2M" by 1e6 gives 1199999.9999999998; amounts are money, so snap to cents.
   const snapped = scale === 1 ? value : Math.round(value * 100) / 100;
   return negative ? -snapped : snapped + 0;

@@ -5,6 +5,7 @@
  */
 import { CellError, DetailedCellError, HyperFormula } from "hyperformula";
 import { Assumptions } from "../core/assumptions/types";
+import { EXCEL_MAX_COLUMNS, EXCEL_MAX_ROWS } from "../core/values";
 import { useAssumptions } from "../functions/host";
 import { Catalog } from "./catalog";
 import { excelErrorCode, registerCsFunctions } from "./plugin";
@@ -33,7 +34,8 @@ function toEngineError(error: DetailedCellError | CellError): EngineError {
   return { error: code, message: error.message ?? "" };
 }
 
-function toScalar(value: unknown): EngineScalar {
+/** A value HyperFormula computed -> what the CLI prints or writes (errors keep their message). */
+export function toScalar(value: unknown): EngineScalar {
   if (value instanceof DetailedCellError || value instanceof CellError) return toEngineError(value);
   if (value === undefined || value === null) return null;
   // Excel keeps 15 significant digits; so do we, so 0.45 + 0.34 + 0.18 shows as 0.97.
@@ -52,7 +54,14 @@ export class CsEngine {
     this.hf = HyperFormula.buildFromSheets(
       { [DATA_SHEET]: options.sheet ?? [] },
       // smartRounding off: the engine's own 10-digit output rounding would hide digits Excel shows.
-      { licenseKey: "gpl-v3", useArrayArithmetic: true, smartRounding: false }
+      // Excel's sheet size: HyperFormula's default (40,000 rows) would refuse a large CRM export.
+      {
+        licenseKey: "gpl-v3",
+        useArrayArithmetic: true,
+        smartRounding: false,
+        maxRows: EXCEL_MAX_ROWS,
+        maxColumns: EXCEL_MAX_COLUMNS,
+      }
     );
     const id = this.hf.getSheetId(DATA_SHEET);
     if (id === undefined) throw new Error("The data sheet was not created.");
@@ -71,6 +80,56 @@ export class CsEngine {
     }
     if (Array.isArray(value)) return value.map((row: unknown[]) => row.map(toScalar));
     return toScalar(value);
+  }
+
+  destroy(): void {
+    this.hf.destroy();
+  }
+}
+
+/** Sheets by name, each a grid of HyperFormula input ("=..." formulas; text already quoted). */
+export type WorkbookInput = Record<string, SheetInput>;
+
+/**
+ * A whole workbook in the engine: several named sheets whose formulas refer
+ * to each other ('CS Accounts'!$F$2:$F$101), spills included. Used to compute
+ * the cached values written with a plan or by recalc.
+ */
+export class CsWorkbookEngine {
+  private readonly hf: HyperFormula;
+
+  constructor(options: { catalog: Catalog; assumptions: Assumptions; sheets: WorkbookInput }) {
+    registerCsFunctions(options.catalog);
+    useAssumptions(options.assumptions);
+    this.hf = HyperFormula.buildFromSheets(options.sheets, {
+      licenseKey: "gpl-v3",
+      useArrayArithmetic: true,
+      smartRounding: false,
+      // Excel's sheet size, not the engine's default of 40,000 rows: exports are bigger.
+      maxRows: 1_048_576,
+      maxColumns: 16_384,
+    });
+  }
+
+  private sheetId(sheet: string): number {
+    const id = this.hf.getSheetId(sheet);
+    if (id === undefined) throw new Error(`The engine has no sheet ${sheet}.`);
+    return id;
+  }
+
+  /** The value of one cell (0-based). */
+  value(sheet: string, row: number, col: number): EngineScalar {
+    return toScalar(this.hf.getCellValue({ sheet: this.sheetId(sheet), row, col }));
+  }
+
+  /** The values of a block of cells (0-based top-left corner). */
+  values(sheet: string, row: number, col: number, rows: number, cols: number): EngineScalar[][] {
+    const id = this.sheetId(sheet);
+    const raw = this.hf.getRangeValues({
+      start: { sheet: id, row, col },
+      end: { sheet: id, row: row + rows - 1, col: col + cols - 1 },
+    });
+    return raw.map((line) => line.map(toScalar));
   }
 
   destroy(): void {

@@ -49,9 +49,12 @@ export function broadcast(...indexes: number[]): ShapeRule {
 export const SHAPES: Readonly<Record<string, ShapeRule>> = {
   TIER: broadcast(0),
   // Two cells (CSM, AE) per amount unless one part is asked for.
+  // A blank part ("" or spaces) reads as omitted, as the function reads it.
   EXPANSION_SPLIT: (args) => {
     const amount = args[0] ?? ONE;
-    return args[1] ? amount : { rows: amount.rows, cols: amount.cols * 2 };
+    const part = args[1];
+    const blank = typeof part?.literal === "string" && part.literal.trim() === "";
+    return part && !blank ? amount : { rows: amount.rows, cols: amount.cols * 2 };
   },
   // MBO is averaged across a row, so it never widens the result.
   VARIABLE_PAYOUT: broadcast(0, 1, 3, 4, 5),

@@ -6,7 +6,7 @@
  */
 import { defaultAssumptions } from "../core/assumptions/defaults";
 import { Assumptions } from "../core/assumptions/types";
-import { CsError, StoreMessages } from "../core/errors";
+import { CsError, HostileErrors, StoreMessages } from "../core/errors";
 import { compileModel, Model } from "../core/model";
 import { Cell } from "./grid";
 
@@ -74,6 +74,8 @@ function inExcel(): boolean {
 
 /** One result cell as the host shows it: errors as host errors, blanks as "". */
 export function toHost(cell: Cell): unknown {
+  // Excel would show Infinity as #NUM! with no word of why, and NaN as a wrong number.
+  if (typeof cell === "number" && !Number.isFinite(cell)) return toHost(HostileErrors.notFinite());
   if (cell instanceof CsError) {
     if (!inExcel()) return cell;
     const code =
@@ -89,7 +91,12 @@ export function gridToHost(cells: Cell[][]): unknown[][] {
   for (const row of cells as unknown[][]) {
     for (let c = 0; c < row.length; c++) {
       const value = row[c];
-      if (value === null || value instanceof CsError) row[c] = toHost(value as Cell);
+      if (
+        value === null ||
+        value instanceof CsError ||
+        (typeof value === "number" && !Number.isFinite(value))
+      )
+        row[c] = toHost(value as Cell);
     }
   }
   return cells as unknown[][];

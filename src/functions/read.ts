@@ -3,7 +3,7 @@
  * Shared by the function families so "$80k" means the same everywhere.
  */
 import { Role, ROLES, TierAssumption } from "../core/assumptions/types";
-import { CsError, Errors } from "../core/errors";
+import { CsError, Errors, MAX_AMOUNT } from "../core/errors";
 import { roleNamed } from "../core/headcount";
 import { TierBound, TierTable } from "../core/tiers";
 import {
@@ -24,7 +24,8 @@ import { Grid, locate, width } from "./grid";
  * an amount may be must hold here too.
  */
 export function isPlainAmount(raw: unknown): raw is number {
-  return typeof raw === "number" && raw >= 0 && raw <= Number.MAX_VALUE;
+  // Above MAX_AMOUNT goes on to parseAmount, which names the limit.
+  return typeof raw === "number" && raw >= 0 && raw <= MAX_AMOUNT;
 }
 
 /** An ACV or amount that must be 0 or more; null for a blank. */

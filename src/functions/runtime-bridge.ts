@@ -16,8 +16,14 @@ import {
 } from "./host";
 
 export interface CsRuntime {
-  /** Puts assumptions in force and releases functions waiting for the workbook's. */
-  useAssumptions(assumptions: Assumptions): void;
+  /**
+   * Puts assumptions in force and releases functions waiting for the
+   * workbook's. Returns null when used, or why they were refused. This raw
+   * runtime trusts its caller (no schema here: zod would triple the
+   * functions bundle); the pane reaches it through checkedRuntime()
+   * (src/taskpane/runtime.ts), which checks against the schema first.
+   */
+  useAssumptions(assumptions: Assumptions): string | null;
   /** Makes every CS function show #N/A with this reason (the workbook's assumptions cannot be used). */
   assumptionsUnavailable(reason: string): void;
   currentAssumptions(): Assumptions;
@@ -48,6 +54,7 @@ export function publishRuntime(inExcel: boolean): void {
     useAssumptions(assumptions) {
       useAssumptions(assumptions);
       release();
+      return null;
     },
     assumptionsUnavailable(reason) {
       assumptionsUnavailable(reason);

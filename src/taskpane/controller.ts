@@ -35,6 +35,8 @@ export class PaneController {
   read: StoreRead = { status: "empty", store: defaultStore() };
   /** The store in force: what the functions use. */
   store: WorkbookStore = defaultStore();
+  /** Whether this pane has put good assumptions in force (a later bad read keeps them). */
+  private inForce = false;
 
   constructor(
     private readonly backend: Backend,
@@ -75,6 +77,8 @@ export class PaneController {
         ],
         original: "",
       };
+      // Functions already computing with good assumptions go on with them.
+      if (this.inForce) return this.read;
       this.runtime?.assumptionsUnavailable(
         `Excel did not return the workbook's settings (${message}).`
       );
@@ -84,6 +88,10 @@ export class PaneController {
     if (this.read.status === "ok" || this.read.status === "empty") {
       this.store = this.read.store;
       this.runtime?.useAssumptions(activeScenario(this.store).assumptions);
+      this.inForce = true;
+    } else if (this.inForce) {
+      // Read again and now unusable: the functions go on with the last good store.
+      return this.read;
     } else {
       this.store = defaultStore();
       const reason =
@@ -107,6 +115,7 @@ export class PaneController {
     this.store = store;
     this.read = { status: "ok", store, notes: [] };
     this.runtime?.useAssumptions(activeScenario(store).assumptions);
+    this.inForce = true;
     return { recalculated: await this.backend.recalculate() };
   }
 

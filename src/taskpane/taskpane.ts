@@ -10,40 +10,28 @@ import "@fluentui/web-components/button.js";
 import "@fluentui/web-components/message-bar.js";
 import { setTheme } from "@fluentui/web-components";
 import { webLightTheme } from "@fluentui/tokens";
-import { findRuntime } from "../functions/runtime-bridge";
+import { checkedRuntime } from "./runtime";
 import { excelBackend, pageBackend } from "./backends";
 import { PaneController } from "./controller";
 import { byId } from "./dom";
 import { AssumptionsPane } from "./pane";
-import { recalculateCsFormulas } from "./recalc";
-
-async function recalculate(button: HTMLButtonElement, status: HTMLElement): Promise<void> {
-  button.disabled = true;
-  status.textContent = "Recalculating…";
-  try {
-    const count = await Excel.run((context) => recalculateCsFormulas(context));
-    status.textContent =
-      count === 0
-        ? "There are no CS formulas in this workbook."
-        : `Recalculated ${count} CS formula${count === 1 ? "" : "s"}.`;
-  } catch (error) {
-    status.textContent = `Could not recalculate: ${error instanceof Error ? error.message : String(error)}`;
-  } finally {
-    button.disabled = false;
-  }
-}
+import { excelJobs } from "./excel-jobs";
+import { WorkbookActions } from "./workbook-actions";
 
 async function start(inExcel: boolean): Promise<void> {
   const backend = inExcel ? excelBackend((batch) => Excel.run(batch)) : pageBackend();
-  const controller = new PaneController(backend, findRuntime());
+  const runtime = checkedRuntime();
+  const controller = new PaneController(backend, runtime);
   await controller.start();
   new AssumptionsPane(controller).mount();
   for (const id of ["scenario-bar", "editor", "actions"]) byId(id).hidden = false;
   byId("loading").hidden = true;
   byId("app").setAttribute("aria-busy", "false");
-  const button = byId<HTMLButtonElement>("recalc");
-  if (inExcel) button.addEventListener("click", () => void recalculate(button, byId("status")));
-  else byId("workbook-actions").hidden = true;
+  // Outside Excel there is no workbook to build in: the buttons stay hidden.
+  if (inExcel) {
+    new WorkbookActions(excelJobs((batch) => Excel.run(batch), controller, runtime)).mount();
+    byId("workbook-actions").hidden = false;
+  }
 }
 
 setTheme(webLightTheme);

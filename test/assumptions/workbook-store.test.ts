@@ -174,12 +174,14 @@ describe("the workbook's stored assumptions", () => {
     expect(read.status === "unreadable" && read.original.length).toBe(raw.length);
   });
 
-  test("prototype keys in the store reach nothing", () => {
+  test("prototype keys in the store reach nothing and are refused by name", () => {
     const raw = storedDoc([{ name: "Base", assumptions: exportDoc("tiered-2027") }], {}).replace(
       /^\{/,
       '{"__proto__":{"polluted":true},'
     );
-    expect(readStore(raw).status).toBe("ok");
+    const read = readStore(raw);
+    expect(read).toMatchObject({ status: "unreadable", original: raw });
+    if (read.status === "unreadable") expect(read.problems[0].message).toContain("__proto__");
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 });

@@ -72,7 +72,9 @@ const applied = () =>
         globalThis as unknown as { csCoverageRuntime: { currentAssumptions(): unknown } }
       ).csCoverageRuntime.currentAssumptions() as Assumptions
   );
-const applyDisabled = () => page.$eval("#apply", (b) => b.hasAttribute("disabled"));
+// The property, not the attribute: Fluent buttons reflect `disabled` to the
+// attribute on their next update, so the attribute can lag a keystroke.
+const applyDisabled = () => page.$eval("#apply", (b) => (b as HTMLButtonElement).disabled);
 
 async function apply(): Promise<void> {
   await page.click("#apply");

@@ -34,8 +34,8 @@ function message(cell: unknown): string {
 }
 
 describe("CS.TIER over a column", () => {
-  test("-0 is $0 (Tech-Touch), 1e300 is Strategic, numbers as text still parse", () => {
-    const result = tier(column(-0, 1e300, "80000", " 250000 ", "$14,999.99", 15000, 0));
+  test("-0 is $0 (Tech-Touch), 1e15 (the largest amount) is Strategic, numbers as text still parse", () => {
+    const result = tier(column(-0, 1e15, "80000", " 250000 ", "$14,999.99", 15000, 0));
     expect(result).toEqual(
       column(
         "Tech-Touch",
@@ -46,6 +46,12 @@ describe("CS.TIER over a column", () => {
         "Pooled",
         "Tech-Touch"
       )
+    );
+  });
+
+  test("an amount above 1e15 is an error naming its row, never a tier", () => {
+    expect(message(tier(column(80000, 1e300))[1][0])).toMatch(
+      /^acv, row 2 of the range: 1e\+300 is above the largest amount/
     );
   });
 
@@ -136,9 +142,10 @@ describe("CS.TIER over a column", () => {
 });
 
 describe("CS.REQUIRED_CSMS and CS.COVERAGE_PLAN over a column", () => {
-  test("-0 counts as a $0 Tech-Touch account; 1e300 as one Strategic account", () => {
+  test("-0 counts as a $0 Tech-Touch account; 1e15 as one Strategic account; 1e300 is refused", () => {
     expect(requiredCsms(column(-0))).toBeCloseTo(1 / 175, 15);
-    expect(requiredCsms(column(1e300))).toBeCloseTo(1 / 11, 15);
+    expect(requiredCsms(column(1e15))).toBeCloseTo(1 / 11, 15);
+    expect(message(requiredCsms(column(1e300)))).toContain("above the largest amount");
   });
 
   test("numbers, text amounts and tier names in one column count alike", () => {

@@ -19,7 +19,7 @@ import { StoreMessages } from "../errors";
 import { nameKey } from "../values";
 import { exportAssumptions, importAssumptions } from "./format";
 import { DEFAULT_PRESET, loadPreset } from "./presets";
-import { Problem } from "./schema";
+import { forbiddenKeyProblems, Problem } from "./schema";
 import { Assumptions } from "./types";
 
 /** The workbook setting that holds the store (Excel: workbook.settings). */
@@ -131,6 +131,9 @@ export function readStore(raw: unknown): StoreRead {
     }
     if (!isObject(doc) || doc.format !== STORE_FORMAT)
       return unreadable([{ key: "store", message: StoreMessages.notAStore() }]);
+    // Reserved names (__proto__, constructor) anywhere: refused, as an import refuses them.
+    const reserved = forbiddenKeyProblems(doc, (path) => path.map(String).join("."));
+    if (reserved.length > 0) return unreadable(reserved);
     const version = doc.store_version;
     if (typeof version !== "number" || !Number.isInteger(version) || version < 1)
       return unreadable([{ key: "store_version", message: StoreMessages.badVersion(version) }]);

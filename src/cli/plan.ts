@@ -1,0 +1,201 @@
+/**
+ * `cs-coverage plan EXPORT -o PLAN.xlsx`: the coverage-plan workbook from a
+ * CRM export (CLI.md), the same layout the task pane builds, written with
+ * formulas and their cached values; a summary table on stdout, or one JSON
+ * document with --json (exact values, not rounded).
+ */
+import { promises as fs } from "fs";
+import path from "path";
+import { SingleBar } from "cli-progress";
+import { Assumptions } from "../core/assumptions/types";
+import { excelSerialFromYmd } from "../core/dates";
+import { fmt } from "../core/errors";
+import { Catalog } from "../engine/catalog";
+import { EngineScalar } from "../engine/engine";
+import { questionMessage } from "../plan/columns";
+import { buildLayout, PlanInput, PlanLayout, SHEETS } from "../plan/layout";
+import { preparePlan } from "../plan/prepare";
+import { SkippedRow } from "../plan/rows";
+import { DataFileError, loadSheet, SheetCell } from "./data";
+import { computePlanValues, PlanValues } from "./plan-engine";
+import { writePlanWorkbook } from "./xlsx-rows";
+
+export interface PlanTierSummary {
+  tier: string;
+  accounts: number;
+  arr: number | null;
+  csms: number;
+  ams: number;
+  tams: number;
+}
+
+export interface PlanSummary {
+  tiers: PlanTierSummary[];
+  total: Omit<PlanTierSummary, "tier">;
+  skipped: SkippedRow[];
+}
+
+/** A plan the command cannot make: one line for stderr, exit 2. */
+export class PlanError extends Error {}
+
+/** Today's date (local calendar day) as an Excel serial: the default as-of date. */
+export function todaySerial(now = new Date()): number {
+  return excelSerialFromYmd(now.getFullYear(), now.getMonth() + 1, now.getDate());
+}
+
+function numberOr(value: EngineScalar, what: string): number {
+  if (typeof value === "number") return value;
+  const shown =
+    value !== null && typeof value === "object" ? `${value.error} ${value.message}` : String(value);
+  throw new PlanError(`the plan's ${what} did not compute (${shown})`);
+}
+
+/** The plan's numbers, read back from the engine: the very cells the workbook caches. */
+export function summarize(values: PlanValues, layout: PlanLayout, input: PlanInput): PlanSummary {
+  const tiers = input.assumptions.tiers.length;
+  // The CS.COVERAGE_PLAN spill on CS Plan: its header, then one row per tier, then Total.
+  const at = layout.coveragePlan;
+  const block = values.block(SHEETS.plan, at.row + 1, at.col, tiers + 1, 6);
+  const line = (row: EngineScalar[], label: string) => ({
+    accounts: numberOr(row[1], `${label} accounts`),
+    arr: row[2] === null ? null : numberOr(row[2], `${label} ARR`),
+    csms: numberOr(row[3], `${label} CSMs`),
+    ams: numberOr(row[4], `${label} AMs`),
+    tams: numberOr(row[5], `${label} TAMs`),
+  });
+  return {
+    tiers: block
+      .slice(0, tiers)
+      .map((row) => ({ tier: String(row[0]), ...line(row, String(row[0])) })),
+    total: line(block[tiers], "total"),
+    skipped: input.accounts.skipped,
+  };
+}
+
+const pad = (text: string, width: number, right: boolean) =>
+  right ? text.padStart(width) : text.padEnd(width);
+
+/** The summary for people: rounded (ARR to dollars, headcount to 0.1), aligned. */
+export function renderSummary(summary: PlanSummary, input: PlanInput, output: string): string[] {
+  const header = ["Tier", "Accounts", "ARR", "CSMs", "AMs", "TAMs"];
+  const money = (v: number | null) =>
+    v === null ? "" : `$${Math.round(v).toLocaleString("en-US")}`;
+  const people = (v: number) =>
+    v.toLocaleString("en-US", { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+  const row = (label: string, t: Omit<PlanTierSummary, "tier">) => [
+    label,
+    fmt(t.accounts),
+    money(t.arr),
+    people(t.csms),
+    people(t.ams),
+    people(t.tams),
+  ];
+  const table = [header, ...summary.tiers.map((t) => row(t.tier, t)), row("Total", summary.total)];
+  const widths = header.map((_, c) => Math.max(...table.map((r) => r[c].length)));
+  const lines = table.map((r) => r.map((cell, c) => pad(cell, widths[c], c > 0)).join("  "));
+  const acv = input.columns.headers[input.columns.acv];
+  const out = [
+    `Coverage plan written to ${output}`,
+    `${fmt(summary.total.accounts)} accounts from ${input.source}; ACV from column ${JSON.stringify(acv)}${input.columns.acvIsMrr ? " (MRR x 12, as confirmed)" : ""}`,
+    "",
+    ...lines,
+  ];
+  const skipped = summary.skipped;
+  if (skipped.length > 0) {
+    const shown = 20;
+    out.push(
+      "",
+      `${fmt(skipped.length)} rows left out of the plan (listed on the ${SHEETS.skipped} sheet):`
+    );
+    for (const s of skipped.slice(0, shown)) {
+      const value = s.value === null ? "blank" : JSON.stringify(s.value);
+      out.push(`  row ${s.row} (ACV ${value}): ${s.reason}`);
+    }
+    if (skipped.length > shown)
+      out.push(`  …and ${fmt(skipped.length - shown)} more (all in the workbook and in --json)`);
+  }
+  return out;
+}
+
+export interface PlanCommandOptions {
+  output?: string;
+  acvColumn?: string;
+  json?: boolean;
+}
+
+export interface PlanIo {
+  out: (line: string) => void;
+  /** Whether to draw a progress bar on stderr (a terminal). */
+  progress: boolean;
+}
+
+async function readExport(file: string): Promise<SheetCell[][]> {
+  try {
+    return await loadSheet(file);
+  } catch (error) {
+    if (error instanceof DataFileError) throw new PlanError(error.message);
+    throw error;
+  }
+}
+
+/** Runs the plan command; PlanError for anything the user must fix. */
+export async function runPlanCommand(
+  file: string,
+  options: PlanCommandOptions,
+  assumptions: Assumptions,
+  catalog: Catalog,
+  io: PlanIo,
+  asOf = todaySerial()
+): Promise<PlanSummary> {
+  const output = options.output ?? "coverage-plan.xlsx";
+  if (path.extname(output).toLowerCase() !== ".xlsx")
+    throw new PlanError(
+      `-o ${output}: the plan is an Excel workbook; give the file an .xlsx extension`
+    );
+  if (path.resolve(output) === path.resolve(file))
+    throw new PlanError(`-o ${output}: that is the export itself; write the plan to another file`);
+  const rows = await readExport(file);
+  const prepared = preparePlan(rows, {
+    acvColumn: options.acvColumn,
+    assumptions,
+    asOf,
+    source: path.basename(file),
+  });
+  if (!prepared.ok) {
+    if ("question" in prepared) throw new PlanError(questionMessage(prepared.question));
+    throw new PlanError(`${file}: ${prepared.error}`);
+  }
+  const input = prepared.input;
+  const bar = io.progress
+    ? new SingleBar({
+        format: "cs-coverage plan [{bar}] {percentage}% | {value}/{total} accounts written",
+        stream: process.stderr,
+        clearOnComplete: true,
+        hideCursor: true,
+      })
+    : null;
+  const layout = buildLayout(input);
+  const values = computePlanValues(layout, input, catalog, assumptions);
+  const temporary = path.join(path.dirname(output), `.${path.basename(output)}.${process.pid}.tmp`);
+  try {
+    const summary = summarize(values, layout, input);
+    bar?.start(layout.accounts, 0);
+    try {
+      await writePlanWorkbook(temporary, layout, input, values, (done) => bar?.update(done));
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === "ENOENT" || code === "EACCES" || code === "EPERM" || code === "EISDIR")
+        throw new PlanError(`-o ${output}: cannot write there (${code})`);
+      throw error;
+    } finally {
+      bar?.stop();
+    }
+    await fs.rename(temporary, output);
+    if (options.json) io.out(JSON.stringify(summary));
+    else renderSummary(summary, input, output).forEach((line) => io.out(line));
+    return summary;
+  } finally {
+    values.destroy();
+    await fs.rm(temporary, { force: true });
+  }
+}

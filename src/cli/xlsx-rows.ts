@@ -1,0 +1,287 @@
+/**
+ * Writes a plan layout as an .xlsx with ExcelJS's streaming writer: rows go
+ * to the file as they are made, so a 100,000-row export costs little memory.
+ * Formulas are stored as Excel stores add-in functions (_xldudf_CS_TIER…),
+ * each with its cached value, so the file shows numbers before any
+ * recalculation (LibreOffice, Excel without the add-in, a preview). A spill
+ * is stored as an array formula over its cells; charts are for Excel only
+ * (ExcelJS cannot write them), so the file has none.
+ */
+import ExcelJS from "exceljs";
+import { EngineScalar } from "../engine/engine";
+import { toFileFormula } from "../plan/file-formulas";
+import { ExportCell } from "../plan/columns";
+import {
+  accountValues,
+  a1,
+  columnLetter,
+  CellFormat,
+  CellStyle,
+  LayoutCell,
+  LayoutSheet,
+  PlanInput,
+  PlanLayout,
+  SHEETS,
+  SPILL_FORMATS,
+} from "../plan/layout";
+import { PlanValues } from "./plan-engine";
+import { addStreamingTable } from "./xlsx-table";
+
+export const NUMBER_FORMATS: Record<CellFormat, string> = {
+  money: '"$"#,##0',
+  percent: "0.0%",
+  decimal: "0.00",
+  integer: "#,##0",
+  date: "yyyy-mm-dd",
+};
+
+const INPUT_FILL: ExcelJS.Fill = {
+  type: "pattern",
+  pattern: "solid",
+  fgColor: { argb: "FFDDEBF7" },
+};
+
+/** A computed value as ExcelJS stores a formula's result. */
+export function formulaResult(value: EngineScalar): ExcelJS.CellValue | undefined {
+  if (value === null) return undefined;
+  if (typeof value === "object") return { error: value.error } as ExcelJS.CellErrorValue;
+  return value;
+}
+
+function styleCell(cell: ExcelJS.Cell, format?: CellFormat, style?: CellStyle): void {
+  if (format) cell.numFmt = NUMBER_FORMATS[format];
+  if (style === "title") cell.font = { bold: true, size: 14 };
+  else if (style === "heading") cell.font = { bold: true, size: 12 };
+  else if (style === "header") cell.font = { bold: true };
+  else if (style === "note") cell.font = { italic: true, color: { argb: "FF595959" } };
+  else if (style === "input") cell.fill = INPUT_FILL;
+}
+
+interface Pending {
+  value: ExcelJS.CellValue;
+  format?: CellFormat;
+  style?: CellStyle;
+}
+
+/** The cells of a small sheet, by row, with spills expanded into their cached values. */
+function sheetRows(sheet: LayoutSheet, values: PlanValues): Map<number, Map<number, Pending>> {
+  const rows = new Map<number, Map<number, Pending>>();
+  const put = (row: number, col: number, pending: Pending) => {
+    let line = rows.get(row);
+    if (line === undefined) rows.set(row, (line = new Map()));
+    line.set(col, pending);
+  };
+  const withStyle = (cell: LayoutCell) => ({
+    ...(cell.format ? { format: cell.format } : {}),
+    ...(cell.style ? { style: cell.style } : {}),
+  });
+  for (const cell of sheet.cells) {
+    if (cell.formula === undefined) {
+      put(cell.row, cell.col, { value: cell.value ?? null, ...withStyle(cell) });
+      continue;
+    }
+    const formula = toFileFormula(cell.formula);
+    if (cell.spill === undefined) {
+      const result = formulaResult(values.value(sheet.name, cell.row, cell.col));
+      put(cell.row, cell.col, {
+        value: { formula, result } as ExcelJS.CellFormulaValue,
+        ...withStyle(cell),
+      });
+      continue;
+    }
+    // A spill is stored as one INDEX formula per cell, not as an array formula: LibreOffice
+    // recalculates array formulas on load (showing #NAME? for add-in functions instead of the
+    // cached values), and per-cell formulas also work in Excel versions without dynamic arrays.
+    const { rows: height, cols: width } = cell.spill;
+    const block = values.block(sheet.name, cell.row, cell.col, height, width);
+    for (let r = 0; r < height; r++) {
+      for (let c = 0; c < width; c++) {
+        const value = {
+          formula: `INDEX(${formula},${r + 1},${c + 1})`,
+          result: formulaResult(block[r][c]),
+        };
+        put(cell.row + r, cell.col + c, {
+          value: value as ExcelJS.CellFormulaValue,
+          ...(r === 0 ? { style: "header" as const } : {}),
+        });
+      }
+    }
+  }
+  return rows;
+}
+
+function writeSmallSheet(ws: ExcelJS.Worksheet, sheet: LayoutSheet, values: PlanValues): void {
+  const rows = sheetRows(sheet, values);
+  // Column formats of spilled tables come from their header cell.
+  const spillFormats = new Map<string, CellFormat>();
+  for (const cell of sheet.cells) {
+    if (cell.spill === undefined) continue;
+    const header = values.block(sheet.name, cell.row, cell.col, 1, cell.spill.cols)[0];
+    header.forEach((h, c) => {
+      const format = typeof h === "string" ? SPILL_FORMATS[h] : undefined;
+      if (format === undefined) return;
+      for (let r = 1; r < cell.spill!.rows; r++)
+        spillFormats.set(a1(cell.row + r, cell.col + c), format);
+    });
+  }
+  const last = Math.max(-1, ...rows.keys());
+  for (let r = 0; r <= last; r++) {
+    const row = ws.getRow(r + 1);
+    const line = rows.get(r);
+    if (line !== undefined) {
+      for (const [c, pending] of line) {
+        const cell = row.getCell(c + 1);
+        cell.value = pending.value;
+        styleCell(cell, pending.format ?? spillFormats.get(a1(r, c)), pending.style);
+      }
+    }
+    row.commit();
+  }
+}
+
+// ---------------------------------------------------------------------------
+// The accounts sheet's rows are written as XML text straight into the sheet's
+// stream: ExcelJS's row and cell objects cost several microseconds a cell,
+// which is seconds for a 100,000-row export. The markup is the standard
+// SpreadsheetML ExcelJS itself writes (inline strings, t="str" formula text).
+
+const XML_SPECIAL = /[&<>"]/g;
+const XML_ENTITIES: Record<string, string> = {
+  "&": "&amp;",
+  "<": "&lt;",
+  ">": "&gt;",
+  '"': "&quot;",
+};
+// Characters XML 1.0 cannot hold; Excel writes them as _xHHHH_ (and "_x" literally as _x005F_x).
+// eslint-disable-next-line no-control-regex
+const XML_INVALID = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|_x(?=[0-9A-Fa-f]{4}_)/g;
+
+export function xmlText(text: string): string {
+  return text
+    .replace(XML_INVALID, (ch) =>
+      ch === "_x"
+        ? "_x005F_x"
+        : `_x${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}_`
+    )
+    .replace(XML_SPECIAL, (ch) => XML_ENTITIES[ch]);
+}
+
+function valueCell(ref: string, value: ExportCell, style: number): string {
+  const s = style > 0 ? ` s="${style}"` : "";
+  if (value === null) return "";
+  if (typeof value === "number") return `<c r="${ref}"${s}><v>${value}</v></c>`;
+  if (typeof value === "boolean") return `<c r="${ref}"${s} t="b"><v>${value ? 1 : 0}</v></c>`;
+  return `<c r="${ref}"${s} t="inlineStr"><is><t xml:space="preserve">${xmlText(value)}</t></is></c>`;
+}
+
+function formulaCell(ref: string, formula: string, result: EngineScalar): string {
+  const f = `<f>${xmlText(formula)}</f>`;
+  if (result === null) return `<c r="${ref}">${f}</c>`;
+  if (typeof result === "number") return `<c r="${ref}">${f}<v>${result}</v></c>`;
+  if (typeof result === "boolean") return `<c r="${ref}" t="b">${f}<v>${result ? 1 : 0}</v></c>`;
+  if (typeof result === "string") return `<c r="${ref}" t="str">${f}<v>${xmlText(result)}</v></c>`;
+  return `<c r="${ref}" t="e">${f}<v>${xmlText(result.error)}</v></c>`;
+}
+
+interface StreamingSheet {
+  stream: { write(text: string): void };
+  _rowZero: number;
+}
+
+interface StylesRegistry {
+  addStyleModel(model: Partial<ExcelJS.Style>, cellType?: number): number;
+}
+
+/** The accounts table: the export's cells, the ACV read, then the CS formula columns with their values. */
+function writeAccounts(
+  workbook: ExcelJS.stream.xlsx.WorkbookWriter,
+  ws: ExcelJS.Worksheet,
+  sheet: LayoutSheet,
+  input: PlanInput,
+  values: PlanValues,
+  onRow: (done: number) => void
+): void {
+  const table = sheet.table!;
+  const columns = table.columns;
+  addStreamingTable(workbook, ws, {
+    name: table.name,
+    ref: `A1:${a1(Math.max(1, table.rowCount), columns.length - 1)}`,
+    columns: columns.map((c) => c.header),
+  });
+  // The header row through ExcelJS: it opens <sheetData> after the column definitions.
+  const header = ws.getRow(1);
+  columns.forEach((c, i) => {
+    header.getCell(i + 1).value = c.header;
+    header.getCell(i + 1).font = { bold: true };
+  });
+  header.commit();
+  const styles = (workbook as unknown as { styles: StylesRegistry }).styles;
+  const styleIds = columns.map((c) =>
+    c.kind === "formula" || c.format === undefined
+      ? 0
+      : styles.addStyleModel({ numFmt: NUMBER_FORMATS[c.format] }, 2)
+  );
+  const letters = columns.map((_, i) => columnLetter(i));
+  const formulaColumns = columns
+    .map((column, index) => ({ column, index }))
+    .filter((c) => c.column.kind === "formula");
+  const computed = formulaColumns.map((c) => values.tableColumn(c.index));
+  const raw = ws as unknown as StreamingSheet;
+  let chunk = "";
+  for (let i = 0; i < table.rowCount; i++) {
+    const sheetRow = i + 2;
+    let xml = `<row r="${sheetRow}">`;
+    const cells = accountValues(input, i);
+    for (let c = 0; c < cells.length; c++)
+      xml += valueCell(`${letters[c]}${sheetRow}`, cells[c], styleIds[c]);
+    formulaColumns.forEach(({ column, index }, k) => {
+      if (column.kind !== "formula") return;
+      xml += formulaCell(
+        `${letters[index]}${sheetRow}`,
+        toFileFormula(column.perRow(sheetRow)),
+        computed[k][i]
+      );
+    });
+    chunk += `${xml}</row>`;
+    if ((i & 511) === 511) {
+      raw.stream.write(chunk);
+      chunk = "";
+      onRow(i + 1);
+    }
+  }
+  raw.stream.write(chunk);
+  raw._rowZero = table.rowCount + 2;
+  onRow(table.rowCount);
+}
+
+export async function writePlanWorkbook(
+  file: string,
+  layout: PlanLayout,
+  input: PlanInput,
+  values: PlanValues,
+  onRow: (done: number) => void = () => undefined
+): Promise<void> {
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+    filename: file,
+    useStyles: true,
+    // Labels as shared strings (what Excel writes); the account rows use inline strings (xlsx rows above).
+    useSharedStrings: true,
+  });
+  for (const sheet of layout.sheets) {
+    const isAccounts = sheet.name === SHEETS.accounts;
+    const ws = workbook.addWorksheet(sheet.name, {
+      views: isAccounts ? [{ state: "frozen", ySplit: 1 }] : [],
+    });
+    const formats = sheet.table?.columns.map((c) => (c.kind === "formula" ? undefined : c.format));
+    ws.columns = sheet.widths.map((width, i) => {
+      const format = formats?.[i];
+      return format === undefined
+        ? { width }
+        : { width, style: { numFmt: NUMBER_FORMATS[format] } };
+    });
+    if (isAccounts) writeAccounts(workbook, ws, sheet, input, values, onRow);
+    else writeSmallSheet(ws, sheet, values);
+    ws.commit();
+  }
+  await workbook.commit();
+}

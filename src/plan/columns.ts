@@ -1,0 +1,246 @@
+/**
+ * Finding the header row and the columns of a CRM export: the ACV/ARR column
+ * (by common header names), and optionally the account name, owner (CSM),
+ * last activity date and industry. "Annual Revenue" is never taken: in
+ * Salesforce and HubSpot it is the customer's company revenue, not what the
+ * customer pays us. MRR is only used (x12) when the user confirms it.
+ */
+import { PlanMessages } from "../core/errors";
+
+/** One cell of an export as it arrives (typed like an Excel paste). */
+export type ExportCell = number | string | boolean | null;
+
+/** How many rows from the top are searched for the header row (report titles sit above it). */
+export const HEADER_SCAN_ROWS = 20;
+
+/** Header text reduced to lower-case words: "ACV (USD)" -> "acv usd", "Last_Activity" -> "last activity". */
+export function headerWords(header: string): string {
+  return header
+    .replace(/([a-z])([A-Z])/g, "$1 $2")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, " ")
+    .trim();
+}
+
+/** Currency and unit words that do not change what a column is: "ARR (USD)" is ARR. */
+const NOISE_WORDS = new Set(["usd", "eur", "gbp", "in", "amount", "total", "current", "the"]);
+
+function significantWords(header: string): string {
+  return headerWords(header)
+    .split(" ")
+    .filter((w) => w !== "" && !NOISE_WORDS.has(w))
+    .join(" ");
+}
+
+/** Headers that hold an annual contract amount once noise words are dropped. */
+const ACV_NAMES = new Set([
+  "acv",
+  "arr",
+  "annual contract value",
+  "annualized contract value",
+  "annualised contract value",
+  "contract value",
+  "annual recurring revenue",
+  "subscription",
+  "subscription value",
+  "annual subscription value",
+  "annual subscription",
+  "account acv",
+  "account arr",
+  "customer arr",
+  "customer acv",
+]);
+
+const MRR_NAMES = new Set(["mrr", "monthly recurring revenue", "account mrr", "customer mrr"]);
+
+/** A word that makes a column about an amount something else: its currency, its date, its growth. */
+const DISQUALIFYING = /\b(currency|date|id|type|growth|change|delta|percent|pct|rank|band|tier)\b/;
+
+/** "Annual Revenue", "AnnualRevenue", "Company Annual Revenue": company size, never ACV. */
+export function isAnnualRevenue(header: string): boolean {
+  const words = headerWords(header);
+  return /\bannual revenue\b/.test(words) && !/\brecurring\b/.test(words);
+}
+
+export function isAcvHeader(header: string): boolean {
+  if (isAnnualRevenue(header)) return false;
+  const words = headerWords(header);
+  if (DISQUALIFYING.test(words)) return false;
+  const significant = significantWords(header);
+  // "Subscription Amount" keeps only "subscription" after the noise words go.
+  return ACV_NAMES.has(significant);
+}
+
+export function isMrrHeader(header: string): boolean {
+  const words = headerWords(header);
+  if (DISQUALIFYING.test(words)) return false;
+  return MRR_NAMES.has(significantWords(header));
+}
+
+const OPTIONAL_NAMES = {
+  name: ["account name", "account", "company name", "company", "customer name", "customer", "name"],
+  owner: [
+    "csm",
+    "csm name",
+    "assigned csm",
+    "customer success manager",
+    "success manager",
+    "cs owner",
+    "csm owner",
+    "account owner",
+    "company owner",
+    "owner",
+    "owner name",
+  ],
+  lastActivity: [
+    "last activity",
+    "last activity date",
+    "last touch",
+    "last touch date",
+    "last touched",
+    "last contacted",
+    "last contact date",
+    "last engagement",
+    "last engagement date",
+    "last activity time",
+  ],
+  industry: ["industry", "vertical", "sector", "industry vertical"],
+} as const;
+
+export type OptionalColumn = keyof typeof OPTIONAL_NAMES;
+
+/** The first header matching the names for a role, in the order of preference of the names. */
+function findOptional(headers: readonly string[], role: OptionalColumn): number | null {
+  const words = headers.map(headerWords);
+  for (const name of OPTIONAL_NAMES[role]) {
+    const index = words.indexOf(name);
+    if (index >= 0) return index;
+  }
+  return null;
+}
+
+/** The text of a header cell: numbers and booleans as text, blank as "". */
+export function headerText(cell: ExportCell): string {
+  if (cell === null) return "";
+  return String(cell).trim();
+}
+
+export interface HeaderRow {
+  /** 0-based index of the header row in the export. */
+  index: number;
+  headers: string[];
+}
+
+/**
+ * The header row: the first of the top rows that names an ACV, ARR or MRR
+ * column (or the column the user named). Title rows and blank rows above it
+ * are skipped.
+ */
+export function findHeaderRow(rows: readonly ExportCell[][], named?: string): HeaderRow | null {
+  const limit = Math.min(rows.length, HEADER_SCAN_ROWS);
+  const wanted = named === undefined ? undefined : headerWords(named);
+  for (let r = 0; r < limit; r++) {
+    const headers = rows[r].map(headerText);
+    const hit = headers.some((h) =>
+      wanted !== undefined ? headerWords(h) === wanted : isAcvHeader(h) || isMrrHeader(h)
+    );
+    if (hit) return { index: r, headers };
+  }
+  return null;
+}
+
+/** The columns of an export, as 0-based indexes into its rows. */
+export interface ExportColumns {
+  headerRow: number;
+  headers: string[];
+  acv: number;
+  /** True when the ACV column holds MRR, which the user confirmed to multiply by 12. */
+  acvIsMrr: boolean;
+  name: number | null;
+  owner: number | null;
+  lastActivity: number | null;
+  industry: number | null;
+}
+
+/** Why the columns could not be chosen on their own: the front end asks or refuses. */
+export type ColumnQuestion =
+  { kind: "ambiguous"; candidates: string[] } | { kind: "mrr"; candidates: string[] };
+
+export type ColumnDetection =
+  | { ok: true; columns: ExportColumns }
+  | { ok: false; question: ColumnQuestion; headerRow: HeaderRow }
+  | { ok: false; error: string };
+
+function optionalColumns(headers: readonly string[], acv: number) {
+  const pick = (role: OptionalColumn) => {
+    const index = findOptional(headers, role);
+    return index === acv ? null : index;
+  };
+  return {
+    name: pick("name"),
+    owner: pick("owner"),
+    lastActivity: pick("lastActivity"),
+    industry: pick("industry"),
+  };
+}
+
+/**
+ * Detects the columns. `acvColumn` is the user's answer (--acv-column, or the
+ * pane's question): a header name, matched like the headers are (case and
+ * punctuation aside). Naming an MRR column confirms multiplying it by 12.
+ */
+export function detectColumns(rows: readonly ExportCell[][], acvColumn?: string): ColumnDetection {
+  const header = findHeaderRow(rows, acvColumn);
+  if (header === null) {
+    if (acvColumn !== undefined) {
+      const first = rows.slice(0, HEADER_SCAN_ROWS).find((row) => row.some((c) => c !== null));
+      return {
+        ok: false,
+        error: PlanMessages.unknownAcvColumn(acvColumn, (first ?? []).map(headerText)),
+      };
+    }
+    const top = rows.slice(0, HEADER_SCAN_ROWS).flat().map(headerText);
+    const revenue = top.find(isAnnualRevenue) ?? null;
+    return {
+      ok: false,
+      error: PlanMessages.noHeaderRow(Math.min(rows.length, HEADER_SCAN_ROWS), revenue),
+    };
+  }
+  const { headers } = header;
+  const columns = (acv: number, acvIsMrr: boolean): ColumnDetection => ({
+    ok: true,
+    columns: {
+      headerRow: header.index,
+      headers,
+      acv,
+      acvIsMrr,
+      ...optionalColumns(headers, acv),
+    },
+  });
+  if (acvColumn !== undefined) {
+    const acv = headers.findIndex((h) => headerWords(h) === headerWords(acvColumn));
+    if (isAnnualRevenue(headers[acv]))
+      return { ok: false, error: PlanMessages.annualRevenueRefused(headers[acv]) };
+    return columns(acv, isMrrHeader(headers[acv]));
+  }
+  const acvCandidates = headers.filter(isAcvHeader);
+  if (acvCandidates.length === 1) return columns(headers.indexOf(acvCandidates[0]), false);
+  if (acvCandidates.length > 1)
+    return {
+      ok: false,
+      question: { kind: "ambiguous", candidates: acvCandidates },
+      headerRow: header,
+    };
+  return {
+    ok: false,
+    question: { kind: "mrr", candidates: headers.filter(isMrrHeader) },
+    headerRow: header,
+  };
+}
+
+/** The one-line message for a question the command line cannot ask. */
+export function questionMessage(question: ColumnQuestion): string {
+  return question.kind === "ambiguous"
+    ? PlanMessages.ambiguousAcv(question.candidates)
+    : PlanMessages.mrrNeedsConfirmation(question.candidates);
+}

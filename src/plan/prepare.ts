@@ -1,0 +1,54 @@
+/**
+ * From the rows of an export to everything the layout needs, the same way
+ * for both front ends: find the columns (or the question to ask), read the
+ * accounts, and list the rows left out.
+ */
+import { Assumptions } from "../core/assumptions/types";
+import { PlanMessages } from "../core/errors";
+import { ColumnQuestion, detectColumns, ExportCell } from "./columns";
+import { PlanInput } from "./layout";
+import { readAccounts } from "./rows";
+
+export interface PrepareOptions {
+  /** The ACV column the user named (--acv-column, or the pane's answer). */
+  acvColumn?: string;
+  assumptions: Assumptions;
+  asOf: number;
+  source: string;
+  /** Row number of rows[0] (1 for a file). */
+  firstRowNumber?: number;
+}
+
+export type Prepared =
+  | { ok: true; input: PlanInput }
+  | { ok: false; question: ColumnQuestion }
+  | { ok: false; error: string; skipped?: PlanInput["accounts"]["skipped"] };
+
+export function preparePlan(rows: readonly ExportCell[][], options: PrepareOptions): Prepared {
+  const detected = detectColumns(rows, options.acvColumn);
+  if (!detected.ok)
+    return "question" in detected ? { ok: false, question: detected.question } : detected;
+  const { columns } = detected;
+  if (rows.length <= columns.headerRow + 1) return { ok: false, error: PlanMessages.noDataRows() };
+  const accounts = readAccounts(rows, columns, options.firstRowNumber ?? 1);
+  if (accounts.rows.length === 0) {
+    return accounts.skipped.length === 0
+      ? { ok: false, error: PlanMessages.noDataRows() }
+      : {
+          ok: false,
+          error: PlanMessages.noUsableRows(accounts.skipped.length),
+          skipped: accounts.skipped,
+        };
+  }
+  return {
+    ok: true,
+    input: {
+      rows,
+      columns,
+      accounts,
+      assumptions: options.assumptions,
+      asOf: options.asOf,
+      source: options.source,
+    },
+  };
+}

@@ -1,0 +1,356 @@
+/**
+ * "Build coverage plan" and "Repair CS formulas" in Excel (Office.js).
+ *
+ * buildCoveragePlan reads the selected CRM export, finds its columns (asking
+ * when the ACV column is ambiguous or only MRR exists), and writes the layout
+ * of src/plan/layout.ts: the same sheets, formulas and table the CLI writes,
+ * plus native charts. Large exports are written in chunks of rows, one
+ * context.sync per chunk (never one per cell), reporting progress. A rebuild
+ * replaces the CS sheets it made before.
+ *
+ * repairCsFormulas re-enters the CS formulas Excel could not bind: a workbook
+ * opened while the add-in was not loaded keeps showing #NAME? (and the stored
+ * name _xldudf_CS_TIER) even after the add-in loads.
+ */
+import { Assumptions } from "../core/assumptions/types";
+import { excelSerialFromYmd } from "../core/dates";
+import { PlanMessages } from "../core/errors";
+import { ColumnQuestion, ExportCell } from "../plan/columns";
+import { fromFileFormula, hasFileCsCall } from "../plan/file-formulas";
+import {
+  a1,
+  accountValues,
+  CellFormat,
+  columnLetter,
+  LayoutSheet,
+  PLAN_SHEET_NAMES,
+  PlanLayout,
+  SHEETS,
+  SPILL_FORMATS,
+  buildLayout,
+  PlanInput,
+} from "../plan/layout";
+import { preparePlan } from "../plan/prepare";
+import { SkippedRow } from "../plan/rows";
+import { csFormulaRuns, isCsFormula } from "./recalc";
+
+/** Excel number formats of the layout's formats (the same as the CLI's file). */
+export const EXCEL_FORMATS: Record<CellFormat, string> = {
+  money: '"$"#,##0',
+  percent: "0.0%",
+  decimal: "0.00",
+  integer: "#,##0",
+  date: "yyyy-mm-dd",
+};
+
+export interface BuildPlanOptions {
+  assumptions: Assumptions;
+  /**
+   * Asked when the ACV column cannot be chosen alone: several candidates
+   * ("ambiguous"), or only MRR columns ("mrr": choosing one confirms x12).
+   * Resolve with the chosen header, or null to cancel the build.
+   */
+  askAcvColumn: (question: ColumnQuestion) => Promise<string | null>;
+  /** Called after each chunk of account rows: rows written so far, and the total. */
+  onProgress?: (done: number, total: number) => void;
+  /** Account rows per context.sync (default 2,000). */
+  chunkRows?: number;
+  /** The as-of date for coverage quality, an Excel serial (default: today). */
+  asOf?: number;
+}
+
+export type BuildPlanResult =
+  | { built: true; accounts: number; skipped: SkippedRow[]; sheets: string[]; message: string }
+  | { built: false; message: string; skipped?: SkippedRow[] };
+
+const DEFAULT_CHUNK = 2000;
+
+/** An Excel cell value as the plan reads it: "" is a blank. */
+function exportCell(value: unknown): ExportCell {
+  if (value === "" || value === null || value === undefined) return null;
+  if (typeof value === "number" || typeof value === "string" || typeof value === "boolean")
+    return value;
+  return String(value);
+}
+
+/**
+ * A value to write back as it was. Text that Excel would re-read as a number,
+ * date or formula ("$80,000", "1/2/2026", "=x") gets the invisible leading
+ * apostrophe, so the export's text stays text.
+ */
+export function writableValue(value: ExportCell | undefined): string | number | boolean {
+  if (value === null || value === undefined) return "";
+  if (typeof value !== "string") return value;
+  return /^[\s\d$(+\-=@.'%]/.test(value) || /^(true|false)$/i.test(value) ? `'${value}` : value;
+}
+
+function today(): number {
+  const now = new Date();
+  return excelSerialFromYmd(now.getFullYear(), now.getMonth() + 1, now.getDate());
+}
+
+/** The export the user selected: the selection, or the used range of its sheet when one cell is selected. */
+async function readSelection(
+  context: Excel.RequestContext
+): Promise<{ rows: ExportCell[][]; firstRow: number; source: string }> {
+  let range = context.workbook.getSelectedRange();
+  range.load("values, rowIndex, rowCount, columnCount, address");
+  await context.sync();
+  if (range.rowCount === 1 && range.columnCount === 1) {
+    range = range.worksheet.getUsedRange(true);
+    range.load("values, rowIndex, rowCount, columnCount, address");
+    await context.sync();
+  }
+  const rows = (range.values as unknown[][]).map((line) => line.map(exportCell));
+  return { rows, firstRow: range.rowIndex + 1, source: range.address };
+}
+
+function deletePlanSheets(context: Excel.RequestContext): void {
+  for (const name of PLAN_SHEET_NAMES) {
+    context.workbook.worksheets.getItemOrNullObject(name).delete();
+  }
+}
+
+/** Writes the accounts table in chunks: values, then the CS formula columns, one sync per chunk. */
+async function writeAccounts(
+  context: Excel.RequestContext,
+  sheet: Excel.Worksheet,
+  layoutSheet: LayoutSheet,
+  input: PlanInput,
+  options: BuildPlanOptions
+): Promise<void> {
+  const table = layoutSheet.table!;
+  const columns = table.columns;
+  const valueWidth = columns.filter((c) => c.kind !== "formula").length;
+  const formulaColumns = columns.slice(valueWidth);
+  sheet.getRangeByIndexes(0, 0, 1, columns.length).values = [columns.map((c) => c.header)];
+  columns.forEach((column, i) => {
+    if (column.kind !== "formula" && column.format !== undefined)
+      // One format for the whole column: Office.js applies a single value to every cell of the range.
+      sheet.getRangeByIndexes(1, i, table.rowCount, 1).numberFormat = EXCEL_FORMATS[
+        column.format
+      ] as unknown as string[][];
+  });
+  const chunk = Math.max(1, options.chunkRows ?? DEFAULT_CHUNK);
+  for (let start = 0; start < table.rowCount; start += chunk) {
+    const count = Math.min(chunk, table.rowCount - start);
+    const values: (string | number | boolean)[][] = new Array(count);
+    const formulas: string[][] = new Array(count);
+    for (let i = 0; i < count; i++) {
+      const account = start + i;
+      const sheetRow = account + 2;
+      values[i] = accountValues(input, account).map(writableValue);
+      formulas[i] = formulaColumns.map((c) =>
+        c.kind === "formula" ? `=${c.perRow(sheetRow)}` : ""
+      );
+    }
+    sheet.getRangeByIndexes(start + 1, 0, count, valueWidth).values = values;
+    sheet.getRangeByIndexes(start + 1, valueWidth, count, formulaColumns.length).formulas =
+      formulas;
+    // One sync per chunk on purpose: a 100,000-row export in one request would exceed Excel's payload limit.
+    // eslint-disable-next-line office-addins/no-context-sync-in-loop
+    await context.sync();
+    options.onProgress?.(start + count, table.rowCount);
+  }
+  const address = `A1:${columnLetter(columns.length - 1)}${table.rowCount + 1}`;
+  const excelTable = sheet.tables.add(address, true);
+  excelTable.name = table.name;
+}
+
+/** Writes a small sheet: every cell as a formula or constant, its format and style; spills keep their cells blank. */
+function writeSmallSheet(sheet: Excel.Worksheet, layoutSheet: LayoutSheet): void {
+  for (const cell of layoutSheet.cells) {
+    const range = sheet.getRangeByIndexes(cell.row, cell.col, 1, 1);
+    if (cell.formula !== undefined) range.formulas = [[`=${cell.formula}`]];
+    else range.values = [[writableValue(cell.value ?? null)]];
+    if (cell.format) range.numberFormat = [[EXCEL_FORMATS[cell.format]]];
+    if (cell.style === "title") {
+      range.format.font.bold = true;
+      range.format.font.size = 14;
+    } else if (cell.style === "heading") {
+      range.format.font.bold = true;
+      range.format.font.size = 12;
+    } else if (cell.style === "header") range.format.font.bold = true;
+    else if (cell.style === "note") range.format.font.italic = true;
+    else if (cell.style === "input") range.format.fill.color = "#DDEBF7";
+    if (cell.spill) {
+      // The header row of a spilled table in bold; its columns formatted by header name.
+      sheet.getRangeByIndexes(cell.row, cell.col, 1, cell.spill.cols).format.font.bold = true;
+    }
+  }
+  layoutSheet.widths.forEach((width, col) => {
+    sheet.getRange(`${columnLetter(col)}:${columnLetter(col)}`).format.columnWidth = width * 7;
+  });
+}
+
+/** Number formats for the columns of known spilled tables (CS.COVERAGE_PLAN, CS.HIRING_PLAN). */
+function formatSpills(
+  sheet: Excel.Worksheet,
+  layoutSheet: LayoutSheet,
+  headers: Map<string, string[]>
+): void {
+  for (const cell of layoutSheet.cells) {
+    const names = cell.spill ? headers.get(a1(cell.row, cell.col)) : undefined;
+    if (cell.spill === undefined || names === undefined) continue;
+    names.forEach((name, c) => {
+      const format = SPILL_FORMATS[name];
+      if (format === undefined || cell.spill === undefined) return;
+      sheet.getRangeByIndexes(cell.row + 1, cell.col + c, cell.spill.rows - 1, 1).numberFormat =
+        Array.from({ length: cell.spill.rows - 1 }, () => [EXCEL_FORMATS[format]]);
+    });
+  }
+}
+
+/** The column headers the plan's spills are known to have (so formats do not wait for Excel to compute). */
+function knownSpillHeaders(layout: PlanLayout): Map<string, string[]> {
+  const headers = new Map<string, string[]>();
+  for (const sheet of layout.sheets) {
+    for (const cell of sheet.cells) {
+      if (!cell.spill || !cell.formula) continue;
+      if (cell.formula.startsWith("CS.COVERAGE_PLAN("))
+        headers.set(a1(cell.row, cell.col), [
+          "Tier",
+          "Accounts",
+          "ARR",
+          "CSMs",
+          "AMs",
+          "TAMs",
+          "ARR per CSM",
+        ]);
+      else if (cell.formula.startsWith("CS.HIRING_PLAN("))
+        headers.set(a1(cell.row, cell.col), [
+          "Month",
+          "Required FTE",
+          "Hires starting",
+          "Requisitions to open",
+          "Headcount",
+          "Effective FTE",
+          "Gap",
+        ]);
+    }
+  }
+  return headers;
+}
+
+function addCharts(sheet: Excel.Worksheet, layoutSheet: LayoutSheet): void {
+  for (const chart of layoutSheet.charts) {
+    const values = sheet.getRangeByIndexes(
+      chart.values.row,
+      chart.values.col,
+      chart.values.rows,
+      chart.values.cols
+    );
+    const type = (chart.type === "bar" ? "BarClustered" : "ColumnClustered") as Excel.ChartType;
+    const added = sheet.charts.add(type, values, "Columns" as Excel.ChartSeriesBy);
+    added.title.text = chart.title;
+    const categories = sheet.getRangeByIndexes(
+      chart.categories.row,
+      chart.categories.col,
+      chart.categories.rows,
+      chart.categories.cols
+    );
+    for (let s = 0; s < chart.values.cols; s++)
+      added.series.getItemAt(s).setXAxisValues(categories);
+    added.setPosition(a1(chart.anchor.row, chart.anchor.col));
+  }
+}
+
+/**
+ * Builds the coverage plan from the selected export. Resolves with what was
+ * built, or with why not (nothing selected, no ACV column, cancelled);
+ * rejects only when Excel itself fails.
+ */
+export async function buildCoveragePlan(
+  context: Excel.RequestContext,
+  options: BuildPlanOptions
+): Promise<BuildPlanResult> {
+  const { rows, firstRow, source } = await readSelection(context);
+  if (rows.length < 2) return { built: false, message: PlanMessages.selectionTooSmall() };
+  const base = {
+    assumptions: options.assumptions,
+    asOf: options.asOf ?? today(),
+    source,
+    firstRowNumber: firstRow,
+  };
+  let prepared = preparePlan(rows, base);
+  if (!prepared.ok && "question" in prepared) {
+    const answer = await options.askAcvColumn(prepared.question);
+    if (answer === null) return { built: false, message: PlanMessages.cancelled() };
+    prepared = preparePlan(rows, { ...base, acvColumn: answer });
+  }
+  if (!prepared.ok) {
+    if ("question" in prepared) return { built: false, message: PlanMessages.cancelled() };
+    return {
+      built: false,
+      message: prepared.error,
+      ...(prepared.skipped ? { skipped: prepared.skipped } : {}),
+    };
+  }
+  const input = prepared.input;
+  const layout = buildLayout(input);
+
+  deletePlanSheets(context);
+  await context.sync();
+  const sheets = new Map<string, Excel.Worksheet>();
+  for (const layoutSheet of layout.sheets)
+    sheets.set(layoutSheet.name, context.workbook.worksheets.add(layoutSheet.name));
+  await context.sync();
+
+  // The accounts first: the plan's formulas refer to its columns.
+  const accounts = layout.sheets.find((s) => s.name === SHEETS.accounts)!;
+  await writeAccounts(context, sheets.get(SHEETS.accounts)!, accounts, input, options);
+  const spillHeaders = knownSpillHeaders(layout);
+  for (const layoutSheet of layout.sheets) {
+    if (layoutSheet.name === SHEETS.accounts) continue;
+    const sheet = sheets.get(layoutSheet.name)!;
+    writeSmallSheet(sheet, layoutSheet);
+    formatSpills(sheet, layoutSheet, spillHeaders);
+    addCharts(sheet, layoutSheet);
+  }
+  sheets.get(SHEETS.plan)?.activate();
+  await context.sync();
+  return {
+    built: true,
+    accounts: layout.accounts,
+    skipped: layout.skipped,
+    sheets: layout.sheets.map((s) => s.name),
+    message: PlanMessages.built(layout.accounts, layout.skipped.length),
+  };
+}
+
+/**
+ * The formula a cell needs re-entered, or null: a CS call in its stored
+ * form (_xldudf_CS_TIER, shown while the add-in was not loaded), or a CS
+ * formula whose value is #NAME? (Excel did not bind it).
+ */
+export function repairedFormula(formula: unknown, value: unknown): string | null {
+  if (typeof formula !== "string" || !formula.startsWith("=")) return null;
+  if (hasFileCsCall(formula)) return fromFileFormula(formula);
+  return isCsFormula(formula) && value === "#NAME?" ? formula : null;
+}
+
+/** Re-enters every CS formula that needs it, on every sheet; returns how many. One sync for the reads, one for the writes. */
+export async function repairCsFormulas(context: Excel.RequestContext): Promise<number> {
+  const sheets = context.workbook.worksheets;
+  sheets.load("items/name");
+  await context.sync();
+  const used = sheets.items.map((sheet) => {
+    const range = sheet.getUsedRange(false);
+    range.load("formulas, values");
+    return range;
+  });
+  await context.sync();
+  let repaired = 0;
+  for (const range of used) {
+    const formulas = range.formulas as unknown[][];
+    const values = range.values as unknown[][];
+    const fixed = formulas.map((line, r) => line.map((f, c) => repairedFormula(f, values[r]?.[c])));
+    for (const run of csFormulaRuns(fixed)) {
+      const cells = range.getCell(run.row, run.col).getResizedRange(run.formulas.length - 1, 0);
+      cells.formulas = run.formulas.map((formula) => [formula]);
+      repaired += run.formulas.length;
+    }
+  }
+  if (repaired > 0) await context.sync();
+  return repaired;
+}

@@ -1,0 +1,48 @@
+/**
+ * The workbook buttons' jobs against Excel: each is one Excel batch run by
+ * the given runner (Excel.run in the add-in, office-addin-mock in tests).
+ */
+import { activeScenario } from "../core/assumptions/workbook-store";
+import { PaneActionMessages } from "../core/errors";
+import type { CsRuntime } from "../functions/runtime-bridge";
+import { PLAN_SHEET_NAMES } from "../plan/layout";
+import { WorkbookRunner } from "./backends";
+import { buildCoveragePlan, repairCsFormulas } from "./build-plan";
+import { PaneController } from "./controller";
+import { recalculateCsFormulas } from "./recalc";
+import { WorkbookJobs } from "./workbook-actions";
+
+export function excelJobs(
+  run: WorkbookRunner,
+  controller: PaneController,
+  runtime: CsRuntime | undefined
+): WorkbookJobs {
+  return {
+    existingPlanSheets: () =>
+      run(async (context) => {
+        const sheets = context.workbook.worksheets;
+        sheets.load("items/name");
+        await context.sync();
+        return sheets.items
+          .map((sheet) => sheet.name)
+          .filter((name) => PLAN_SHEET_NAMES.includes(name));
+      }),
+    buildPlan: (askAcvColumn, onProgress) =>
+      run((context) =>
+        buildCoveragePlan(context, {
+          // What the functions compute with, so the Assumptions sheet matches the formulas.
+          assumptions:
+            runtime?.currentAssumptions() ?? activeScenario(controller.store).assumptions,
+          askAcvColumn,
+          onProgress,
+        })
+      ),
+    repair: () => run((context) => repairCsFormulas(context)),
+    recalculate: () => run((context) => recalculateCsFormulas(context)),
+    // Unreadable stored assumptions: every CS formula shows #N/A until the user applies good ones.
+    blocked: () =>
+      controller.original !== null && !controller.readOnly
+        ? PaneActionMessages.storedAssumptionsUnusable()
+        : null,
+  };
+}

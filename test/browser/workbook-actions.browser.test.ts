@@ -1,0 +1,181 @@
+/**
+ * The pane's workbook buttons in headless Chromium, as if in Excel: the page
+ * gets a stand-in office.js (fake-office.js) whose workbook holds a pasted
+ * CRM export. Hostile headers and ACV values must show as text; questions
+ * (which ACV column, replace the earlier plan?) are inline, never dialogs;
+ * cancelling changes nothing in the workbook.
+ */
+import * as fs from "fs";
+import * as path from "path";
+import { Browser, Page } from "playwright-core";
+import { ensureBuilt, launch, openPage, screenshot, serveDist, Served, Watched } from "./harness";
+
+jest.setTimeout(120_000);
+
+const FAKE_OFFICE = fs.readFileSync(path.join(__dirname, "fake-office.js"), "utf8");
+
+let served: Served;
+let browser: Browser;
+let watched: Watched;
+let page: Page;
+
+beforeAll(async () => {
+  ensureBuilt();
+  served = await serveDist();
+  browser = await launch();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await served?.close();
+});
+
+afterEach(async () => {
+  const { blocked, problems, dialogs } = watched;
+  await watched.context.close();
+  expect({ blocked, problems, dialogs }).toEqual({ blocked: [], problems: [], dialogs: [] });
+});
+
+interface FakeWorkbook {
+  sheets: string[];
+  selection: unknown[][];
+  writes?: string[];
+}
+
+/** Opens the pane "in Excel" with this workbook. */
+async function openInExcel(workbook: FakeWorkbook): Promise<void> {
+  watched = await openPage(browser);
+  page = watched.page;
+  await page.route("**/office-js/office.js", (route) =>
+    route.fulfill({ contentType: "text/javascript; charset=utf-8", body: FAKE_OFFICE })
+  );
+  await page.addInitScript((book) => {
+    (window as unknown as { fakeWorkbook: unknown }).fakeWorkbook = book;
+  }, workbook);
+  await page.goto(`${served.url}/taskpane.html`);
+  await page.waitForSelector("#workbook-actions:not([hidden]) #build-plan");
+  // The functions registered first, and were released by the pane's load.
+  expect(
+    await page.evaluate(
+      () =>
+        (window as unknown as { fakeWorkbook: { associated: string[] } }).fakeWorkbook.associated
+          .length
+    )
+  ).toBe(25);
+}
+
+const writes = () =>
+  page.evaluate(() => (window as unknown as { fakeWorkbook: FakeWorkbook }).fakeWorkbook.writes);
+const text = (selector: string) => page.textContent(selector).then((t) => (t ?? "").trim());
+const waitForStatus = (pattern: RegExp) =>
+  page.waitForFunction(
+    (source) =>
+      new RegExp(source).test(document.getElementById("workbook-status")?.textContent ?? ""),
+    pattern.source
+  );
+
+const XSS_IMG = "<img src=x onerror=alert(1)>";
+const XSS_SCRIPT = "<script>alert(2)</script>";
+
+test("an export with two ACV-like columns asks which one, inline; Cancel writes nothing", async () => {
+  await openInExcel({
+    sheets: ["Export"],
+    selection: [
+      ["Account Name", "ACV", "Contract Value", "Annual Revenue"],
+      [XSS_IMG, 80000, 82000, 5e9],
+      ["Globex", "$12,000", "$12,500", 1e8],
+    ],
+  });
+  await page.click("#build-plan");
+  await page.waitForSelector("#acv-question:not([hidden])");
+  expect(await text("#acv-question-text")).toBe(
+    'Which column holds the ACV? Candidates: "ACV", "Contract Value".'
+  );
+  // Annual Revenue (the customer's company revenue) is never offered.
+  expect(await page.$$eval("#acv-choice option", (o) => o.map((x) => x.textContent))).toEqual([
+    "ACV",
+    "Contract Value",
+  ]);
+  expect(await page.evaluate(() => document.activeElement?.id)).toBe("acv-choice");
+  await screenshot(page, "7-acv-question");
+  await page.click("#acv-cancel");
+  await waitForStatus(/^Build cancelled/);
+  expect(await text("#workbook-status")).toBe("Build cancelled: no ACV column was chosen.");
+  expect(await page.isHidden("#acv-question")).toBe(true);
+  expect(await writes()).toEqual([]);
+});
+
+test("only a monthly column: the question says x12 and asks for confirmation", async () => {
+  await openInExcel({
+    sheets: ["Export"],
+    selection: [
+      ["Company", "MRR", "Annual Revenue"],
+      ["Initech", 1000, 2e7],
+    ],
+  });
+  await page.click("#build-plan");
+  await page.waitForSelector("#acv-question:not([hidden])");
+  expect(await text("#acv-question-text")).toBe(
+    'The only recurring-revenue column is "MRR" (monthly). Plan on it multiplied by 12?'
+  );
+  expect(await text("#acv-choice-label")).toBe("Monthly column (x12)");
+  await page.click("#acv-cancel");
+  await waitForStatus(/^Build cancelled/);
+  expect(await writes()).toEqual([]);
+});
+
+test("hostile ACV values are listed as text with their row numbers, and nothing is built", async () => {
+  await openInExcel({
+    sheets: ["Export"],
+    selection: [
+      ["Account", "ACV"],
+      ["Acme", XSS_IMG],
+      ["Globex", XSS_SCRIPT],
+      ["Initech", -500],
+    ],
+  });
+  await page.click("#build-plan");
+  await waitForStatus(/^None of the 3 account rows/);
+  expect(await text("#workbook-status")).toBe(
+    "None of the 3 account rows has a usable ACV, so there is nothing to plan (each is listed with its row number and reason)"
+  );
+  const items = await page.$$eval("#skipped-list li", (li) => li.map((x) => x.textContent));
+  expect(items).toEqual([
+    `Row 2 (${JSON.stringify(XSS_IMG)}): ${JSON.stringify(XSS_IMG)} is not an amount. Use a number such as 80000, "$80,000", "80k" or "1.2M".`,
+    `Row 3 (${JSON.stringify(XSS_SCRIPT)}): ${JSON.stringify(XSS_SCRIPT)} is not an amount. Use a number such as 80000, "$80,000", "80k" or "1.2M".`,
+    "Row 4 (-500): the ACV -500 is negative (a credit note or refund?)",
+  ]);
+  // Shown as characters: no element was made from them anywhere in the page.
+  expect(await page.$$("#skipped-list img, #skipped-list script, #workbook-status *")).toEqual([]);
+  expect(await page.evaluate(() => document.querySelectorAll("img[src='x']").length)).toBe(0);
+  await screenshot(page, "8-hostile-acv-values");
+  expect(await writes()).toEqual([]);
+});
+
+test("an earlier plan is replaced only after the user says so", async () => {
+  await openInExcel({
+    sheets: ["Export", "CS Plan", "CS Accounts"],
+    selection: [
+      ["Account", "ACV"],
+      ["Acme", 80000],
+    ],
+  });
+  await page.click("#build-plan");
+  await page.waitForSelector("#replace-question:not([hidden])");
+  expect(await text("#replace-question-text")).toBe(
+    "This workbook already has CS Plan, CS Accounts. Building again replaces those sheets, including anything typed on them. Replace?"
+  );
+  await page.click("#replace-cancel");
+  await waitForStatus(/^Nothing changed/);
+  expect(await writes()).toEqual([]);
+  // The buttons work again after a question is answered.
+  expect(await page.$eval("#build-plan", (b) => (b as HTMLButtonElement).disabled)).toBe(false);
+});
+
+test("outside Excel the workbook buttons are not offered", async () => {
+  watched = await openPage(browser);
+  page = watched.page;
+  await page.goto(`${served.url}/taskpane.html`);
+  await page.waitForSelector("#editor:not([hidden])");
+  expect(await page.isHidden("#workbook-actions")).toBe(true);
+});

@@ -1,0 +1,133 @@
+import { detectColumns, ExportCell, isAcvHeader, isAnnualRevenue } from "../../src/plan/columns";
+
+const row = (...cells: ExportCell[]) => cells;
+
+describe("detectColumns", () => {
+  test("takes ACV, never the Annual Revenue column beside it, and finds the optional columns", () => {
+    const rows = [
+      row(
+        "Account ID",
+        "Account Name",
+        "Account Owner",
+        "Industry",
+        "Annual Revenue",
+        "ACV",
+        "Last Activity"
+      ),
+      row(1, "Acme", "Avery", "Retail", 8084000, 26100, 46000),
+    ];
+    const result = detectColumns(rows);
+    expect(result).toEqual({
+      ok: true,
+      columns: {
+        headerRow: 0,
+        headers: [
+          "Account ID",
+          "Account Name",
+          "Account Owner",
+          "Industry",
+          "Annual Revenue",
+          "ACV",
+          "Last Activity",
+        ],
+        acv: 5,
+        acvIsMrr: false,
+        name: 1,
+        owner: 2,
+        lastActivity: 6,
+        industry: 3,
+      },
+    });
+  });
+
+  test("finds the header row under report title rows", () => {
+    const rows = [
+      row("Accounts by owner", null),
+      row(null, null),
+      row("Company", "ARR (USD)"),
+      row("Acme", 5),
+    ];
+    const result = detectColumns(rows);
+    expect(result.ok && result.columns.headerRow).toBe(2);
+    expect(result.ok && result.columns.acv).toBe(1);
+    expect(result.ok && result.columns.name).toBe(0);
+  });
+
+  test("an export with only Annual Revenue is refused, and the message says why", () => {
+    const result = detectColumns([row("Company", "Annual Revenue"), row("Acme", 5e6)]);
+    expect(result.ok).toBe(false);
+    expect("error" in result && result.error).toMatch(
+      /"Annual Revenue" is the customer's company revenue/
+    );
+  });
+
+  test("naming Annual Revenue with --acv-column is refused too", () => {
+    const result = detectColumns(
+      [row("Company", "Annual Revenue", "ACV"), row("Acme", 5e6, 1)],
+      "annual revenue"
+    );
+    expect("error" in result && result.error).toMatch(
+      /company revenue.*never used as the ACV column/
+    );
+  });
+
+  test("two candidate columns: a question that names both", () => {
+    const result = detectColumns([row("Name", "ACV", "ARR"), row("Acme", 1, 2)]);
+    expect(result).toMatchObject({
+      ok: false,
+      question: { kind: "ambiguous", candidates: ["ACV", "ARR"] },
+    });
+  });
+
+  test("the user's answer picks the column, matched without case or punctuation", () => {
+    const result = detectColumns([row("Name", "ACV", "ARR"), row("Acme", 1, 2)], "arr");
+    expect(result.ok && result.columns.acv).toBe(2);
+  });
+
+  test("only MRR: a question, never a silent x12; naming the MRR column confirms x12", () => {
+    const rows = [row("Name", "MRR"), row("Acme", 100)];
+    expect(detectColumns(rows)).toMatchObject({
+      ok: false,
+      question: { kind: "mrr", candidates: ["MRR"] },
+    });
+    const confirmed = detectColumns(rows, "MRR");
+    expect(confirmed.ok && confirmed.columns.acvIsMrr).toBe(true);
+  });
+
+  test("an --acv-column that is not a header names the headers there are", () => {
+    const result = detectColumns([row("Name", "ACV"), row("Acme", 1)], "Contract");
+    expect("error" in result && result.error).toBe(
+      '--acv-column "Contract" is not a column of the header row; the columns are "Name", "ACV"'
+    );
+  });
+
+  test("a CSM column is preferred to the account owner as the book owner", () => {
+    const result = detectColumns([row("Account Owner", "CSM", "ACV"), row("Avery", "Sam", 1)]);
+    expect(result.ok && result.columns.owner).toBe(1);
+  });
+});
+
+describe("header names", () => {
+  test.each([
+    ["ACV", true],
+    ["ARR (USD)", true],
+    ["Total ARR", true],
+    ["Annual Contract Value", true],
+    ["Contract Value", true],
+    ["Subscription Amount", true],
+    ["Annual Recurring Revenue", true],
+    ["Annual Revenue", false],
+    ["AnnualRevenue", false],
+    ["ACV Currency", false],
+    ["ARR Growth %", false],
+    ["Amount", false],
+    ["MRR", false],
+  ])("%p is an ACV header: %p", (header, expected) => {
+    expect(isAcvHeader(header)).toBe(expected);
+  });
+
+  test("Annual Recurring Revenue is ARR, not company revenue", () => {
+    expect(isAnnualRevenue("Annual Recurring Revenue")).toBe(false);
+    expect(isAnnualRevenue("Company Annual Revenue")).toBe(true);
+  });
+});

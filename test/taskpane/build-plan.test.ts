@@ -1,0 +1,379 @@
+/**
+ * The task pane's "Build coverage plan" and "Repair CS formulas" against
+ * office-addin-mock: what is written where, in how many syncs, and what is
+ * asked. Excel computes the formulas; these tests check what the pane asks
+ * Excel to do.
+ */
+import { OfficeMockObject } from "office-addin-mock";
+import { defaultAssumptions } from "../../src/core/assumptions/defaults";
+import { ColumnQuestion } from "../../src/plan/columns";
+import { PLAN_SHEET_NAMES } from "../../src/plan/layout";
+import {
+  buildCoveragePlan,
+  repairCsFormulas,
+  repairedFormula,
+  writableValue,
+} from "../../src/taskpane/build-plan";
+
+interface RangeWrite {
+  sheet: string;
+  row: number;
+  col: number;
+  rows: number;
+  cols: number;
+  values?: unknown;
+  formulas?: unknown;
+  numberFormat?: unknown;
+  syncsBefore: number;
+}
+
+interface Recorder {
+  context: Excel.RequestContext;
+  writes: RangeWrite[];
+  deleted: string[];
+  added: string[];
+  tables: { sheet: string; address: string; hasHeaders: boolean; name?: string }[];
+  charts: { sheet: string; type: string; title?: string; position?: string; series: number }[];
+  activated: string[];
+  syncs: () => number;
+}
+
+/** A workbook whose selection holds `rows` (as Excel gives them: "" for a blank). */
+function excel(rows: unknown[][], address = "Export!A1:E9"): Recorder {
+  const mock = new OfficeMockObject({
+    workbook: {
+      selection: {
+        values: rows,
+        rowIndex: 0,
+        rowCount: rows.length,
+        columnCount: rows[0].length,
+        address,
+      },
+    },
+  }) as any; // the mock is untyped
+  let syncs = 0;
+  const sync = mock.sync.bind(mock);
+  mock.sync = async () => {
+    syncs++;
+    await sync();
+  };
+  const r: Recorder = {
+    context: mock as Excel.RequestContext,
+    writes: [],
+    deleted: [],
+    added: [],
+    tables: [],
+    charts: [],
+    activated: [],
+    syncs: () => syncs,
+  };
+  const sheet = (name: string) => {
+    const range = (row: number, col: number, rows: number, cols: number) => {
+      const write: RangeWrite = { sheet: name, row, col, rows, cols, syncsBefore: syncs };
+      r.writes.push(write);
+      return {
+        set values(v: unknown) {
+          write.values = v;
+        },
+        set formulas(v: unknown) {
+          write.formulas = v;
+        },
+        set numberFormat(v: unknown) {
+          write.numberFormat = v;
+        },
+        format: { font: {}, fill: {} },
+      };
+    };
+    return {
+      getRangeByIndexes: range,
+      getRange: () => ({ format: {} }),
+      tables: {
+        add: (address: string, hasHeaders: boolean) => {
+          const table: Recorder["tables"][number] = { sheet: name, address, hasHeaders };
+          r.tables.push(table);
+          return table;
+        },
+      },
+      charts: {
+        add: (type: string) => {
+          const chart: Recorder["charts"][number] & Record<string, unknown> = {
+            sheet: name,
+            type,
+            series: 0,
+          };
+          r.charts.push(chart);
+          return {
+            title: {
+              set text(t: string) {
+                chart.title = t;
+              },
+            },
+            series: { getItemAt: () => ({ setXAxisValues: () => chart.series++ }) },
+            setPosition: (at: string) => (chart.position = at),
+          };
+        },
+      },
+      activate: () => r.activated.push(name),
+    };
+  };
+  mock.workbook.getSelectedRange = () => mock.workbook.selection;
+  mock.workbook.worksheets = {
+    getItemOrNullObject: (name: string) => ({ delete: () => r.deleted.push(name) }),
+    add: (name: string) => {
+      r.added.push(name);
+      return sheet(name);
+    },
+  };
+  return r;
+}
+
+// The plan-fixture export as Excel holds it after a paste: numbers typed, the rest text.
+const EXPORT: unknown[][] = [
+  ["Account Name", "Account Owner", "Annual Revenue", "ACV", "Last Activity"],
+  ["Apex", "Ann", 90000000, 300000, 46325],
+  ["Birch", "Ann", 80000000, 260000, 46296],
+  ["Cobalt", "Bob", 50000000, "120k", 46320],
+  ["Dune", "Bob", 9000000, 60000, ""],
+  ["Elm", "Cy", 7000000, "USD 20000", 46174],
+  ["Fern", "Cy", 1000000, 5000, 46023],
+  ["Gale", "Cy", 3000000, "N/A", 46296],
+  ["Hull", "Ann", 2000000, -100, 46296],
+];
+
+const never = async (): Promise<string | null> => {
+  throw new Error("not asked");
+};
+
+describe("buildCoveragePlan", () => {
+  test("writes the accounts in chunks, one sync each, with progress, then the plan sheets", async () => {
+    const x = excel(EXPORT);
+    const progress: [number, number][] = [];
+    const result = await buildCoveragePlan(x.context, {
+      assumptions: defaultAssumptions(),
+      askAcvColumn: never,
+      chunkRows: 2,
+      onProgress: (done, total) => progress.push([done, total]),
+    });
+
+    expect(result).toMatchObject({
+      built: true,
+      accounts: 6,
+      sheets: ["CS Plan", "CS Accounts", "CS Books", "CS Assumptions", "CS Skipped rows"],
+      message:
+        "Coverage plan built from 6 accounts; 2 rows left out (see the CS Skipped rows sheet).",
+    });
+    expect(result.built && result.skipped.map((s) => [s.row, s.value])).toEqual([
+      [8, "N/A"],
+      [9, -100],
+    ]);
+    // A rebuild replaces every CS sheet: all are deleted (when present) before any is added.
+    expect(x.deleted).toEqual([...PLAN_SHEET_NAMES]);
+    expect(x.added).toEqual([
+      "CS Plan",
+      "CS Accounts",
+      "CS Books",
+      "CS Assumptions",
+      "CS Skipped rows",
+    ]);
+    expect(progress).toEqual([
+      [2, 6],
+      [4, 6],
+      [6, 6],
+    ]);
+
+    const accounts = x.writes.filter(
+      (w) => w.sheet === "CS Accounts" && w.values !== undefined && w.row > 0
+    );
+    // Rows 2-3, 4-5, 6-7 of the sheet, each chunk after one more sync.
+    expect(
+      accounts.map((w) => [w.row, w.rows, w.cols, w.syncsBefore - accounts[0].syncsBefore])
+    ).toEqual([
+      [1, 2, 6, 0],
+      [3, 2, 6, 1],
+      [5, 2, 6, 2],
+    ]);
+    // The export's text that Excel would re-read as a value keeps its apostrophe; CS ACV is the amount read.
+    expect((accounts[1].values as unknown[][])[0]).toEqual([
+      "Cobalt",
+      "Bob",
+      50000000,
+      "'120k",
+      46320,
+      120000,
+    ]);
+    const formulas = x.writes.filter((w) => w.sheet === "CS Accounts" && w.formulas !== undefined);
+    expect(formulas[0]).toMatchObject({
+      row: 1,
+      col: 6,
+      rows: 2,
+      cols: 3,
+      formulas: [
+        ["=CS.TIER(F2)", "=CS.SEGMENT(G2)", "=CS.COVERAGE_MODEL(G2)"],
+        ["=CS.TIER(F3)", "=CS.SEGMENT(G3)", "=CS.COVERAGE_MODEL(G3)"],
+      ],
+    });
+    expect(x.tables).toEqual([
+      { sheet: "CS Accounts", address: "A1:I7", hasHeaders: true, name: "CSAccounts" },
+    ]);
+
+    // The plan: one spilled CS.COVERAGE_PLAN (a real spill in Excel) over the ACVs read.
+    const plan = x.writes.filter((w) => w.sheet === "CS Plan" && w.formulas !== undefined);
+    expect(plan.map((w) => (w.formulas as string[][])[0][0])).toContain(
+      "=CS.COVERAGE_PLAN('CS Accounts'!$F$2:$F$7)"
+    );
+    expect(plan.some((w) => /^=CS\.HIRING_PLAN\(/.test((w.formulas as string[][])[0][0]))).toBe(
+      true
+    );
+    expect(
+      plan.some((w) =>
+        /^=CS\.COVERAGE_QUALITY\('CS Accounts'!\$G\$2:\$G\$7,'CS Accounts'!\$E\$2:\$E\$7,\$B\$3\)$/.test(
+          (w.formulas as string[][])[0][0]
+        )
+      )
+    ).toBe(true);
+    // Native charts: headcount by tier (CSMs, AMs, TAMs) and book load per CSM.
+    expect(x.charts.map((c) => [c.sheet, c.type, c.title, c.series])).toEqual([
+      ["CS Plan", "ColumnClustered", "Headcount by tier", 3],
+      ["CS Books", "BarClustered", "Book load per CSM", 1],
+    ]);
+    expect(x.activated).toEqual(["CS Plan"]);
+    // Selection, deletes, adds, three chunks, the rest: no sync per cell.
+    expect(x.syncs()).toBe(7);
+  });
+
+  test("asks which column holds the ACV when two could, and uses the answer", async () => {
+    const x = excel([
+      ["Name", "ACV", "ARR"],
+      ["Acme", 1, 300000],
+    ]);
+    const asked: ColumnQuestion[] = [];
+    const result = await buildCoveragePlan(x.context, {
+      assumptions: defaultAssumptions(),
+      askAcvColumn: async (question) => {
+        asked.push(question);
+        return "ARR";
+      },
+    });
+    expect(asked).toEqual([{ kind: "ambiguous", candidates: ["ACV", "ARR"] }]);
+    expect(result.built).toBe(true);
+    const row = x.writes.find(
+      (w) => w.sheet === "CS Accounts" && w.row === 1 && w.values !== undefined
+    );
+    expect(row?.values).toEqual([["Acme", 1, 300000, 300000]]);
+  });
+
+  test("only MRR: asks to confirm x12; cancelling builds nothing", async () => {
+    const x = excel([
+      ["Name", "MRR"],
+      ["Acme", 2500],
+    ]);
+    const result = await buildCoveragePlan(x.context, {
+      assumptions: defaultAssumptions(),
+      askAcvColumn: async (question) => {
+        expect(question).toEqual({ kind: "mrr", candidates: ["MRR"] });
+        return null;
+      },
+    });
+    expect(result).toEqual({ built: false, message: "Build cancelled: no ACV column was chosen." });
+    expect(x.added).toEqual([]);
+    expect(x.deleted).toEqual([]);
+  });
+
+  test("confirming MRR plans on MRR x 12", async () => {
+    const x = excel([
+      ["Name", "MRR"],
+      ["Acme", 2500],
+    ]);
+    await buildCoveragePlan(x.context, {
+      assumptions: defaultAssumptions(),
+      askAcvColumn: async () => "MRR",
+    });
+    const row = x.writes.find(
+      (w) => w.sheet === "CS Accounts" && w.row === 1 && w.values !== undefined
+    );
+    expect(row?.values).toEqual([["Acme", 2500, 30000]]);
+  });
+
+  test("an export with only Annual Revenue builds nothing and says why", async () => {
+    const x = excel([
+      ["Name", "Annual Revenue"],
+      ["Acme", 5e6],
+    ]);
+    const result = await buildCoveragePlan(x.context, {
+      assumptions: defaultAssumptions(),
+      askAcvColumn: never,
+    });
+    expect(result.built).toBe(false);
+    expect(result.message).toMatch(/company revenue/);
+    expect(x.added).toEqual([]);
+  });
+});
+
+describe("writableValue", () => {
+  test.each([
+    ["Acme", "Acme"],
+    ["$80,000", "'$80,000"],
+    ["=1+1", "'=1+1"],
+    ["80k", "'80k"],
+    ["TRUE", "'TRUE"],
+    [42, 42],
+    [null, ""],
+  ])("%p is written as %p", (value, written) => {
+    expect(writableValue(value)).toBe(written);
+  });
+});
+
+describe("repairCsFormulas", () => {
+  function workbook(formulas: unknown[][], values: unknown[][]) {
+    const mock = new OfficeMockObject({
+      workbook: {
+        worksheets: {
+          used: { formulas, values },
+          items: [],
+          load: function (this: OfficeMockObject) {
+            return OfficeMockObject.prototype.load.call(this, "items");
+          },
+        },
+      },
+    }) as any; // the mock is untyped
+    const written: { row: number; col: number; formulas: unknown }[] = [];
+    const used = mock.workbook.worksheets.used;
+    used.getCell = (row: number, col: number) => ({
+      getResizedRange: () => ({
+        set formulas(value: unknown) {
+          written.push({ row, col, formulas: value });
+        },
+      }),
+    });
+    mock.workbook.worksheets.setValue("items", [{ name: "Plan", getUsedRange: () => used }]);
+    return { context: mock as Excel.RequestContext, written };
+  }
+
+  test("re-enters stored _xldudf_ names and CS formulas showing #NAME?, and nothing else", async () => {
+    const { context, written } = workbook(
+      [
+        ["=_xldudf_CS_TIER(B1)", 5],
+        ["=CS.SEGMENT(A1)", 6],
+        ['=CS.OTE("VP CS")', "=SUM(B1:B2)"],
+        ["=[2]!_xldudf_CS_MAX_BOOK(B1)", "=_xldudf_OTHER_FN(1)"],
+      ],
+      [
+        ["#NAME?", 5],
+        ["#NAME?", 6],
+        [320000, 11],
+        ["#NAME?", "#NAME?"],
+      ]
+    );
+    await expect(repairCsFormulas(context)).resolves.toBe(3);
+    expect(written).toEqual([
+      { row: 0, col: 0, formulas: [["=CS.TIER(B1)"], ["=CS.SEGMENT(A1)"]] },
+      { row: 3, col: 0, formulas: [["=CS.MAX_BOOK(B1)"]] },
+    ]);
+  });
+
+  test("repairedFormula leaves working CS formulas and other add-ins' functions alone", () => {
+    expect(repairedFormula("=CS.TIER(A1)", "Pooled")).toBeNull();
+    expect(repairedFormula("=_xldudf_OTHER_FN(1)", "#NAME?")).toBeNull();
+    expect(repairedFormula("=_xldudf_CS_TIER(A1)", "#NAME?")).toBe("=CS.TIER(A1)");
+  });
+});
