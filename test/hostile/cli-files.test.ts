@@ -109,6 +109,55 @@ describe("eval --data refuses bad files with exit 2 and one line", () => {
   });
 });
 
+describe("plan refuses bad exports with exit 2 and one line, and writes no workbook", () => {
+  const out = () => path.join(dir, "plan-out.xlsx");
+  function expectPlanRefused(input: string, ...fragments: string[]): void {
+    rmSync(out(), { force: true });
+    expectRefused(["plan", input, "-o", out()], ...fragments);
+    expect(existsSync(out())).toBe(false);
+  }
+
+  test("a missing file", () => {
+    expectPlanRefused(path.join(dir, "nope.csv"), "nope.csv", "not found");
+  });
+
+  test("random bytes named .xlsx or .csv", () => {
+    expectPlanRefused(
+      file("plan-random.xlsx", randomBytes(4096)),
+      "plan-random.xlsx",
+      "not a readable .xlsx"
+    );
+    expectPlanRefused(
+      file("plan-random.csv", randomBytes(4096)),
+      "plan-random.csv",
+      "not a text file"
+    );
+  });
+
+  test("an empty export", () => {
+    expectPlanRefused(file("plan-empty.csv", ""), "plan-empty.csv", "empty");
+  });
+
+  test("an export with no ACV column names what it looked for", () => {
+    expectPlanRefused(file("plan-no-acv.csv", "Account,Owner\nAcme,Ann\n"), "no ACV or ARR column");
+  });
+
+  test("an export whose only money column is Annual Revenue (company revenue)", () => {
+    expectPlanRefused(
+      file("plan-annual-revenue.csv", "Account,Annual Revenue\nAcme,5000000000\n"),
+      '"Annual Revenue" is the customer\'s company revenue'
+    );
+  });
+
+  test("a bad --assumptions file", () => {
+    const p = file("plan-bad-assumptions.json", "[1, 2");
+    const input = file("plan-ok.csv", "Account,ACV\nAcme,80000\n");
+    rmSync(out(), { force: true });
+    expectRefused(["plan", input, "-o", out(), "--assumptions", p], "plan-bad-assumptions.json");
+    expect(existsSync(out())).toBe(false);
+  });
+});
+
 describe("which columns eval loads (only those the formulas read)", () => {
   test("column letters", () => {
     expect([columnIndex("A"), columnIndex("Z"), columnIndex("AA"), columnIndex("XFD")]).toEqual([
