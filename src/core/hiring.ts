@@ -23,6 +23,17 @@
 import { ceilPeople, tidy } from "./money";
 import { fullyRampedFrom, productivity, Ramp } from "./ramp";
 
+/** The header row of CS.HIRING_PLAN's spill. */
+export const HIRING_PLAN_HEADER = [
+  "Month",
+  "Required FTE",
+  "Hires starting",
+  "Requisitions to open",
+  "Headcount",
+  "Effective FTE",
+  "Gap",
+] as const;
+
 export interface HiringMonth {
   month: number;
   required: number;

@@ -4,7 +4,7 @@
  */
 import { readDay } from "../core/dates";
 import { CsError, Errors } from "../core/errors";
-import { hiringPlan as planHires } from "../core/hiring";
+import { HIRING_PLAN_HEADER, hiringPlan as planHires } from "../core/hiring";
 import {
   costPerAccount as computeCostPerAccount,
   forwardArr as computeForwardArr,
@@ -152,16 +152,6 @@ export function rampedFte(start_dates: any[][], as_of: any[][], ramp?: any[][]):
   });
 }
 
-const PLAN_HEADER: Cell[] = [
-  "Month",
-  "Required FTE",
-  "Hires starting",
-  "Requisitions to open",
-  "Headcount",
-  "Effective FTE",
-  "Gap",
-];
-
 /**
  * A month-by-month hiring plan: each hire starts early enough to be fully ramped (by the ramp, 0, 0.5, 0.5 by default) in the month the requirement rises, never before month 1; hires pulled forward to month 1 still ramp, and the gap left is shown. Requisitions open lead_months (3) before the start; those due in month 0 or earlier are overdue and counted in month 1. Hires are whole people; current FTE is fully productive; no attrition. Trailing blank months give blank rows.
  * @customfunction HIRING_PLAN
@@ -209,7 +199,7 @@ export function hiringPlan(
     if (blank >= 0 && blank < given) return fail(Errors.blankPlanMonth(blank + 1));
 
     const plan = planHires(required.slice(0, given) as number[], fte, profile, lead);
-    const cells: Cell[][] = [PLAN_HEADER.slice()];
+    const cells: Cell[][] = [[...HIRING_PLAN_HEADER]];
     for (const m of plan.months)
       cells.push([m.month, m.required, m.hires, m.requisitions, m.headcount, m.effective, m.gap]);
     while (cells.length < months + 1) cells.push(new Array<Cell>(7).fill(null));

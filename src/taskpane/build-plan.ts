@@ -13,7 +13,9 @@
  * name _xldudf_CS_TIER) even after the add-in loads.
  */
 import { Assumptions } from "../core/assumptions/types";
+import { COVERAGE_PLAN_HEADER } from "../core/coverage-plan";
 import { excelSerialFromYmd } from "../core/dates";
+import { HIRING_PLAN_HEADER } from "../core/hiring";
 import { PlanMessages } from "../core/errors";
 import { ColumnQuestion, ExportCell } from "../plan/columns";
 import { fromFileFormula, hasFileCsCall } from "../plan/file-formulas";
@@ -208,25 +210,9 @@ function knownSpillHeaders(layout: PlanLayout): Map<string, string[]> {
     for (const cell of sheet.cells) {
       if (!cell.spill || !cell.formula) continue;
       if (cell.formula.startsWith("CS.COVERAGE_PLAN("))
-        headers.set(a1(cell.row, cell.col), [
-          "Tier",
-          "Accounts",
-          "ARR",
-          "CSMs",
-          "AMs",
-          "TAMs",
-          "ARR per CSM",
-        ]);
+        headers.set(a1(cell.row, cell.col), [...COVERAGE_PLAN_HEADER]);
       else if (cell.formula.startsWith("CS.HIRING_PLAN("))
-        headers.set(a1(cell.row, cell.col), [
-          "Month",
-          "Required FTE",
-          "Hires starting",
-          "Requisitions to open",
-          "Headcount",
-          "Effective FTE",
-          "Gap",
-        ]);
+        headers.set(a1(cell.row, cell.col), [...HIRING_PLAN_HEADER]);
     }
   }
   return headers;
