@@ -166,9 +166,15 @@ function asInput(value: EngineScalar): SheetCell {
   return toEngineInput(value);
 }
 
+/** Rows per call of a table column's function: small enough that its arguments and results die young. */
+const CHUNK_ROWS = 65_536;
+
 /**
  * Computes the table's formula columns in order (Segment reads Tier), each
- * by one call of its CS function over the whole argument column.
+ * by calls of its CS function over the argument column, a chunk of rows at
+ * a time (the functions are element-wise, so a row's value does not depend
+ * on the chunk; whole-column argument arrays of a million rows would sit in
+ * memory as garbage).
  */
 function computeTableColumns(
   table: LayoutTable,
@@ -178,21 +184,27 @@ function computeTableColumns(
   const functionNames = new Map(catalog.associate.map((a) => [a.id, a.functionName]));
   const computed = new Map<number, EngineScalar[]>();
   const acvCol = table.columns.findIndex((c) => c.kind === "acv");
+  const n = table.rowCount;
   table.columns.forEach((column, index) => {
     if (column.kind !== "formula") return;
     const implementation = implementations[functionNames.get(column.fn) ?? ""];
     if (implementation === undefined) throw new Error(`CS.${column.fn} is not in the catalog.`);
-    const argument: unknown[][] =
-      column.argColumn === acvCol
-        ? Array.from(input.accounts.acv, (acv) => [acv])
-        : (computed.get(column.argColumn) ?? []).map((v) => [
-            v !== null && typeof v === "object" ? null : v,
-          ]);
-    const result = implementation(argument) as unknown[][];
-    computed.set(
-      index,
-      result.map((line) => toScalar(line[0]))
-    );
+    const source = column.argColumn === acvCol ? null : (computed.get(column.argColumn) ?? []);
+    const values: EngineScalar[] = new Array(n);
+    for (let start = 0; start < n; start += CHUNK_ROWS) {
+      const end = Math.min(n, start + CHUNK_ROWS);
+      const argument: unknown[][] = new Array(end - start);
+      for (let i = start; i < end; i++) {
+        const v = source === null ? input.accounts.acv[i] : source[i];
+        argument[i - start] = [v !== null && typeof v === "object" ? null : v];
+      }
+      const result = implementation(argument) as unknown[][];
+      // One value for many rows is a lone error (e.g. unusable assumptions): it holds for every row.
+      const lone = result.length === 1 && end - start > 1 ? toScalar(result[0][0]) : undefined;
+      for (let i = start; i < end; i++)
+        values[i] = lone !== undefined ? lone : toScalar(result[i - start][0]);
+    }
+    computed.set(index, values);
   });
   return computed;
 }
