@@ -1,10 +1,12 @@
 #!/usr/bin/env node
 /**
- * Peak memory of `cs-coverage eval --data` on a million-row CRM export (not a
- * test: a measurement). Writes a seeded 1,000,000-row, 6-column CSV under the
- * temp folder once, runs the built command (npm run build:cli) with
- * CS_COVERAGE_REPORT_RSS=1 and prints the peak resident memory and the time.
- * Exits 1 when the peak is above the 1 GiB budget.
+ * Peak memory of `cs-coverage eval --data` and of `cs-coverage plan` on a
+ * million-row CRM export (not a test: a measurement). Writes a seeded
+ * 1,000,000-row, 6-column CSV under the temp folder once for eval, and a
+ * 1,000,000-row export made by the sample generator (scripts/make-sample-export.js:
+ * messy ACVs, owners, last-activity dates) for plan; runs the built command
+ * (npm run build:cli) with CS_COVERAGE_REPORT_RSS=1 and prints the peak
+ * resident memory and the time. Exits 1 when a peak is above the 1 GiB budget.
  *
  *   node scripts/bench-memory.js [rows]
  */
@@ -38,9 +40,18 @@ function writeExport() {
   fs.closeSync(fd);
 }
 
-function measure(formula) {
+const planFile = path.join(os.tmpdir(), `cs-coverage-bench-plan-${ROWS}.csv`);
+
+function writePlanExport() {
+  if (fs.existsSync(planFile)) return;
+  const { makeCsv } = require("./make-sample-export");
+  fs.writeFileSync(planFile, makeCsv(ROWS));
+}
+
+/** Runs the built command with its peak-memory line on; the peak and the time. */
+function run(args) {
   const started = process.hrtime.bigint();
-  const result = spawnSync(process.execPath, [BIN, "eval", "--data", file, formula], {
+  const result = spawnSync(process.execPath, [BIN, ...args], {
     encoding: "utf8",
     env: { ...process.env, CS_COVERAGE_REPORT_RSS: "1" },
     maxBuffer: 1 << 30,
@@ -51,20 +62,44 @@ function measure(formula) {
     process.stderr.write(`failed (exit ${result.status}): ${result.stderr}\n`);
     process.exit(2);
   }
-  return { formula, result: result.stdout.trim().slice(0, 40), peakMiB: Number(peak[1]), seconds };
+  return { stdout: result.stdout, peakMiB: Number(peak[1]), seconds };
+}
+
+function measure(formula) {
+  const { stdout, peakMiB, seconds } = run(["eval", "--data", file, formula]);
+  return { what: formula, result: stdout.trim().slice(0, 40), peakMiB, seconds };
+}
+
+function measurePlan() {
+  const output = path.join(os.tmpdir(), `cs-coverage-bench-plan-${ROWS}.xlsx`);
+  try {
+    const { stdout, peakMiB, seconds } = run(["plan", planFile, "-o", output, "--json"]);
+    const accounts = JSON.parse(stdout).total.accounts;
+    const size = fs.statSync(output).size / (1024 * 1024);
+    return {
+      what: "plan",
+      result: `${accounts.toLocaleString("en-US")} accounts, workbook ${size.toFixed(0)} MiB`,
+      peakMiB,
+      seconds,
+    };
+  } finally {
+    fs.rmSync(output, { force: true });
+  }
 }
 
 writeExport();
+writePlanExport();
 const last = ROWS + 1;
 const runs = [
   measure(`=CS.REQUIRED_CSMS(B2:B${last})`),
   measure(`=CS.REQUIRED_HEADCOUNT(B2:B${last}, "AM")`),
+  measurePlan(),
 ];
 let over = false;
-for (const run of runs) {
-  over ||= run.peakMiB > BUDGET_MIB;
+for (const measured of runs) {
+  over ||= measured.peakMiB > BUDGET_MIB;
   process.stdout.write(
-    `${ROWS.toLocaleString("en-US")} rows  ${run.formula}  -> ${run.result}  peak ${run.peakMiB} MiB  ${run.seconds.toFixed(1)} s\n`
+    `${ROWS.toLocaleString("en-US")} rows  ${measured.what}  -> ${measured.result}  peak ${measured.peakMiB} MiB  ${measured.seconds.toFixed(1)} s\n`
   );
 }
 process.stdout.write(`budget ${BUDGET_MIB} MiB: ${over ? "OVER" : "within"}\n`);

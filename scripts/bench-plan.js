@@ -4,6 +4,7 @@
  * generator's logic, in a temporary directory) with the built cs-coverage
  * command in a child process, and prints the wall-clock seconds and the
  * child's peak resident memory. The target is under 10 s and under 1 GiB.
+ * `--rows N` plans N rows instead (npm run bench:plan -- --rows 1000000).
  * A measurement, not a test: it depends on the machine.
  */
 "use strict";
@@ -12,7 +13,12 @@ const fs = require("fs");
 const os = require("os");
 const path = require("path");
 
-const ROWS = 100_000;
+const rowsAt = process.argv.indexOf("--rows");
+const ROWS = rowsAt > 0 ? Number(process.argv[rowsAt + 1]) : 100_000;
+if (!Number.isInteger(ROWS) || ROWS < 1) {
+  process.stderr.write("bench:plan: --rows takes a whole number of rows, such as 1000000\n");
+  process.exit(2);
+}
 const root = path.join(__dirname, "..");
 
 if (process.argv[2] === "--child") {
@@ -30,7 +36,7 @@ if (process.argv[2] === "--child") {
   const { makeCsv } = require("./make-sample-export");
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "cs-bench-plan-"));
   try {
-    const file = path.join(dir, "export-100k.csv");
+    const file = path.join(dir, `export-${ROWS}.csv`);
     fs.writeFileSync(file, makeCsv(ROWS));
     const output = path.join(dir, "plan.xlsx");
     const started = process.hrtime.bigint();

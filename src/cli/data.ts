@@ -358,11 +358,31 @@ export interface SheetOptions {
   columns?: ReadonlySet<number>;
 }
 
+/**
+ * One copy of each short text that repeats (owners, industries, countries):
+ * a million-row export holds millions of them, each its own string otherwise.
+ * Bounded, so a file of all-different texts costs a fixed-size table.
+ */
+class SharedTexts {
+  private static readonly MAX_LENGTH = 64;
+  private static readonly MAX_ENTRIES = 65_536;
+  private readonly seen = new Map<string, string>();
+
+  share(text: string): string {
+    if (text.length > SharedTexts.MAX_LENGTH) return text;
+    const known = this.seen.get(text);
+    if (known !== undefined) return known;
+    if (this.seen.size < SharedTexts.MAX_ENTRIES) this.seen.set(text, text);
+    return text;
+  }
+}
+
 function parseCsv(text: string, file: string, options: SheetOptions = {}): SheetCell[][] {
   const delimiter = chooseDelimiter(text);
   const commaGroups = delimiter !== ";";
   const keep = options.columns;
   const rows: SheetCell[][] = [];
+  const texts = new SharedTexts();
   let broken: Papa.ParseError | undefined;
   // Whether any field holds anything, read or not: a file of blank lines is refused either way.
   let sawValue = false;
@@ -381,8 +401,9 @@ function parseCsv(text: string, file: string, options: SheetOptions = {}): Sheet
       const row: SheetCell[] = new Array(fields.length);
       for (let c = 0; c < fields.length; c++) {
         if (keep === undefined || keep.has(c)) {
-          row[c] = typeCell(fields[c], commaGroups);
-          if (row[c] !== null) sawValue = true;
+          const cell = typeCell(fields[c], commaGroups);
+          row[c] = typeof cell === "string" ? texts.share(cell) : cell;
+          if (cell !== null) sawValue = true;
         } else {
           row[c] = null;
           if (!sawValue && fields[c].trim() !== "") sawValue = true;

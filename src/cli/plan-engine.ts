@@ -8,18 +8,32 @@
  * COUNTIFS by owner) are counted in one pass over the accounts, because the
  * engine scans every row once per criterion (about 0.1 s per formula over
  * 100,000 rows); a test checks them against the engine on a small export.
- * Every other formula of the layout is evaluated as written by the engine
- * (HyperFormula), over a copy of the accounts sheet that holds the columns
- * the plan refers to.
+ * The CS functions over whole columns (CS.COVERAGE_PLAN of the ACVs,
+ * CS.COVERAGE_QUALITY) are called once on the columns already computed here,
+ * through the engine's own calling code (callAsFormula), and their results
+ * go into the engine as the cells' values: a copy of a million-row accounts
+ * sheet in the engine took gigabytes. Every other formula of the layout is
+ * evaluated as written by the engine (HyperFormula), whose accounts sheet is
+ * left empty (ROWS of its ranges needs only their addresses); a test checks
+ * every cached value against a recalculation by the engine over the full sheet.
  */
 import { Assumptions } from "../core/assumptions/types";
 import { CsError } from "../core/errors";
 import { Catalog } from "../engine/catalog";
-import { CsWorkbookEngine, EngineScalar, SheetInput, WorkbookInput } from "../engine/engine";
+import {
+  CsWorkbookEngine,
+  EngineScalar,
+  SheetInput,
+  toExactScalar,
+  toScalar as toShownScalar,
+  WorkbookInput,
+} from "../engine/engine";
+import { callAsFormula, ExcelArgumentValue } from "../engine/plugin";
 import { useAssumptions } from "../functions/host";
 import { implementations } from "../functions/registry";
 import {
   CellValue,
+  ColumnCall,
   LayoutSheet,
   LayoutTable,
   OwnerAggregate,
@@ -35,24 +49,65 @@ function engineCell(value: CellValue | undefined): SheetCell {
   return toEngineInput(value);
 }
 
+/** Cells computed outside the engine, by sheet and "row,col": their values as the engine shows them. */
+type DirectValues = Map<string, Map<string, EngineScalar>>;
+
+/** Puts one input cell on a grid (0-based), growing it as needed. */
+function place(grid: SheetInput, row: number, col: number, cell: SheetCell): void {
+  while (grid.length <= row) grid.push([]);
+  const line = grid[row];
+  while (line.length < col) line.push(null);
+  line[col] = cell;
+}
+
 /**
  * A small sheet: its cells placed on a grid, formulas with "=", text quoted
  * for the engine. An owner total (COUNTIF/SUMIF/COUNTIFS by owner) goes in
- * as its value, computed by `aggregate`; the formulas that use it are the engine's.
+ * as its value, computed by `aggregate`; a CS call over whole columns as the
+ * values of its cells (its spill), computed by `columnCall` and also kept in
+ * `direct`. The formulas that use them are the engine's.
  */
-function gridOf(sheet: LayoutSheet, aggregate: (a: OwnerAggregate) => number): SheetInput {
+function gridOf(
+  sheet: LayoutSheet,
+  aggregate: (a: OwnerAggregate) => number,
+  columnCall: (call: ColumnCall, sheet: LayoutSheet) => EngineScalar[][],
+  direct: DirectValues
+): SheetInput {
   const grid: SheetInput = [];
+  const calls: { row: number; col: number; call: ColumnCall }[] = [];
   for (const cell of sheet.cells) {
-    while (grid.length <= cell.row) grid.push([]);
-    const line = grid[cell.row];
-    while (line.length < cell.col) line.push(null);
-    line[cell.col] =
+    if (cell.columnCall !== undefined) {
+      calls.push({ row: cell.row, col: cell.col, call: cell.columnCall });
+      continue;
+    }
+    place(
+      grid,
+      cell.row,
+      cell.col,
       cell.aggregate !== undefined
         ? aggregate(cell.aggregate)
         : cell.formula !== undefined
           ? `=${cell.formula}`
-          : engineCell(cell.value);
+          : engineCell(cell.value)
+    );
   }
+  const shown = new Map<string, EngineScalar>();
+  for (const { row, col, call } of calls) {
+    const block = columnCall(call, sheet);
+    block.forEach((line, r) =>
+      line.forEach((value, c) => {
+        // The layout never puts a cell where a spill lands (the engine would show #SPILL!).
+        if ((grid[row + r]?.[col + c] ?? null) !== null || shown.has(`${row + r},${col + c}`))
+          throw new Error(`${sheet.name}: a cell is in the way of the ${call.fn} spill.`);
+        place(grid, row + r, col + c, asInput(value));
+        shown.set(
+          `${row + r},${col + c}`,
+          typeof value === "number" ? toShownScalar(value) : value
+        );
+      })
+    );
+  }
+  direct.set(sheet.name, shown);
   return grid;
 }
 
@@ -111,9 +166,15 @@ function asInput(value: EngineScalar): SheetCell {
   return toEngineInput(value);
 }
 
+/** Rows per call of a table column's function: small enough that its arguments and results die young. */
+const CHUNK_ROWS = 65_536;
+
 /**
  * Computes the table's formula columns in order (Segment reads Tier), each
- * by one call of its CS function over the whole argument column.
+ * by calls of its CS function over the argument column, a chunk of rows at
+ * a time (the functions are element-wise, so a row's value does not depend
+ * on the chunk; whole-column argument arrays of a million rows would sit in
+ * memory as garbage).
  */
 function computeTableColumns(
   table: LayoutTable,
@@ -123,48 +184,66 @@ function computeTableColumns(
   const functionNames = new Map(catalog.associate.map((a) => [a.id, a.functionName]));
   const computed = new Map<number, EngineScalar[]>();
   const acvCol = table.columns.findIndex((c) => c.kind === "acv");
+  const n = table.rowCount;
   table.columns.forEach((column, index) => {
     if (column.kind !== "formula") return;
     const implementation = implementations[functionNames.get(column.fn) ?? ""];
     if (implementation === undefined) throw new Error(`CS.${column.fn} is not in the catalog.`);
-    const argument: unknown[][] =
-      column.argColumn === acvCol
-        ? Array.from(input.accounts.acv, (acv) => [acv])
-        : (computed.get(column.argColumn) ?? []).map((v) => [
-            v !== null && typeof v === "object" ? null : v,
-          ]);
-    const result = implementation(argument) as unknown[][];
-    computed.set(
-      index,
-      result.map((line) => toScalar(line[0]))
-    );
+    const source = column.argColumn === acvCol ? null : (computed.get(column.argColumn) ?? []);
+    const values: EngineScalar[] = new Array(n);
+    for (let start = 0; start < n; start += CHUNK_ROWS) {
+      const end = Math.min(n, start + CHUNK_ROWS);
+      const argument: unknown[][] = new Array(end - start);
+      for (let i = start; i < end; i++) {
+        const v = source === null ? input.accounts.acv[i] : source[i];
+        argument[i - start] = [v !== null && typeof v === "object" ? null : v];
+      }
+      const result = implementation(argument) as unknown[][];
+      // One value for many rows is a lone error (e.g. unusable assumptions): it holds for every row.
+      const lone = result.length === 1 && end - start > 1 ? toScalar(result[0][0]) : undefined;
+      for (let i = start; i < end; i++)
+        values[i] = lone !== undefined ? lone : toScalar(result[i - start][0]);
+    }
+    computed.set(index, values);
   });
   return computed;
 }
 
-/** The accounts sheet as the engine needs it: the columns the plan's formulas refer to. */
-function accountsGrid(
+/** A computed cell as the engine hands it to a function: an error typed into a cell has its code and no message. */
+function asArgument(value: EngineScalar): ExcelArgumentValue {
+  if (value !== null && typeof value === "object") return { code: value.error, message: "" };
+  return value;
+}
+
+/**
+ * Calls a CS function over whole columns of the accounts table, as the
+ * engine would for the formula over that table: each column's cells as the
+ * engine holds them (the export's values, the ACV read, the formula
+ * columns' results), a cell of the same sheet as its value.
+ */
+function columnCaller(
   table: LayoutTable,
   input: PlanInput,
-  computed: Map<number, EngineScalar[]>
-): SheetInput {
-  const n = table.rowCount;
-  const width = table.columns.length;
-  const exportColumns = [input.columns.owner, input.columns.lastActivity].filter(
-    (c): c is number => c !== null
-  );
-  const acvCol = table.columns.findIndex((c) => c.kind === "acv");
-  const grid: SheetInput = new Array(n + 1);
-  grid[0] = [];
-  for (let i = 0; i < n; i++) {
-    const line: SheetCell[] = new Array(width).fill(null);
-    const source = input.rows[input.accounts.rows[i]];
-    for (const c of exportColumns) line[c] = toEngineInput(source[c] ?? null);
-    line[acvCol] = input.accounts.acv[i];
-    for (const [c, values] of computed) line[c] = asInput(values[i]);
-    grid[i + 1] = line;
-  }
-  return grid;
+  computed: Map<number, EngineScalar[]>,
+  catalog: Catalog
+): (call: ColumnCall, sheet: LayoutSheet) => EngineScalar[][] {
+  const column = (index: number): ExcelArgumentValue[][] => {
+    const spec = table.columns[index];
+    if (spec === undefined) throw new Error(`The accounts table has no column ${index}.`);
+    if (spec.kind === "acv") return Array.from(input.accounts.acv, (acv) => [acv]);
+    if (spec.kind === "formula") return (computed.get(index) ?? []).map((v) => [asArgument(v)]);
+    return Array.from(input.accounts.rows, (r) => [input.rows[r][spec.index] ?? null]);
+  };
+  return (call, sheet) => {
+    const args = call.args.map((arg) => {
+      if ("column" in arg) return column(arg.column);
+      const cell = sheet.cells.find((c) => c.row === arg.cell.row && c.col === arg.cell.col);
+      if (cell?.formula !== undefined)
+        throw new Error(`CS.${call.fn} may read value cells only, not a formula.`);
+      return [[cell?.value ?? null]];
+    });
+    return callAsFormula(catalog, call.fn, args).map((line) => line.map(toExactScalar));
+  };
 }
 
 export interface PlanValues {
@@ -188,17 +267,25 @@ export function computePlanValues(
   const computed = computeTableColumns(accounts, input, catalog);
   const segmentCol = accounts.columns.findIndex((c) => c.kind === "formula" && c.fn === "SEGMENT");
   const aggregate = ownerTotals(input, computed.get(segmentCol));
+  const columnCall = columnCaller(accounts, input, computed, catalog);
+  const direct: DirectValues = new Map();
   const sheets: WorkbookInput = {};
   for (const sheet of layout.sheets) {
+    // The accounts sheet stays empty: no formula the engine evaluates reads its cells.
     sheets[sheet.name] =
-      sheet.name === SHEETS.accounts
-        ? accountsGrid(accounts, input, computed)
-        : gridOf(sheet, aggregate);
+      sheet.name === SHEETS.accounts ? [] : gridOf(sheet, aggregate, columnCall, direct);
   }
   const engine = new CsWorkbookEngine({ catalog, assumptions, sheets });
+  const value = (sheet: string, row: number, col: number): EngineScalar => {
+    const shown = direct.get(sheet)?.get(`${row},${col}`);
+    return shown !== undefined ? shown : engine.value(sheet, row, col);
+  };
   return {
-    value: (sheet, row, col) => engine.value(sheet, row, col),
-    block: (sheet, row, col, r, c) => engine.values(sheet, row, col, r, c),
+    value,
+    block: (sheet, row, col, r, c) =>
+      Array.from({ length: r }, (_, i) =>
+        Array.from({ length: c }, (_, j) => value(sheet, row + i, col + j))
+      ),
     tableColumn: (col) => computed.get(col) ?? [],
     destroy: () => engine.destroy(),
   };

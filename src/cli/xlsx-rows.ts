@@ -7,6 +7,7 @@
  * is stored as an array formula over its cells; charts are for Excel only
  * (ExcelJS cannot write them), so the file has none.
  */
+import { EventEmitter, once } from "events";
 import ExcelJS from "exceljs";
 import { EngineScalar } from "../engine/engine";
 import { toFileFormula } from "../plan/file-formulas";
@@ -183,9 +184,23 @@ function formulaCell(ref: string, formula: string, result: EngineScalar): string
   return `<c r="${ref}" t="e">${f}<v>${xmlText(result.error)}</v></c>`;
 }
 
+/** The zip entry a sheet streams into: archiver's PassThrough (from readable-stream, without writableNeedDrain). */
+type ZipEntry = EventEmitter & { _writableState?: { needDrain?: boolean } };
+
 interface StreamingSheet {
-  stream: { write(text: string): void };
+  /** ExcelJS's sheet stream; what it writes to (the zip's entry) is its first pipe. */
+  stream: { write(text: string): void; pipes?: ZipEntry[] };
   _rowZero: number;
+}
+
+/**
+ * Waits until the zip has taken in what was written. ExcelJS's sheet stream
+ * ignores back-pressure, so without this the rows of a million-row export
+ * pile up in memory as text (hundreds of MiB) ahead of the compressor.
+ */
+async function drained(sheet: StreamingSheet): Promise<void> {
+  const sink = sheet.stream.pipes?.[0];
+  if (sink?._writableState?.needDrain === true) await once(sink, "drain");
 }
 
 interface StylesRegistry {
@@ -193,14 +208,14 @@ interface StylesRegistry {
 }
 
 /** The accounts table: the export's cells, the ACV read, then the CS formula columns with their values. */
-function writeAccounts(
+async function writeAccounts(
   workbook: ExcelJS.stream.xlsx.WorkbookWriter,
   ws: ExcelJS.Worksheet,
   sheet: LayoutSheet,
   input: PlanInput,
   values: PlanValues,
   onRow: (done: number) => void
-): void {
+): Promise<void> {
   const table = sheet.table!;
   const columns = table.columns;
   addStreamingTable(workbook, ws, {
@@ -247,6 +262,7 @@ function writeAccounts(
       raw.stream.write(chunk);
       chunk = "";
       onRow(i + 1);
+      await drained(raw);
     }
   }
   raw.stream.write(chunk);
@@ -279,7 +295,7 @@ export async function writePlanWorkbook(
         ? { width }
         : { width, style: { numFmt: NUMBER_FORMATS[format] } };
     });
-    if (isAccounts) writeAccounts(workbook, ws, sheet, input, values, onRow);
+    if (isAccounts) await writeAccounts(workbook, ws, sheet, input, values, onRow);
     else writeSmallSheet(ws, sheet, values);
     ws.commit();
   }

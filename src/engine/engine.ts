@@ -3,7 +3,7 @@
  * Excel-compatible formula engine) with the CS functions registered from the
  * catalog, over one sheet of data.
  */
-import { CellError, DetailedCellError, HyperFormula } from "hyperformula";
+import { CellError, DetailedCellError, EmptyValue, HyperFormula } from "hyperformula";
 import { Assumptions } from "../core/assumptions/types";
 import { EXCEL_MAX_COLUMNS, EXCEL_MAX_ROWS } from "../core/values";
 import { useAssumptions } from "../functions/host";
@@ -34,14 +34,20 @@ function toEngineError(error: DetailedCellError | CellError): EngineError {
   return { error: code, message: error.message ?? "" };
 }
 
+/** A value HyperFormula holds, exactly as held (errors keep their message; a blank is null). */
+export function toExactScalar(value: unknown): EngineScalar {
+  if (value instanceof DetailedCellError || value instanceof CellError) return toEngineError(value);
+  if (value === undefined || value === null || value === EmptyValue) return null;
+  if (typeof value === "number" || typeof value === "string" || typeof value === "boolean")
+    return value;
+  return { error: "#VALUE!", message: "The engine returned a value it cannot show." };
+}
+
 /** A value HyperFormula computed -> what the CLI prints or writes (errors keep their message). */
 export function toScalar(value: unknown): EngineScalar {
-  if (value instanceof DetailedCellError || value instanceof CellError) return toEngineError(value);
-  if (value === undefined || value === null) return null;
+  const exact = toExactScalar(value);
   // Excel keeps 15 significant digits; so do we, so 0.45 + 0.34 + 0.18 shows as 0.97.
-  if (typeof value === "number") return Number(value.toPrecision(15)) + 0;
-  if (typeof value === "string" || typeof value === "boolean") return value;
-  return { error: "#VALUE!", message: "The engine returned a value it cannot show." };
+  return typeof exact === "number" ? Number(exact.toPrecision(15)) + 0 : exact;
 }
 
 export class CsEngine {

@@ -101,61 +101,141 @@ function argumentSizes(plugin: PluginInternals, ast: ProcedureAst, state: State)
   });
 }
 
-type Predict = (plugin: PluginInternals, ast: ProcedureAst, state: State) => Size;
+/** The size of an array function's spill, from what is known of its arguments before it runs. */
+type Predict = (sizes: () => ArgSizes) => Size;
+
+/**
+ * One CS call as a formula cell makes it, once its arguments are evaluated:
+ * the argument count checked, the function called with Excel's arguments,
+ * and its result as HyperFormula stores it (a spill shaped to its predicted size).
+ */
+function runCall(
+  fn: CatalogFunction,
+  implementation: CsImplementation,
+  predict: Predict,
+  argCount: number,
+  excelArgs: () => unknown[],
+  sizes: () => ArgSizes
+): unknown {
+  const maxArgs = fn.parameters.length;
+  const minArgs = fn.parameters.filter((p) => !p.optional).length;
+  if (argCount < minArgs || argCount > maxArgs) {
+    const expected = minArgs === maxArgs ? `${minArgs}` : `${minArgs} to ${maxArgs}`;
+    return new CellError(
+      ErrorType.NA,
+      `${NAMESPACE}.${fn.name} takes ${expected} arguments, not ${argCount}.`
+    );
+  }
+  const result = implementation(...excelArgs());
+  if (result instanceof Promise)
+    return new CellError(ErrorType.VALUE, "The function did not finish synchronously.");
+  if (!Array.isArray(result)) return toEngineValue(result);
+  const size = predict(sizes);
+  const rows: unknown[][] = result as unknown[][];
+  if (rows.length === 1 && rows[0].length === 1 && size.rows === 1 && size.cols === 1) {
+    return toEngineValue(rows[0][0]);
+  }
+  // A single error (e.g. ranges of different sizes) covers the whole predicted spill.
+  const lone =
+    rows.length === 1 && rows[0].length === 1 && rows[0][0] instanceof CsError ? rows[0][0] : null;
+  if (lone)
+    return SimpleRangeValue.onlyValues(
+      Array.from({ length: size.rows }, () => new Array(size.cols).fill(toEngineValue(lone)))
+    );
+  // Any other result of another size would be a bug: it shows as an error, not as a shifted table.
+  const matches = rows.length === size.rows && rows.every((row) => row.length === size.cols);
+  const data = Array.from({ length: size.rows }, (_, r) =>
+    Array.from({ length: size.cols }, (_, c) =>
+      matches
+        ? toEngineValue(rows[r][c])
+        : new CellError(
+            ErrorType.VALUE,
+            `${NAMESPACE}.${fn.name} returned ${rows.length}x${rows[0]?.length ?? 0} cells where ${size.rows}x${size.cols} were expected.`
+          )
+    )
+  );
+  return SimpleRangeValue.onlyValues(data as never);
+}
 
 function makeMethod(
   fn: CatalogFunction,
   implementation: CsImplementation,
   predict: Predict
 ): PluginMethod {
-  const maxArgs = fn.parameters.length;
-  const minArgs = fn.parameters.filter((p) => !p.optional).length;
   return function (this: FunctionPlugin, ast: ProcedureAst, state: State) {
     const internals = this as unknown as PluginInternals;
-    if (ast.args.length < minArgs || ast.args.length > maxArgs) {
-      const expected = minArgs === maxArgs ? `${minArgs}` : `${minArgs} to ${maxArgs}`;
-      return new CellError(
-        ErrorType.NA,
-        `${NAMESPACE}.${fn.name} takes ${expected} arguments, not ${ast.args.length}.`
-      );
-    }
-    const args = fn.parameters.map((parameter, i) => {
-      const arg = ast.args[i];
-      if (!arg || arg.type === "EMPTY") return null;
-      return toExcelArgument(internals.evaluateAst(arg, state), parameter);
-    });
-    const result = implementation(...args);
-    if (result instanceof Promise)
-      return new CellError(ErrorType.VALUE, "The function did not finish synchronously.");
-    if (!Array.isArray(result)) return toEngineValue(result);
-    const size = predict(internals, ast, state);
-    const rows: unknown[][] = result as unknown[][];
-    if (rows.length === 1 && rows[0].length === 1 && size.rows === 1 && size.cols === 1) {
-      return toEngineValue(rows[0][0]);
-    }
-    // A single error (e.g. ranges of different sizes) covers the whole predicted spill.
-    const lone =
-      rows.length === 1 && rows[0].length === 1 && rows[0][0] instanceof CsError
-        ? rows[0][0]
-        : null;
-    if (lone)
-      return SimpleRangeValue.onlyValues(
-        Array.from({ length: size.rows }, () => new Array(size.cols).fill(toEngineValue(lone)))
-      );
-    // Any other result of another size would be a bug: it shows as an error, not as a shifted table.
-    const matches = rows.length === size.rows && rows.every((row) => row.length === size.cols);
-    const data = Array.from({ length: size.rows }, (_, r) =>
-      Array.from({ length: size.cols }, (_, c) =>
-        matches
-          ? toEngineValue(rows[r][c])
-          : new CellError(
-              ErrorType.VALUE,
-              `${NAMESPACE}.${fn.name} returned ${rows.length}x${rows[0]?.length ?? 0} cells where ${size.rows}x${size.cols} were expected.`
-            )
-      )
+    return runCall(
+      fn,
+      implementation,
+      predict,
+      ast.args.length,
+      () =>
+        fn.parameters.map((parameter, i) => {
+          const arg = ast.args[i];
+          if (!arg || arg.type === "EMPTY") return null;
+          return toExcelArgument(internals.evaluateAst(arg, state), parameter);
+        }),
+      () => argumentSizes(internals, ast, state)
     );
-    return SimpleRangeValue.onlyValues(data as never);
   };
+}
+
+function predictor(fn: CatalogFunction): Predict {
+  const rule = SHAPES[fn.id];
+  const isArray = fn.result.dimensionality === "matrix";
+  if (isArray && !rule)
+    throw new Error(
+      `${NAMESPACE}.${fn.id} returns an array but has no shape rule in engine/shapes.ts.`
+    );
+  return (sizes) => (isArray && rule ? rule(sizes(), currentModel()) : { rows: 1, cols: 1 });
+}
+
+function implementationOf(catalog: Catalog, fn: CatalogFunction): CsImplementation {
+  const jsName = catalog.associate.find((a) => a.id === fn.id)?.functionName;
+  const implementation = jsName ? implementations[jsName] : undefined;
+  if (!implementation) throw new Error(`No implementation for ${NAMESPACE}.${fn.name}.`);
+  return implementation;
+}
+
+/**
+ * A cell as the engine hands it to a CS function: null for a blank, an error
+ * as { code, message }, otherwise the number, text or boolean.
+ */
+export type ExcelArgumentValue =
+  number | string | boolean | null | { code: string; message: string };
+
+/**
+ * Calls a CS function as a formula cell does when every argument is a
+ * reference: each argument is the referenced cells, row by row, as the engine
+ * hands them over (a single cell is a 1x1 block). The result is what the
+ * formula's cells would hold, as HyperFormula values (an array function's
+ * spill, or one value as a 1x1 block). The CLI uses it to compute a formula
+ * over a million-row column it already holds, without loading the column
+ * into the engine; a test checks it against the engine.
+ */
+export function callAsFormula(
+  catalog: Catalog,
+  id: string,
+  args: readonly (readonly (readonly ExcelArgumentValue[])[])[]
+): unknown[][] {
+  const fn = catalog.metadata.functions.find((f) => f.id === id);
+  if (fn === undefined) throw new Error(`${NAMESPACE}.${id} is not in the catalog.`);
+  const result = runCall(
+    fn,
+    implementationOf(catalog, fn),
+    predictor(fn),
+    args.length,
+    () =>
+      fn.parameters.map((parameter, i) => {
+        const rows = args[i];
+        if (rows === undefined) return null;
+        // A reference to one cell arrives as its value; a range as its rows (see toExcelArgument).
+        if (parameter.dimensionality === "matrix") return rows;
+        return rows[0]?.[0] ?? null;
+      }),
+    () => args.map((rows) => ({ rows: rows.length, cols: rows[0]?.length ?? 0 }))
+  );
+  return result instanceof SimpleRangeValue ? result.rawData() : [[result]];
 }
 
 /** Builds the HyperFormula plugin class for every function in the catalog. */
@@ -167,25 +247,15 @@ export function buildPlugin(catalog: Catalog): {
   const implemented: ImplementedFunctions = {};
   const names: Record<string, string> = {};
   const prototype = CsFunctionsPlugin.prototype as unknown as Record<string, unknown>;
-  const functionNames = new Map(catalog.associate.map((a) => [a.id, a.functionName]));
   for (const fn of catalog.metadata.functions) {
-    const jsName = functionNames.get(fn.id);
-    const implementation = jsName ? implementations[jsName] : undefined;
-    if (!implementation) throw new Error(`No implementation for ${NAMESPACE}.${fn.name}.`);
+    const implementation = implementationOf(catalog, fn);
     const id = `${NAMESPACE}.${fn.id}`;
     const method = `cs_${fn.id}`;
     const sizeMethod = `${method}_size`;
-    const rule = SHAPES[fn.id];
-    const isArray = fn.result.dimensionality === "matrix";
-    if (isArray && !rule)
-      throw new Error(`${id} returns an array but has no shape rule in engine/shapes.ts.`);
-    const predict: Predict = (plugin, ast, state) =>
-      isArray && rule
-        ? rule(argumentSizes(plugin, ast, state), currentModel())
-        : { rows: 1, cols: 1 };
+    const predict = predictor(fn);
     prototype[method] = makeMethod(fn, implementation, predict);
     prototype[sizeMethod] = function (this: PluginInternals, ast: ProcedureAst, state: State) {
-      const size = predict(this, ast, state);
+      const size = predict(() => argumentSizes(this, ast, state));
       return new ArraySize(size.cols, size.rows);
     };
     implemented[id] = {

@@ -44,6 +44,13 @@ export interface LayoutCell {
    * (the engine scans 100,000 rows per criterion). The formula is what Excel runs.
    */
   aggregate?: OwnerAggregate;
+  /**
+   * For a CS function over whole columns of the accounts table
+   * (CS.COVERAGE_PLAN over the ACVs): what it is called on, so the CLI can
+   * call it once on the columns it already holds instead of loading a
+   * million-row sheet into the engine. The formula is what Excel runs.
+   */
+  columnCall?: ColumnCall;
   format?: CellFormat;
   style?: CellStyle;
 }
@@ -52,6 +59,13 @@ export type OwnerAggregate =
   | { kind: "count"; owner: string }
   | { kind: "arr"; owner: string }
   | { kind: "segment"; owner: string; segment: string };
+
+export interface ColumnCall {
+  /** The CS function's catalog id, e.g. "COVERAGE_PLAN". */
+  fn: string;
+  /** Its arguments as the formula writes them: a column of the accounts table (its index), or a cell of the same sheet. */
+  args: ({ column: number } | { cell: { row: number; col: number } })[];
+}
 
 /** How an owner name is matched: as COUNTIF matches a plain text criterion (case-insensitive, exact). */
 export function ownerKey(cell: ExportCell): string {
@@ -227,6 +241,9 @@ class CellList {
 }
 
 interface AccountRanges {
+  /** The table's column indexes of the ACV read and of the Tier column. */
+  acvCol: number;
+  tierCol: number;
   /** Absolute, sheet-qualified ranges over the account rows of the table. */
   acv: string;
   tier: string;
@@ -282,6 +299,8 @@ function accountsSheet(input: PlanInput): { sheet: LayoutSheet; ranges: AccountR
     i === tierCol + 2 ? 30 : Math.min(40, Math.max(10, h.length + 4))
   );
   const ranges: AccountRanges = {
+    acvCol,
+    tierCol,
     acv: sheetRef(SHEETS.accounts, column(acvCol)),
     tier: sheetRef(SHEETS.accounts, column(tierCol)),
     segment: sheetRef(SHEETS.accounts, column(tierCol + 1)),
@@ -308,6 +327,9 @@ function accountsSheet(input: PlanInput): { sheet: LayoutSheet; ranges: AccountR
 interface PlanAnchors {
   totalRow: number;
 }
+
+/** The as-of date's input cell on the CS Plan sheet (B3). */
+const AS_OF = { row: 2, col: 1 } as const;
 
 const PLAN_EXTRA_HEADER = [
   "Segment",
@@ -336,8 +358,8 @@ function planSheet(
     `From ${input.source}. Every number below is a live CS formula over the ${SHEETS.accounts} sheet; blue cells are inputs you can change.`,
     "note"
   );
-  c.text(2, 0, "As of");
-  c.put({ row: 2, col: 1, value: input.asOf, format: "date", style: "input" });
+  c.text(AS_OF.row, 0, "As of");
+  c.put({ ...AS_OF, value: input.asOf, format: "date", style: "input" });
   c.text(3, 0, "Accounts planned");
   c.formula(3, 1, `ROWS(${ranges.acv})`, "integer");
   c.text(4, 0, `Rows left out (ACV blank, unreadable or negative; see ${SHEETS.skipped})`);
@@ -352,6 +374,7 @@ function planSheet(
   const total = lastTier + 1;
   c.formula(header, 0, `CS.COVERAGE_PLAN(${ranges.acv})`, undefined, {
     spill: { rows: tiers + 2, cols: COVERAGE_PLAN_HEADER.length },
+    columnCall: { fn: "COVERAGE_PLAN", args: [{ column: ranges.acvCol }] },
   });
   const x = COVERAGE_PLAN_HEADER.length; // first column beside the spill
   PLAN_EXTRA_HEADER.forEach((h, i) => c.text(header, x + i, h, "header"));
@@ -410,14 +433,22 @@ function planSheet(
   c.formula(r + 3, 2, `CS.ASSUMPTION("cost.healthy_max")`, "percent");
   r += 5;
 
-  if (ranges.lastActivity !== null) {
+  const lastActivity = input.columns.lastActivity;
+  if (ranges.lastActivity !== null && lastActivity !== null) {
     c.text(r, 0, "Coverage quality", "heading");
     c.text(r + 1, 0, "Share of SLA-bound accounts touched within their tier's SLA, as of B3");
     c.formula(
       r + 1,
       1,
-      `CS.COVERAGE_QUALITY(${ranges.tier},${ranges.lastActivity},$B$3)`,
-      "percent"
+      `CS.COVERAGE_QUALITY(${ranges.tier},${ranges.lastActivity},${a1(AS_OF.row, AS_OF.col, true)})`,
+      "percent",
+      {
+        // The export's columns come first in the table, at their own index.
+        columnCall: {
+          fn: "COVERAGE_QUALITY",
+          args: [{ column: ranges.tierCol }, { column: lastActivity }, { cell: AS_OF }],
+        },
+      }
     );
     r += 3;
   }
