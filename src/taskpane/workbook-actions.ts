@@ -104,10 +104,11 @@ export class WorkbookActions {
         }
         this.status(PaneActionMessages.building());
         progress.value = 0;
-        progress.hidden = false;
         const result = await this.jobs.buildPlan(
           (question) => this.askAcvColumn(question),
           (done, total) => {
+            // Shown from the first chunk on, not while a question is open.
+            progress.hidden = false;
             progress.max = Math.max(total, 1);
             progress.value = done;
             this.status(PaneActionMessages.writingAccounts(done, total));
