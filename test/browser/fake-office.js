@@ -1,24 +1,46 @@
-/* global window, setTimeout */
+/* global window, setTimeout, Proxy */
 /*
  * A stand-in for office.js in the browser tests of the pane's workbook
  * buttons: Office.onReady reports Excel, and Excel.run hands the batch a
  * context whose workbook has no stored settings, the sheets named in
  * window.fakeWorkbook.sheets and a selection of window.fakeWorkbook.selection
- * (both set by the test before the page loads), and CustomFunctions
- * records what the functions bundle associates. It supports only reading:
- * the tests stop before the builder would write (a cancelled question, a
- * kept plan, an export with no usable row), and every write is recorded as
- * a call that should not have happened. Served in place of office-js/office.js.
+ * (both set by the test before the page loads); CustomFunctions
+ * records what the functions bundle associates. Reads come from the
+ * selection, and every write (sheets added or deleted,
+ * values, formats, tables, charts) is recorded by its path in
+ * window.fakeWorkbook.writes, so a test can see what a build would write,
+ * or that a cancelled one wrote nothing. Served in place of office-js/office.js.
  */
 (function () {
   var state = window.fakeWorkbook || { sheets: ["Sheet1"], selection: [[""]] };
   state.writes = [];
   state.runs = 0;
+  state.syncs = 0;
   window.fakeWorkbook = state;
   function recordWrite(what) {
     return function () {
       state.writes.push(what);
     };
+  }
+  // Anything the plan builder writes (ranges, formats, tables, charts):
+  // every property set and call is recorded by its path, and returns
+  // another recorder, so the whole build runs without a real workbook.
+  function recorder(path) {
+    return new Proxy(function () {}, {
+      get: function (_target, prop) {
+        if (typeof prop === "symbol" || prop === "then") return undefined;
+        return recorder(path + "." + prop);
+      },
+      set: function (_target, prop, value) {
+        var rows = Array.isArray(value) ? " (" + value.length + " rows)" : "";
+        state.writes.push(path + "." + String(prop) + rows);
+        return true;
+      },
+      apply: function () {
+        state.writes.push(path + "()");
+        return recorder(path + "()");
+      },
+    });
   }
   function selectedRange() {
     var values = state.selection;
@@ -51,14 +73,18 @@
             return { name: name };
           });
         },
-        add: recordWrite("worksheets.add"),
-        getItemOrNullObject: function () {
-          return { delete: recordWrite("worksheet.delete") };
+        add: function (name) {
+          state.writes.push("worksheets.add " + name);
+          return recorder(name);
+        },
+        getItemOrNullObject: function (name) {
+          return { delete: recordWrite("worksheet.delete " + name) };
         },
       },
       getSelectedRange: selectedRange,
     },
     sync: function () {
+      state.syncs += 1;
       return Promise.resolve();
     },
   };

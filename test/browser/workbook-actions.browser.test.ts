@@ -152,6 +152,48 @@ test("hostile ACV values are listed as text with their row numbers, and nothing 
   expect(await writes()).toEqual([]);
 });
 
+test("a whole build: progress by chunk, the plan sheets written, bad rows listed", async () => {
+  // 4,500 accounts (three chunks of 2,000 at most) and two rows that cannot be planned.
+  const selection: unknown[][] = [["Account Name", "ACV", "Account Owner"]];
+  for (let i = 1; i <= 4500; i++)
+    selection.push([`Account ${i}`, 1000 * (i % 300), `CSM ${i % 7}`]);
+  selection.splice(10, 0, ["Bad one", "see contract", "CSM 1"]);
+  selection.splice(20, 0, ["Credit note", -2500, "CSM 2"]);
+  await openInExcel({ sheets: ["Export"], selection });
+  await page.evaluate(() => {
+    const seen: string[] = [];
+    (window as unknown as { statusLog: string[] }).statusLog = seen;
+    const status = document.getElementById("workbook-status")!;
+    new MutationObserver(() => seen.push(status.textContent ?? "")).observe(status, {
+      childList: true,
+      characterData: true,
+      subtree: true,
+    });
+  });
+  await page.click("#build-plan");
+  await waitForStatus(/^Coverage plan built/);
+  expect(await text("#workbook-status")).toBe(
+    "Coverage plan built from 4,500 accounts; 2 rows left out (see the CS Skipped rows sheet)."
+  );
+  const log = await page.evaluate(() => (window as unknown as { statusLog: string[] }).statusLog);
+  expect(log).toEqual(
+    expect.arrayContaining([
+      "Writing accounts: 2,000 of 4,500…",
+      "Writing accounts: 4,000 of 4,500…",
+      "Writing accounts: 4,500 of 4,500…",
+    ])
+  );
+  expect(await page.$$eval("#skipped-list li", (li) => li.map((x) => x.textContent))).toEqual([
+    'Row 11 ("see contract"): "see contract" is not an amount. Use a number such as 80000, "$80,000", "80k" or "1.2M".',
+    "Row 21 (-2500): the ACV -2,500 is negative (a credit note or refund?)",
+  ]);
+  expect(await page.isHidden("#plan-progress")).toBe(true);
+  const written = (await writes()) ?? [];
+  for (const sheet of ["CS Accounts", "CS Plan", "CS Books", "CS Assumptions", "CS Skipped rows"])
+    expect(written).toContain(`worksheets.add ${sheet}`);
+  await screenshot(page, "9-plan-built");
+});
+
 test("an earlier plan is replaced only after the user says so", async () => {
   await openInExcel({
     sheets: ["Export", "CS Plan", "CS Accounts"],
