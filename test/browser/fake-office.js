@@ -1,4 +1,4 @@
-/* global window, setTimeout, Proxy */
+/* global window, setTimeout */
 /*
  * A stand-in for office.js in the browser tests of the pane's workbook
  * buttons: Office.onReady reports Excel, and Excel.run hands the batch a
