@@ -520,7 +520,9 @@ interface Context {
  * What ExcelJS's `cell.value` is after its whole-workbook load (the rules of
  * its CellXform.reconcile and value types), hyperlinks aside: null for an
  * empty cell; numbers; strings or { richText }; Dates for date-formatted
- * numbers; { formula, result }; booleans; { error }.
+ * numbers; { formula, result }; booleans; { error }. One difference, on
+ * purpose: a saved formula result of 0 or FALSE is kept (the whole load
+ * dropped falsy results, so such a cell read as empty: a silent wrong value).
  */
 function loadedValue(cell: ParsedCell, context: Context): unknown {
   const style =
