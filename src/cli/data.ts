@@ -7,7 +7,6 @@
 import { promises as fs } from "fs";
 import nodePath from "path";
 import Papa from "papaparse";
-import { Readable } from "stream";
 import { StringDecoder } from "string_decoder";
 import * as unzipper from "unzipper";
 import parseSax from "exceljs/lib/utils/parse-sax";
@@ -488,12 +487,41 @@ const ERROR = 10;
 /** Worksheet parts as ExcelJS's load recognises them (its pattern, unanchored as there). */
 const WORKSHEET_PART = /xl\/worksheets\/sheet(\d+)[.]xml/;
 
-/** UTF-8 text of a zip entry, decoded across chunk boundaries. */
-async function* textOf(stream: Readable): AsyncGenerator<string> {
+/** CRC-32 (the zip's checksum) lookup table. */
+const CRC_TABLE = ((): Int32Array => {
+  const table = new Int32Array(256);
+  for (let n = 0; n < 256; n++) {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    table[n] = c;
+  }
+  return table;
+})();
+
+function updateCrc32(crc: number, bytes: Buffer): number {
+  let c = ~crc;
+  for (let i = 0; i < bytes.length; i++) c = CRC_TABLE[(c ^ bytes[i]) & 0xff] ^ (c >>> 8);
+  return ~c;
+}
+
+/**
+ * UTF-8 text of a zip entry, decoded across chunk boundaries. Its checksum
+ * and size are checked at the end, as ExcelJS's load (JSZip) did: damaged
+ * bytes are refused, never read as other values.
+ */
+async function* textOf(entry: unzipper.ZipEntry): AsyncGenerator<string> {
   const decoder = new StringDecoder("utf8");
-  for await (const chunk of stream) {
-    const text = decoder.write(chunk as Buffer);
+  let crc = 0;
+  let size = 0;
+  for await (const chunk of entry.stream()) {
+    const bytes = chunk as Buffer;
+    crc = updateCrc32(crc, bytes);
+    size += bytes.length;
+    const text = decoder.write(bytes);
     if (text !== "") yield text;
+  }
+  if (crc >>> 0 !== entry.crc32 || size !== entry.uncompressedSize) {
+    throw new UnreadableWorkbook(`${entry.path}: damaged (checksum or size mismatch)`);
   }
   const rest = decoder.end();
   if (rest !== "") yield rest;
@@ -578,7 +606,7 @@ async function parsePart<
 >(entries: Map<string, unzipper.ZipEntry>, name: string, xform: X): Promise<X | undefined> {
   const entry = entries.get(name);
   if (entry === undefined) return undefined;
-  await xform.parseStream(textOf(entry.stream()));
+  await xform.parseStream(textOf(entry));
   return xform;
 }
 
@@ -588,7 +616,7 @@ async function relationshipsOf(
 ): Promise<Relationship[]> {
   const entry = entries.get(name);
   if (entry === undefined) return [];
-  return (await new RelationshipsXform().parseStream(textOf(entry.stream()))) ?? [];
+  return (await new RelationshipsXform().parseStream(textOf(entry))) ?? [];
 }
 
 /**
@@ -698,7 +726,7 @@ async function readCells(
   // Inside a <c> being parsed (fed to CellXform), or skipped (a column not kept).
   let parsing = false;
   let skipping = false;
-  for await (const events of parseSax(textOf(entry.stream()))) {
+  for await (const events of parseSax(textOf(entry))) {
     for (const event of events) {
       if (parsing) {
         if (event.eventType === "opentag") parser.parseOpen(event.value);
@@ -781,8 +809,11 @@ async function readCells(
       } else if (event.eventType === "closetag") {
         const name = event.value.name;
         if (name === "sheetData") inSheetData = false;
-        else if (name === "row") row = undefined;
-        else if (name === "hyperlinks") inHyperlinks = false;
+        else if (name === "row" && row !== undefined) {
+          // A grown array keeps spare capacity (about twice its cells): a million rows keep exact-size copies.
+          rows[rowNumber - 1] = row.slice();
+          row = undefined;
+        } else if (name === "hyperlinks") inHyperlinks = false;
       }
     }
   }

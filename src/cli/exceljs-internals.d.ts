@@ -90,6 +90,9 @@ declare module "unzipper" {
   export interface ZipEntry {
     path: string;
     type: "File" | "Directory";
+    /** CRC-32 and size of the inflated bytes, from the zip's directory. */
+    crc32: number;
+    uncompressedSize: number;
     stream(): Readable;
   }
   export const Open: {

@@ -7,7 +7,7 @@
  * formula results of every type, dates in both date systems, sparse rows,
  * merges and hyperlinks found after the cells, text split across zip chunks.
  */
-import { mkdtempSync, rmSync, writeFileSync } from "fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs";
 import os from "os";
 import path from "path";
 import ExcelJS from "exceljs";
@@ -60,7 +60,12 @@ function utf8(xml: string): Buffer {
 async function rawWorkbook(
   name: string,
   sheets: Part[],
-  options: { sharedStrings?: string[]; date1904?: boolean; zipOrder?: string[] } = {}
+  options: {
+    sharedStrings?: string[];
+    date1904?: boolean;
+    zipOrder?: string[];
+    compression?: "STORE" | "DEFLATE";
+  } = {}
 ): Promise<string> {
   const zip = new JSZip();
   const sheetEntries = new Map<string, () => void>();
@@ -108,7 +113,10 @@ async function rawWorkbook(
     if (!(options.zipOrder ?? []).includes(sheet.file)) sheetEntries.get(sheet.file)?.();
   }
   const p = path.join(dir, name);
-  writeFileSync(p, await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" }));
+  writeFileSync(
+    p,
+    await zip.generateAsync({ type: "nodebuffer", compression: options.compression ?? "DEFLATE" })
+  );
   return p;
 }
 
@@ -118,7 +126,6 @@ async function rawWorkbook(
  * empty rows and columns dropped).
  */
 async function wholeLoad(p: string): Promise<SheetCell[][]> {
-  const { readFileSync } = await import("fs");
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(readFileSync(p) as unknown as ExcelJS.Buffer);
   const sheet = workbook.worksheets[0];
@@ -408,7 +415,6 @@ describe("streamed .xlsx: files that are not workbooks", () => {
     const whole = await rawWorkbook("whole.xlsx", [
       { name: "S", file: "sheet1.xml", rows: '<row r="1"><c r="A1"><v>1</v></c></row>' },
     ]);
-    const { readFileSync } = await import("fs");
     const bytes = readFileSync(whole);
     const cut = path.join(dir, "cut.xlsx");
     writeFileSync(cut, bytes.subarray(0, Math.floor(bytes.length / 2)));
@@ -422,4 +428,56 @@ describe("streamed .xlsx: files that are not workbooks", () => {
       /broken\.xlsx: not a readable \.xlsx workbook \(not a valid Excel file\)$/
     );
   });
+
+  test("a stored (uncompressed) sheet whose bytes were altered is refused by its checksum, not read as 92345", async () => {
+    const p = await rawWorkbook(
+      "altered.xlsx",
+      [{ name: "S", file: "sheet1.xml", rows: '<row r="1"><c r="A1"><v>12345</v></c></row>' }],
+      { compression: "STORE" }
+    );
+    expect(await loadSheet(p)).toEqual([[12345]]);
+    const bytes = readFileSync(p);
+    const at = bytes.indexOf("<v>12345</v>");
+    expect(at).toBeGreaterThan(0);
+    bytes[at + 3] = "9".charCodeAt(0);
+    writeFileSync(p, bytes);
+    expect(await loadError(p)).toMatch(
+      /altered\.xlsx: not a readable \.xlsx workbook \(not a valid Excel file\)$/
+    );
+  });
+
+  test("damaged copies of a workbook are refused with one line or read unchanged, never read otherwise", async () => {
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet("A");
+    for (let i = 0; i < 200; i++) {
+      sheet.addRow([`n${i}`, i, new Date(Date.UTC(2026, 0, 1 + i)), i % 2 === 0]);
+    }
+    const p = path.join(dir, "base.xlsx");
+    await book.xlsx.writeFile(p);
+    const original = readFileSync(p);
+    const expected = await loadSheet(p);
+    let seed = 7;
+    const next = (): number => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
+    const outcomes = new Set<string>();
+    for (let k = 0; k < 150; k++) {
+      const bytes = Buffer.from(original);
+      const flips = 1 + Math.floor(next() * 4);
+      for (let j = 0; j < flips; j++) {
+        bytes[Math.floor(next() * bytes.length)] = Math.floor(next() * 256);
+      }
+      const damaged = path.join(dir, `damaged-${k}.xlsx`);
+      writeFileSync(damaged, bytes);
+      try {
+        expect(await loadSheet(damaged)).toEqual(expected);
+        outcomes.add("read unchanged");
+      } catch (error) {
+        expect(error).toBeInstanceOf(DataFileError);
+        expect((error as Error).message).toMatch(
+          /^\S*damaged-\d+\.xlsx: (not a readable \.xlsx workbook \(not a valid Excel file\)|the workbook has no worksheet \(is it an Excel workbook\?\))$/
+        );
+        outcomes.add("refused");
+      }
+    }
+    expect(outcomes).toEqual(new Set(["read unchanged", "refused"]));
+  }, 60000);
 });
