@@ -440,11 +440,14 @@ function parseCsv(text: string, file: string, options: SheetOptions = {}): Sheet
 }
 
 /** A sheet larger than Excel's is refused by name, as Excel would not open it either. */
+function tooManyRows(file: string, rows: number): DataFileError {
+  return new DataFileError(
+    `${file}: has ${rows.toLocaleString("en-US")} rows; an Excel sheet holds at most ${EXCEL_MAX_ROWS.toLocaleString("en-US")}`
+  );
+}
+
 function withinExcelLimits(sheet: SheetCell[][], file: string): SheetCell[][] {
-  if (sheet.length > EXCEL_MAX_ROWS)
-    throw new DataFileError(
-      `${file}: has ${sheet.length.toLocaleString("en-US")} rows; an Excel sheet holds at most ${EXCEL_MAX_ROWS.toLocaleString("en-US")}`
-    );
+  if (sheet.length > EXCEL_MAX_ROWS) throw tooManyRows(file, sheet.length);
   const columns = sheet[0]?.length ?? 0;
   if (columns > EXCEL_MAX_COLUMNS)
     throw new DataFileError(
@@ -687,6 +690,7 @@ async function streamFirstWorksheet(
     // Text cells that came from error values: a hyperlink empties them, unlike real text.
     const errorTexts = new Set<string>();
     const rows = await readCells(
+      file,
       entries.get(sheet.part) as unzipper.ZipEntry,
       context,
       options,
@@ -709,6 +713,7 @@ class CellTypingFailure {
 }
 
 async function readCells(
+  file: string,
   entry: unzipper.ZipEntry,
   context: Context,
   options: StreamOptions,
@@ -721,6 +726,7 @@ async function readCells(
   let inSheetData = false;
   let inHyperlinks = false;
   let row: SheetCell[] | undefined;
+  let rowHasValue = false;
   let rowNumber = 0;
   let colNumber = 0;
   // Inside a <c> being parsed (fed to CellXform), or skipped (a column not kept).
@@ -748,6 +754,7 @@ async function readCells(
             while (row.length < colNumber - 1) row.push(null);
             row[colNumber - 1] = typed;
           }
+          if (typed !== null) rowHasValue = true;
           if (typed !== null && isErrorValue(value)) errorTexts.add(address);
         }
         continue;
@@ -769,9 +776,8 @@ async function readCells(
             if (!Number.isInteger(rowNumber) || rowNumber < 1) {
               throw new UnreadableWorkbook(`bad row number ${node.attributes.r}`);
             }
-            while (rows.length < rowNumber) rows.push([]);
-            // A repeated row replaces the earlier one, as in ExcelJS's load.
-            row = rows[rowNumber - 1] = [];
+            row = [];
+            rowHasValue = false;
             colNumber = 0;
             break;
           case "c": {
@@ -810,8 +816,17 @@ async function readCells(
         const name = event.value.name;
         if (name === "sheetData") inSheetData = false;
         else if (name === "row" && row !== undefined) {
-          // A grown array keeps spare capacity (about twice its cells): a million rows keep exact-size copies.
-          rows[rowNumber - 1] = row.slice();
+          if (rowHasValue) {
+            // Refused before the rows up to it are made: <row r="999999999"> would exhaust memory.
+            if (rowNumber > EXCEL_MAX_ROWS)
+              throw new CellTypingFailure(tooManyRows(file, rowNumber));
+            while (rows.length < rowNumber) rows.push([]);
+            // A grown array keeps spare capacity (about twice its cells): a million rows keep exact-size copies.
+            rows[rowNumber - 1] = row.slice();
+          } else if (rowNumber <= rows.length) {
+            // A repeated row replaces the earlier one, as in ExcelJS's load.
+            rows[rowNumber - 1] = [];
+          }
           row = undefined;
         } else if (name === "hyperlinks") inHyperlinks = false;
       }

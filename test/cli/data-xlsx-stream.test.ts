@@ -356,6 +356,27 @@ describe("streamed .xlsx: cell kinds", () => {
     );
   });
 
+  test("a row past Excel's 1,048,576 is refused by its number; an empty one there is ignored", async () => {
+    const far = await rawWorkbook("far.xlsx", [
+      {
+        name: "S",
+        file: "sheet1.xml",
+        rows: '<row r="1"><c r="A1"><v>1</v></c></row><row r="999999999"><c r="A999999999"><v>2</v></c></row>',
+      },
+    ]);
+    expect(await loadError(far)).toMatch(
+      /far\.xlsx: has 999,999,999 rows; an Excel sheet holds at most 1,048,576$/
+    );
+    const styledOnly = await rawWorkbook("styled.xlsx", [
+      {
+        name: "S",
+        file: "sheet1.xml",
+        rows: '<row r="1"><c r="A1"><v>1</v></c></row><row r="999999999"><c r="A999999999" s="2"/></row>',
+      },
+    ]);
+    expect(await loadSheet(styledOnly)).toEqual([[1]]);
+  });
+
   test("only the columns asked for are kept, at their addresses", async () => {
     const p = await rawWorkbook("columns.xlsx", [
       {
