@@ -34,7 +34,7 @@ import {
 } from "../plan/layout";
 import { preparePlan } from "../plan/prepare";
 import { SkippedRow } from "../plan/rows";
-import { csFormulaRuns, isCsFormula } from "./recalc";
+import { isCsFormula, reenterFormulas } from "./recalc";
 
 /** Excel number formats of the layout's formats (the same as the CLI's file). */
 export const EXCEL_FORMATS: Record<CellFormat, string> = {
@@ -316,27 +316,6 @@ export function repairedFormula(formula: unknown, value: unknown): string | null
 }
 
 /** Re-enters every CS formula that needs it, on every sheet; returns how many. One sync for the reads, one for the writes. */
-export async function repairCsFormulas(context: Excel.RequestContext): Promise<number> {
-  const sheets = context.workbook.worksheets;
-  sheets.load("items/name");
-  await context.sync();
-  const used = sheets.items.map((sheet) => {
-    const range = sheet.getUsedRange(false);
-    range.load("formulas, values");
-    return range;
-  });
-  await context.sync();
-  let repaired = 0;
-  for (const range of used) {
-    const formulas = range.formulas as unknown[][];
-    const values = range.values as unknown[][];
-    const fixed = formulas.map((line, r) => line.map((f, c) => repairedFormula(f, values[r]?.[c])));
-    for (const run of csFormulaRuns(fixed)) {
-      const cells = range.getCell(run.row, run.col).getResizedRange(run.formulas.length - 1, 0);
-      cells.formulas = run.formulas.map((formula) => [formula]);
-      repaired += run.formulas.length;
-    }
-  }
-  if (repaired > 0) await context.sync();
-  return repaired;
+export function repairCsFormulas(context: Excel.RequestContext): Promise<number> {
+  return reenterFormulas(context, repairedFormula, true);
 }

@@ -33,11 +33,17 @@ export function isCsFormula(formula: unknown): formula is string {
 }
 
 /**
- * Finds every formula that calls a CS.* function on every worksheet (one
- * load of each sheet's used range) and writes each back to its cell, which
- * makes Excel evaluate it again. Returns how many CS formulas it found.
+ * Re-enters, on every worksheet, the formula `rewrite` gives for each cell
+ * (from its formula, and its value when `withValues`), or leaves the cell
+ * when it gives null. One batch loads every sheet's used range, one writes;
+ * a failure (a protected sheet, part of a legacy array formula) leaves the
+ * workbook as it was. Returns how many formulas were re-entered.
  */
-export async function recalculateCsFormulas(context: Excel.RequestContext): Promise<number> {
+export async function reenterFormulas(
+  context: Excel.RequestContext,
+  rewrite: (formula: unknown, value: unknown) => string | null,
+  withValues = false
+): Promise<number> {
   const sheets = context.workbook.worksheets;
   sheets.load("items/name");
   await context.sync();
@@ -45,7 +51,7 @@ export async function recalculateCsFormulas(context: Excel.RequestContext): Prom
   // valuesOnly = false: the used range as Excel tracks it, formatted cells included.
   const usedRanges = sheets.items.map((sheet) => {
     const range = sheet.getUsedRange(false);
-    range.load("formulas");
+    range.load(withValues ? "formulas, values" : "formulas");
     return range;
   });
   await context.sync();
@@ -53,7 +59,11 @@ export async function recalculateCsFormulas(context: Excel.RequestContext): Prom
   let found = 0;
   for (const range of usedRanges) {
     const formulas: unknown[][] = range.formulas;
-    for (const run of csFormulaRuns(formulas)) {
+    const values: unknown[][] | undefined = withValues ? range.values : undefined;
+    const rewritten = formulas.map((line, r) =>
+      line.map((formula, c) => rewrite(formula, values?.[r]?.[c]))
+    );
+    for (const run of csFormulaRuns(rewritten)) {
       // One write per vertical run: a column of 100,000 =CS.TIER cells is one
       // range update, not 100,000 (no Excel API call per cell).
       const cells = range.getCell(run.row, run.col).getResizedRange(run.formulas.length - 1, 0);
@@ -63,6 +73,14 @@ export async function recalculateCsFormulas(context: Excel.RequestContext): Prom
   }
   if (found > 0) await context.sync();
   return found;
+}
+
+/**
+ * Writes every formula that calls a CS.* function back to its cell, which
+ * makes Excel evaluate it again. Returns how many CS formulas it found.
+ */
+export function recalculateCsFormulas(context: Excel.RequestContext): Promise<number> {
+  return reenterFormulas(context, (formula) => (isCsFormula(formula) ? formula : null));
 }
 
 /** A vertical run of CS formulas in one column of a used range: where it starts and its formulas. */
