@@ -15,7 +15,7 @@ import { EngineScalar } from "../engine/engine";
 import { questionMessage } from "../plan/columns";
 import { buildLayout, PlanInput, PlanLayout, SHEETS } from "../plan/layout";
 import { preparePlan } from "../plan/prepare";
-import { SkippedRow } from "../plan/rows";
+import { describeSkipped, SKIPPED_SHOWN, SkippedRow } from "../plan/rows";
 import { DataFileError, loadSheet, SheetCell } from "./data";
 import { computePlanValues, PlanValues } from "./plan-engine";
 import { writePlanWorkbook } from "./xlsx-rows";
@@ -102,17 +102,15 @@ export function renderSummary(summary: PlanSummary, input: PlanInput, output: st
   ];
   const skipped = summary.skipped;
   if (skipped.length > 0) {
-    const shown = 20;
     out.push(
       "",
       `${fmt(skipped.length)} rows left out of the plan (listed on the ${SHEETS.skipped} sheet):`
     );
-    for (const s of skipped.slice(0, shown)) {
-      const value = s.value === null ? "blank" : JSON.stringify(s.value);
-      out.push(`  row ${s.row} (ACV ${value}): ${s.reason}`);
-    }
-    if (skipped.length > shown)
-      out.push(`  …and ${fmt(skipped.length - shown)} more (all in the workbook and in --json)`);
+    for (const s of skipped.slice(0, SKIPPED_SHOWN)) out.push(`  ${describeSkipped(s)}`);
+    if (skipped.length > SKIPPED_SHOWN)
+      out.push(
+        `  …and ${fmt(skipped.length - SKIPPED_SHOWN)} more (all in the workbook and in --json)`
+      );
   }
   return out;
 }

@@ -434,8 +434,6 @@ export const PaneActionMessages = {
   notReplaced: () => "Nothing changed: the existing plan sheets were kept.",
   acvColumnLabel: () => "ACV column",
   mrrColumnLabel: () => "Monthly column (x12)",
-  skippedRow: (row: number, value: string, reason: string) =>
-    `Row ${fmt(row)} (${value}): ${reason}`,
   moreSkipped: (count: number, onSheet: boolean) =>
     `…and ${plural(count, "more row")}${onSheet ? " (all on the CS Skipped rows sheet)" : ""}.`,
   storedAssumptionsUnusable: () =>

@@ -19,6 +19,15 @@ export interface SkippedRow {
   reason: string;
 }
 
+/** How many skipped rows the summaries list (command line and pane); the workbook has them all. */
+export const SKIPPED_SHOWN = 20;
+
+/** One skipped row for people: `row 7 (ACV "see contract"): <reason>`, as the sheet numbers it. */
+export function describeSkipped(skipped: SkippedRow): string {
+  const value = skipped.value === null ? "blank" : JSON.stringify(skipped.value);
+  return `row ${skipped.row} (ACV ${value}): ${skipped.reason}`;
+}
+
 export interface PlanAccounts {
   /** 0-based indexes (into the export's rows) of the accounts planned, in export order. */
   rows: Int32Array;

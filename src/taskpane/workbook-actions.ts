@@ -8,7 +8,7 @@
  */
 import { PaneActionMessages, PlanMessages } from "../core/errors";
 import type { ColumnQuestion } from "../plan/columns";
-import type { SkippedRow } from "../plan/rows";
+import { describeSkipped, SKIPPED_SHOWN, SkippedRow } from "../plan/rows";
 import type { BuildPlanResult } from "./build-plan";
 import { byId, h, replaceChildren } from "./dom";
 
@@ -26,15 +26,13 @@ export interface WorkbookJobs {
   blocked(): string | null;
 }
 
-/** At most this many skipped rows are listed in the pane; the sheet has them all. */
-const SKIPPED_SHOWN = 20;
-
 function describeError(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-function cellText(value: unknown): string {
-  return value === null || value === undefined || value === "" ? "blank" : JSON.stringify(value);
+/** Messages shared with the command line start in lower case; the pane shows sentences. */
+function sentence(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 export class WorkbookActions {
@@ -65,9 +63,8 @@ export class WorkbookActions {
     }
   }
 
-  /** Messages shared with the command line start in lower case; the pane shows sentences. */
   private status(text: string): void {
-    byId("workbook-status").textContent = text.charAt(0).toUpperCase() + text.slice(1);
+    byId("workbook-status").textContent = sentence(text);
   }
 
   private async run(which: "repair" | "recalculate"): Promise<void> {
@@ -129,11 +126,7 @@ export class WorkbookActions {
     const list = byId("skipped-list");
     replaceChildren(
       list,
-      ...skipped
-        .slice(0, SKIPPED_SHOWN)
-        .map((row) =>
-          h("li", {}, PaneActionMessages.skippedRow(row.row, cellText(row.value), row.reason))
-        )
+      ...skipped.slice(0, SKIPPED_SHOWN).map((row) => h("li", {}, sentence(describeSkipped(row))))
     );
     const more = skipped.length - SKIPPED_SHOWN;
     if (more > 0) list.appendChild(h("li", {}, PaneActionMessages.moreSkipped(more, onSheet)));

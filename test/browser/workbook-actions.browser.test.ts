@@ -141,14 +141,30 @@ test("hostile ACV values are listed as text with their row numbers, and nothing 
   );
   const items = await page.$$eval("#skipped-list li", (li) => li.map((x) => x.textContent));
   expect(items).toEqual([
-    `Row 2 (${JSON.stringify(XSS_IMG)}): ${JSON.stringify(XSS_IMG)} is not an amount. Use a number such as 80000, "$80,000", "80k" or "1.2M".`,
-    `Row 3 (${JSON.stringify(XSS_SCRIPT)}): ${JSON.stringify(XSS_SCRIPT)} is not an amount. Use a number such as 80000, "$80,000", "80k" or "1.2M".`,
-    "Row 4 (-500): the ACV -500 is negative (a credit note or refund?)",
+    `Row 2 (ACV ${JSON.stringify(XSS_IMG)}): ${JSON.stringify(XSS_IMG)} is not an amount. Use a number such as 80000, "$80,000", "80k" or "1.2M".`,
+    `Row 3 (ACV ${JSON.stringify(XSS_SCRIPT)}): ${JSON.stringify(XSS_SCRIPT)} is not an amount. Use a number such as 80000, "$80,000", "80k" or "1.2M".`,
+    "Row 4 (ACV -500): the ACV -500 is negative (a credit note or refund?)",
   ]);
   // Shown as characters: no element was made from them anywhere in the page.
   expect(await page.$$("#skipped-list img, #skipped-list script, #workbook-status *")).toEqual([]);
   expect(await page.evaluate(() => document.querySelectorAll("img[src='x']").length)).toBe(0);
   await screenshot(page, "8-hostile-acv-values");
+  expect(await writes()).toEqual([]);
+});
+
+test("past 20 skipped rows the pane lists 20 and counts the rest", async () => {
+  const selection: unknown[][] = [["Account", "ACV"]];
+  for (let i = 1; i <= 23; i++) selection.push([`Account ${i}`, "TBD"]);
+  await openInExcel({ sheets: ["Export"], selection });
+  await page.click("#build-plan");
+  await waitForStatus(/^None of the 23 account rows/);
+  const items = await page.$$eval("#skipped-list li", (li) => li.map((x) => x.textContent));
+  expect(items).toHaveLength(21);
+  expect(items[19]).toBe(
+    'Row 21 (ACV "TBD"): "TBD" is not an amount. Use a number such as 80000, "$80,000", "80k" or "1.2M".'
+  );
+  // Nothing was built, so there is no CS Skipped rows sheet to point to.
+  expect(items[20]).toBe("…and 3 more rows.");
   expect(await writes()).toEqual([]);
 });
 
@@ -184,8 +200,8 @@ test("a whole build: progress by chunk, the plan sheets written, bad rows listed
     ])
   );
   expect(await page.$$eval("#skipped-list li", (li) => li.map((x) => x.textContent))).toEqual([
-    'Row 11 ("see contract"): "see contract" is not an amount. Use a number such as 80000, "$80,000", "80k" or "1.2M".',
-    "Row 21 (-2500): the ACV -2,500 is negative (a credit note or refund?)",
+    'Row 11 (ACV "see contract"): "see contract" is not an amount. Use a number such as 80000, "$80,000", "80k" or "1.2M".',
+    "Row 21 (ACV -2500): the ACV -2,500 is negative (a credit note or refund?)",
   ]);
   expect(await page.isHidden("#plan-progress")).toBe(true);
   const written = (await writes()) ?? [];
