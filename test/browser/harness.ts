@@ -133,3 +133,32 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   await page.screenshot({ path: file, fullPage: true });
   return file;
 }
+
+/**
+ * Registers a suite's hooks: dist/ built and served, Chromium launched once
+ * for the suite, both closed at the end. Returns getters for the tests.
+ */
+export function useServedPane(): { url: () => string; browser: () => Browser } {
+  let served: Served | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    ensureBuilt();
+    served = await serveDist();
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await served?.close();
+  });
+  return {
+    url: () => served!.url,
+    browser: () => browser!,
+  };
+}
+
+/** Closes a page and demands it made no outside request, no error or CSP violation, no dialog. */
+export async function closeClean(watched: Watched): Promise<void> {
+  const { blocked, problems, dialogs } = watched;
+  await watched.context.close();
+  expect({ blocked, problems, dialogs }).toEqual({ blocked: [], problems: [], dialogs: [] });
+}

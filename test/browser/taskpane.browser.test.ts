@@ -8,43 +8,27 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { Browser, Page } from "playwright-core";
+import { Page } from "playwright-core";
 import { exportAssumptions } from "../../src/core/assumptions/format";
 import { loadPreset } from "../../src/core/assumptions/presets";
 import { Assumptions } from "../../src/core/assumptions/types";
 import { fieldId } from "../../src/taskpane/dom";
-import { ensureBuilt, launch, openPage, screenshot, serveDist, Served, Watched } from "./harness";
+import { closeClean, openPage, screenshot, useServedPane, Watched } from "./harness";
 
 jest.setTimeout(120_000);
 
-let served: Served;
-let browser: Browser;
+const pane = useServedPane();
 let watched: Watched;
 let page: Page;
 
-beforeAll(async () => {
-  ensureBuilt();
-  served = await serveDist();
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await served?.close();
-});
-
 beforeEach(async () => {
-  watched = await openPage(browser);
+  watched = await openPage(pane.browser());
   page = watched.page;
-  await page.goto(`${served.url}/taskpane.html`);
+  await page.goto(`${pane.url()}/taskpane.html`);
   await page.waitForSelector("#editor:not([hidden])", { timeout: 30_000 });
 });
 
-afterEach(async () => {
-  const { blocked, problems, dialogs } = watched;
-  await watched.context.close();
-  expect({ blocked, problems, dialogs }).toEqual({ blocked: [], problems: [], dialogs: [] });
-});
+afterEach(() => closeClean(watched));
 
 /** The input of a field by its path in the assumptions ("tiers.4.csm_ratio"). */
 const field = (pathId: string) => `#${fieldId(pathId)}`;

@@ -7,34 +7,18 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { Browser, Page } from "playwright-core";
-import { ensureBuilt, launch, openPage, screenshot, serveDist, Served, Watched } from "./harness";
+import { Page } from "playwright-core";
+import { closeClean, openPage, screenshot, useServedPane, Watched } from "./harness";
 
 jest.setTimeout(120_000);
 
 const FAKE_OFFICE = fs.readFileSync(path.join(__dirname, "fake-office.js"), "utf8");
 
-let served: Served;
-let browser: Browser;
+const pane = useServedPane();
 let watched: Watched;
 let page: Page;
 
-beforeAll(async () => {
-  ensureBuilt();
-  served = await serveDist();
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await served?.close();
-});
-
-afterEach(async () => {
-  const { blocked, problems, dialogs } = watched;
-  await watched.context.close();
-  expect({ blocked, problems, dialogs }).toEqual({ blocked: [], problems: [], dialogs: [] });
-});
+afterEach(() => closeClean(watched));
 
 interface FakeWorkbook {
   sheets: string[];
@@ -44,7 +28,7 @@ interface FakeWorkbook {
 
 /** Opens the pane "in Excel" with this workbook. */
 async function openInExcel(workbook: FakeWorkbook): Promise<void> {
-  watched = await openPage(browser);
+  watched = await openPage(pane.browser());
   page = watched.page;
   await page.route("**/office-js/office.js", (route) =>
     route.fulfill({ contentType: "text/javascript; charset=utf-8", body: FAKE_OFFICE })
@@ -52,7 +36,7 @@ async function openInExcel(workbook: FakeWorkbook): Promise<void> {
   await page.addInitScript((book) => {
     (window as unknown as { fakeWorkbook: unknown }).fakeWorkbook = book;
   }, workbook);
-  await page.goto(`${served.url}/taskpane.html`);
+  await page.goto(`${pane.url()}/taskpane.html`);
   await page.waitForSelector("#workbook-actions:not([hidden]) #build-plan");
   // The functions registered first, and were released by the pane's load.
   expect(
@@ -231,9 +215,9 @@ test("an earlier plan is replaced only after the user says so", async () => {
 });
 
 test("outside Excel the workbook buttons are not offered", async () => {
-  watched = await openPage(browser);
+  watched = await openPage(pane.browser());
   page = watched.page;
-  await page.goto(`${served.url}/taskpane.html`);
+  await page.goto(`${pane.url()}/taskpane.html`);
   await page.waitForSelector("#editor:not([hidden])");
   expect(await page.isHidden("#workbook-actions")).toBe(true);
 });
