@@ -4,32 +4,22 @@ const row = (...cells: ExportCell[]) => cells;
 
 describe("detectColumns", () => {
   test("takes ACV, never the Annual Revenue column beside it, and finds the optional columns", () => {
-    const rows = [
-      row(
-        "Account ID",
-        "Account Name",
-        "Account Owner",
-        "Industry",
-        "Annual Revenue",
-        "ACV",
-        "Last Activity"
-      ),
-      row(1, "Acme", "Avery", "Retail", 8084000, 26100, 46000),
+    const headers = [
+      "Account ID",
+      "Account Name",
+      "Account Owner",
+      "Industry",
+      "Annual Revenue",
+      "ACV",
+      "Last Activity",
     ];
+    const rows = [row(...headers), row(1, "Acme", "Avery", "Retail", 8084000, 26100, 46000)];
     const result = detectColumns(rows);
     expect(result).toEqual({
       ok: true,
       columns: {
         headerRow: 0,
-        headers: [
-          "Account ID",
-          "Account Name",
-          "Account Owner",
-          "Industry",
-          "Annual Revenue",
-          "ACV",
-          "Last Activity",
-        ],
+        headers,
         acv: 5,
         acvIsMrr: false,
         name: 1,
