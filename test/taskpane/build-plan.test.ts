@@ -1,7 +1,7 @@
 /**
  * The task pane's "Build coverage plan" and "Repair CS formulas" against
- * office-addin-mock: what is written where, in how many syncs, and what is
- * asked. Excel computes the formulas; these tests check what the pane asks
+ * the limit-enforcing fake workbook (test/helpers/fake-excel.js): what is
+ * written where, in how many syncs, and what is asked. Excel computes the formulas; these tests check what the pane asks
  * Excel to do.
  */
 import { FakeWorkbook, jsonBytes, LIMITS } from "../helpers/fake-excel";
