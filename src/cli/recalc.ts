@@ -95,6 +95,9 @@ const ENGINE_ERROR_INPUTS = new Set([
   "#N/A",
 ]);
 
+/** Functions the engine has but computes differently from Excel (TEXT knows no percent formats). */
+const DIFFERENT_IN_ENGINE = /(^|[^A-Za-z0-9_.])TEXT\(/i;
+
 interface FileCell {
   sheet: string;
   xml: CellXml;
@@ -104,6 +107,8 @@ interface FileCell {
   /** The formula as the engine reads it, or why it cannot. */
   engineFormula?: string;
   untranslatable?: string;
+  /** Why the engine's answer would not be Excel's (a function it computes differently). */
+  unreliable?: string;
   isCs: boolean;
   /** An array formula's (or spill's) range, 1-based. */
   array?: { top: number; left: number; bottom: number; right: number };
@@ -233,6 +238,8 @@ async function readSheets(
               xml.row,
               xml.col
             );
+            if (DIFFERENT_IN_ENGINE.test(cell.engineFormula))
+              cell.unreliable = "the engine's TEXT does not format numbers as Excel does";
           } catch (error) {
             if (!(error instanceof StructuredRefError)) throw error;
             cell.untranslatable = error.message;
@@ -488,7 +495,7 @@ async function recalcPackage(
         const reason =
           item.cell.engineFormula === undefined
             ? (item.cell.untranslatable ?? "the engine cannot read it")
-            : limitReason(engine, item.cell, state);
+            : (item.cell.unreliable ?? limitReason(engine, item.cell, state));
         if (reason === undefined) {
           remaining.push(item);
           continue;

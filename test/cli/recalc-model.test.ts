@@ -66,6 +66,9 @@ async function buildModel(file: string, right: boolean): Promise<void> {
   // Not ours, and stale on purpose: must keep its saved value.
   summary.getCell("B8").value = f("SUM(Accounts[ACV])", 1);
   summary.getCell("B9").value = f('COUNTIF(Accounts[Tier],"Strat*")', right ? 1 : 0);
+  // Ours, but the engine would not answer as Excel: both keep their saved values and are listed.
+  summary.getCell("B10").value = f('TEXT(B1,"0.0%")', "17.5%");
+  summary.getCell("B11").value = f("_xlfn.ARRAYTOTEXT(B1)", "saved");
   wb.definedNames.add("Accounts!$B$2:$B$5", "BookACV");
   await wb.xlsx.writeFile(file);
   // A sheet-level name (ExcelJS writes only workbook names): added to workbook.xml by hand.
@@ -108,6 +111,9 @@ test("saved with the right values: recalc changes nothing, every part byte-ident
   // 4 TIER cells, 3 REQUIRED_CSMS, 1 TIER over the VLOOKUP; ROUNDUP and COUNTIF use them.
   expect(r.out).toEqual([
     `Recalculated 8 CS formulas and 2 formulas that use them; 0 cells changed; wrote ${output}`,
+    "2 formulas kept the value Excel saved (recalculate them in Excel):",
+    "  Summary!B10: the engine's TEXT does not format numbers as Excel does",
+    expect.stringMatching(/^ {2}Summary!B11: the engine gives #NAME\?/),
   ]);
   const before = await zipParts(await fs.readFile(input));
   const after = await zipParts(await fs.readFile(output));
@@ -141,4 +147,6 @@ test("saved with stale values: the CS cells and what uses them are corrected, no
   expect(values["Summary!B4"]).toBe(80_000);
   expect(values["Summary!B6"]).toBe(-1);
   expect(values["Summary!B8"]).toBe(1);
+  expect(values["Summary!B10"]).toBe("17.5%");
+  expect(values["Summary!B11"]).toBe("saved");
 }, 120_000);
