@@ -8,6 +8,7 @@ import { getAssumption, setAssumption } from "../../src/core/assumptions/keys";
 import { validateAssumptions } from "../../src/core/assumptions/schema";
 import { Assumptions } from "../../src/core/assumptions/types";
 import { CsError } from "../../src/core/errors";
+import { readForm, toForm } from "../../src/taskpane/form";
 
 function set(a: Assumptions, key: string, value: unknown): Assumptions {
   const result = setAssumption(a, key, value);
@@ -89,5 +90,15 @@ describe("the export file", () => {
     const r2 = importAssumptions(JSON.stringify(doc));
     expect(r2.ok).toBe(false);
     if (!r2.ok) expect(r2.problems[0].key).toBe("currency");
+  });
+});
+
+describe("the pane's form", () => {
+  test("currency and rates survive the form (rates read as numbers)", () => {
+    const a = { ...defaultAssumptions(), currency: "EUR", fx: { USD: 0.92, GBP: 1.17 } };
+    const read = readForm(toForm(a), "tiered-2027");
+    expect(read.problems).toEqual([]);
+    expect(read.assumptions?.currency).toBe("EUR");
+    expect(read.assumptions?.fx).toEqual({ USD: 0.92, GBP: 1.17 });
   });
 });
