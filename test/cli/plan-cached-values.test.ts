@@ -10,21 +10,17 @@ import { promises as fs } from "fs";
 import os from "os";
 import path from "path";
 import ExcelJS from "exceljs";
-import { main } from "../../src/cli/main";
-import { Catalog } from "../../src/engine/catalog";
-import { testCatalog } from "../helpers/engine";
+import { runCli } from "../helpers/cli";
 import { FIXTURE } from "../helpers/plan-fixture";
 
-let catalog: Catalog;
 let dir: string;
 beforeAll(async () => {
-  catalog = await testCatalog();
   dir = await fs.mkdtemp(path.join(os.tmpdir(), "cs-plan-cached-"));
 });
 afterAll(() => fs.rm(dir, { recursive: true, force: true }));
 
 async function run(...argv: string[]): Promise<number> {
-  return main(argv, { out: () => undefined, err: () => undefined }, () => catalog);
+  return (await runCli(...argv)).code;
 }
 
 /** Every formula cell of a workbook: "sheet!A1 formula" -> its cached result. */

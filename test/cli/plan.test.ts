@@ -9,30 +9,15 @@ import { promises as fs } from "fs";
 import os from "os";
 import path from "path";
 import ExcelJS from "exceljs";
-import { main } from "../../src/cli/main";
 import { excelSerialFromYmd } from "../../src/core/dates";
-import { Catalog } from "../../src/engine/catalog";
-import { testCatalog } from "../helpers/engine";
+import { runCli as run } from "../helpers/cli";
 import { FIXTURE } from "../helpers/plan-fixture";
 
-let catalog: Catalog;
 let dir: string;
 beforeAll(async () => {
-  catalog = await testCatalog();
   dir = await fs.mkdtemp(path.join(os.tmpdir(), "cs-plan-test-"));
 });
 afterAll(() => fs.rm(dir, { recursive: true, force: true }));
-
-async function run(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(
-    argv,
-    { out: (l) => out.push(l), err: (l) => err.push(l) },
-    () => catalog
-  );
-  return { code, out, err };
-}
 
 async function planFixture(extra: string[] = []) {
   const input = path.join(dir, "export.csv");

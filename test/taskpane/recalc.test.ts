@@ -1,5 +1,5 @@
 import { OfficeMockObject } from "office-addin-mock";
-import { csFormulaRuns, isCsFormula, recalculateCsFormulas } from "../src/taskpane/recalc";
+import { csFormulaRuns, isCsFormula, recalculateCsFormulas } from "../../src/taskpane/recalc";
 
 interface Write {
   sheet: string;
