@@ -180,19 +180,16 @@ function toCached(value: EngineScalar): CachedValue {
 /** The formula text for the engine: CS names, future-function prefixes, table references. */
 function engineFormula(
   formula: string,
-  context: { tables: readonly ExcelTable[]; functions: ReadonlySet<string> },
+  context: { tables: readonly ExcelTable[] },
   sheet: string,
   row: number,
   col: number
 ): string {
-  const named = stripFunctionPrefixes(fromFileFormula(formula), context.functions);
+  const named = stripFunctionPrefixes(fromFileFormula(formula));
   return `=${rewriteStructuredRefs(named, context.tables, sheet, row, col)}`;
 }
 
-async function readSheets(
-  pkg: WorkbookPackage,
-  functions: ReadonlySet<string>
-): Promise<SheetState[]> {
+async function readSheets(pkg: WorkbookPackage): Promise<SheetState[]> {
   const states: SheetState[] = [];
   for (const sheet of pkg.sheets) {
     if (sheet.part === undefined) continue;
@@ -233,7 +230,7 @@ async function readSheets(
           try {
             cell.engineFormula = engineFormula(
               text,
-              { tables: pkg.tables, functions },
+              { tables: pkg.tables },
               sheet.name,
               xml.row,
               xml.col
@@ -257,7 +254,7 @@ async function readSheets(
   return states;
 }
 
-function namedFormulas(pkg: WorkbookPackage, functions: ReadonlySet<string>): NamedFormula[] {
+function namedFormulas(pkg: WorkbookPackage): NamedFormula[] {
   const names: NamedFormula[] = [];
   for (const name of pkg.names) {
     // Excel's own names (print areas, filter ranges) and hidden _xl names are not for formulas.
@@ -265,7 +262,7 @@ function namedFormulas(pkg: WorkbookPackage, functions: ReadonlySet<string>): Na
     try {
       const expression = engineFormula(
         name.formula,
-        { tables: pkg.tables, functions },
+        { tables: pkg.tables },
         name.sheet ?? "",
         0,
         0
@@ -449,8 +446,7 @@ async function recalcPackage(
     throw new WorkbookRefusal(
       "uses the 1904 date system (Excel for Mac's old default); the CS date functions read 1900-system dates, so its dates would be off by four years. In Excel, clear File > Options > Advanced > Use 1904 date system and check the dates"
     );
-  const functions = LiveWorkbook.functionNames();
-  const states = await readSheets(pkg, functions);
+  const states = await readSheets(pkg);
   const csCells = states.flatMap((s) => [...s.cells.values()].filter((c) => c.isCs));
   if (csCells.length === 0) throw new RecalcError(`${file}: has no CS formulas to recalculate`);
 
@@ -458,7 +454,7 @@ async function recalcPackage(
     catalog,
     assumptions,
     sheets: pkg.sheets.filter((s) => s.part !== undefined).map((s) => s.name),
-    names: namedFormulas(pkg, functions),
+    names: namedFormulas(pkg),
   });
   const kept: KeptFormula[] = [];
   const edits = new Map<SheetState, { start: number; end: number; text: string }[]>();

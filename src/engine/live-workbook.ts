@@ -62,11 +62,6 @@ export class LiveWorkbook {
     }
   }
 
-  /** Known function names (for _xlfn. prefixes). */
-  static functionNames(): Set<string> {
-    return new Set(HyperFormula.getRegisteredFunctionNames("enGB").map((n) => n.toUpperCase()));
-  }
-
   private id(sheet: string): number {
     const id = this.ids.get(sheet);
     if (id === undefined) throw new Error(`The engine has no sheet ${sheet}.`);
