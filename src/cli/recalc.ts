@@ -354,6 +354,10 @@ function limitReason(engine: LiveWorkbook, cell: FileCell, state: SheetState): s
         return "its spill would change size; recalculate it in Excel";
     for (let r = area.top; r <= area.bottom; r++)
       for (let c = area.left; c <= area.right; c++)
+        if (!engine.isPartOfArray({ sheet: state.name, row: r - 1, col: c - 1 }))
+          return "its spill would change size; recalculate it in Excel";
+    for (let r = area.top; r <= area.bottom; r++)
+      for (let c = area.left; c <= area.right; c++)
         if (
           !state.cells.has(key(r, c)) &&
           engine.value({ sheet: state.name, row: r - 1, col: c - 1 }) !== null
