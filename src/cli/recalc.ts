@@ -16,6 +16,7 @@ import { promises as fs } from "fs";
 import path from "path";
 import { RawCellContent } from "hyperformula";
 import { Assumptions } from "../core/assumptions/types";
+import { STORE_SETTING } from "../core/assumptions/workbook-store";
 import { excelSerialFromDate } from "../core/dates";
 import { fmt } from "../core/errors";
 import { Catalog } from "../engine/catalog";
@@ -367,6 +368,15 @@ function limitReason(engine: LiveWorkbook, cell: FileCell, state: SheetState): s
   return undefined;
 }
 
+/** Whether the task pane saved its assumptions in the workbook's settings (an add-in part). */
+async function holdsAssumptionStore(pkg: WorkbookPackage): Promise<boolean> {
+  for (const name of Object.keys(pkg.zip.files)) {
+    if (!/^xl\/webextensions\/[^/]+\.xml$/i.test(name)) continue;
+    if ((await pkg.zip.file(name)!.async("string")).includes(STORE_SETTING)) return true;
+  }
+  return false;
+}
+
 async function readInput(file: string): Promise<Buffer> {
   const ext = path.extname(file).toLowerCase();
   if (ext !== ".xlsx" && ext !== ".xlsm")
@@ -422,14 +432,22 @@ async function writeAtomically(output: string, bytes: Buffer): Promise<void> {
 
 export async function recalcWorkbook(
   file: string,
-  options: { output?: string; inPlace?: boolean },
+  options: { output?: string; inPlace?: boolean; assumptionsGiven?: boolean },
   assumptions: Assumptions,
   catalog: Catalog
 ): Promise<RecalcResult> {
   const { output, placement } = outputFor(file, options);
   const bytes = await readInput(file);
   try {
-    return await recalcPackage(bytes, file, output, placement, assumptions, catalog);
+    return await recalcPackage(
+      bytes,
+      file,
+      output,
+      placement,
+      assumptions,
+      catalog,
+      options.assumptionsGiven === true
+    );
   } catch (error) {
     if (error instanceof WorkbookRefusal)
       throw new RecalcError(`${file}: ${error.message}`, error.detail);
@@ -443,9 +461,14 @@ async function recalcPackage(
   output: string,
   placement: RecalcResult["placement"],
   assumptions: Assumptions,
-  catalog: Catalog
+  catalog: Catalog,
+  assumptionsGiven: boolean
 ): Promise<RecalcResult> {
   const pkg = await openWorkbookPackage(bytes);
+  if (!assumptionsGiven && (await holdsAssumptionStore(pkg)))
+    throw new WorkbookRefusal(
+      `stores its own assumptions (the task pane's scenarios, setting ${STORE_SETTING}), which recalc does not read; computing with the defaults could change every CS result. Export the scenario from the task pane and pass it with --assumptions FILE.json (or pass the defaults deliberately: cs-coverage assumptions --json > defaults.json)`
+    );
   if (pkg.date1904)
     throw new WorkbookRefusal(
       "uses the 1904 date system (Excel for Mac's old default); the CS date functions read 1900-system dates, so its dates would be off by four years. In Excel, clear File > Options > Advanced > Use 1904 date system and check the dates"
