@@ -152,6 +152,8 @@ interface PlanOptions {
   output?: string;
   acvColumn?: string;
   assumptions?: string;
+  preset?: string;
+  set: string[];
   json?: boolean;
 }
 
@@ -161,7 +163,7 @@ async function runPlan(
   io: Io,
   catalog: () => Catalog
 ): Promise<void> {
-  const assumptions = effectiveAssumptions({ assumptions: options.assumptions }, io);
+  const assumptions = effectiveAssumptions(options, io);
   try {
     await runPlanCommand(file, options, assumptions, catalog(), {
       out: io.out,
@@ -245,6 +247,13 @@ export function buildProgram(io: Io, catalog: () => Catalog): Command {
       "the column that holds ACV/ARR (naming an MRR column confirms x12)"
     )
     .option("--assumptions <file>", "assumptions from an export file (the task pane's format)")
+    .option("--preset <name>", "start from a preset: tiered-2027, vitally-2024, capacity-model")
+    .option(
+      "--set <key=value>",
+      "set one assumption for this run (repeatable), e.g. --set fx.EUR=1.08",
+      collect,
+      []
+    )
     .option("--json", "print the plan as one JSON document (exact values)")
     .action((file: string, options: PlanOptions) => runPlan(file, options, io, catalog));
   program

@@ -131,6 +131,10 @@ export const Errors = {
     notFound(`There is no payout plan named ${show(raw)}. Plans: ${known.join(", ")}.`),
   unknownPart: (raw: unknown, known: readonly string[]) =>
     notFound(`There is no part named ${show(raw)}. Parts: ${known.join(", ")}.`),
+  noFxRate: (code: string, currency: string) =>
+    notFound(
+      `There is no exchange rate for ${code}; set one with fx.${code} (units of ${currency} per 1 ${code}).`
+    ),
   unknownKey: (raw: unknown) =>
     notFound(
       `There is no assumption named ${show(raw)}. Keys look like "tier.Strategic.csm_ratio" or "payout.grr_floor".`

@@ -44,7 +44,11 @@ describe("export", () => {
       "cost",
       "hiring",
       "ote",
+      "currency",
+      "fx",
     ]);
+    expect(doc.assumptions.currency).toBe("USD");
+    expect(doc.assumptions.fx).toEqual({});
     expect(doc.assumptions.tiers[4]).toEqual({
       name: "Strategic",
       min_acv: 250000,
@@ -77,7 +81,7 @@ describe("export", () => {
           : v
       )
     ) as Assumptions;
-    expect(Object.keys(reordered)[0]).toBe("ote");
+    expect(Object.keys(reordered)[0]).toBe("fx");
     expect(exportAssumptions(reordered)).toBe(exportAssumptions(a));
     expect(exportAssumptions(a)).toBe(exportAssumptions(defaultAssumptions()));
   });

@@ -1,0 +1,469 @@
+/**
+ * The first worksheet of an .xlsx, streamed over ExcelJS's own load parsers.
+ */
+import { StringDecoder } from "string_decoder";
+import { crc32 } from "zlib";
+import * as unzipper from "unzipper";
+import parseSax from "exceljs/lib/utils/parse-sax";
+import excelUtils from "exceljs/lib/utils/utils";
+import WorkbookXform from "exceljs/lib/xlsx/xform/book/workbook-xform";
+import RelationshipsXform, { Relationship } from "exceljs/lib/xlsx/xform/core/relationships-xform";
+import StylesXform from "exceljs/lib/xlsx/xform/style/styles-xform";
+import SharedStringsXform from "exceljs/lib/xlsx/xform/strings/shared-strings-xform";
+import CellXform, { ParsedCell } from "exceljs/lib/xlsx/xform/sheet/cell-xform";
+import { excelSerialFromDate } from "../core/dates";
+import { EXCEL_MAX_ROWS } from "../core/values";
+import { finite } from "./paste-typing";
+import { DataFileError, SheetCell, tooManyRows } from "./sheet";
+
+/*
+ * The first worksheet of an .xlsx, read as a stream: the zip's directory is
+ * read, then only the parts that matter (workbook, relationships, styles,
+ * shared strings, the one sheet) are inflated and parsed as they stream, so
+ * memory follows the cells kept, not the file. A million-row export loaded
+ * whole by ExcelJS takes several GiB.
+ *
+ * Why not ExcelJS's own streaming reader (stream.xlsx.WorkbookReader)? It
+ * types cells differently from its whole-workbook load, which is what `eval`
+ * and `plan` promised until now: a formula's saved TRUE/FALSE comes back as
+ * 1/0 and its error as NaN, a date-formatted formula result stays a number,
+ * an inline string of several runs keeps only the last run, phonetic guides
+ * replace a shared string's text, merged and hyperlinked cells are not seen,
+ * and a character split across two zip chunks is garbled. So this module
+ * drives the very parsers (xforms) the whole-workbook load uses, cell by cell,
+ * and applies that load's rules; the typing is the same by construction.
+ */
+
+/** The file is not a workbook ExcelJS's load would read. */
+export class UnreadableWorkbook extends Error {}
+
+/** ExcelJS's ValueType numbers for the kinds a parsed cell can have. */
+const NUMBER = 2;
+const STRING = 3;
+const FORMULA = 6;
+const BOOLEAN = 9;
+const ERROR = 10;
+
+/** Worksheet parts as ExcelJS's load recognises them (its pattern, unanchored as there). */
+const WORKSHEET_PART = /xl\/worksheets\/sheet(\d+)[.]xml/;
+
+/**
+ * UTF-8 text of a zip entry, decoded across chunk boundaries. Its checksum
+ * and size are checked at the end, as ExcelJS's load (JSZip) did: damaged
+ * bytes are refused, never read as other values.
+ */
+async function* textOf(entry: unzipper.ZipEntry): AsyncGenerator<string> {
+  const decoder = new StringDecoder("utf8");
+  let crc = 0;
+  let size = 0;
+  for await (const chunk of entry.stream()) {
+    const bytes = chunk as Buffer;
+    crc = crc32(bytes, crc);
+    size += bytes.length;
+    const text = decoder.write(bytes);
+    if (text !== "") yield text;
+  }
+  if (crc >>> 0 !== entry.crc32 || size !== entry.uncompressedSize) {
+    throw new UnreadableWorkbook(`${entry.path}: damaged (checksum or size mismatch)`);
+  }
+  const rest = decoder.end();
+  if (rest !== "") yield rest;
+}
+
+/** "AB12" -> column 28, row 12 (1-based); undefined for anything else. */
+function decodeAddress(address: string | undefined): { col: number; row: number } | undefined {
+  if (address === undefined) return undefined;
+  const match = /^\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(address);
+  if (match === null) return undefined;
+  let col = 0;
+  for (const letter of match[1].toUpperCase()) col = col * 26 + letter.charCodeAt(0) - 64;
+  return { col, row: Number(match[2]) };
+}
+
+/** The workbook-level parts a sheet's cells are typed with. */
+interface Context {
+  styles: StylesXform | undefined;
+  sharedStrings: SharedStringsXform | undefined;
+  date1904: boolean | undefined;
+}
+
+/**
+ * What ExcelJS's `cell.value` is after its whole-workbook load (the rules of
+ * its CellXform.reconcile and value types), hyperlinks aside: null for an
+ * empty cell; numbers; strings or { richText }; Dates for date-formatted
+ * numbers; { formula, result }; booleans; { error }. One difference, on
+ * purpose: a saved formula result of 0 or FALSE is kept (the whole load
+ * dropped falsy results, so such a cell read as empty: a silent wrong value).
+ */
+function loadedValue(cell: ParsedCell, context: Context): unknown {
+  const style =
+    cell.styleId !== undefined && cell.styleId !== 0 && context.styles !== undefined
+      ? context.styles.getStyleModel(cell.styleId)
+      : null;
+  const dateFormatted = style !== null && excelUtils.isDateFmt(style.numFmt);
+  switch (cell.type) {
+    case NUMBER:
+      return dateFormatted
+        ? excelUtils.excelToDate(cell.value as number, context.date1904)
+        : cell.value;
+    case STRING: {
+      let value = cell.value;
+      if (typeof value === "number" && context.sharedStrings !== undefined) {
+        value = context.sharedStrings.getString(value);
+      }
+      // ExcelJS's load fails on a shared-string index past the table's end.
+      if (value === undefined || value === null) throw new UnreadableWorkbook("bad shared string");
+      return value;
+    }
+    case FORMULA: {
+      const result =
+        cell.result !== undefined && dateFormatted
+          ? excelUtils.excelToDate(cell.result as number, context.date1904)
+          : cell.result;
+      return { formula: cell.formula ?? "", result };
+    }
+    case BOOLEAN:
+    case ERROR:
+      return cell.value;
+    default:
+      return null;
+  }
+}
+
+export interface StreamedSheet {
+  /** The sheet's name in the workbook. */
+  name: string;
+  /** Rows by address (index 0 is row 1), each cell by column; unset or null is empty. */
+  rows: SheetCell[][];
+}
+
+interface StreamOptions {
+  /** Columns to keep (0-based); all when undefined. */
+  columns?: ReadonlySet<number>;
+  /** Types one cell from its loaded ExcelJS value (xlsxCell). */
+  typeCell: (value: unknown, address: string) => SheetCell;
+}
+
+async function parsePart<
+  X extends { parseStream(chunks: AsyncIterable<string>): Promise<unknown> },
+>(entries: Map<string, unzipper.ZipEntry>, name: string, xform: X): Promise<X | undefined> {
+  const entry = entries.get(name);
+  if (entry === undefined) return undefined;
+  await xform.parseStream(textOf(entry));
+  return xform;
+}
+
+async function relationshipsOf(
+  entries: Map<string, unzipper.ZipEntry>,
+  name: string
+): Promise<Relationship[]> {
+  const entry = entries.get(name);
+  if (entry === undefined) return [];
+  return (await new RelationshipsXform().parseStream(textOf(entry))) ?? [];
+}
+
+/**
+ * The first worksheet as ExcelJS's load orders them: the first <sheet> of
+ * workbook.xml whose relationship points at a worksheet part in the zip
+ * (chart sheets and missing parts are passed over; hidden sheets count).
+ */
+async function firstWorksheet(
+  entries: Map<string, unzipper.ZipEntry>
+): Promise<{ name: string; part: string; sheetNo: string; date1904?: boolean } | undefined> {
+  const workbook = await parsePart(entries, "xl/workbook.xml", new WorkbookXform());
+  const rels = await relationshipsOf(entries, "xl/_rels/workbook.xml.rels");
+  for (const sheet of workbook?.model?.sheets ?? []) {
+    const rel = rels.find((r) => r.Id === sheet.rId);
+    if (rel === undefined) continue;
+    const part = `xl/${rel.Target.replace(/^(\s|\/xl\/)+/, "")}`;
+    const match = WORKSHEET_PART.exec(part);
+    if (match !== null && entries.has(part)) {
+      const date1904 = workbook?.model?.properties?.date1904;
+      return { name: sheet.name, part, sheetNo: match[1], date1904 };
+    }
+  }
+  return undefined;
+}
+
+/** Opens the zip; UnreadableWorkbook when it is not one. */
+async function openZip(file: string): Promise<Map<string, unzipper.ZipEntry>> {
+  let directory: { files: unzipper.ZipEntry[] };
+  try {
+    directory = await unzipper.Open.file(file);
+  } catch (error) {
+    throw new UnreadableWorkbook(String(error));
+  }
+  const entries = new Map<string, unzipper.ZipEntry>();
+  for (const entry of directory.files) {
+    if (entry.type !== "File") continue;
+    // ExcelJS's load drops a leading "/" from entry names.
+    entries.set(entry.path.startsWith("/") ? entry.path.slice(1) : entry.path, entry);
+  }
+  return entries;
+}
+
+/** Cells to clear once the sheet is read: merged-away cells and hyperlinked non-text cells. */
+interface LateRules {
+  merges: string[];
+  hyperlinks: { ref: string; rId: string }[];
+}
+
+/**
+ * Streams the first worksheet; undefined when the workbook has none.
+ * UnreadableWorkbook when the file is not a readable workbook; whatever
+ * `typeCell` throws passes through.
+ */
+export async function streamFirstWorksheet(
+  file: string,
+  options: StreamOptions
+): Promise<StreamedSheet | undefined> {
+  const entries = await openZip(file);
+  try {
+    const sheet = await firstWorksheet(entries);
+    if (sheet === undefined) return undefined;
+    const context: Context = {
+      styles: await parsePart(entries, "xl/styles.xml", new StylesXform()),
+      sharedStrings: await parsePart(entries, "xl/sharedStrings.xml", new SharedStringsXform()),
+      date1904: sheet.date1904,
+    };
+    const late: LateRules = { merges: [], hyperlinks: [] };
+    // Text cells that came from error values: a hyperlink empties them, unlike real text.
+    const errorTexts = new Set<string>();
+    const rows = await readCells(
+      file,
+      entries.get(sheet.part) as unzipper.ZipEntry,
+      context,
+      options,
+      late,
+      errorTexts
+    );
+    await applyLateRules(entries, sheet.sheetNo, rows, late, errorTexts, options.columns);
+    return { name: sheet.name, rows };
+  } catch (error) {
+    if (error instanceof UnreadableWorkbook) throw error;
+    if (error instanceof CellTypingFailure) throw error.cause;
+    // A zip or XML error (corrupt part, truncated data): not a readable workbook.
+    throw new UnreadableWorkbook(String(error));
+  }
+}
+
+/** What typeCell threw, carried past the reader's own error handling. */
+class CellTypingFailure {
+  constructor(readonly cause: unknown) {}
+}
+
+async function readCells(
+  file: string,
+  entry: unzipper.ZipEntry,
+  context: Context,
+  options: StreamOptions,
+  late: LateRules,
+  errorTexts: Set<string>
+): Promise<SheetCell[][]> {
+  const keep = options.columns;
+  const rows: SheetCell[][] = [];
+  const parser = new CellXform();
+  let inSheetData = false;
+  let inHyperlinks = false;
+  let row: SheetCell[] | undefined;
+  let rowHasValue = false;
+  let rowNumber = 0;
+  let colNumber = 0;
+  // Inside a <c> being parsed (fed to CellXform), or skipped (a column not kept).
+  let parsing = false;
+  let skipping = false;
+  for await (const events of parseSax(textOf(entry))) {
+    for (const event of events) {
+      if (parsing) {
+        if (event.eventType === "opentag") parser.parseOpen(event.value);
+        else if (event.eventType === "text") parser.parseText(event.value);
+        else if (!parser.parseClose(event.value.name)) {
+          // The cell is complete (as ExcelJS's RowXform decides it).
+          parsing = false;
+          const cell = parser.model;
+          const address = cell.address ?? "";
+          const value = loadedValue(cell, context);
+          let typed: SheetCell;
+          try {
+            typed = options.typeCell(value, address);
+          } catch (error) {
+            throw new CellTypingFailure(error);
+          }
+          if (row !== undefined) {
+            // Columns keep their addresses: skipped ones before this cell become nulls.
+            while (row.length < colNumber - 1) row.push(null);
+            row[colNumber - 1] = typed;
+          }
+          if (typed !== null) rowHasValue = true;
+          if (typed !== null && isErrorValue(value)) errorTexts.add(address);
+        }
+        continue;
+      }
+      if (skipping) {
+        if (event.eventType === "closetag" && event.value.name === "c") skipping = false;
+        continue;
+      }
+      if (event.eventType === "opentag") {
+        const node = event.value;
+        switch (node.name) {
+          case "sheetData":
+            inSheetData = true;
+            break;
+          case "row":
+            if (!inSheetData) break;
+            // A row without r follows the previous one (the file format's rule).
+            rowNumber = Number(node.attributes.r ?? rowNumber + 1);
+            if (!Number.isInteger(rowNumber) || rowNumber < 1) {
+              throw new UnreadableWorkbook(`bad row number ${node.attributes.r}`);
+            }
+            row = [];
+            rowHasValue = false;
+            colNumber = 0;
+            break;
+          case "c": {
+            if (row === undefined) break;
+            const decoded = decodeAddress(node.attributes.r);
+            if (node.attributes.r !== undefined && decoded === undefined) {
+              throw new UnreadableWorkbook(`bad cell address ${node.attributes.r}`);
+            }
+            colNumber = decoded?.col ?? colNumber + 1;
+            if (keep !== undefined && !keep.has(colNumber - 1)) {
+              skipping = true;
+              break;
+            }
+            parsing = true;
+            parser.parseOpen(node);
+            break;
+          }
+          case "mergeCell":
+            if (node.attributes.ref !== undefined) late.merges.push(node.attributes.ref);
+            break;
+          case "hyperlinks":
+            inHyperlinks = true;
+            break;
+          case "hyperlink": {
+            const rId = node.attributes["r:id"];
+            // Only links with a relationship (to a URL or file) count in ExcelJS's load.
+            if (inHyperlinks && rId !== undefined && node.attributes.ref !== undefined) {
+              late.hyperlinks.push({ ref: node.attributes.ref, rId });
+            }
+            break;
+          }
+          default:
+            break;
+        }
+      } else if (event.eventType === "closetag") {
+        const name = event.value.name;
+        if (name === "sheetData") inSheetData = false;
+        else if (name === "row" && row !== undefined) {
+          if (rowHasValue) {
+            // Refused before the rows up to it are made: <row r="999999999"> would exhaust memory.
+            if (rowNumber > EXCEL_MAX_ROWS)
+              throw new CellTypingFailure(tooManyRows(file, rowNumber));
+            while (rows.length < rowNumber) rows.push([]);
+            // A grown array keeps spare capacity (about twice its cells): a million rows keep exact-size copies.
+            rows[rowNumber - 1] = row.slice();
+          } else if (rowNumber <= rows.length) {
+            // A repeated row replaces the earlier one, as in ExcelJS's load.
+            rows[rowNumber - 1] = [];
+          }
+          row = undefined;
+        } else if (name === "hyperlinks") inHyperlinks = false;
+      }
+    }
+  }
+  return rows;
+}
+
+function isErrorValue(value: unknown): boolean {
+  if (typeof value !== "object" || value === null) return false;
+  if ("error" in value) return true;
+  return "formula" in value && isErrorValue((value as { result?: unknown }).result);
+}
+
+/**
+ * Merged cells keep only their top-left value; a hyperlinked cell keeps its
+ * value only when that is text (ExcelJS's hyperlink value holds it as `text`,
+ * which data.ts reads only when it is text).
+ */
+async function applyLateRules(
+  entries: Map<string, unzipper.ZipEntry>,
+  sheetNo: string,
+  rows: SheetCell[][],
+  late: LateRules,
+  errorTexts: Set<string>,
+  keep: ReadonlySet<number> | undefined
+): Promise<void> {
+  for (const ref of late.merges) {
+    const [from, to] = ref.split(":");
+    const a = decodeAddress(from);
+    const b = decodeAddress(to ?? from);
+    if (a === undefined || b === undefined) throw new UnreadableWorkbook(`bad merge ${ref}`);
+    const top = Math.min(a.row, b.row);
+    const left = Math.min(a.col, b.col);
+    const bottom = Math.min(Math.max(a.row, b.row), rows.length);
+    for (let r = top; r <= bottom; r++) {
+      const cells = rows[r - 1];
+      const right = Math.min(Math.max(a.col, b.col), cells.length);
+      for (let c = left; c <= right; c++) {
+        if (r !== top || c !== left) cells[c - 1] = null;
+      }
+    }
+  }
+  if (late.hyperlinks.length === 0) return;
+  const rels = await relationshipsOf(entries, `xl/worksheets/_rels/sheet${sheetNo}.xml.rels`);
+  for (const link of late.hyperlinks) {
+    // ExcelJS's load fails on a link whose relationship is missing.
+    if (!rels.some((rel) => rel.Id === link.rId)) {
+      throw new UnreadableWorkbook(`hyperlink ${link.ref} has no relationship`);
+    }
+    const at = decodeAddress(link.ref);
+    if (at === undefined || (keep !== undefined && !keep.has(at.col - 1))) continue;
+    const cells = rows[at.row - 1];
+    if (cells === undefined) continue;
+    const value = cells[at.col - 1];
+    const keepsText = typeof value === "string" && !errorTexts.has(link.ref);
+    if (!keepsText) cells[at.col - 1] = null;
+  }
+}
+
+// ---------------------------------------------------------------------------
+// .xlsx
+
+function richTextOf(value: { richText: { text: string }[] }): string {
+  return value.richText.map((run) => run.text).join("");
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null;
+}
+
+/**
+ * One cell as Excel stored it: numbers, text (never re-typed), booleans;
+ * dates as serials; rich text and hyperlinks as their plain text; formulas as
+ * their saved result (none: empty); error values (#N/A…) as their text,
+ * because a sheet cell here cannot hold an error.
+ */
+export function xlsxCell(value: unknown, address: string, file: string): SheetCell {
+  if (value === null || value === undefined) return null;
+  if (typeof value === "number") return finite(value) ?? null;
+  if (typeof value === "string" || typeof value === "boolean") return value;
+  if (value instanceof Date) return excelSerialFromDate(value);
+  if (isObject(value)) {
+    if (typeof value.error === "string") return value.error;
+    if (Array.isArray(value.richText)) return richTextOf(value as { richText: { text: string }[] });
+    if ("hyperlink" in value) {
+      const text = value.text;
+      if (isObject(text) && Array.isArray(text.richText)) {
+        return richTextOf(text as { richText: { text: string }[] });
+      }
+      return typeof text === "string" ? text : null;
+    }
+    if ("formula" in value || "sharedFormula" in value) {
+      // The saved result. None (never calculated) reads as empty: Excel saves a
+      // "" result as an empty <v/>, which ExcelJS cannot tell from no result.
+      return value.result === undefined ? null : xlsxCell(value.result, address, file);
+    }
+  }
+  throw new DataFileError(`${file}: cell ${address} holds a value this command cannot read`);
+}
