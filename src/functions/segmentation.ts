@@ -112,7 +112,7 @@ function byTier(
 }
 
 /**
- * The segment of an account's tier (Strategic and Enterprise are Enterprise, Mid-Market and Pooled are Mid-Market, Tech-Touch is SMB), from its ACV or tier name. Blank cells give blanks; text that is neither an ACV nor a tier name is #VALUE!.
+ * The segment of an account's tier (Strategic and Enterprise are Enterprise, Mid-Market and Pooled are Mid-Market, Tech-Touch is SMB), from its ACV or tier name. Blank cells give blanks; text that is neither an amount nor a known tier name is #N/A listing the tiers; a negative or unreadable ACV is #VALUE!.
  * @customfunction SEGMENT
  * @helpurl https://localhost:3000/functions.html#segment
  * @param acv_or_tier An ACV (a number or CRM text such as "$80,000" or "80k") or a tier name such as "Pooled"; or a range of them.
@@ -126,7 +126,7 @@ export function segment(acv_or_tier: any[][]): any[][] {
 }
 
 /**
- * The coverage model of an account's tier, e.g. "Named CSM + named TAM" for Strategic or "Pooled CSM (vertical pod)" for Pooled, from its ACV or tier name. Blank cells give blanks; text that is neither an ACV nor a tier name is #VALUE!.
+ * The coverage model of an account's tier, e.g. "Named CSM + named TAM" for Strategic or "Pooled CSM (vertical pod)" for Pooled, from its ACV or tier name. Blank cells give blanks; text that is neither an amount nor a known tier name is #N/A listing the tiers; a negative or unreadable ACV is #VALUE!.
  * @customfunction COVERAGE_MODEL
  * @helpurl https://localhost:3000/functions.html#coverage_model
  * @param acv_or_tier An ACV (a number or CRM text such as "$80,000" or "80k") or a tier name such as "Pooled"; or a range of them.
@@ -139,7 +139,7 @@ export function coverageModel(acv_or_tier: any[][]): any[][] {
 }
 
 /**
- * The touch cadence of an account's tier, e.g. "Weekly + monthly QBR" for Strategic or "In-app + community" for Tech-Touch, from its ACV or tier name. Blank cells give blanks; text that is neither an ACV nor a tier name is #VALUE!.
+ * The touch cadence of an account's tier, e.g. "Weekly + monthly QBR" for Strategic or "In-app + community" for Tech-Touch, from its ACV or tier name. Blank cells give blanks; text that is neither an amount nor a known tier name is #N/A listing the tiers; a negative or unreadable ACV is #VALUE!.
  * @customfunction TOUCH_CADENCE
  * @helpurl https://localhost:3000/functions.html#touch_cadence
  * @param acv_or_tier An ACV (a number or CRM text such as "$80,000" or "80k") or a tier name such as "Pooled"; or a range of them.
@@ -157,7 +157,7 @@ function ratioOf(t: TierAssumption, role: Role): Cell {
 }
 
 /**
- * The target accounts per person of an account's tier, for role CSM (default), AM or TAM (Strategic: 11 per CSM, 25 per AM, 10 per TAM). A role the tier has no ratio for ("none", e.g. TAM below Strategic) is #N/A; an unknown role is #N/A. Blank cells give blanks.
+ * The target accounts per person of an account's tier, for role CSM (default), AM or TAM (Strategic: 11 per CSM, 25 per AM, 10 per TAM). A role the tier has no ratio for ("none", e.g. TAM below Strategic) is #N/A; an unknown role or tier name is #N/A. Blank cells give blanks.
  * @customfunction TARGET_RATIO
  * @helpurl https://localhost:3000/functions.html#target_ratio
  * @param acv_or_tier An ACV (a number or CRM text such as "$80,000" or "80k") or a tier name such as "Pooled"; or a range of them.
