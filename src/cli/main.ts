@@ -216,7 +216,9 @@ async function runPlan(
 
 interface RecalcOptions {
   output?: string;
+  inPlace?: boolean;
   assumptions?: string;
+  verbose?: boolean;
 }
 
 async function runRecalc(
@@ -227,10 +229,19 @@ async function runRecalc(
 ): Promise<void> {
   const assumptions = effectiveAssumptions({ assumptions: options.assumptions }, io);
   try {
-    const result = await recalcWorkbook(file, options.output ?? file, assumptions, catalog());
-    io.out(renderRecalc(result, options.output ?? file));
+    const result = await recalcWorkbook(
+      file,
+      { output: options.output, inPlace: options.inPlace === true },
+      assumptions,
+      catalog()
+    );
+    renderRecalc(result).forEach((line) => io.out(line));
   } catch (error) {
-    if (error instanceof RecalcError) throw new UsageError(error.message);
+    if (error instanceof RecalcError) {
+      if (options.verbose && error.detail) io.err(`cs-coverage: detail: ${error.detail}`);
+      throw new UsageError(error.message);
+    }
+    if (options.verbose && error instanceof Error && error.stack) io.err(error.stack);
     throw error;
   }
 }
@@ -314,11 +325,16 @@ export function buildProgram(io: Io, catalog: () => Catalog): Command {
   program
     .command("recalc")
     .description(
-      "Recompute every CS.* formula of a workbook and write the refreshed cached values."
+      "Recompute the CS.* formulas of a workbook (and the formulas that use them) and write their new cached values; every other part of the file is copied unchanged. Without -o or --in-place it writes NAME.recalc.xlsx beside the input."
     )
     .argument("<workbook>", "an .xlsx with CS formulas")
-    .option("-o, --output <file>", "write here instead of over the input")
+    .option(
+      "-o, --output <file>",
+      "the workbook to write (default: NAME.recalc.xlsx beside the input)"
+    )
+    .option("--in-place", "overwrite the input (through a temporary file and a rename)")
     .option("--assumptions <file>", "assumptions from an export file (the task pane's format)")
+    .option("--verbose", "on a refusal, also print the underlying error")
     .action((file: string, options: RecalcOptions) => runRecalc(file, options, io, catalog));
   return program;
 }
