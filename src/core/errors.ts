@@ -438,6 +438,9 @@ export const PaneActionMessages = {
     `Writing accounts: ${fmt(done)} of ${fmt(total)}…`,
   repairing: () => "Looking for CS formulas Excel did not bind…",
   recalculating: () => "Recalculating…",
+  /** Progress of Repair or Recalculate, which go through every sheet a chunk of rows at a time. */
+  rowsLookedAt: (which: "repair" | "recalculate", done: number, total: number) =>
+    `${which === "repair" ? "Repairing" : "Recalculating"}: ${fmt(done)} of ${fmt(total)} rows looked at…`,
   recalculated: (count: number) =>
     count === 0
       ? "There are no CS formulas in this workbook yet."
