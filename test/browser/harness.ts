@@ -28,9 +28,10 @@ const TYPES: Record<string, string> = {
 
 /** Builds dist/ if a plain `npm test` runs before any build. */
 export function ensureBuilt(): void {
+  // taskpane.js has a content-hashed name; functions.js also keeps its plain one.
   if (
     fs.existsSync(path.join(DIST, "taskpane.html")) &&
-    fs.existsSync(path.join(DIST, "taskpane.js"))
+    fs.existsSync(path.join(DIST, "functions.js"))
   )
     return;
   execFileSync("npm", ["run", "build"], { cwd: ROOT, stdio: "inherit" });
