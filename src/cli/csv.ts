@@ -3,7 +3,7 @@
  * its rows typed cell by cell as Excel (en-US) types a paste.
  */
 import Papa from "papaparse";
-import { typeCell } from "./paste-typing";
+import { typeCell } from "../plan/paste-typing";
 import {
   DataFileError,
   OLE_SIGNATURE,
@@ -118,7 +118,15 @@ function lineOf(text: string, index: number | undefined): number | undefined {
   return line;
 }
 
-export function parseCsv(text: string, file: string, options: SheetOptions = {}): SheetCell[][] {
+/** Text whose en-US reading depends on the locale: a separator between digits, or a slash date. */
+const LOCALE_DEPENDENT = /\d[.,/]\d/;
+const EXPONENT = /\d[eE][+-]?\d/;
+
+export function parseCsv(
+  text: string,
+  file: string,
+  options: SheetOptions = {}
+): { rows: SheetCell[][]; delimiter: string } {
   const delimiter = chooseDelimiter(text);
   const commaGroups = delimiter !== ";";
   const keep = options.columns;
@@ -142,7 +150,14 @@ export function parseCsv(text: string, file: string, options: SheetOptions = {})
       const row: SheetCell[] = new Array(fields.length);
       for (let c = 0; c < fields.length; c++) {
         if (keep === undefined || keep.has(c)) {
-          const cell = typeCell(fields[c], commaGroups);
+          let cell = typeCell(fields[c], commaGroups);
+          if (
+            options.localeAware &&
+            typeof cell === "number" &&
+            LOCALE_DEPENDENT.test(fields[c]) &&
+            !EXPONENT.test(fields[c])
+          )
+            cell = fields[c];
           row[c] = typeof cell === "string" ? texts.share(cell) : cell;
           if (cell !== null) sawValue = true;
         } else {
@@ -164,5 +179,5 @@ export function parseCsv(text: string, file: string, options: SheetOptions = {})
     );
   }
   if (!sawValue) throw new DataFileError(`${file}: has no data (only blank lines)`);
-  return withinExcelLimits(rectangle(rows), file);
+  return { rows: withinExcelLimits(rectangle(rows), file), delimiter };
 }

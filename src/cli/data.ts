@@ -18,10 +18,17 @@ import {
   startsWith,
   withinExcelLimits,
 } from "./sheet";
-import { StreamedSheet, streamFirstWorksheet, UnreadableWorkbook, xlsxCell } from "./xlsx-stream";
+import {
+  MissingSheet,
+  SheetChoice,
+  StreamedSheet,
+  streamWorksheet,
+  UnreadableWorkbook,
+  xlsxCell,
+} from "./xlsx-stream";
 
 export { DataFileError, SheetCell, SheetOptions } from "./sheet";
-export { toEngineInput, typePastedText } from "./paste-typing";
+export { toEngineInput, typePastedText } from "../plan/paste-typing";
 
 async function readBytes(file: string): Promise<Buffer> {
   try {
@@ -46,11 +53,28 @@ async function readHead(file: string, length: number): Promise<Buffer> {
   }
 }
 
+/** A data file as read: its grid, and where it came from within the file. */
+export interface LoadedSheet {
+  rows: SheetCell[][];
+  /** A CSV's delimiter. */
+  delimiter?: string;
+  /** An .xlsx's worksheet read, and the names of all its worksheets in tab order. */
+  sheet?: { name: string; names: string[] };
+}
+
+/** "--sheet 2" is a position, "--sheet Accounts" a name. */
+function sheetChoice(options: SheetOptions): SheetChoice {
+  if (options.sheet === undefined) return options.accept ? { accept: options.accept } : {};
+  const text = options.sheet.trim();
+  return /^\d+$/.test(text) ? { position: Number(text) } : { name: options.sheet };
+}
+
 /**
- * The first worksheet, streamed (xlsx-stream.ts): only the kept columns are
- * held, each cell typed by xlsxCell exactly as after ExcelJS's whole-workbook load.
+ * The worksheet asked for (the first by default), streamed (xlsx-stream.ts):
+ * only the kept columns are held, each cell typed by xlsxCell exactly as
+ * after ExcelJS's whole-workbook load.
  */
-async function parseXlsx(file: string, options: SheetOptions): Promise<SheetCell[][]> {
+async function parseXlsx(file: string, options: SheetOptions): Promise<LoadedSheet> {
   const head = await readHead(file, OLE_SIGNATURE.length);
   if (head.length === 0) throw new DataFileError(`${file}: the file is empty`);
   if (startsWith(head, OLE_SIGNATURE)) {
@@ -61,8 +85,9 @@ async function parseXlsx(file: string, options: SheetOptions): Promise<SheetCell
   const texts = new SharedTexts();
   let sheet: StreamedSheet | undefined;
   try {
-    sheet = await streamFirstWorksheet(file, {
+    sheet = await streamWorksheet(file, {
       columns: options.columns,
+      choice: sheetChoice(options),
       typeCell: (value, address) => {
         const cell = xlsxCell(value, address, file);
         return typeof cell === "string" ? texts.share(cell) : cell;
@@ -72,20 +97,26 @@ async function parseXlsx(file: string, options: SheetOptions): Promise<SheetCell
     if (error instanceof UnreadableWorkbook) {
       throw new DataFileError(`${file}: not a readable .xlsx workbook (not a valid Excel file)`);
     }
+    if (error instanceof MissingSheet) {
+      throw new DataFileError(
+        `${file}: has no worksheet ${error.asked}; its worksheets are ${error.names.map((n) => JSON.stringify(n)).join(", ")}`
+      );
+    }
     throw error;
   }
   if (sheet === undefined) {
     throw new DataFileError(`${file}: the workbook has no worksheet (is it an Excel workbook?)`);
   }
   const grid = rectangle(sheet.rows);
-  if (grid.length === 0) {
-    throw new DataFileError(`${file}: the first worksheet ("${sheet.name}") is empty`);
+  // Only the columns read are empty: an empty range for the formulas, not an empty sheet.
+  if (grid.length === 0 && !sheet.otherValues) {
+    throw new DataFileError(`${file}: the worksheet "${sheet.name}" is empty`);
   }
-  return withinExcelLimits(grid, file);
+  return { rows: withinExcelLimits(grid, file), sheet: { name: sheet.name, names: sheet.names } };
 }
 
-/** The sheet in a .csv or .xlsx file (by extension, any case); DataFileError for anything unusable. */
-export async function loadSheet(path: string, options: SheetOptions = {}): Promise<SheetCell[][]> {
+/** The sheet in a .csv or .xlsx file (by extension, any case) and where it came from; DataFileError for anything unusable. */
+export async function loadExport(path: string, options: SheetOptions = {}): Promise<LoadedSheet> {
   const ext = nodePath.extname(path).toLowerCase();
   if (ext !== ".csv" && ext !== ".xlsx") {
     throw new DataFileError(
@@ -93,5 +124,12 @@ export async function loadSheet(path: string, options: SheetOptions = {}): Promi
     );
   }
   if (ext === ".xlsx") return parseXlsx(path, options);
+  if (options.sheet !== undefined)
+    throw new DataFileError(`${path}: --sheet is for .xlsx workbooks; a CSV has one sheet`);
   return parseCsv(decodeText(await readBytes(path), path), path, options);
+}
+
+/** The sheet in a .csv or .xlsx file (by extension, any case); DataFileError for anything unusable. */
+export async function loadSheet(path: string, options: SheetOptions = {}): Promise<SheetCell[][]> {
+  return (await loadExport(path, options)).rows;
 }

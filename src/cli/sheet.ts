@@ -66,6 +66,16 @@ export function rectangle(rows: SheetCell[][]): SheetCell[][] {
  */
 export interface SheetOptions {
   columns?: ReadonlySet<number>;
+  /**
+   * Leave a CSV's locale-dependent text as text ("80.000", "1,250",
+   * "01/02/2026"), for src/plan/locale.ts to read once the whole column is
+   * seen; plain integers, ISO dates and the rest are typed as usual.
+   */
+  localeAware?: boolean;
+  /** An .xlsx's worksheet: a name or a 1-based position (--sheet). */
+  sheet?: string;
+  /** Without `sheet`: the first worksheet whose rows this accepts (else the first). */
+  accept?: (rows: readonly SheetCell[][]) => boolean;
 }
 
 /**

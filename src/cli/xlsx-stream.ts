@@ -13,7 +13,7 @@ import SharedStringsXform from "exceljs/lib/xlsx/xform/strings/shared-strings-xf
 import CellXform, { ParsedCell } from "exceljs/lib/xlsx/xform/sheet/cell-xform";
 import { excelSerialFromDate } from "../core/dates";
 import { EXCEL_MAX_ROWS } from "../core/values";
-import { finite } from "./paste-typing";
+import { finite } from "../plan/paste-typing";
 import { DataFileError, SheetCell, tooManyRows } from "./sheet";
 
 /*
@@ -135,6 +135,17 @@ export interface StreamedSheet {
   name: string;
   /** Rows by address (index 0 is row 1), each cell by column; unset or null is empty. */
   rows: SheetCell[][];
+  /** Whether a cell of a column not kept holds a value (the sheet is not empty, only what was read). */
+  otherValues: boolean;
+  /** Every worksheet's name, in tab order. */
+  names: string[];
+}
+
+/** Which worksheet: by name or 1-based position, else the first that `accept`s, else the first. */
+export interface SheetChoice {
+  name?: string;
+  position?: number;
+  accept?: (rows: readonly SheetCell[][]) => boolean;
 }
 
 interface StreamOptions {
@@ -142,6 +153,17 @@ interface StreamOptions {
   columns?: ReadonlySet<number>;
   /** Types one cell from its loaded ExcelJS value (xlsxCell). */
   typeCell: (value: unknown, address: string) => SheetCell;
+  choice?: SheetChoice;
+}
+
+/** The sheet asked for (--sheet) is not in the workbook. */
+export class MissingSheet extends Error {
+  constructor(
+    readonly asked: string,
+    readonly names: string[]
+  ) {
+    super(asked);
+  }
 }
 
 async function parsePart<
@@ -162,27 +184,46 @@ async function relationshipsOf(
   return (await new RelationshipsXform().parseStream(textOf(entry))) ?? [];
 }
 
+interface WorksheetPart {
+  name: string;
+  part: string;
+  sheetNo: string;
+}
+
 /**
- * The first worksheet as ExcelJS's load orders them: the first <sheet> of
- * workbook.xml whose relationship points at a worksheet part in the zip
- * (chart sheets and missing parts are passed over; hidden sheets count).
+ * The worksheets as ExcelJS's load orders them: each <sheet> of workbook.xml
+ * whose relationship points at a worksheet part in the zip (chart sheets and
+ * missing parts are passed over; hidden sheets count).
  */
-async function firstWorksheet(
+async function worksheets(
   entries: Map<string, unzipper.ZipEntry>
-): Promise<{ name: string; part: string; sheetNo: string; date1904?: boolean } | undefined> {
+): Promise<{ sheets: WorksheetPart[]; date1904?: boolean }> {
   const workbook = await parsePart(entries, "xl/workbook.xml", new WorkbookXform());
   const rels = await relationshipsOf(entries, "xl/_rels/workbook.xml.rels");
+  const sheets: WorksheetPart[] = [];
   for (const sheet of workbook?.model?.sheets ?? []) {
     const rel = rels.find((r) => r.Id === sheet.rId);
     if (rel === undefined) continue;
     const part = `xl/${rel.Target.replace(/^(\s|\/xl\/)+/, "")}`;
     const match = WORKSHEET_PART.exec(part);
-    if (match !== null && entries.has(part)) {
-      const date1904 = workbook?.model?.properties?.date1904;
-      return { name: sheet.name, part, sheetNo: match[1], date1904 };
-    }
+    if (match !== null && entries.has(part))
+      sheets.push({ name: sheet.name, part, sheetNo: match[1] });
   }
-  return undefined;
+  return { sheets, date1904: workbook?.model?.properties?.date1904 };
+}
+
+/** The sheet named (any case) or at a 1-based position; MissingSheet otherwise. */
+function namedSheet(sheets: WorksheetPart[], choice: SheetChoice): WorksheetPart {
+  const names = sheets.map((s) => s.name);
+  if (choice.name !== undefined) {
+    const wanted = choice.name.trim().toLowerCase();
+    const found = sheets.find((s) => s.name.trim().toLowerCase() === wanted);
+    if (found === undefined) throw new MissingSheet(JSON.stringify(choice.name), names);
+    return found;
+  }
+  const position = choice.position as number;
+  if (position < 1 || position > sheets.length) throw new MissingSheet(`number ${position}`, names);
+  return sheets[position - 1];
 }
 
 /** Opens the zip; UnreadableWorkbook when it is not one. */
@@ -209,38 +250,55 @@ interface LateRules {
 }
 
 /**
- * Streams the first worksheet; undefined when the workbook has none.
- * UnreadableWorkbook when the file is not a readable workbook; whatever
- * `typeCell` throws passes through.
+ * Streams the chosen worksheet (options.choice; the first by default);
+ * undefined when the workbook has none. UnreadableWorkbook when the file is
+ * not a readable workbook, MissingSheet when the sheet asked for is not
+ * there; whatever `typeCell` throws passes through.
  */
-export async function streamFirstWorksheet(
+export async function streamWorksheet(
   file: string,
   options: StreamOptions
 ): Promise<StreamedSheet | undefined> {
   const entries = await openZip(file);
   try {
-    const sheet = await firstWorksheet(entries);
-    if (sheet === undefined) return undefined;
+    const { sheets, date1904 } = await worksheets(entries);
+    if (sheets.length === 0) return undefined;
+    const names = sheets.map((s) => s.name);
     const context: Context = {
       styles: await parsePart(entries, "xl/styles.xml", new StylesXform()),
       sharedStrings: await parsePart(entries, "xl/sharedStrings.xml", new SharedStringsXform()),
-      date1904: sheet.date1904,
+      date1904,
     };
-    const late: LateRules = { merges: [], hyperlinks: [] };
-    // Text cells that came from error values: a hyperlink empties them, unlike real text.
-    const errorTexts = new Set<string>();
-    const rows = await readCells(
-      file,
-      entries.get(sheet.part) as unzipper.ZipEntry,
-      context,
-      options,
-      late,
-      errorTexts
-    );
-    await applyLateRules(entries, sheet.sheetNo, rows, late, errorTexts, options.columns);
-    return { name: sheet.name, rows };
+    const read = async (sheet: WorksheetPart): Promise<StreamedSheet> => {
+      const late: LateRules = { merges: [], hyperlinks: [] };
+      // Text cells that came from error values: a hyperlink empties them, unlike real text.
+      const errorTexts = new Set<string>();
+      const seen = { otherValues: false };
+      const rows = await readCells(
+        file,
+        entries.get(sheet.part) as unzipper.ZipEntry,
+        context,
+        options,
+        late,
+        errorTexts,
+        seen
+      );
+      await applyLateRules(entries, sheet.sheetNo, rows, late, errorTexts, options.columns);
+      return { name: sheet.name, rows, otherValues: seen.otherValues, names };
+    };
+    const choice = options.choice ?? {};
+    if (choice.name !== undefined || choice.position !== undefined)
+      return await read(namedSheet(sheets, choice));
+    const first = await read(sheets[0]);
+    if (choice.accept === undefined || choice.accept(first.rows)) return first;
+    // The first sheet holding what is wanted (an account table): a cover or summary sheet may come first.
+    for (const sheet of sheets.slice(1)) {
+      const next = await read(sheet);
+      if (choice.accept(next.rows)) return next;
+    }
+    return first;
   } catch (error) {
-    if (error instanceof UnreadableWorkbook) throw error;
+    if (error instanceof UnreadableWorkbook || error instanceof MissingSheet) throw error;
     if (error instanceof CellTypingFailure) throw error.cause;
     // A zip or XML error (corrupt part, truncated data): not a readable workbook.
     throw new UnreadableWorkbook(String(error));
@@ -258,7 +316,8 @@ async function readCells(
   context: Context,
   options: StreamOptions,
   late: LateRules,
-  errorTexts: Set<string>
+  errorTexts: Set<string>,
+  seen: { otherValues: boolean }
 ): Promise<SheetCell[][]> {
   const keep = options.columns;
   const rows: SheetCell[][] = [];
@@ -301,6 +360,12 @@ async function readCells(
       }
       if (skipping) {
         if (event.eventType === "closetag" && event.value.name === "c") skipping = false;
+        // A value (<v>, or inline text <is>) in a column not read: the sheet is not empty.
+        else if (
+          event.eventType === "opentag" &&
+          (event.value.name === "v" || event.value.name === "is")
+        )
+          seen.otherValues = true;
         continue;
       }
       if (event.eventType === "opentag") {
@@ -382,9 +447,10 @@ function isErrorValue(value: unknown): boolean {
 }
 
 /**
- * Merged cells keep only their top-left value; a hyperlinked cell keeps its
- * value only when that is text (ExcelJS's hyperlink value holds it as `text`,
- * which data.ts reads only when it is text).
+ * Merged cells keep only their top-left value. A hyperlinked cell keeps its
+ * value (ExcelJS's whole load kept only text, so a linked number read as
+ * blank and `plan` skipped that account as "ACV is blank"); an error value
+ * under a link still reads as empty, as it did.
  */
 async function applyLateRules(
   entries: Map<string, unzipper.ZipEntry>,
@@ -421,9 +487,7 @@ async function applyLateRules(
     if (at === undefined || (keep !== undefined && !keep.has(at.col - 1))) continue;
     const cells = rows[at.row - 1];
     if (cells === undefined) continue;
-    const value = cells[at.col - 1];
-    const keepsText = typeof value === "string" && !errorTexts.has(link.ref);
-    if (!keepsText) cells[at.col - 1] = null;
+    if (errorTexts.has(link.ref)) cells[at.col - 1] = null;
   }
 }
 

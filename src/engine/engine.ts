@@ -158,7 +158,11 @@ export class CsWorkbookEngine {
   constructor(options: { catalog: Catalog; assumptions: Assumptions; sheets: WorkbookInput }) {
     registerCsFunctions(options.catalog);
     useAssumptions(options.assumptions);
-    this.hf = HyperFormula.buildFromSheets(options.sheets, EXCEL_COMPATIBLE_CONFIG, EXCEL_CONSTANTS);
+    this.hf = HyperFormula.buildFromSheets(
+      options.sheets,
+      EXCEL_COMPATIBLE_CONFIG,
+      EXCEL_CONSTANTS
+    );
   }
 
   private sheetId(sheet: string): number {

@@ -235,7 +235,7 @@ describe("cs-coverage recalc", () => {
     expect(r.err).toEqual([]);
     expect(r.code).toBe(0);
     expect(r.out[0]).toMatch(
-      /^Recalculated \d+ CS formulas and \d+ formulas that use them; wrote /
+      /^Recalculated \d+ CS formulas and \d+ formulas that use them; \d+ cells changed; wrote /
     );
     const before = await workbook(output);
     const after = await workbook(recalculated);
@@ -271,7 +271,7 @@ describe("cs-coverage recalc", () => {
     plan.getCell("B3").value = excelSerialFromYmd(2026, 11, 1);
     const edited = path.join(dir, "as-of.xlsx");
     await wb.xlsx.writeFile(edited);
-    expect((await run("recalc", edited)).code).toBe(0);
+    expect((await run("recalc", edited, "--in-place")).code).toBe(0);
     const after = (await workbook(edited)).getWorksheet("CS Plan")!;
     let quality: unknown;
     after.eachRow((row) => {

@@ -25,8 +25,8 @@ const EXCEL_ANSWERS: [string, unknown][] = [
   ["=DAY(60)", 29],
   ["=MONTH(60)", 2],
   ["=YEAR(45658)", 2025],
-  ["=DATEVALUE(\"1/2/2025\")", 45659], // en-US: month first
-  ["=DATEVALUE(\"2025/01/02\")", 45659],
+  ['=DATEVALUE("1/2/2025")', 45659], // en-US: month first
+  ['=DATEVALUE("2025/01/02")', 45659],
   ["=EOMONTH(DATE(2024,1,31),1)", 45351], // 29 Feb 2024
   // Text comparison: case-insensitive, accent-sensitive.
   ['="abc"="ABC"', true],

@@ -99,11 +99,11 @@ describe("eval --data refuses bad files with exit 2 and one line", () => {
     expectRefused(["eval", "--assumptions", p, formula], "bad-assumptions.json");
   });
 
-  test("an export with no ACV column still evaluates: eval reads cells, and a text cell is #VALUE!", () => {
+  test("an export with no ACV column still evaluates: eval reads cells, and a text cell is an unknown tier name, #N/A", () => {
     const p = file("no-acv.csv", "Account,Owner\nAcme,Ann\nGlobex,Bo\n");
     const { status, stdout } = run(["eval", "--data", p, "=CS.REQUIRED_CSMS(B2:B3)"]);
     expect(status).toBe(0);
-    expect(stdout).toMatch(/^#VALUE! .*"Ann"/);
+    expect(stdout).toMatch(/^#N\/A .*"Ann"/);
   });
 });
 

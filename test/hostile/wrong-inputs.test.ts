@@ -96,7 +96,7 @@ const WRONG_INPUTS: WrongInput[] = [
     what: "an unknown tier in a tier-or-ACV cell",
     fn: "targetRatio",
     args: [one("Platinum")],
-    code: "#VALUE!",
+    code: "#N/A",
     names: '"Platinum"',
   },
   {

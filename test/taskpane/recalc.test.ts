@@ -1,100 +1,9 @@
-import { OfficeMockObject } from "office-addin-mock";
+import { FakeWorkbook, LIMITS } from "../helpers/fake-excel";
+import { repairCsFormulas } from "../../src/taskpane/build-plan";
 import { csFormulaRuns, isCsFormula, recalculateCsFormulas } from "../../src/taskpane/recalc";
 
-interface Write {
-  sheet: string;
-  row: number;
-  col: number;
-  rows: number;
-  cols: number;
-  cell: { formulas?: unknown };
-  syncsBefore: number;
-}
-
-interface Harness {
-  context: Excel.RequestContext;
-  writes: Write[];
-  usedRangeArgs: { sheet: string; valuesOnly: unknown }[];
-  rangeLoads: { sheet: string; what: unknown }[];
-  syncs: () => number;
-}
-
-/**
- * A mock RequestContext over the given sheets (name -> used-range formulas).
- * office-addin-mock keeps arrays as plain values, so it cannot resolve
- * load("items/name") on a collection: the worksheets mock loads "items"
- * instead. Each used range is a mock in the context's tree, so context.sync()
- * makes its loaded formulas readable; getCell records what is written.
- */
-function harness(sheets: Record<string, unknown[][]>): Harness {
-  const names = Object.keys(sheets);
-  const rangeData: Record<string, unknown> = {};
-  names.forEach((name, i) => {
-    rangeData[`used${i}`] = { formulas: sheets[name] };
-  });
-  const mock = new OfficeMockObject({
-    workbook: {
-      worksheets: {
-        ...rangeData,
-        items: [],
-        load: function (this: OfficeMockObject) {
-          return OfficeMockObject.prototype.load.call(this, "items");
-        },
-      },
-    },
-  }) as any; // the mock is untyped
-
-  const writes: Write[] = [];
-  const usedRangeArgs: Harness["usedRangeArgs"] = [];
-  const rangeLoads: Harness["rangeLoads"] = [];
-  let syncs = 0;
-  const sync = mock.sync.bind(mock);
-  mock.sync = async () => {
-    syncs++;
-    await sync();
-  };
-
-  const worksheets = mock.workbook.worksheets;
-  const items = names.map((name, i) => {
-    const range = worksheets[`used${i}`];
-    const load = range.load.bind(range);
-    range.load = (what: unknown) => {
-      rangeLoads.push({ sheet: name, what });
-      return load(what);
-    };
-    range.getCell = (row: number, col: number) => ({
-      getResizedRange: (extraRows: number, extraCols: number) => {
-        const cell: Write["cell"] = {};
-        writes.push({
-          sheet: name,
-          row,
-          col,
-          rows: extraRows + 1,
-          cols: extraCols + 1,
-          cell,
-          syncsBefore: syncs,
-        });
-        return cell;
-      },
-    });
-    return {
-      name,
-      getUsedRange: (valuesOnly?: boolean) => {
-        usedRangeArgs.push({ sheet: name, valuesOnly });
-        return range;
-      },
-    };
-  });
-  worksheets.setValue("items", items);
-
-  return {
-    context: mock as Excel.RequestContext,
-    writes,
-    usedRangeArgs,
-    rangeLoads,
-    syncs: () => syncs,
-  };
-}
+/** The formulas the fake workbook's sheet holds now, in the rows and columns given. */
+const cells = (book: FakeWorkbook, sheet: string) => book.sheet(sheet).formulas;
 
 describe("recalculateCsFormulas", () => {
   const plan = [
@@ -109,47 +18,183 @@ describe("recalculateCsFormulas", () => {
     ["", "=A1&CS.SEGMENT(B2)", null],
   ];
 
-  test("rewrites every CS formula on every sheet in one batch and counts them", async () => {
-    const h = harness({ Plan: plan, Notes: notes });
+  test("re-enters every CS formula on every sheet, a vertical run as one write, and counts them", async () => {
+    const book = new FakeWorkbook({ Plan: plan, Notes: notes });
 
-    await expect(recalculateCsFormulas(h.context)).resolves.toBe(5);
+    await expect(recalculateCsFormulas(book.context)).resolves.toBe(5);
 
-    // A vertical run of CS formulas is written back as one range.
-    expect(
-      h.writes.map(({ sheet, row, col, rows, cols, cell }) => [
-        sheet,
-        row,
-        col,
-        rows,
-        cols,
-        cell.formulas,
-      ])
-    ).toEqual([
-      ["Plan", 1, 2, 3, 1, [["=CS.TIER(B2)"], ["=cs.tier(B3)"], ["=CS.REQUIRED_CSMS(B2:B3)"]]],
-      ["Notes", 2, 1, 1, 1, [["=A1&CS.SEGMENT(B2)"]]],
-      ["Notes", 0, 2, 1, 1, [['=IF(A1="",0,CS.OTE("CSM"))']]],
+    expect(book.stats.writes).toEqual([
+      { sheet: "Plan", kind: "formulas", row: 1, col: 2, rows: 3, cols: 1 },
+      { sheet: "Notes", kind: "formulas", row: 2, col: 1, rows: 1, cols: 1 },
+      { sheet: "Notes", kind: "formulas", row: 0, col: 2, rows: 1, cols: 1 },
     ]);
-    // One load of each sheet's used range (valuesOnly false), all read in one sync...
-    expect(h.usedRangeArgs).toEqual([
-      { sheet: "Plan", valuesOnly: false },
-      { sheet: "Notes", valuesOnly: false },
-    ]);
-    expect(h.rangeLoads).toEqual([
-      { sheet: "Plan", what: "formulas" },
-      { sheet: "Notes", what: "formulas" },
-    ]);
-    // ...then every write queued after the reads and sent in one final sync.
-    expect(h.writes.every((w) => w.syncsBefore === 2)).toBe(true);
-    expect(h.syncs()).toBe(3);
+    // The same formulas, written back where they were.
+    expect(cells(book, "Plan")).toEqual(plan);
+    // Sheet names, used ranges, then per sheet one read and one write.
+    expect(book.stats.syncs).toBe(2 + 2 + 2);
   });
 
-  test("writes nothing and skips the last sync when there is no CS formula", async () => {
-    const h = harness({ Empty: [[""]], Other: [["=SUM(A2:A9)", "CS.TIER", 1]] });
+  test("writes nothing when there is no CS formula, and skips empty sheets", async () => {
+    const book = new FakeWorkbook({ Empty: [], Other: [["=SUM(A2:A9)", "CS.TIER", 1]] });
 
-    await expect(recalculateCsFormulas(h.context)).resolves.toBe(0);
+    await expect(recalculateCsFormulas(book.context)).resolves.toBe(0);
 
-    expect(h.writes).toEqual([]);
-    expect(h.syncs()).toBe(2);
+    expect(book.stats.writes).toEqual([]);
+    expect(book.stats.syncs).toBe(3);
+  });
+
+  test("a used range away from A1: the writes land on the cells read", async () => {
+    const book = new FakeWorkbook({
+      Sheet1: [[], [], ["", "", "", "x", "=CS.TIER(D3)"]],
+    });
+    // The used range is D3:E3: its cells are read from there and written back in place.
+    await expect(recalculateCsFormulas(book.context)).resolves.toBe(1);
+    expect(book.stats.writes).toEqual([
+      { sheet: "Sheet1", kind: "formulas", row: 2, col: 4, rows: 1, cols: 1 },
+    ]);
+  });
+});
+
+/**
+ * A CS Accounts sheet as the pane's builder writes it: nine columns of the
+ * export and the ACV read, then Tier, Segment and Coverage model, down
+ * `rows` accounts (12 columns in all).
+ */
+function accountsSheet(rows: number, stored = false): unknown[][] {
+  const cs = (name: string, arg: string) =>
+    stored ? `=_xldudf_CS_${name}(${arg})` : `=CS.${name}(${arg})`;
+  const grid: unknown[][] = [
+    [
+      "Account Name",
+      "Account Owner",
+      "Annual Revenue",
+      "ACV",
+      "Last Activity",
+      "Region",
+      "Industry",
+      "Stage",
+      "CS ACV",
+      "Tier",
+      "Segment",
+      "Coverage model",
+    ],
+  ];
+  for (let i = 0; i < rows; i++) {
+    const row = i + 2;
+    grid.push([
+      `Account ${i} Holdings International`,
+      `CSM ${i % 40}`,
+      1_000_000 + i,
+      `$${5 + (i % 300)},000`,
+      46000 + (i % 365),
+      ["EMEA", "North America", "APAC"][i % 3],
+      "Software & Services",
+      "Customer - Active",
+      5000 + (i % 300) * 1000,
+      cs("TIER", `I${row}`),
+      cs("SEGMENT", `J${row}`),
+      cs("COVERAGE_MODEL", `J${row}`),
+    ]);
+  }
+  return grid;
+}
+
+describe("Recalculate and Repair over 100,000 accounts, within Excel on the web's limits", () => {
+  const ROWS = 100_000;
+  // Built once: Recalculate writes back the very formulas it read, so the sheet stays as it was.
+  let plain: unknown[][];
+  beforeAll(() => {
+    plain = accountsSheet(ROWS);
+  });
+
+  test("the whole used range in one batch, as before, is more than Excel on the web accepts", async () => {
+    const book = new FakeWorkbook({ "CS Accounts": plain });
+    const range = book.context.workbook.worksheets.getItem("CS Accounts").getUsedRange(false);
+    range.load("formulas");
+    await expect(book.context.sync()).rejects.toMatchObject({
+      name: "RichApi.Error",
+      code: "ResponsePayloadSizeLimitExceeded",
+    });
+  });
+
+  test("Recalculate re-enters all 300,000 CS formulas in chunks, each sync inside the limits, with progress", async () => {
+    const book = new FakeWorkbook({
+      Export: [["Account", "ACV"]],
+      "CS Accounts": plain,
+    });
+    const progress: [number, number][] = [];
+
+    await expect(
+      recalculateCsFormulas(book.context, (done, total) => progress.push([done, total]))
+    ).resolves.toBe(3 * ROWS);
+
+    expect(book.stats.refused).toEqual([]);
+    expect(book.stats.largestRequest).toBeLessThanOrEqual(LIMITS.payloadBytes);
+    expect(book.stats.largestResponse).toBeLessThanOrEqual(LIMITS.payloadBytes);
+    expect(book.stats.largestRead).toBeLessThanOrEqual(LIMITS.readCells);
+    // Every CS cell written back once, in column runs of the Tier, Segment and Coverage model columns.
+    const written = book.stats.writes.filter((w) => w.sheet === "CS Accounts");
+    expect(written.every((w) => w.cols === 1 && w.col >= 9)).toBe(true);
+    for (const col of [9, 10, 11]) {
+      const rows = written.filter((w) => w.col === col).reduce((sum, w) => sum + w.rows, 0);
+      expect(rows).toBe(ROWS);
+    }
+    expect(cells(book, "CS Accounts")[ROWS][11]).toBe(`=CS.COVERAGE_MODEL(J${ROWS + 1})`);
+    // Progress by chunk up to every row of both sheets (the header rows included).
+    const total = ROWS + 1 + 1;
+    expect(progress.length).toBeGreaterThan(2);
+    expect(progress.every(([, t]) => t === total)).toBe(true);
+    expect(progress.map(([done]) => done)).toEqual(
+      [...progress.map(([done]) => done)].sort((a, b) => a - b)
+    );
+    expect(progress[progress.length - 1]).toEqual([total, total]);
+  });
+
+  test("Repair re-enters 300,000 stored _xldudf_ calls as CS calls, inside the limits", async () => {
+    const grid = accountsSheet(ROWS, true);
+    const values = grid.map((line, r) =>
+      line.map((cell, c) => (r > 0 && c >= 9 ? "#NAME?" : cell))
+    );
+    const book = new FakeWorkbook([{ name: "CS Accounts", formulas: grid, values }]);
+
+    await expect(repairCsFormulas(book.context)).resolves.toBe(3 * ROWS);
+
+    expect(book.stats.refused).toEqual([]);
+    expect(book.stats.largestRequest).toBeLessThanOrEqual(LIMITS.payloadBytes);
+    expect(book.stats.largestResponse).toBeLessThanOrEqual(LIMITS.payloadBytes);
+    const after = cells(book, "CS Accounts");
+    expect(after[1].slice(9)).toEqual([
+      "=CS.TIER(I2)",
+      "=CS.SEGMENT(J2)",
+      "=CS.COVERAGE_MODEL(J2)",
+    ]);
+    expect(after[ROWS].slice(9)).toEqual([
+      `=CS.TIER(I${ROWS + 1})`,
+      `=CS.SEGMENT(J${ROWS + 1})`,
+      `=CS.COVERAGE_MODEL(J${ROWS + 1})`,
+    ]);
+    expect(after.slice(1).every((line) => !String(line[9]).includes("_xldudf_"))).toBe(true);
+  });
+
+  test("rows of long text: a chunk Excel refuses for its size is read again in halves", async () => {
+    // 40 rows of 200,000 characters each: 8 MB, and the first chunk tries them all.
+    const note = "x".repeat(200_000);
+    const grid: unknown[][] = [["Note", "Tier"]];
+    for (let i = 0; i < 40; i++) grid.push([note, `=CS.TIER(${i})`]);
+    const book = new FakeWorkbook({ Notes: grid });
+
+    await expect(recalculateCsFormulas(book.context)).resolves.toBe(40);
+
+    expect(book.stats.refused[0]).toBe("ResponsePayloadSizeLimitExceeded");
+    expect(book.stats.largestResponse).toBeLessThanOrEqual(LIMITS.payloadBytes);
+    expect(cells(book, "Notes")[40][1]).toBe("=CS.TIER(39)");
+  });
+
+  test("one formula too long for any batch is Excel's refusal, reported, not a wrong count", async () => {
+    const book = new FakeWorkbook({ Notes: [[`=CS.TIER("${"y".repeat(5_100_000)}")`]] });
+    await expect(recalculateCsFormulas(book.context)).rejects.toMatchObject({
+      code: "ResponsePayloadSizeLimitExceeded",
+    });
   });
 });
 

@@ -1,9 +1,13 @@
 /**
  * Typing one pasted cell the way Excel (en-US) types what a user pastes: the
- * typing of every CSV cell (csv.ts) and of `eval`'s text arguments.
+ * typing of every CSV cell (src/cli/csv.ts) and of `eval`'s text arguments.
+ * Here, in the builder, because locale.ts types exported text with the same
+ * rules once a column's separators are known (both front ends use it).
  */
 import { excelSerialFromYmd, isExcelYmd } from "../core/dates";
-import { SheetCell } from "./sheet";
+
+/** One cell: a number, text, a boolean, or null for empty (the same as ExportCell and the CLI's SheetCell). */
+type SheetCell = number | string | boolean | null;
 
 // Typing one pasted cell (en-US). Strict: what Excel would not certainly turn
 // into a value stays text. All patterns are compiled once, here.
