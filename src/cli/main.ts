@@ -185,6 +185,8 @@ interface PlanOptions {
   sheet?: string;
   locale?: string;
   assumptions?: string;
+  preset?: string;
+  set: string[];
   json?: boolean;
 }
 
@@ -194,7 +196,7 @@ async function runPlan(
   io: Io,
   catalog: () => Catalog
 ): Promise<void> {
-  const assumptions = effectiveAssumptions({ assumptions: options.assumptions }, io);
+  const assumptions = effectiveAssumptions(options, io);
   try {
     await runPlanCommand(
       file,
@@ -214,7 +216,9 @@ async function runPlan(
 
 interface RecalcOptions {
   output?: string;
+  inPlace?: boolean;
   assumptions?: string;
+  verbose?: boolean;
 }
 
 async function runRecalc(
@@ -225,10 +229,19 @@ async function runRecalc(
 ): Promise<void> {
   const assumptions = effectiveAssumptions({ assumptions: options.assumptions }, io);
   try {
-    const result = await recalcWorkbook(file, options.output ?? file, assumptions, catalog());
-    io.out(renderRecalc(result, options.output ?? file));
+    const result = await recalcWorkbook(
+      file,
+      { output: options.output, inPlace: options.inPlace === true },
+      assumptions,
+      catalog()
+    );
+    renderRecalc(result).forEach((line) => io.out(line));
   } catch (error) {
-    if (error instanceof RecalcError) throw new UsageError(error.message);
+    if (error instanceof RecalcError) {
+      if (options.verbose && error.detail) io.err(`cs-coverage: detail: ${error.detail}`);
+      throw new UsageError(error.message);
+    }
+    if (options.verbose && error instanceof Error && error.stack) io.err(error.stack);
     throw error;
   }
 }
@@ -300,16 +313,28 @@ export function buildProgram(io: Io, catalog: () => Catalog): Command {
       "the column that holds ACV/ARR (naming an MRR column confirms x12)"
     )
     .option("--assumptions <file>", "assumptions from an export file (the task pane's format)")
+    .option("--preset <name>", "start from a preset: tiered-2027, vitally-2024, capacity-model")
+    .option(
+      "--set <key=value>",
+      "set one assumption for this run (repeatable), e.g. --set fx.EUR=1.08",
+      collect,
+      []
+    )
     .option("--json", "print the plan as one JSON document (exact values)")
     .action((file: string, options: PlanOptions) => runPlan(file, options, io, catalog));
   program
     .command("recalc")
     .description(
-      "Recompute every CS.* formula of a workbook and write the refreshed cached values."
+      "Recompute the CS.* formulas of a workbook (and the formulas that use them) and write their new cached values; every other part of the file is copied unchanged. Without -o or --in-place it writes NAME.recalc.xlsx beside the input."
     )
     .argument("<workbook>", "an .xlsx with CS formulas")
-    .option("-o, --output <file>", "write here instead of over the input")
+    .option(
+      "-o, --output <file>",
+      "the workbook to write (default: NAME.recalc.xlsx beside the input)"
+    )
+    .option("--in-place", "overwrite the input (through a temporary file and a rename)")
     .option("--assumptions <file>", "assumptions from an export file (the task pane's format)")
+    .option("--verbose", "on a refusal, also print the underlying error")
     .action((file: string, options: RecalcOptions) => runRecalc(file, options, io, catalog));
   return program;
 }

@@ -176,6 +176,45 @@ async function readExport(file: string, sheet: string | undefined): Promise<Load
   }
 }
 
+/** Why the plan could not be written, in one line (exit 2), or the error itself when it is not about the file. */
+export function writeError(output: string, error: unknown): Error {
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  const folder = path.dirname(path.resolve(output));
+  switch (code) {
+    case "ENOENT":
+    case "ENOTDIR":
+      return new PlanError(`-o ${output}: the folder ${folder} does not exist; create it first`);
+    case "EACCES":
+    case "EROFS":
+      return new PlanError(
+        `-o ${output}: cannot write there (${code}: the folder or file is read-only)`
+      );
+    case "EPERM":
+    case "EBUSY":
+      return new PlanError(
+        `-o ${output}: cannot replace the file (${code}: it is read-only, or open in another program such as Excel; close it and run again)`
+      );
+    case "EISDIR":
+      return new PlanError(`-o ${output}: that is a folder; give a file name ending in .xlsx`);
+    case "ENOSPC":
+      return new PlanError(`-o ${output}: the disk is full`);
+    default:
+      return error instanceof Error ? error : new Error(String(error));
+  }
+}
+
+/** Checks before any work that the plan can go where -o says: an existing folder, not a folder itself. */
+async function checkOutput(output: string): Promise<void> {
+  const folder = path.dirname(path.resolve(output));
+  const stat = await fs.stat(folder).catch(() => null);
+  if (stat === null)
+    throw new PlanError(`-o ${output}: the folder ${folder} does not exist; create it first`);
+  if (!stat.isDirectory()) throw new PlanError(`-o ${output}: ${folder} is a file, not a folder`);
+  const existing = await fs.stat(output).catch(() => null);
+  if (existing?.isDirectory())
+    throw new PlanError(`-o ${output}: that is a folder; give a file name ending in .xlsx`);
+}
+
 /** Runs the plan command; PlanError for anything the user must fix. */
 export async function runPlanCommand(
   file: string,
@@ -192,6 +231,7 @@ export async function runPlanCommand(
     );
   if (path.resolve(output) === path.resolve(file))
     throw new PlanError(`-o ${output}: that is the export itself; write the plan to another file`);
+  await checkOutput(output);
   const loaded = await readExport(file, options.sheet);
   const sheetNote = loaded.sheet === undefined ? undefined : describeSheet(loaded.sheet);
   const prepared = preparePlan(loaded.rows, {
@@ -232,16 +272,20 @@ export async function runPlanCommand(
     };
     bar?.start(layout.accounts, 0);
     try {
+      // Made first, so a folder that cannot take the file fails here with its reason
+      // (ExcelJS's own stream would fail later, without rejecting its promise).
+      await fs.writeFile(temporary, "");
       await writePlanWorkbook(temporary, layout, input, values, (done) => bar?.update(done));
     } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      if (code === "ENOENT" || code === "EACCES" || code === "EPERM" || code === "EISDIR")
-        throw new PlanError(`-o ${output}: cannot write there (${code})`);
-      throw error;
+      throw writeError(output, error);
     } finally {
       bar?.stop();
     }
-    await fs.rename(temporary, output);
+    try {
+      await fs.rename(temporary, output);
+    } catch (error) {
+      throw writeError(output, error);
+    }
     if (options.json) io.out(JSON.stringify(summary));
     else renderSummary(summary, input, output).forEach((line) => io.out(line));
     return summary;
