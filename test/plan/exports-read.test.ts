@@ -10,13 +10,13 @@ import { promises as fs } from "fs";
 import os from "os";
 import path from "path";
 import ExcelJS from "exceljs";
-import { OfficeMockObject } from "office-addin-mock";
 import { main } from "../../src/cli/main";
 import { defaultAssumptions } from "../../src/core/assumptions/defaults";
 import { Catalog } from "../../src/engine/catalog";
 import { LocaleQuestion } from "../../src/plan/locale";
 import { buildCoveragePlan } from "../../src/taskpane/build-plan";
 import { testCatalog } from "../helpers/engine";
+import { FakeWorkbook } from "../helpers/fake-excel";
 import {
   excelValues,
   expectedPlan,
@@ -241,19 +241,15 @@ interface Written {
   values?: unknown[][];
 }
 
-/** A workbook whose selection holds `rows` (Excel's values: "" for a blank); records the values written. */
+/**
+ * A workbook whose selection holds `rows` (Excel's values: "" for a blank),
+ * read through the limit-enforcing fake workbook; the plan sheets' writes recorded.
+ */
 function excel(rows: unknown[][]): { context: Excel.RequestContext; writes: Written[] } {
-  const mock = new OfficeMockObject({
-    workbook: {
-      selection: {
-        values: rows,
-        rowIndex: 0,
-        rowCount: rows.length,
-        columnCount: rows[0].length,
-        address: "Export!A1",
-      },
-    },
-  }) as unknown as Record<string, Record<string, unknown>>;
+  const book = new FakeWorkbook([{ name: "Export", formulas: rows }], {
+    selection: { sheet: "Export", row: 0, col: 0, rows: rows.length, cols: rows[0].length },
+  });
+  const mock = book.context as unknown as { workbook: { worksheets: Record<string, unknown> } };
   const writes: Written[] = [];
   const sheet = (name: string) => ({
     getRangeByIndexes: (row: number) => {
@@ -279,13 +275,11 @@ function excel(rows: unknown[][]): { context: Excel.RequestContext; writes: Writ
     },
     activate: () => undefined,
   });
-  const workbook = mock.workbook;
-  workbook.getSelectedRange = () => workbook.selection;
-  workbook.worksheets = {
+  mock.workbook.worksheets = {
     getItemOrNullObject: () => ({ delete: () => undefined }),
     add: (name: string) => sheet(name),
   };
-  return { context: mock as unknown as Excel.RequestContext, writes };
+  return { context: book.context, writes };
 }
 
 /** The CS ACV column of the account rows written (the cell after the export's own columns). */
