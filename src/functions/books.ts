@@ -120,7 +120,12 @@ function segmentSlots(model: Model, tiers: TierTable<TierAssumption>) {
   };
   const tierSlots = new Map<TierAssumption, number>(tiers.tiers.map((t) => [t, slot(t.segment)]));
   for (const name of model.segmentNames) slot(name);
-  return { tierSlots, segmentSlot: (name: string) => slotOf.get(nameKey(name)), size: slotOf.size };
+  return {
+    tierSlots,
+    segmentSlot: (name: string) => slotOf.get(nameKey(name)),
+    segmentNames: model.segmentNames,
+    size: slotOf.size,
+  };
 }
 
 /**
@@ -166,7 +171,9 @@ function accountSlot(
     const segment = slots.segmentSlot(raw);
     if (segment !== undefined) return segment;
   }
-  const tier = readAccountTier(raw, table, "Account");
+  const tier = readAccountTier(raw, table, "Account", (text) =>
+    Errors.unknownTierSegmentOrAmount(text, table.names, slots.segmentNames)
+  );
   if (tier === null) return Errors.blankRequired("Account");
   return tier instanceof CsError ? tier : (slots.tierSlots.get(tier) as number);
 }

@@ -105,7 +105,7 @@ export function requiredCsms(accounts: any[][], ratios?: any[][], round_up?: any
 }
 
 /**
- * Headcount of one role (CSM, AM or TAM) for a set of accounts: the sum over tiers of accounts in the tier divided by the tier's accounts per person; a tier where the role does not apply ("none", e.g. TAM below Strategic) adds 0. Blank cells are skipped; an unreadable cell makes the whole result #VALUE!.
+ * Headcount of one role (CSM, AM or TAM) for a set of accounts: the sum over tiers of accounts in the tier divided by the tier's accounts per person; a tier where the role does not apply ("none", e.g. TAM below Strategic) adds 0. Blank cells are skipped; an unreadable cell makes the whole result #VALUE!, text that is neither an amount nor a known tier name #N/A.
  * @customfunction REQUIRED_HEADCOUNT
  * @param accounts A range of ACVs (numbers or text such as "$80,000") and/or tier names, one per account.
  * @param role The role to staff: "CSM", "AM" or "TAM", in any case.
@@ -129,7 +129,7 @@ export function requiredHeadcountOf(
 }
 
 /**
- * Coverage plan for a set of accounts, spilled with a header row: Tier, Accounts, ARR, CSMs, AMs, TAMs, ARR per CSM; one row per tier in tier order, then Total. ARR sums the ACVs given as amounts (tier names add none; blank when a row has only tier names); headcounts are exact fractions; ARR per CSM is blank where CSMs is 0. Blank cells are skipped; an unreadable cell makes the whole result #VALUE!.
+ * Coverage plan for a set of accounts, spilled with a header row: Tier, Accounts, ARR, CSMs, AMs, TAMs, ARR per CSM; one row per tier in tier order, then Total. ARR sums the ACVs given as amounts (tier names add none; blank when a row has only tier names); headcounts are exact fractions; ARR per CSM is blank where CSMs is 0. Blank cells are skipped; an unreadable cell makes the whole result #VALUE!, text that is neither an amount nor a known tier name #N/A.
  * @customfunction COVERAGE_PLAN
  * @param accounts A range of ACVs (numbers or text such as "$80,000") and/or tier names, one per account.
  * @returns The plan table: a header row, one row per tier, a Total row; seven columns.

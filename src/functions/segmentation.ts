@@ -111,7 +111,7 @@ function byTier(
 }
 
 /**
- * The segment of an account's tier (Strategic and Enterprise are Enterprise, Mid-Market and Pooled are Mid-Market, Tech-Touch is SMB), from its ACV or tier name. Blank cells give blanks; text that is neither an ACV nor a tier name is #VALUE!.
+ * The segment of an account's tier (Strategic and Enterprise are Enterprise, Mid-Market and Pooled are Mid-Market, Tech-Touch is SMB), from its ACV or tier name. Blank cells give blanks; text that is neither an amount nor a known tier name is #N/A listing the tiers; a negative or unreadable ACV is #VALUE!.
  * @customfunction SEGMENT
  * @param acv_or_tier An ACV (a number or CRM text such as "$80,000" or "80k") or a tier name such as "Pooled"; or a range of them.
  * @returns The segment name for each cell, in the same shape as acv_or_tier.
@@ -124,7 +124,7 @@ export function segment(acv_or_tier: any[][]): any[][] {
 }
 
 /**
- * The coverage model of an account's tier, e.g. "Named CSM + named TAM" for Strategic or "Pooled CSM (vertical pod)" for Pooled, from its ACV or tier name. Blank cells give blanks; text that is neither an ACV nor a tier name is #VALUE!.
+ * The coverage model of an account's tier, e.g. "Named CSM + named TAM" for Strategic or "Pooled CSM (vertical pod)" for Pooled, from its ACV or tier name. Blank cells give blanks; text that is neither an amount nor a known tier name is #N/A listing the tiers; a negative or unreadable ACV is #VALUE!.
  * @customfunction COVERAGE_MODEL
  * @param acv_or_tier An ACV (a number or CRM text such as "$80,000" or "80k") or a tier name such as "Pooled"; or a range of them.
  * @returns The coverage model for each cell, in the same shape as acv_or_tier.
@@ -136,7 +136,7 @@ export function coverageModel(acv_or_tier: any[][]): any[][] {
 }
 
 /**
- * The touch cadence of an account's tier, e.g. "Weekly + monthly QBR" for Strategic or "In-app + community" for Tech-Touch, from its ACV or tier name. Blank cells give blanks; text that is neither an ACV nor a tier name is #VALUE!.
+ * The touch cadence of an account's tier, e.g. "Weekly + monthly QBR" for Strategic or "In-app + community" for Tech-Touch, from its ACV or tier name. Blank cells give blanks; text that is neither an amount nor a known tier name is #N/A listing the tiers; a negative or unreadable ACV is #VALUE!.
  * @customfunction TOUCH_CADENCE
  * @param acv_or_tier An ACV (a number or CRM text such as "$80,000" or "80k") or a tier name such as "Pooled"; or a range of them.
  * @returns The touch cadence for each cell, in the same shape as acv_or_tier.
@@ -153,7 +153,7 @@ function ratioOf(t: TierAssumption, role: Role): Cell {
 }
 
 /**
- * The target accounts per person of an account's tier, for role CSM (default), AM or TAM (Strategic: 11 per CSM, 25 per AM, 10 per TAM). A role the tier has no ratio for ("none", e.g. TAM below Strategic) is #N/A; an unknown role is #N/A. Blank cells give blanks.
+ * The target accounts per person of an account's tier, for role CSM (default), AM or TAM (Strategic: 11 per CSM, 25 per AM, 10 per TAM). A role the tier has no ratio for ("none", e.g. TAM below Strategic) is #N/A; an unknown role or tier name is #N/A. Blank cells give blanks.
  * @customfunction TARGET_RATIO
  * @param acv_or_tier An ACV (a number or CRM text such as "$80,000" or "80k") or a tier name such as "Pooled"; or a range of them.
  * @param [role] Optional: "CSM" (default), "AM" or "TAM", in any case.
