@@ -72,11 +72,12 @@ function main(argv) {
   let site = values.site && path.resolve(values.site);
   if (!site) {
     site = path.join(out, "build");
-    const build = spawnSync(
-      process.execPath,
-      [require.resolve("webpack-cli/bin/cli.js"), "--mode", "production", "--output-path", site],
-      { cwd: ROOT, stdio: "inherit", env: { ...process.env, ADDIN_ORIGIN: origin } }
-    );
+    // npm run build: the command and docs renderer (lib/), then webpack into `site`.
+    const build = spawnSync("npm", ["run", "build", "--", "--output-path", site], {
+      cwd: ROOT,
+      stdio: "inherit",
+      env: { ...process.env, ADDIN_ORIGIN: origin },
+    });
     if (build.status !== 0) return 1;
   }
   const manifest = fs.readFileSync(path.join(site, "manifest.xml"), "utf8");
