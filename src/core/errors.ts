@@ -121,8 +121,19 @@ export const Errors = {
   // Names
   unknownTier: (raw: unknown, known: readonly string[]) =>
     notFound(`There is no tier named ${show(raw)}. Tiers: ${known.join(", ")}.`),
+  // #N/A, as an unknown name: in an acv_or_tier cell, text that is not an amount is a tier name.
   unknownTierOrAmount: (raw: unknown, known: readonly string[]) =>
-    valueError(`${show(raw)} is neither an ACV nor a tier name. Tiers: ${known.join(", ")}.`),
+    notFound(
+      `There is no tier named ${show(raw)}, and it is not an amount such as "$80,000". Tiers: ${known.join(", ")}.`
+    ),
+  unknownTierSegmentOrAmount: (
+    raw: unknown,
+    tiers: readonly string[],
+    segments: readonly string[]
+  ) =>
+    notFound(
+      `There is no tier or segment named ${show(raw)}, and it is not an amount such as "$80,000". Tiers: ${tiers.join(", ")}; segments: ${segments.join(", ")}.`
+    ),
   unknownSegment: (raw: unknown, known: readonly string[]) =>
     notFound(`There is no segment or tier named ${show(raw)}. Segments: ${known.join(", ")}.`),
   unknownRole: (raw: unknown, known: readonly string[]) =>
@@ -131,6 +142,10 @@ export const Errors = {
     notFound(`There is no payout plan named ${show(raw)}. Plans: ${known.join(", ")}.`),
   unknownPart: (raw: unknown, known: readonly string[]) =>
     notFound(`There is no part named ${show(raw)}. Parts: ${known.join(", ")}.`),
+  noFxRate: (code: string, currency: string) =>
+    notFound(
+      `There is no exchange rate for ${code}; set one with fx.${code} (units of ${currency} per 1 ${code}).`
+    ),
   unknownKey: (raw: unknown) =>
     notFound(
       `There is no assumption named ${show(raw)}. Keys look like "tier.Strategic.csm_ratio" or "payout.grr_floor".`

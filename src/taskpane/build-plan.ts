@@ -32,6 +32,7 @@ import {
   buildLayout,
   PlanInput,
 } from "../plan/layout";
+import { localeFromTag, LocaleQuestion, localeQuestionText } from "../plan/locale";
 import { preparePlan } from "../plan/prepare";
 import { SkippedRow } from "../plan/rows";
 import { PAYLOAD_BUDGET_BYTES, payloadBytes, readRowChunks } from "./excel-limits";
@@ -54,6 +55,12 @@ export interface BuildPlanOptions {
    * Resolve with the chosen header, or null to cancel the build.
    */
   askAcvColumn: (question: ColumnQuestion) => Promise<string | null>;
+  /**
+   * Asked when a column the plan reads (ACV, last activity) reads two ways
+   * ("80.000": 80 or 80,000; "01/02/2026"): resolve with the chosen choice's
+   * locale tag, or null to cancel. Without it the build stops with the question as its message.
+   */
+  askLocale?: (question: LocaleQuestion) => Promise<string | null>;
   /** Called after each chunk of account rows: rows written so far, and the total. */
   onProgress?: (done: number, total: number) => void;
   /** Account rows per context.sync (default 2,000). */
@@ -63,7 +70,17 @@ export interface BuildPlanOptions {
 }
 
 export type BuildPlanResult =
-  | { built: true; accounts: number; skipped: SkippedRow[]; sheets: string[]; message: string }
+  | {
+      built: true;
+      accounts: number;
+      skipped: SkippedRow[];
+      sheets: string[];
+      message: string;
+      /** Rows set aside as report furniture (totals, footers...). */
+      setAside: number;
+      /** The export's own record count or grand total disagreeing with what was read. */
+      warnings: string[];
+    }
   | { built: false; message: string; skipped?: SkippedRow[] };
 
 const DEFAULT_CHUNK = 2000;
@@ -282,13 +299,26 @@ export async function buildCoveragePlan(
     firstRowNumber: firstRow,
   };
   let prepared = preparePlan(rows, base);
+  let acvColumn: string | undefined;
   if (!prepared.ok && "question" in prepared) {
     const answer = await options.askAcvColumn(prepared.question);
     if (answer === null) return { built: false, message: PlanMessages.cancelled() };
-    prepared = preparePlan(rows, { ...base, acvColumn: answer });
+    acvColumn = answer;
+    prepared = preparePlan(rows, { ...base, acvColumn });
+  }
+  if (!prepared.ok && "localeQuestion" in prepared) {
+    const question = prepared.localeQuestion;
+    const answer = options.askLocale ? await options.askLocale(question) : undefined;
+    if (answer === undefined) return { built: false, message: localeQuestionText(question) };
+    if (answer === null) return { built: false, message: PlanMessages.cancelled() };
+    const locale = localeFromTag(answer);
+    if (typeof locale === "string") return { built: false, message: locale };
+    prepared = preparePlan(rows, { ...base, ...(acvColumn ? { acvColumn } : {}), locale });
   }
   if (!prepared.ok) {
     if ("question" in prepared) return { built: false, message: PlanMessages.cancelled() };
+    if ("localeQuestion" in prepared)
+      return { built: false, message: localeQuestionText(prepared.localeQuestion) };
     return {
       built: false,
       message: prepared.error,
@@ -323,7 +353,13 @@ export async function buildCoveragePlan(
     accounts: layout.accounts,
     skipped: layout.skipped,
     sheets: layout.sheets.map((s) => s.name),
-    message: PlanMessages.built(layout.accounts, layout.skipped.length),
+    message: [
+      PlanMessages.built(layout.accounts, layout.skipped.length),
+      ...(input.reading?.setAsideNote ? [`${input.reading.setAsideNote}.`] : []),
+      ...(input.reading?.warnings ?? []).map((w) => `Warning: ${w}.`),
+    ].join(" "),
+    setAside: input.reading?.setAside ?? 0,
+    warnings: input.reading?.warnings ?? [],
   };
 }
 

@@ -1,6 +1,6 @@
-import { FakeWorkbook, LIMITS } from "./helpers/fake-excel";
-import { repairCsFormulas } from "../src/taskpane/build-plan";
-import { csFormulaRuns, isCsFormula, recalculateCsFormulas } from "../src/taskpane/recalc";
+import { FakeWorkbook, LIMITS } from "../helpers/fake-excel";
+import { repairCsFormulas } from "../../src/taskpane/build-plan";
+import { csFormulaRuns, isCsFormula, recalculateCsFormulas } from "../../src/taskpane/recalc";
 
 /** The formulas the fake workbook's sheet holds now, in the rows and columns given. */
 const cells = (book: FakeWorkbook, sheet: string) => book.sheet(sheet).formulas;
