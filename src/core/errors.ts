@@ -142,6 +142,10 @@ export const Errors = {
     notFound(`There is no payout plan named ${show(raw)}. Plans: ${known.join(", ")}.`),
   unknownPart: (raw: unknown, known: readonly string[]) =>
     notFound(`There is no part named ${show(raw)}. Parts: ${known.join(", ")}.`),
+  noFxRate: (code: string, currency: string) =>
+    notFound(
+      `There is no exchange rate for ${code}; set one with fx.${code} (units of ${currency} per 1 ${code}).`
+    ),
   unknownKey: (raw: unknown) =>
     notFound(
       `There is no assumption named ${show(raw)}. Keys look like "tier.Strategic.csm_ratio" or "payout.grr_floor".`
@@ -434,6 +438,9 @@ export const PaneActionMessages = {
     `Writing accounts: ${fmt(done)} of ${fmt(total)}…`,
   repairing: () => "Looking for CS formulas Excel did not bind…",
   recalculating: () => "Recalculating…",
+  /** Progress of Repair or Recalculate, which go through every sheet a chunk of rows at a time. */
+  rowsLookedAt: (which: "repair" | "recalculate", done: number, total: number) =>
+    `${which === "repair" ? "Repairing" : "Recalculating"}: ${fmt(done)} of ${fmt(total)} rows looked at…`,
   recalculated: (count: number) =>
     count === 0
       ? "There are no CS formulas in this workbook yet."

@@ -53,7 +53,6 @@ type SplitPart = (typeof SPLIT_PARTS)[number];
 /**
  * How an expansion's incremental ARR is credited between CSM and AE (S4 §3): below $25,000 CSM-owned (100% CSM), $25,000 to $100,000 inclusive CSM-led (70/30), above AE-led (30/70). Credits are in dollars to the cent and always add up to the amount.
  * @customfunction EXPANSION_SPLIT
- * @helpurl https://localhost:3000/functions.html#expansion_split
  * @param amount Incremental ARR of the expansion: a number or text such as "$60,000"; or a range of them. Negative amounts (contraction) are errors.
  * @param [part] Optional: "csm" or "ae" for that credit in dollars, "lead" for who leads. Omitted: two cells, CSM credit then AE credit.
  * @returns CSM and AE credit side by side for each amount, or the part asked for.
@@ -246,7 +245,6 @@ function readPlan(raw: unknown): PayoutPlan | CsError {
 /**
  * A CSM's variable payout from three pools (S4 §1): GRR on a curve (90% floor 0.5x, segment target 1.0x, 98% stretch 1.5x), expansion (NRR minus GRR against the segment's expansion target, capped at 1.5x, or 1.0x when EBR completion is below 80%) and MBO (0-100%). Standard plan weights 45/35/20, PLG 25/50/25.
  * @customfunction VARIABLE_PAYOUT
- * @helpurl https://localhost:3000/functions.html#variable_payout
  * @param grr Gross revenue retention of the book, as 0.95 or "95%"; or a range of them.
  * @param nrr Net revenue retention of the book, as 1.12 or "112%"; at least GRR.
  * @param mbo MBO attainment, as 0.9 or "90%"; or a row of MBO attainments, which are averaged.
@@ -435,7 +433,6 @@ function readWindowDays(raw: unknown): number | null | CsError {
 /**
  * The expansion credit to claw back (S4 FAQ): the whole credit when the account churns within the window after the booking date (default 90 days; day 90 is within, day 91 is not), otherwise 0. A blank churn date means no churn (0); a blank credit gives a blank; a churn before the booking is #VALUE!.
  * @customfunction CLAWBACK
- * @helpurl https://localhost:3000/functions.html#clawback
  * @param credit The expansion credit paid, in dollars: a number or text such as "$17,500"; or a range of them.
  * @param booking_date The date the expansion was booked: a date or ISO text such as "2026-01-15"; or a range.
  * @param churn_date The date the account churned: a date or ISO text; blank when it has not churned; or a range.

@@ -66,6 +66,8 @@ const KINDS: Record<string, FieldKind> = {
 
 /** The kind of the field at a path (its last named step). */
 export function kindAt(path: Path): FieldKind {
+  // Exchange rates are keyed by currency code (fx.EUR), not by field name.
+  if (path.length === 2 && path[0] === "fx") return "number";
   const field = [...path].reverse().find((p): p is string => typeof p === "string") ?? "";
   return Object.prototype.hasOwnProperty.call(KINDS, field) ? KINDS[field] : "text";
 }

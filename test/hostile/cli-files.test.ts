@@ -4,15 +4,14 @@
  * command (bin/cs-coverage.js over lib/, built by `npm run build:cli`, which
  * `npm ci` runs) as a user would.
  */
-import { spawnSync } from "child_process";
 import { randomBytes } from "crypto";
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from "fs";
 import os from "os";
 import path from "path";
 import { columnIndex, referencedColumns } from "../../src/cli/references";
+import { spawnCli, SpawnedRun } from "../helpers/cli";
 
 const ROOT = path.resolve(__dirname, "..", "..");
-const BIN = path.join(ROOT, "bin", "cs-coverage.js");
 let dir = "";
 
 beforeAll(() => {
@@ -26,9 +25,8 @@ function file(name: string, content: string | Buffer): string {
   return p;
 }
 
-function run(args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, [BIN, ...args], { encoding: "utf8", cwd: dir });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+function run(args: string[]): SpawnedRun {
+  return spawnCli(args, dir);
 }
 
 /** Exit 2, nothing on stdout, and exactly one stderr line containing each fragment, no stack. */

@@ -102,6 +102,12 @@ function canonicalBody(a: Assumptions): AssumptionsBody {
     cost: { healthy_min: a.cost.healthy_min, healthy_max: a.cost.healthy_max },
     hiring: { ramp: [...a.hiring.ramp], lead_months: a.hiring.lead_months },
     ote: a.ote.map((o) => ({ role: o.role, base: o.base, variable: o.variable })),
+    currency: a.currency,
+    fx: Object.fromEntries(
+      Object.keys(a.fx)
+        .sort()
+        .map((code) => [code, a.fx[code]])
+    ),
   };
 }
 

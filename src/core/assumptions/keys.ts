@@ -21,7 +21,9 @@ type FieldKind =
   | "months" // whole months, 0 or more
   | "positive" // a number above 0
   | "text"
-  | "ramp"; // comma-separated fractions between 0 and 1
+  | "ramp" // comma-separated fractions between 0 and 1
+  | "currency" // a three-letter ISO code, upper-cased
+  | "rate"; // an exchange rate above 0, or "none" to remove it
 
 const TIER_FIELDS: Record<string, FieldKind> = {
   min_acv: "amount",
@@ -102,6 +104,18 @@ function locate(a: Assumptions, rawKey: string): FieldRef | CsError {
     const plan = PAYOUT_PLANS.find((p) => p === middle.toLowerCase());
     return ref(plan ? a.payout[plan] : undefined, WEIGHT_FIELDS);
   }
+  if (parts.length === 1 && head === "currency")
+    return {
+      key,
+      holder: a as unknown as Record<string, unknown>,
+      field: "currency",
+      kind: "currency",
+    };
+  if (parts.length === 2 && head === "fx") {
+    const code = parts[1].trim().toUpperCase();
+    if (!/^[A-Z]{3}$/.test(code)) return Errors.unknownKey(rawKey);
+    return { key: `fx.${code}`, holder: a.fx, field: code, kind: "rate" };
+  }
   if (parts.length !== 2) return Errors.unknownKey(rawKey);
   const singles: Record<string, [object, Record<string, FieldKind>]> = {
     payout: [a.payout, PAYOUT_FIELDS],
@@ -120,6 +134,8 @@ function locate(a: Assumptions, rawKey: string): FieldRef | CsError {
 export function getAssumption(a: Assumptions, key: string): AssumptionValue | CsError {
   const ref = locate(a, key);
   if (ref instanceof CsError) return ref;
+  if (ref.kind === "rate" && !Object.prototype.hasOwnProperty.call(ref.holder, ref.field))
+    return Errors.noFxRate(ref.field, a.currency);
   const value = ref.holder[ref.field];
   if (Array.isArray(value)) return value.join(",");
   if (typeof value === "number" || typeof value === "string" || value === null) return value;
@@ -148,9 +164,16 @@ function readField(key: string, kind: FieldKind, raw: unknown): unknown {
         ? values
         : bad('it needs productivity fractions between 0 and 1, such as "0,0.5,0.5"');
     }
+    case "currency": {
+      const code = typeof raw === "string" ? raw.trim().toUpperCase() : "";
+      return /^[A-Z]{3}$/.test(code)
+        ? code
+        : bad('it needs a three-letter ISO currency code, such as "USD", "EUR" or "GBP"');
+    }
     case "ratio":
     case "ceiling":
     case "days":
+    case "rate":
       if (isNone(raw)) return null;
       break;
     default:
@@ -169,6 +192,10 @@ function readField(key: string, kind: FieldKind, raw: unknown): unknown {
       return value > 0 ? value : bad('it needs more than 0 accounts per person, or "none"');
     case "positive":
       return value > 0 ? value : bad("it needs a number above 0");
+    case "rate":
+      return value > 0 && value <= 1e9
+        ? value
+        : bad('it needs a rate above 0 (units of the plan currency per 1 unit), or "none"');
     case "ceiling":
       return value > 0 ? value : bad('it needs an ARR amount above 0, or "none" for no ceiling');
     case "days":
@@ -192,7 +219,8 @@ export function setAssumption(a: Assumptions, key: string, raw: unknown): Assump
   if (ref instanceof CsError) return ref;
   const value = readField(key, ref.kind, raw);
   if (value instanceof CsError) return value;
-  ref.holder[ref.field] = value;
+  if (ref.kind === "rate" && value === null) delete ref.holder[ref.field];
+  else ref.holder[ref.field] = value;
   if (ref.field === "min_acv") copy.tiers.sort((x, y) => x.min_acv - y.min_acv);
   return copy;
 }

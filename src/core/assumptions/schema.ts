@@ -94,6 +94,14 @@ const slaDays = whole(
   'a whole number of days, 0 or more, or null for "none" (no touch SLA)'
 ).nullable();
 
+const CURRENCY_CODE = 'a three-letter ISO currency code in capitals, such as "USD" or "EUR"';
+const FX_TABLE =
+  'an object of exchange rates by currency code, such as {"EUR": 1.08} (1 EUR = 1.08 of the plan currency)';
+const fxRate = z
+  .number("a rate above 0: units of the plan currency per 1 unit of that currency")
+  .gt(0, "a rate above 0: units of the plan currency per 1 unit of that currency")
+  .max(1e9, "a rate above 0: units of the plan currency per 1 unit of that currency");
+
 const tierSchema = z.strictObject(
   {
     name: name("a tier name"),
@@ -221,6 +229,13 @@ const sections = {
     "an object with ramp and lead_months"
   ),
   ote: z.array(oteSchema, "a list of OTE rows").min(1, "a list of at least one OTE row"),
+  // Added after version 1 without a new version: a file without them means what it always
+  // meant (amounts in US dollars, no exchange rates), so they default rather than migrate.
+  currency: z
+    .string(CURRENCY_CODE)
+    .regex(/^[A-Z]{3}$/, CURRENCY_CODE)
+    .default("USD"),
+  fx: z.record(z.string().regex(/^[A-Z]{3}$/, CURRENCY_CODE), fxRate, FX_TABLE).default(() => ({})),
 };
 
 /** The assumptions without their version and preset: the body of an export file. */
@@ -429,6 +444,15 @@ function crossFieldRules(value: unknown, ctx: Ctx): void {
     );
 
   uniqueNames(ctx, "ote", ote, "role", "role");
+
+  // The plan currency's own rate is 1 by definition: a stored one would say otherwise.
+  const currency = str(v.currency) ?? "USD";
+  if (obj(v.fx) !== undefined && hasOwn(obj(v.fx) ?? {}, currency))
+    rule(
+      ctx,
+      ["fx", currency],
+      `fx.${currency} is a rate for the plan currency itself (${currency}); remove it, or change currency first.`
+    );
 }
 
 // ---------------------------------------------------------------------------
