@@ -289,15 +289,18 @@ const EXPECTED_BY_KIND: Record<string, string> = {
   amount: 'an amount in dollars, such as 250000 or "$250k"',
   ceiling: 'an ARR amount such as "$4M", or "none" for no ceiling',
   ratio: 'a number of accounts per person, such as 30, or "none" when the role does not apply',
-  days: 'a whole number of days, or "none"',
-  whole: "a whole number",
+  days: "a whole number",
+  months: "a whole number",
   percent: 'a percentage such as "95%" (or 0.95)',
   multiple: 'a multiple such as "1.5x" (or 1.5)',
   number: "a number",
 };
 
 export const FormMessages = {
-  expected: (kind: string) => EXPECTED_BY_KIND[kind] ?? "a value",
+  expected: (kind: string, none = false) =>
+    kind === "days" && none
+      ? 'a whole number of days, or "none"'
+      : (EXPECTED_BY_KIND[kind] ?? "a value"),
   unreadable: (key: string, text: string, expected: string) =>
     text.trim() === ""
       ? `${key} is empty; it needs ${expected}.`
