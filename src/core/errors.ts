@@ -435,6 +435,11 @@ export const PaneActionMessages = {
   replaceSheets: (sheets: readonly string[]) =>
     `This workbook already has ${sheets.join(", ")}. Building again replaces ${sheets.length === 1 ? "that sheet" : "those sheets"}, including anything typed on ${sheets.length === 1 ? "it" : "them"}. Replace?`,
   notReplaced: () => "Nothing changed: the existing plan sheets were kept.",
+  stopped: (replaced: readonly string[]) =>
+    replaced.length === 0
+      ? "Build cancelled: the sheets it had added were removed, so the workbook is as it was."
+      : `Build cancelled: the sheets it had added were removed; the earlier ${replaced.join(", ")} had already been replaced, so build again to get a plan back.`,
+  cancelling: () => "Cancelling after the current chunk of rows…",
   acvColumnLabel: () => "ACV column",
   mrrColumnLabel: () => "Monthly column (x12)",
   moreSkipped: (count: number, onSheet: boolean) =>

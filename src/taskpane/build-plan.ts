@@ -16,7 +16,7 @@ import { Assumptions } from "../core/assumptions/types";
 import { COVERAGE_PLAN_HEADER } from "../core/coverage-plan";
 import { excelSerialFromYmd } from "../core/dates";
 import { HIRING_PLAN_HEADER } from "../core/hiring";
-import { PlanMessages } from "../core/errors";
+import { PaneActionMessages, PlanMessages } from "../core/errors";
 import { ColumnQuestion, ExportCell } from "../plan/columns";
 import { fromFileFormula, hasFileCsCall } from "../plan/file-formulas";
 import {
@@ -34,6 +34,7 @@ import {
 } from "../plan/layout";
 import { preparePlan } from "../plan/prepare";
 import { SkippedRow } from "../plan/rows";
+import { ColumnEvidence, columnEvidence } from "./evidence";
 import { isCsFormula, reenterFormulas } from "./recalc";
 
 /** Excel number formats of the layout's formats (the same as the CLI's file). */
@@ -52,7 +53,13 @@ export interface BuildPlanOptions {
    * ("ambiguous"), or only MRR columns ("mrr": choosing one confirms x12).
    * Resolve with the chosen header, or null to cancel the build.
    */
-  askAcvColumn: (question: ColumnQuestion) => Promise<string | null>;
+  askAcvColumn: (question: ColumnQuestion, evidence: ColumnEvidence[]) => Promise<string | null>;
+  /**
+   * The pane's Cancel: asked before anything is written and after each chunk.
+   * A cancelled build deletes the sheets it added, so a first build leaves the
+   * workbook as it was.
+   */
+  isCancelled?: () => boolean;
   /** Called after each chunk of account rows: rows written so far, and the total. */
   onProgress?: (done: number, total: number) => void;
   /** Account rows per context.sync (default 2,000). */
@@ -62,8 +69,19 @@ export interface BuildPlanOptions {
 }
 
 export type BuildPlanResult =
-  | { built: true; accounts: number; skipped: SkippedRow[]; sheets: string[]; message: string }
-  | { built: false; message: string; skipped?: SkippedRow[] };
+  | {
+      built: true;
+      accounts: number;
+      skipped: SkippedRow[];
+      sheets: string[];
+      message: string;
+      /** The planned accounts' ACVs, for the pane's impact line. */
+      acvs: Float64Array;
+    }
+  | { built: false; message: string; skipped?: SkippedRow[]; cancelled?: boolean };
+
+/** Thrown between chunks when the user cancels; caught by buildCoveragePlan. */
+class BuildCancelled extends Error {}
 
 const DEFAULT_CHUNK = 2000;
 
@@ -153,6 +171,7 @@ async function writeAccounts(
     // eslint-disable-next-line office-addins/no-context-sync-in-loop
     await context.sync();
     options.onProgress?.(start + count, table.rowCount);
+    if (options.isCancelled?.()) throw new BuildCancelled();
   }
   const address = `A1:${columnLetter(columns.length - 1)}${table.rowCount + 1}`;
   const excelTable = sheet.tables.add(address, true);
@@ -260,7 +279,10 @@ export async function buildCoveragePlan(
   };
   let prepared = preparePlan(rows, base);
   if (!prepared.ok && "question" in prepared) {
-    const answer = await options.askAcvColumn(prepared.question);
+    const answer = await options.askAcvColumn(
+      prepared.question,
+      columnEvidence(rows, prepared.question.candidates)
+    );
     if (answer === null) return { built: false, message: PlanMessages.cancelled() };
     prepared = preparePlan(rows, { ...base, acvColumn: answer });
   }
@@ -274,6 +296,8 @@ export async function buildCoveragePlan(
   }
   const input = prepared.input;
   const layout = buildLayout(input);
+  if (options.isCancelled?.())
+    return { built: false, cancelled: true, message: PaneActionMessages.stopped([]) };
 
   deletePlanSheets(context);
   await context.sync();
@@ -284,7 +308,14 @@ export async function buildCoveragePlan(
 
   // The accounts first: the plan's formulas refer to its columns.
   const accounts = layout.sheets.find((s) => s.name === SHEETS.accounts)!;
-  await writeAccounts(context, sheets.get(SHEETS.accounts)!, accounts, input, options);
+  try {
+    await writeAccounts(context, sheets.get(SHEETS.accounts)!, accounts, input, options);
+  } catch (error) {
+    if (!(error instanceof BuildCancelled)) throw error;
+    for (const sheet of sheets.values()) sheet.delete();
+    await context.sync();
+    return { built: false, cancelled: true, message: PaneActionMessages.stopped([]) };
+  }
   const spillHeaders = knownSpillHeaders(layout);
   for (const layoutSheet of layout.sheets) {
     if (layoutSheet.name === SHEETS.accounts) continue;
@@ -301,6 +332,7 @@ export async function buildCoveragePlan(
     skipped: layout.skipped,
     sheets: layout.sheets.map((s) => s.name),
     message: PlanMessages.built(layout.accounts, layout.skipped.length),
+    acvs: input.accounts.acv,
   };
 }
 

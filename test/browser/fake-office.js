@@ -80,12 +80,20 @@
         getItemOrNullObject: function (name) {
           return { delete: recordWrite("worksheet.delete " + name) };
         },
+        getItem: function (name) {
+          return recorder(name);
+        },
       },
       getSelectedRange: selectedRange,
     },
     sync: function () {
       state.syncs += 1;
-      return Promise.resolve();
+      // A test may slow each sync down, to act while a build runs (Cancel).
+      return state.syncDelay
+        ? new Promise(function (resolve) {
+            setTimeout(resolve, state.syncDelay);
+          })
+        : Promise.resolve();
     },
   };
   // As in Excel's shared runtime: the functions bundle registers its functions.
