@@ -10,6 +10,14 @@ try {
   );
   process.exit(2);
 }
+let settled = false;
 cli.main(process.argv.slice(2)).then((code) => {
+  settled = true;
   process.exitCode = code;
+});
+// A stream that fails without rejecting leaves nothing to wait for: never let that pass as exit 0.
+process.once("beforeExit", () => {
+  if (settled) return;
+  process.stderr.write("cs-coverage: unexpected failure: the command stopped before it finished\n");
+  process.exitCode = 1;
 });

@@ -195,6 +195,21 @@ export function renderAssumptions(a: Assumptions): string[] {
   out.push("Capacity, books, cost and hiring");
   out.push(...keyLines(a, sectionLines(a, ["capacity", "book", "cost", "hiring"])), "");
 
+  const rates = Object.keys(a.fx).sort();
+  out.push(
+    `Currency: amounts are in ${a.currency}; exchange rates (units of ${a.currency} per 1 unit)`
+  );
+  out.push(
+    ...keyLines(a, [
+      ["currency", a.currency],
+      ...rates.map((code): [string, string] => [`fx.${code}`, fmt(a.fx[code])]),
+      ...(rates.length === 0
+        ? [["fx.*", "none set: amounts in another currency are refused"] as [string, string]]
+        : []),
+    ]),
+    ""
+  );
+
   out.push("OTE (on-target earnings a year)");
   out.push(
     ...table(

@@ -12,11 +12,12 @@ import { excelSerialFromYmd } from "../core/dates";
 import { fmt } from "../core/errors";
 import { Catalog } from "../engine/catalog";
 import { EngineScalar } from "../engine/engine";
-import { questionMessage } from "../plan/columns";
+import { findHeaderRow, questionMessage } from "../plan/columns";
+import { ExportLocale, localeQuestionMessage } from "../plan/locale";
 import { buildLayout, PlanInput, PlanLayout, SHEETS } from "../plan/layout";
 import { preparePlan } from "../plan/prepare";
 import { describeSkipped, SKIPPED_SHOWN, SkippedRow } from "../plan/rows";
-import { DataFileError, loadSheet, SheetCell } from "./data";
+import { DataFileError, loadExport, LoadedSheet } from "./data";
 import { computePlanValues, PlanValues } from "./plan-engine";
 import { writePlanWorkbook } from "./xlsx-rows";
 
@@ -33,6 +34,22 @@ export interface PlanSummary {
   tiers: PlanTierSummary[];
   total: Omit<PlanTierSummary, "tier">;
   skipped: SkippedRow[];
+  /** Rows set aside as report furniture (totals, counts, grouping and footer lines). */
+  setAside: number;
+  /** Where the export disagrees with itself (its stated record count or grand total). */
+  warnings: string[];
+  /** The .xlsx worksheet read, and the line that says so. */
+  sheet?: string;
+  sheetNote?: string;
+}
+
+/** 'read sheet "Accounts" (2 of 3; the others: "Summary", "Notes")'. */
+function describeSheet(sheet: { name: string; names: string[] }): string {
+  const others = sheet.names.filter((n) => n !== sheet.name);
+  const at = sheet.names.indexOf(sheet.name) + 1;
+  return others.length === 0
+    ? `read sheet ${JSON.stringify(sheet.name)} (the workbook's only sheet)`
+    : `read sheet ${JSON.stringify(sheet.name)} (${at} of ${sheet.names.length}; the others: ${others.map((n) => JSON.stringify(n)).join(", ")}); choose another with --sheet`;
 }
 
 /** A plan the command cannot make: one line for stderr, exit 2. */
@@ -69,6 +86,8 @@ export function summarize(values: PlanValues, layout: PlanLayout, input: PlanInp
       .map((row) => ({ tier: String(row[0]), ...line(row, String(row[0])) })),
     total: line(block[tiers], "total"),
     skipped: input.accounts.skipped,
+    setAside: input.reading?.setAside ?? 0,
+    warnings: input.reading?.warnings ?? [],
   };
 }
 
@@ -97,6 +116,7 @@ export function renderSummary(summary: PlanSummary, input: PlanInput, output: st
   const out = [
     `Coverage plan written to ${output}`,
     `${fmt(summary.total.accounts)} accounts from ${input.source}; ACV from column ${JSON.stringify(acv)}${input.columns.acvIsMrr ? " (MRR x 12, as confirmed)" : ""}`,
+    ...readingLines(summary, input),
     "",
     ...lines,
   ];
@@ -115,10 +135,27 @@ export function renderSummary(summary: PlanSummary, input: PlanInput, output: st
   return out;
 }
 
+/** Which sheet was read, the header row, furniture set aside, and the export's own figures that disagree. */
+function readingLines(summary: PlanSummary, input: PlanInput): string[] {
+  const lines: string[] = [];
+  if (summary.sheetNote !== undefined) lines.push(summary.sheetNote);
+  if (input.columns.headerRow > 0)
+    lines.push(
+      `header row found on row ${fmt(input.columns.headerRow + 1)} (the lines above it are the report's title and filters)`
+    );
+  const note = input.reading?.setAsideNote;
+  if (note) lines.push(note);
+  for (const warning of summary.warnings) lines.push(`warning: ${warning}`);
+  return lines;
+}
+
 export interface PlanCommandOptions {
   output?: string;
   acvColumn?: string;
   json?: boolean;
+  /** --sheet: an .xlsx worksheet by name or 1-based position. */
+  sheet?: string;
+  locale?: ExportLocale;
 }
 
 export interface PlanIo {
@@ -127,13 +164,55 @@ export interface PlanIo {
   progress: boolean;
 }
 
-async function readExport(file: string): Promise<SheetCell[][]> {
+async function readExport(file: string, sheet: string | undefined): Promise<LoadedSheet> {
   try {
-    return await loadSheet(file);
+    return await loadExport(file, {
+      localeAware: true,
+      ...(sheet !== undefined ? { sheet } : { accept: (rows) => findHeaderRow(rows) !== null }),
+    });
   } catch (error) {
     if (error instanceof DataFileError) throw new PlanError(error.message);
     throw error;
   }
+}
+
+/** Why the plan could not be written, in one line (exit 2), or the error itself when it is not about the file. */
+export function writeError(output: string, error: unknown): Error {
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  const folder = path.dirname(path.resolve(output));
+  switch (code) {
+    case "ENOENT":
+    case "ENOTDIR":
+      return new PlanError(`-o ${output}: the folder ${folder} does not exist; create it first`);
+    case "EACCES":
+    case "EROFS":
+      return new PlanError(
+        `-o ${output}: cannot write there (${code}: the folder or file is read-only)`
+      );
+    case "EPERM":
+    case "EBUSY":
+      return new PlanError(
+        `-o ${output}: cannot replace the file (${code}: it is read-only, or open in another program such as Excel; close it and run again)`
+      );
+    case "EISDIR":
+      return new PlanError(`-o ${output}: that is a folder; give a file name ending in .xlsx`);
+    case "ENOSPC":
+      return new PlanError(`-o ${output}: the disk is full`);
+    default:
+      return error instanceof Error ? error : new Error(String(error));
+  }
+}
+
+/** Checks before any work that the plan can go where -o says: an existing folder, not a folder itself. */
+async function checkOutput(output: string): Promise<void> {
+  const folder = path.dirname(path.resolve(output));
+  const stat = await fs.stat(folder).catch(() => null);
+  if (stat === null)
+    throw new PlanError(`-o ${output}: the folder ${folder} does not exist; create it first`);
+  if (!stat.isDirectory()) throw new PlanError(`-o ${output}: ${folder} is a file, not a folder`);
+  const existing = await fs.stat(output).catch(() => null);
+  if (existing?.isDirectory())
+    throw new PlanError(`-o ${output}: that is a folder; give a file name ending in .xlsx`);
 }
 
 /** Runs the plan command; PlanError for anything the user must fix. */
@@ -152,16 +231,27 @@ export async function runPlanCommand(
     );
   if (path.resolve(output) === path.resolve(file))
     throw new PlanError(`-o ${output}: that is the export itself; write the plan to another file`);
-  const rows = await readExport(file);
-  const prepared = preparePlan(rows, {
+  await checkOutput(output);
+  const loaded = await readExport(file, options.sheet);
+  const sheetNote = loaded.sheet === undefined ? undefined : describeSheet(loaded.sheet);
+  const prepared = preparePlan(loaded.rows, {
     acvColumn: options.acvColumn,
     assumptions,
     asOf,
-    source: path.basename(file),
+    source:
+      loaded.sheet === undefined
+        ? path.basename(file)
+        : `${path.basename(file)} (sheet "${loaded.sheet.name}")`,
+    ...(options.locale ? { locale: options.locale } : {}),
+    ...(loaded.delimiter ? { delimiter: loaded.delimiter } : {}),
   });
   if (!prepared.ok) {
     if ("question" in prepared) throw new PlanError(questionMessage(prepared.question));
-    throw new PlanError(`${file}: ${prepared.error}`);
+    if ("localeQuestion" in prepared)
+      throw new PlanError(`${file}: ${localeQuestionMessage(prepared.localeQuestion)}`);
+    const where =
+      sheetNote === undefined || loaded.sheet?.names.length === 1 ? "" : ` (${sheetNote})`;
+    throw new PlanError(`${file}: ${prepared.error}${where}`);
   }
   const input = prepared.input;
   const bar = io.progress
@@ -176,19 +266,26 @@ export async function runPlanCommand(
   const values = computePlanValues(layout, input, catalog, assumptions);
   const temporary = path.join(path.dirname(output), `.${path.basename(output)}.${process.pid}.tmp`);
   try {
-    const summary = summarize(values, layout, input);
+    const summary = {
+      ...summarize(values, layout, input),
+      ...(sheetNote ? { sheetNote, sheet: loaded.sheet?.name } : {}),
+    };
     bar?.start(layout.accounts, 0);
     try {
+      // Made first, so a folder that cannot take the file fails here with its reason
+      // (ExcelJS's own stream would fail later, without rejecting its promise).
+      await fs.writeFile(temporary, "");
       await writePlanWorkbook(temporary, layout, input, values, (done) => bar?.update(done));
     } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      if (code === "ENOENT" || code === "EACCES" || code === "EPERM" || code === "EISDIR")
-        throw new PlanError(`-o ${output}: cannot write there (${code})`);
-      throw error;
+      throw writeError(output, error);
     } finally {
       bar?.stop();
     }
-    await fs.rename(temporary, output);
+    try {
+      await fs.rename(temporary, output);
+    } catch (error) {
+      throw writeError(output, error);
+    }
     if (options.json) io.out(JSON.stringify(summary));
     else renderSummary(summary, input, output).forEach((line) => io.out(line));
     return summary;

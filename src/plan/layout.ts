@@ -10,6 +10,7 @@ import { Assumptions } from "../core/assumptions/types";
 import { assumptionTableSize } from "../core/assumptions/keys";
 import { COVERAGE_PLAN_HEADER } from "../core/coverage-plan";
 import { ExportCell, ExportColumns, headerText } from "./columns";
+import { ExportReading } from "./reading";
 import { PlanAccounts, SkippedRow } from "./rows";
 
 export const SHEETS = {
@@ -150,6 +151,8 @@ export interface PlanInput {
   asOf: number;
   /** Where the export came from, for the note on top of the plan. */
   source: string;
+  /** Furniture set aside, the locale's conversions, the export's own totals checked (src/plan/reading.ts). */
+  reading?: ExportReading;
 }
 
 /** "A", "B", ... "Z", "AA": the column letters of a 0-based column. */

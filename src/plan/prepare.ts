@@ -7,6 +7,8 @@ import { Assumptions } from "../core/assumptions/types";
 import { PlanMessages } from "../core/errors";
 import { ColumnQuestion, detectColumns, ExportCell } from "./columns";
 import { PlanInput } from "./layout";
+import { ExportLocale, LocaleQuestion } from "./locale";
+import { finishReading, startReading } from "./reading";
 import { readAccounts } from "./rows";
 
 export interface PrepareOptions {
@@ -17,20 +19,29 @@ export interface PrepareOptions {
   source: string;
   /** Row number of rows[0] (1 for a file). */
   firstRowNumber?: number;
+  /** How the export writes numbers and dates (--locale, or the pane's answer). */
+  locale?: ExportLocale;
+  /** A CSV's delimiter, a hint for the locale. */
+  delimiter?: string;
 }
 
 export type Prepared =
   | { ok: true; input: PlanInput }
   | { ok: false; question: ColumnQuestion }
+  | { ok: false; localeQuestion: LocaleQuestion }
   | { ok: false; error: string; skipped?: PlanInput["accounts"]["skipped"] };
 
-export function preparePlan(rows: readonly ExportCell[][], options: PrepareOptions): Prepared {
+/** The rows are typed in place by the export's locale (the caller's copy, read once). */
+export function preparePlan(rows: ExportCell[][], options: PrepareOptions): Prepared {
   const detected = detectColumns(rows, options.acvColumn);
   if (!detected.ok)
     return "question" in detected ? { ok: false, question: detected.question } : detected;
   const { columns } = detected;
   if (rows.length <= columns.headerRow + 1) return { ok: false, error: PlanMessages.noDataRows() };
-  const accounts = readAccounts(rows, columns, options.firstRowNumber ?? 1);
+  const started = startReading(rows, columns, options);
+  if (!started.ok) return started;
+  const { reading } = started;
+  const accounts = readAccounts(rows, columns, options.firstRowNumber ?? 1, reading.furniture.rows);
   if (accounts.rows.length === 0) {
     return accounts.skipped.length === 0
       ? { ok: false, error: PlanMessages.noDataRows() }
@@ -40,12 +51,14 @@ export function preparePlan(rows: readonly ExportCell[][], options: PrepareOptio
           skipped: accounts.skipped,
         };
   }
+  finishReading(reading, rows, columns, accounts, options.firstRowNumber ?? 1);
   return {
     ok: true,
     input: {
       rows,
       columns,
       accounts,
+      reading,
       assumptions: options.assumptions,
       asOf: options.asOf,
       source: options.source,

@@ -42,12 +42,14 @@ function isEmptyRow(row: readonly ExportCell[]): boolean {
 
 /**
  * Reads every row under the header. `firstRowNumber` is the row number of
- * rows[0] (1 for a file; the selection's first row in Excel).
+ * rows[0] (1 for a file; the selection's first row in Excel). Rows in
+ * `setAside` (report furniture, 0-based) are neither planned nor listed.
  */
 export function readAccounts(
   rows: readonly ExportCell[][],
   columns: ExportColumns,
-  firstRowNumber = 1
+  firstRowNumber = 1,
+  setAside: ReadonlySet<number> = new Set()
 ): PlanAccounts {
   const count = Math.max(0, rows.length - columns.headerRow - 1);
   const indexes = new Int32Array(count);
@@ -55,6 +57,7 @@ export function readAccounts(
   const skipped: SkippedRow[] = [];
   let kept = 0;
   for (let r = columns.headerRow + 1; r < rows.length; r++) {
+    if (setAside.has(r)) continue;
     const row = rows[r];
     const raw = row[columns.acv] ?? null;
     const amount = parseAmount(raw);

@@ -66,6 +66,8 @@ export function parseValue(
   const number = (v: unknown, expected: string): Parsed =>
     typeof v === "number" ? { ok: true, value: v } : expect(expected);
   if (kind === "text" || kind === "name") return { ok: true, value: text.trim() };
+  // The schema says what a code must be; the pane's dropdown only offers good ones.
+  if (kind === "currency") return { ok: true, value: text.trim().toUpperCase() };
   if (kind === "ramp") {
     const parts = text.split(",").map((p) => p.trim());
     const values = parts.map((p) => parseFraction(p, key));
@@ -153,7 +155,12 @@ function fromNode(
   if (Array.isArray(node))
     return node.map((item, i) => fromNode(item, [...path, i], root, problems));
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(node)) out[k] = fromNode(v, [...path, k], root, problems);
+  for (const [k, v] of Object.entries(node)) {
+    const value = fromNode(v, [...path, k], root, problems);
+    // An exchange rate of "none" is no rate, as with --set fx.EUR=none.
+    if (path.length === 1 && path[0] === "fx" && value === null) continue;
+    out[k] = value;
+  }
   return out;
 }
 

@@ -29,8 +29,9 @@ export interface WorkbookJobs {
     onProgress: (done: number, total: number) => void,
     isCancelled?: () => boolean
   ): Promise<BuildPlanResult>;
-  repair(): Promise<number>;
-  recalculate(): Promise<number>;
+  /** Both go through every sheet a chunk of rows at a time, reporting rows looked at and the total. */
+  repair(onProgress: (done: number, total: number) => void): Promise<number>;
+  recalculate(onProgress: (done: number, total: number) => void): Promise<number>;
   /** Why the plan cannot be built now (unusable stored assumptions), or null. */
   blocked(): string | null;
   /** The assumptions the plan is built with (for its summary). */
@@ -108,12 +109,16 @@ export class WorkbookActions {
         which === "repair" ? PaneActionMessages.repairing() : PaneActionMessages.recalculating()
       );
       try {
-        const count = await this.jobs[which]();
+        const count = await this.jobs[which]((done, total) =>
+          this.showProgress(done, total, PaneActionMessages.rowsLookedAt(which, done, total))
+        );
         this.status(
           which === "repair" ? PlanMessages.repaired(count) : PaneActionMessages.recalculated(count)
         );
       } catch (error) {
         this.status(PaneActionMessages.failed(which, describeError(error)), true);
+      } finally {
+        byId<HTMLProgressElement>("plan-progress").hidden = true;
       }
     });
   }
@@ -147,13 +152,15 @@ export class WorkbookActions {
         cancel.hidden = false;
         const result = await this.jobs.buildPlan(
           (question, evidence) => this.askAcvColumn(question, evidence),
-          (done, total) => {
-            // Shown from the first chunk on, not while a question is open.
-            progress.hidden = false;
-            progress.max = Math.max(total, 1);
-            progress.value = done;
-            if (!this.cancelRequested) this.status(PaneActionMessages.writingAccounts(done, total));
-          },
+          // Shown from the first chunk on, not while a question is open.
+          (done, total) =>
+            this.showProgress(
+              done,
+              total,
+              this.cancelRequested
+                ? PaneActionMessages.cancelling()
+                : PaneActionMessages.writingAccounts(done, total)
+            ),
           () => this.cancelRequested
         );
         if (!result.built && result.cancelled) {
@@ -174,6 +181,15 @@ export class WorkbookActions {
         cancel.hidden = true;
       }
     });
+  }
+
+  /** The progress bar (shared by the three jobs) and the status line after a chunk. */
+  private showProgress(done: number, total: number, text: string): void {
+    const progress = byId<HTMLProgressElement>("plan-progress");
+    progress.hidden = false;
+    progress.max = Math.max(total, 1);
+    progress.value = done;
+    this.status(text);
   }
 
   /** The reconciliation and tier summary of the plan just built, with a link to the CS Plan sheet. */

@@ -132,6 +132,8 @@ export function defaultAssumptions(): Assumptions {
       { role: "CS Manager", base: 165_000, variable: 40_000 },
       { role: "VP CS", base: 230_000, variable: 90_000 },
     ],
+    currency: "USD",
+    fx: {},
   };
 }
 
@@ -174,4 +176,7 @@ export const DEFAULT_SOURCES: Record<string, string> = {
   "hiring.ramp": "S0 §2.3 (CSM ramp 60-90 days)",
   "hiring.lead_months": "S1 (hiring takes 90 days)",
   "ote.*": "S4 (OTE table)",
+  currency: "Assumption: MODEL.md's amounts are US dollars",
+  "fx.*":
+    "Yours: units of the plan currency per 1 unit of that currency (no rate until you set one)",
 };

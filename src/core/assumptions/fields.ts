@@ -24,14 +24,20 @@ export type FieldKind =
   | "percent" // a fraction shown as a percentage: "95%" or 0.95
   | "multiple" // a payout multiple: "1.5x" or 1.5
   | "number" // a plain number
-  | "ramp"; // monthly productivities: "0%, 50%, 50%"
+  | "ramp" // monthly productivities: "0%, 50%, 50%"
+  | "currency" // a three-letter ISO 4217 code, upper-cased: "EUR"
+  | "rate"; // an exchange rate into the plan currency, above 0 ("none" removes it)
 
 /**
  * Where a field lives. "tier", "segment" and "ote" are listed items (the key
  * names the item: tier.<Tier>.csm_ratio); "weights" is one of the payout
- * plans (payout.<plan>.grr_weight); the rest are single sections (payout.grr_floor).
+ * plans (payout.<plan>.grr_weight); "plan" holds the fields at the top of the
+ * assumptions (currency); "fx" is the table of exchange rates, keyed by
+ * currency code (fx.EUR); the rest are single sections (payout.grr_floor).
  */
 export type FieldGroup =
+  | "plan"
+  | "fx"
   | "tier"
   | "segment"
   | "ote"
@@ -76,7 +82,11 @@ export interface FieldSpec {
 const RATIO_EXPECTS =
   'a number of accounts per person above 0, or null for "none" (the role does not apply)';
 const ROLE_NONE = "the role does not cover the tier";
-const DOLLARS = "an amount in dollars, 0 or more";
+const MONEY = "an amount in the plan currency, 0 or more";
+/** The codes the plan currency and exchange rates take: ISO 4217's three capitals. */
+export const CURRENCY_CODE = /^[A-Z]{3}$/;
+export const CURRENCY_EXPECTS =
+  'a three-letter ISO currency code in capitals, such as "USD" or "EUR"';
 
 /** Every assumption field, in the order of types.ts (the export file's order). */
 export const FIELDS = [
@@ -97,7 +107,7 @@ export const FIELDS = [
     label: "Min ACV",
     short: "min ACV",
     min: 0,
-    expects: "the tier's minimum ACV in dollars, 0 or more",
+    expects: "the tier's minimum ACV in the plan currency, 0 or more",
   },
   {
     group: "tier",
@@ -164,7 +174,7 @@ export const FIELDS = [
     short: "ARR ceiling",
     above: 0,
     none: "no ceiling",
-    expects: 'an ARR amount above 0 dollars, or null for "none" (no ceiling)',
+    expects: 'an ARR amount above 0 in the plan currency, or null for "none" (no ceiling)',
   },
   {
     group: "tier",
@@ -326,7 +336,7 @@ export const FIELDS = [
     kind: "amount",
     label: "CSM-owned below (incremental ARR)",
     min: 0,
-    expects: DOLLARS,
+    expects: MONEY,
   },
   {
     group: "expansion",
@@ -334,7 +344,7 @@ export const FIELDS = [
     kind: "amount",
     label: "CSM-led up to (incremental ARR)",
     min: 0,
-    expects: DOLLARS,
+    expects: MONEY,
   },
   {
     group: "expansion",
@@ -446,7 +456,7 @@ export const FIELDS = [
     label: "Base",
     short: "base",
     min: 0,
-    expects: DOLLARS,
+    expects: MONEY,
   },
   {
     group: "ote",
@@ -455,7 +465,27 @@ export const FIELDS = [
     label: "Variable",
     short: "variable",
     min: 0,
-    expects: DOLLARS,
+    expects: MONEY,
+  },
+  // The plan currency and exchange rates into it
+  {
+    group: "plan",
+    field: "currency",
+    kind: "currency",
+    label: "Plan currency",
+    short: "currency",
+    expects: CURRENCY_EXPECTS,
+  },
+  {
+    group: "fx",
+    field: "rate",
+    kind: "rate",
+    label: "Exchange rate",
+    short: "rate",
+    above: 0,
+    max: 1e9,
+    none: "no rate (the currency is refused)",
+    expects: "a rate above 0: units of the plan currency per 1 unit of that currency",
   },
 ] as const satisfies readonly FieldSpec[];
 
@@ -488,6 +518,8 @@ export const LIST_SECTIONS: Readonly<Record<string, FieldGroup>> = {
 export function fieldAtPath(path: readonly (string | number)[]): FieldSpec | undefined {
   const [section, second, third] = path;
   if (typeof section !== "string") return undefined;
+  if (path.length === 1) return findField("plan", section);
+  if (section === "fx") return path.length === 2 ? findField("fx", "rate") : undefined;
   if (Object.prototype.hasOwnProperty.call(LIST_SECTIONS, section))
     return typeof third === "string" ? findField(LIST_SECTIONS[section], third) : undefined;
   if (section === "payout" && (second === "standard" || second === "plg"))
@@ -500,7 +532,7 @@ export const isMoneyKind = (kind: FieldKind): boolean => kind === "amount" || ki
 
 /** Whether a value of this kind is a number (tabular figures, right-aligned). */
 export const isNumberKind = (kind: FieldKind): boolean =>
-  kind !== "name" && kind !== "text" && kind !== "ramp";
+  kind !== "name" && kind !== "text" && kind !== "ramp" && kind !== "currency";
 
 /** What a field must be, in words for the pane: "must be above 0 (or 'none')". */
 export function mustBe(spec: FieldSpec): string {
@@ -518,6 +550,10 @@ export function mustBe(spec: FieldSpec): string {
       return "must be a description of 1 to 500 characters";
     case "ramp":
       return `must be 1 to ${spec.max ?? 24} monthly productivities between 0% and 100%`;
+    case "currency":
+      return "must be a three-letter currency code, such as USD, EUR or GBP";
+    case "rate":
+      return "must be above 0: how many units of the plan currency 1 unit buys";
     case "days":
     case "months":
       return `must be a whole number of ${spec.unit ?? spec.kind}, ${spec.max !== undefined ? `0 to ${spec.max}` : "0 or more"}${none}`;

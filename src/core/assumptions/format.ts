@@ -67,6 +67,14 @@ function canonicalBody(a: Assumptions): AssumptionsBody {
     const value: unknown = a[section];
     if (Object.prototype.hasOwnProperty.call(LIST_SECTIONS, section))
       body[section] = (value as unknown[]).map((item) => pick(item, LIST_SECTIONS[section]));
+    else if (section === "currency") body[section] = a.currency;
+    else if (section === "fx")
+      // Rates in code order, so the same rates always export to the same bytes.
+      body[section] = Object.fromEntries(
+        Object.keys(a.fx)
+          .sort()
+          .map((code) => [code, a.fx[code]])
+      );
     else if (section === "payout")
       body[section] = {
         ...pick(value, "payout"),

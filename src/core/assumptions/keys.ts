@@ -7,7 +7,15 @@
 import { CsError, Errors } from "../errors";
 import { roundCents } from "../money";
 import { isBlank, nameKey, parseAmount, parseFraction, parseNumber } from "../values";
-import { FieldGroup, FieldKind, FieldSpec, fieldsOf, keyedFieldsOf } from "./fields";
+import {
+  CURRENCY_CODE,
+  FieldGroup,
+  FieldKind,
+  FieldSpec,
+  fieldsOf,
+  findField,
+  keyedFieldsOf,
+} from "./fields";
 import { Assumptions, PAYOUT_PLANS, TierAssumption } from "./types";
 
 export type AssumptionValue = number | string | null;
@@ -74,6 +82,24 @@ function locate(a: Assumptions, rawKey: string): FieldRef | CsError {
     const plan = PAYOUT_PLANS.find((p) => p === middle.toLowerCase());
     return ref(plan ? a.payout[plan] : undefined, WEIGHT_FIELDS);
   }
+  if (parts.length === 1) {
+    // The fields at the top of the assumptions (currency).
+    const spec = findField("plan", head);
+    if (!spec) return Errors.unknownKey(rawKey);
+    return {
+      key: spec.field,
+      holder: a as unknown as Record<string, unknown>,
+      field: spec.field,
+      spec,
+    };
+  }
+  if (parts.length === 2 && head === "fx") {
+    // An exchange rate, keyed by currency code: fx.EUR.
+    const code = parts[1].trim().toUpperCase();
+    const spec = findField("fx", "rate");
+    if (!CURRENCY_CODE.test(code) || !spec) return Errors.unknownKey(rawKey);
+    return { key: `fx.${code}`, holder: a.fx, field: code, spec };
+  }
   if (parts.length !== 2) return Errors.unknownKey(rawKey);
   const section = SINGLE_SECTIONS.find((name) => name === head);
   const single = section === undefined ? undefined : a[section];
@@ -84,6 +110,8 @@ function locate(a: Assumptions, rawKey: string): FieldRef | CsError {
 export function getAssumption(a: Assumptions, key: string): AssumptionValue | CsError {
   const ref = locate(a, key);
   if (ref instanceof CsError) return ref;
+  if (ref.spec.kind === "rate" && !Object.prototype.hasOwnProperty.call(ref.holder, ref.field))
+    return Errors.noFxRate(ref.field, a.currency);
   const value = ref.holder[ref.field];
   if (Array.isArray(value)) return value.join(",");
   if (typeof value === "number" || typeof value === "string" || value === null) return value;
@@ -114,6 +142,12 @@ function readField(key: string, spec: FieldSpec, raw: unknown): unknown {
         ? values
         : bad('it needs productivity fractions between 0 and 1, such as "0,0.5,0.5"');
     }
+    case "currency": {
+      const code = typeof raw === "string" ? raw.trim().toUpperCase() : "";
+      return CURRENCY_CODE.test(code)
+        ? code
+        : bad('it needs a three-letter ISO currency code, such as "USD", "EUR" or "GBP"');
+    }
     default:
       if (spec.none !== undefined && isNone(raw)) return null;
       break;
@@ -131,6 +165,10 @@ function readField(key: string, spec: FieldSpec, raw: unknown): unknown {
   switch (kind) {
     case "ratio":
       return value > 0 ? value : bad('it needs more than 0 accounts per person, or "none"');
+    case "rate":
+      return value > 0 && value <= (spec.max ?? Infinity)
+        ? value
+        : bad('it needs a rate above 0 (units of the plan currency per 1 unit), or "none"');
     case "ceiling":
       return value > 0 ? value : bad('it needs an ARR amount above 0, or "none" for no ceiling');
     case "days":
@@ -158,7 +196,9 @@ export function setAssumption(a: Assumptions, key: string, raw: unknown): Assump
   if (ref instanceof CsError) return ref;
   const value = readField(key, ref.spec, raw);
   if (value instanceof CsError) return value;
-  ref.holder[ref.field] = value;
+  // "none" removes an exchange rate: a currency without one is refused, never read as plan currency.
+  if (ref.spec.kind === "rate" && value === null) delete ref.holder[ref.field];
+  else ref.holder[ref.field] = value;
   if (ref.field === "min_acv") copy.tiers.sort((x, y) => x.min_acv - y.min_acv);
   return copy;
 }

@@ -50,6 +50,7 @@ export function fieldWords(path: readonly (string | number)[], root: unknown): s
     const items = list(obj(root)?.[section]);
     return `${itemWords(section, items[index] ?? {}, index)} - ${spec.label}`;
   }
+  if (section === "fx" && typeof index === "string") return `${index} ${spec.label.toLowerCase()}`;
   if (section === "payout" && (index === "standard" || index === "plg"))
     return `${index === "plg" ? "PLG" : "Standard"} plan - ${spec.label}`;
   return spec.label;

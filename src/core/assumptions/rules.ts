@@ -227,4 +227,15 @@ export function crossFieldRules(value: unknown, ctx: Ctx): void {
     );
 
   uniqueNames(ctx, "ote", ote, "role", "role");
+
+  // The plan currency's own rate is 1 by definition: a stored one would say otherwise.
+  const currency = str(v.currency) ?? "USD";
+  const fx = obj(v.fx);
+  if (fx !== undefined && Object.prototype.hasOwnProperty.call(fx, currency))
+    rule(
+      ctx,
+      ["fx", currency],
+      `fx.${currency} is a rate for the plan currency itself (${currency}); remove it, or change currency first.`,
+      `${currency} is the plan currency, so it has no exchange rate; remove its rate, or change the plan currency first.`
+    );
 }

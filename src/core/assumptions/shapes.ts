@@ -9,7 +9,7 @@
  * so the table, the schema and the types cannot drift.
  */
 import { z } from "zod";
-import { Field, FieldGroup, fieldsOf, FieldsOf } from "./fields";
+import { CURRENCY_CODE, CURRENCY_EXPECTS, Field, FieldGroup, fieldsOf, FieldsOf } from "./fields";
 import { Assumptions } from "./types";
 
 // No code generation: the task pane's Content-Security-Policy forbids eval
@@ -32,7 +32,7 @@ function text(what: string) {
 }
 
 /** The zod type of each kind (nullable where "none" is allowed). */
-type ZodOf<F extends Field> = F["kind"] extends "name" | "text"
+type ZodOf<F extends Field> = F["kind"] extends "name" | "text" | "currency"
   ? z.ZodString
   : F["kind"] extends "ramp"
     ? z.ZodArray<z.ZodNumber>
@@ -58,6 +58,11 @@ function fieldCheck(f: Field): z.ZodType {
       return name(f.expects);
     case "text":
       return text(f.expects);
+    case "currency":
+      return z.string(f.expects).regex(CURRENCY_CODE, f.expects);
+    case "rate":
+      // "none" removes a rate (keys.ts); a stored rate is always a number.
+      return numberCheck(f);
     case "ramp": {
       const most = f.max;
       return z
@@ -101,6 +106,9 @@ const segmentSchema = z.strictObject(
   `an object with the segment's fields: ${names("segment").join(", ")}`
 );
 const weightsSchema = single("weights");
+const [RATE] = fieldsOf("fx");
+const FX_TABLE =
+  'an object of exchange rates by currency code, such as {"EUR": 1.08} (1 EUR = 1.08 of the plan currency)';
 const oteSchema = single("ote");
 
 export const sections = {
@@ -119,6 +127,12 @@ export const sections = {
   cost: single("cost"),
   hiring: single("hiring"),
   ote: z.array(oteSchema, "a list of OTE rows").min(1, "a list of at least one OTE row"),
+  // Added after version 1 without a new version: a file without them means what it always
+  // meant (amounts in US dollars, no exchange rates), so they default rather than migrate.
+  currency: z.string(CURRENCY_EXPECTS).regex(CURRENCY_CODE, CURRENCY_EXPECTS).default("USD"),
+  fx: z
+    .record(z.string().regex(CURRENCY_CODE, CURRENCY_EXPECTS), numberCheck(RATE), FX_TABLE)
+    .default(() => ({})),
 };
 
 /** The sections of an Assumptions object in export order. */

@@ -74,6 +74,17 @@ export interface Assumptions {
   cost: { healthy_min: number; healthy_max: number };
   hiring: { ramp: number[]; lead_months: number };
   ote: OteAssumption[];
+  /**
+   * The plan's currency (ISO 4217 code, "USD" by default): tier minimums,
+   * ceilings, OTEs and every amount of a plan are in it.
+   */
+  currency: string;
+  /**
+   * Exchange rates into the plan currency: fx.EUR = 1.08 means 1 EUR is
+   * 1.08 units of the plan currency. An amount in a currency with no rate
+   * is refused, never read as plan currency.
+   */
+  fx: Record<string, number>;
 }
 
 export type PayoutPlan = "standard" | "plg";

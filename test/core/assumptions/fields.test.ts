@@ -3,15 +3,16 @@
  * in it once, with one kind; keys, the schema, the export order and the
  * pane's words all come from it.
  */
-import { defaultAssumptions } from "../../src/core/assumptions/defaults";
-import { FIELDS, fieldAtPath, mustBe } from "../../src/core/assumptions/fields";
-import { exportAssumptions } from "../../src/core/assumptions/format";
-import { getAssumption, setAssumption } from "../../src/core/assumptions/keys";
-import { validateAssumptionsLocated } from "../../src/core/assumptions/schema";
-import { Assumptions } from "../../src/core/assumptions/types";
-import { CsError } from "../../src/core/errors";
+import { defaultAssumptions } from "../../../src/core/assumptions/defaults";
+import { FIELDS, fieldAtPath, mustBe } from "../../../src/core/assumptions/fields";
+import { exportAssumptions } from "../../../src/core/assumptions/format";
+import { getAssumption, setAssumption } from "../../../src/core/assumptions/keys";
+import { validateAssumptionsLocated } from "../../../src/core/assumptions/schema";
+import { Assumptions } from "../../../src/core/assumptions/types";
+import { CsError } from "../../../src/core/errors";
 
-const a = defaultAssumptions();
+// With one exchange rate, so the fx table has a row to read.
+const a: Assumptions = { ...defaultAssumptions(), fx: { EUR: 1.08 } };
 
 /** Every (group, field) an Assumptions object holds, read from the object itself. */
 function fieldsOfObject(x: Assumptions): string[] {
@@ -24,6 +25,9 @@ function fieldsOfObject(x: Assumptions): string[] {
     else out.add(`payout.${k}`);
   for (const section of ["expansion", "clawback", "capacity", "book", "cost", "hiring"] as const)
     Object.keys(x[section]).forEach((f) => out.add(`${section}.${f}`));
+  out.add(`plan.${Object.keys(x).find((k) => k === "currency")}`);
+  // Exchange rates are keyed by currency code: one row of the table for them all.
+  if (Object.keys(x.fx).length > 0) out.add("fx.rate");
   return [...out].sort();
 }
 
@@ -63,7 +67,11 @@ test("every keyed field of the table is a key that reads and writes back its own
             ? `ote.VP CS.${f.field}`
             : f.group === "weights"
               ? `payout.plg.${f.field}`
-              : `${f.group}.${f.field}`;
+              : f.group === "plan"
+                ? f.field
+                : f.group === "fx"
+                  ? "fx.EUR"
+                  : `${f.group}.${f.field}`;
     const value = getAssumption(a, key);
     expect(value).not.toBeInstanceOf(CsError);
     const again = setAssumption(a, key, value === null ? "none" : value);
@@ -107,4 +115,34 @@ test("what a field must be, from its kind and bounds", () => {
     "must be a whole number of days, 0 or more (or 'none')"
   );
   expect(mustBe(spec(["capacity", "weeks_per_month"]))).toBe("must be above 0 and at most 5 weeks");
+});
+
+test("the plan currency and exchange rates are fields of the table: keys, schema and words", () => {
+  expect(fieldAtPath(["currency"])?.kind).toBe("currency");
+  expect(fieldAtPath(["fx", "GBP"])?.kind).toBe("rate");
+  expect(fieldAtPath(["fx"])).toBeUndefined();
+  expect(mustBe(fieldAtPath(["currency"])!)).toBe(
+    "must be a three-letter currency code, such as USD, EUR or GBP"
+  );
+  // A rate of 0 and a code that is not one, in words for the pane and by key for files.
+  const bad = { ...structuredClone(a), currency: "euro", fx: { GBP: 0 } };
+  const checked = validateAssumptionsLocated(bad);
+  expect(checked.ok).toBe(false);
+  const problems = checked.ok ? [] : checked.problems;
+  expect(problems.map((p) => [p.key, p.words])).toEqual([
+    ["currency", "Plan currency must be a three-letter currency code, such as USD, EUR or GBP."],
+    [
+      "fx.GBP",
+      "GBP exchange rate must be above 0: how many units of the plan currency 1 unit buys.",
+    ],
+  ]);
+  // A rate for the plan currency itself, in words.
+  const own = validateAssumptionsLocated({ ...structuredClone(a), fx: { USD: 1 } });
+  expect(own.ok ? [] : own.problems.map((p) => p.words)).toEqual([
+    "USD is the plan currency, so it has no exchange rate; remove its rate, or change the plan currency first.",
+  ]);
+  // The export keeps rates in code order whatever order they were set in.
+  const body = JSON.parse(exportAssumptions({ ...a, fx: { GBP: 1.27, EUR: 1.08 } })).assumptions;
+  expect(Object.keys(body).slice(-2)).toEqual(["currency", "fx"]);
+  expect(JSON.stringify(body.fx)).toBe('{"EUR":1.08,"GBP":1.27}');
 });

@@ -1,4 +1,4 @@
-import { defaultAssumptions } from "../../src/core/assumptions/defaults";
+import { defaultAssumptions } from "../../../src/core/assumptions/defaults";
 import {
   exportAssumptions,
   findJsonError,
@@ -7,11 +7,11 @@ import {
   ImportResult,
   lineColumn,
   MAX_FILE_CHARS,
-} from "../../src/core/assumptions/format";
-import { migrate, MIGRATIONS } from "../../src/core/assumptions/migrate";
-import { loadPreset, presetNames } from "../../src/core/assumptions/presets";
-import { SCHEMA_VERSION } from "../../src/core/assumptions/schema";
-import { Assumptions } from "../../src/core/assumptions/types";
+} from "../../../src/core/assumptions/format";
+import { migrate, MIGRATIONS } from "../../../src/core/assumptions/migrate";
+import { loadPreset, presetNames } from "../../../src/core/assumptions/presets";
+import { SCHEMA_VERSION } from "../../../src/core/assumptions/schema";
+import { Assumptions } from "../../../src/core/assumptions/types";
 
 type Loose = Record<string, any>;
 
@@ -44,7 +44,11 @@ describe("export", () => {
       "cost",
       "hiring",
       "ote",
+      "currency",
+      "fx",
     ]);
+    expect(doc.assumptions.currency).toBe("USD");
+    expect(doc.assumptions.fx).toEqual({});
     expect(doc.assumptions.tiers[4]).toEqual({
       name: "Strategic",
       min_acv: 250000,
@@ -77,7 +81,7 @@ describe("export", () => {
           : v
       )
     ) as Assumptions;
-    expect(Object.keys(reordered)[0]).toBe("ote");
+    expect(Object.keys(reordered)[0]).toBe("fx");
     expect(exportAssumptions(reordered)).toBe(exportAssumptions(a));
     expect(exportAssumptions(a)).toBe(exportAssumptions(defaultAssumptions()));
   });
@@ -215,7 +219,7 @@ describe("wrong documents", () => {
     expect(found).toEqual([
       {
         key: "tier.Pooled.min_acv",
-        message: `tier.Pooled.min_acv needs the tier's minimum ACV in dollars, 0 or more, not "15,000".`,
+        message: `tier.Pooled.min_acv needs the tier's minimum ACV in the plan currency, 0 or more, not "15,000".`,
       },
       {
         key: "segment.SMB.grr_target",
