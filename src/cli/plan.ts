@@ -15,6 +15,8 @@ import { EngineScalar } from "../engine/engine";
 import { questionMessage } from "../plan/columns";
 import { buildLayout, PlanInput, PlanLayout, SHEETS } from "../plan/layout";
 import { preparePlan } from "../plan/prepare";
+import { formatMoney } from "../plan/currency";
+import { describeReconciliation, Reconciliation } from "../plan/reconcile";
 import { describeSkipped, SKIPPED_SHOWN, SkippedRow } from "../plan/rows";
 import { DataFileError, loadSheet, SheetCell } from "./data";
 import { computePlanValues, PlanValues } from "./plan-engine";
@@ -33,6 +35,8 @@ export interface PlanSummary {
   tiers: PlanTierSummary[];
   total: Omit<PlanTierSummary, "tier">;
   skipped: SkippedRow[];
+  /** Rows read, planned, combined, set aside and skipped; ARR in the file and planned; quality and cost. */
+  reconciliation?: Reconciliation;
 }
 
 /** A plan the command cannot make: one line for stderr, exit 2. */
@@ -69,7 +73,19 @@ export function summarize(values: PlanValues, layout: PlanLayout, input: PlanInp
       .map((row) => ({ tier: String(row[0]), ...line(row, String(row[0])) })),
     total: line(block[tiers], "total"),
     skipped: input.accounts.skipped,
+    ...(input.reconciliation ? { reconciliation: input.reconciliation } : {}),
   };
+}
+
+/** How the ACV was made from its column, when not taken as it is. */
+function acvNote(input: PlanInput): string {
+  const { columns } = input;
+  if (columns.acvIsMrr) return " (MRR x 12, as confirmed)";
+  if (columns.acvIsTcv)
+    return columns.term !== null
+      ? ` (a contract value x 12 / ${JSON.stringify(columns.headers[columns.term])} in months, as confirmed)`
+      : " (a contract value taken as a year's, as confirmed)";
+  return "";
 }
 
 const pad = (text: string, width: number, right: boolean) =>
@@ -78,8 +94,8 @@ const pad = (text: string, width: number, right: boolean) =>
 /** The summary for people: rounded (ARR to dollars, headcount to 0.1), aligned. */
 export function renderSummary(summary: PlanSummary, input: PlanInput, output: string): string[] {
   const header = ["Tier", "Accounts", "ARR", "CSMs", "AMs", "TAMs"];
-  const money = (v: number | null) =>
-    v === null ? "" : `$${Math.round(v).toLocaleString("en-US")}`;
+  const currency = input.assumptions.currency;
+  const money = (v: number | null) => (v === null ? "" : formatMoney(v, currency));
   const people = (v: number) =>
     v.toLocaleString("en-US", { minimumFractionDigits: 1, maximumFractionDigits: 1 });
   const row = (label: string, t: Omit<PlanTierSummary, "tier">) => [
@@ -96,10 +112,15 @@ export function renderSummary(summary: PlanSummary, input: PlanInput, output: st
   const acv = input.columns.headers[input.columns.acv];
   const out = [
     `Coverage plan written to ${output}`,
-    `${fmt(summary.total.accounts)} accounts from ${input.source}; ACV from column ${JSON.stringify(acv)}${input.columns.acvIsMrr ? " (MRR x 12, as confirmed)" : ""}`,
+    `${fmt(summary.total.accounts)} accounts from ${input.source}; ACV from column ${JSON.stringify(acv)}${acvNote(input)}; amounts in ${currency}`,
     "",
     ...lines,
   ];
+  if (summary.reconciliation)
+    out.push(
+      "",
+      ...describeReconciliation(summary.reconciliation, (v) => formatMoney(v, currency))
+    );
   const skipped = summary.skipped;
   if (skipped.length > 0) {
     out.push(
@@ -119,6 +140,10 @@ export interface PlanCommandOptions {
   output?: string;
   acvColumn?: string;
   json?: boolean;
+  /** Each row is its own account (no combining by account ID or name). */
+  rowsAreAccounts?: boolean;
+  /** Plan leads, prospects, churned... too. */
+  allStatuses?: boolean;
 }
 
 export interface PlanIo {
@@ -198,6 +223,8 @@ export async function runPlanCommand(
     assumptions,
     asOf,
     source: path.basename(file),
+    rowsAreAccounts: options.rowsAreAccounts,
+    allStatuses: options.allStatuses,
   });
   if (!prepared.ok) {
     if ("question" in prepared) throw new PlanError(questionMessage(prepared.question));

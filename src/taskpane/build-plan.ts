@@ -32,7 +32,9 @@ import {
   buildLayout,
   PlanInput,
 } from "../plan/layout";
+import { formatMoney } from "../plan/currency";
 import { preparePlan } from "../plan/prepare";
+import { Reconciliation } from "../plan/reconcile";
 import { SkippedRow } from "../plan/rows";
 import { isCsFormula, reenterFormulas } from "./recalc";
 
@@ -59,10 +61,22 @@ export interface BuildPlanOptions {
   chunkRows?: number;
   /** The as-of date for coverage quality, an Excel serial (default: today). */
   asOf?: number;
+  /** Each row is its own account (no combining by account ID or name). */
+  rowsAreAccounts?: boolean;
+  /** Plan every status (leads, prospects, churned...), not only customers. */
+  allStatuses?: boolean;
 }
 
 export type BuildPlanResult =
-  | { built: true; accounts: number; skipped: SkippedRow[]; sheets: string[]; message: string }
+  | {
+      built: true;
+      accounts: number;
+      skipped: SkippedRow[];
+      sheets: string[];
+      message: string;
+      /** Rows read, planned, combined, set aside, skipped; ARR in the file and planned; quality, cost. */
+      reconciliation?: Reconciliation;
+    }
   | { built: false; message: string; skipped?: SkippedRow[] };
 
 const DEFAULT_CHUNK = 2000;
@@ -257,6 +271,8 @@ export async function buildCoveragePlan(
     asOf: options.asOf ?? today(),
     source,
     firstRowNumber: firstRow,
+    rowsAreAccounts: options.rowsAreAccounts,
+    allStatuses: options.allStatuses,
   };
   let prepared = preparePlan(rows, base);
   if (!prepared.ok && "question" in prepared) {
@@ -300,8 +316,40 @@ export async function buildCoveragePlan(
     accounts: layout.accounts,
     skipped: layout.skipped,
     sheets: layout.sheets.map((s) => s.name),
-    message: PlanMessages.built(layout.accounts, layout.skipped.length),
+    message: builtMessage(input),
+    ...(input.reconciliation ? { reconciliation: input.reconciliation } : {}),
   };
+}
+
+/** The end-of-build line: what was built, then how it reconciles with the export. */
+function builtMessage(input: PlanInput): string {
+  const base = PlanMessages.built(input.accounts.rows.length, input.accounts.skipped.length);
+  const r = input.reconciliation;
+  if (r === undefined) return base;
+  const money = (v: number) => formatMoney(v, r.currency);
+  const parts = [
+    `${r.rowsRead.toLocaleString("en-US")} rows read`,
+    ...(r.rowsCombined > 0
+      ? [`${r.rowsCombined.toLocaleString("en-US")} combined into accounts listed above them`]
+      : []),
+    ...(r.rowsSetAside > 0
+      ? [`${r.rowsSetAside.toLocaleString("en-US")} report rows set aside`]
+      : []),
+    `ARR in the file ${money(r.arrInFile)}, planned ${money(r.arrPlanned)}`,
+    ...(r.excludedStatuses.length > 0
+      ? [
+          `not customers left out: ${r.excludedStatuses.map((s) => `${s.status} ${s.rows}`).join(", ")}`,
+        ]
+      : []),
+    ...(r.futureTouches > 0
+      ? [
+          `${r.futureTouches.toLocaleString("en-US")} last activities after today not counted as touches`,
+        ]
+      : []),
+    `coverage quality ${r.coverageQuality === null ? "n/a" : `${(r.coverageQuality * 100).toFixed(1)}%`}`,
+    `CS cost ${money(r.csCost)} a year`,
+  ];
+  return `${base} ${parts.join("; ")}.`;
 }
 
 /**

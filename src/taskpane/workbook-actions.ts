@@ -6,7 +6,7 @@
  * plan), shows progress, and reports what happened. Everything taken from
  * the workbook (headers, bad ACV values) is shown as text, never as markup.
  */
-import { PaneActionMessages, PlanMessages } from "../core/errors";
+import { ExportPlanMessages, PaneActionMessages, PlanMessages } from "../core/errors";
 import type { ColumnQuestion } from "../plan/columns";
 import { describeSkipped, SKIPPED_SHOWN, SkippedRow } from "../plan/rows";
 import type { BuildPlanResult } from "./build-plan";
@@ -140,7 +140,9 @@ export class WorkbookActions {
     byId("acv-question-text").textContent =
       question.kind === "mrr"
         ? PlanMessages.askMrr(question.candidates[0] ?? "")
-        : PlanMessages.askAcvColumn(question.candidates);
+        : question.kind === "tcv"
+          ? ExportPlanMessages.askTcv(question.candidates[0] ?? "", question.term)
+          : PlanMessages.askAcvColumn(question.candidates);
     byId("acv-choice-label").textContent =
       question.kind === "mrr"
         ? PaneActionMessages.mrrColumnLabel()

@@ -87,6 +87,7 @@ test("the coverage plan's cached values, computed by hand from MODEL.md's ratios
 test("the accounts' CS columns and the books show their cached values", () => {
   expect(rowOf("CS Accounts", "Cobalt").slice(5)).toEqual([
     "120000",
+    "2026-10-25", // CS Last touch, as a date
     "Enterprise",
     "Enterprise",
     "Named CSM (shared TAM)",
