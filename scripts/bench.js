@@ -8,6 +8,8 @@
  *   node scripts/bench.js --quick      a smoke run: 10,000 rows, few iterations, 1 page load
  *   node scripts/bench.js --no-build   uses lib/ and dist/ as they are
  *   node scripts/bench.js --native-max 1000000   runs the native formulas at larger sizes too
+ *   node scripts/bench.js --only CS.EXPANSION_SPLIT,CS.VARIABLE_PAYOUT --rows 1000000
+ *                                      times just those functions at that size (no bundle, no plan)
  *
  * For 10k, 100k and 1M rows it times CS.TIER, CS.REQUIRED_CSMS,
  * CS.COVERAGE_PLAN, CS.EXPANSION_SPLIT and CS.VARIABLE_PAYOUT through the
@@ -44,10 +46,17 @@ const BUNDLE = path.join(ROOT, "dist", "functions.js");
 const CHROMIUM = "/usr/bin/chromium";
 const PLAN_BENCH = path.join(__dirname, "bench-plan.js");
 
-const HELP = `Usage: node scripts/bench.js [--json] [--quick] [--no-build] [--native-max ROWS]`;
+const HELP = `Usage: node scripts/bench.js [--json] [--quick] [--no-build] [--native-max ROWS] [--only CS.NAME,...] [--rows ROWS]`;
 
 function parseArgs(argv) {
-  const options = { json: false, quick: false, build: true, nativeMax: 100_000 };
+  const options = {
+    json: false,
+    quick: false,
+    build: true,
+    nativeMax: 100_000,
+    only: null,
+    rows: null,
+  };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === "--json") options.json = true;
@@ -57,6 +66,15 @@ function parseArgs(argv) {
       const rows = Number(argv[++i]);
       if (!Number.isInteger(rows) || rows < 0) fail(`--native-max takes a whole number of rows.`);
       options.nativeMax = rows;
+    } else if (arg === "--rows") {
+      const rows = Number(argv[++i]);
+      if (!Number.isInteger(rows) || rows < 1) fail(`--rows takes a whole number of rows.`);
+      options.rows = rows;
+    } else if (arg === "--only") {
+      options.only = String(argv[++i] ?? "")
+        .split(",")
+        .map((name) => name.trim())
+        .filter(Boolean);
     } else if (arg === "--help" || arg === "-h") {
       process.stdout.write(`${HELP}\n`);
       process.exit(0);
@@ -486,7 +504,13 @@ const TARGETS = {
   rows: 1_000_000,
   maxMs: 50,
   minRatio: 5,
-  functions: ["CS.TIER", "CS.REQUIRED_CSMS", "CS.COVERAGE_PLAN"],
+  functions: [
+    "CS.TIER",
+    "CS.REQUIRED_CSMS",
+    "CS.COVERAGE_PLAN",
+    "CS.EXPANSION_SPLIT",
+    "CS.VARIABLE_PAYOUT",
+  ],
   bundleBytes: 60 * 1024,
   registerMs: 50,
 };
@@ -528,6 +552,7 @@ function table(report) {
       .join("  ")
       .trimEnd();
   lines.push(pad(header), widths.map((w) => "-".repeat(w)).join("  "), ...body.map(pad));
+  if (report.functions_bundle_bytes === null) return lines.join("\n");
   lines.push("");
   lines.push(
     `Functions bundle: dist/functions.js ${report.functions_bundle_bytes.toLocaleString("en-US")} bytes (${(report.functions_bundle_bytes / 1024).toFixed(1)} KiB)`
@@ -583,7 +608,11 @@ async function main() {
   useAssumptions(assumptions);
   const formulas = nativeFormulas(assumptions);
 
-  const sizes = options.quick ? [10_000] : [10_000, 100_000, 1_000_000];
+  const sizes = options.rows
+    ? [options.rows]
+    : options.quick
+      ? [10_000]
+      : [10_000, 100_000, 1_000_000];
   const results = [];
   checkAgreement(HyperFormula, makeBook(Math.min(sizes[0], 10_000)), formulas);
   for (const rows of sizes) {
@@ -592,7 +621,10 @@ async function main() {
     const samples = samplesFor(rows, options.quick);
     const cs = csJobs(book);
     const native = nativeJobs(HyperFormula, book, formulas);
-    for (const name of Object.keys(cs)) {
+    const names = Object.keys(cs).filter((name) => !options.only || options.only.includes(name));
+    if (options.only && names.length < options.only.length)
+      fail(`--only names one of: ${Object.keys(cs).join(", ")}.`);
+    for (const name of names) {
       const median_ms = await median(Bench, name, samples.cs, cs[name]);
       let native_median_ms = null;
       let native_note = null;
@@ -610,6 +642,12 @@ async function main() {
       }
       results.push({ name, rows, median_ms, native_median_ms, native_note });
     }
+  }
+  if (options.only) {
+    // A focused run: the functions asked for, nothing else.
+    const only = { results, functions_bundle_bytes: null, register_ms: null };
+    process.stdout.write(options.json ? `${JSON.stringify(only, null, 2)}\n` : `${table(only)}\n`);
+    return;
   }
   const plan = planLine();
   if (plan) results.push({ ...plan, native_note: "one run of cs-coverage plan, not a median" });

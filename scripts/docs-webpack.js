@@ -1,13 +1,14 @@
 /**
  * The webpack side of the function reference: emits functions.html (the
  * page every function's helpUrl points at) and its stylesheet functions.css
- * into dist/, rendered by src/docs/reference.ts from the same catalog as
- * docs/functions.md. It is an asset of its own, in no bundle: it carries no
+ * into dist/, rendered by src/docs/reference.ts (compiled into lib/ by
+ * `npm run build:cli`, which `npm run build` runs first) from the same
+ * catalog as docs/functions.md. It is an asset of its own, in no bundle: it carries no
  * script, and nothing in the functions or task-pane code imports it.
  */
 "use strict";
 const fs = require("fs");
-const { loadDocs } = require("./docs-ts-load");
+const { loadDocs } = require("./docs-lib");
 
 const NAME = "FunctionsPagePlugin";
 

@@ -1,15 +1,22 @@
 #!/usr/bin/env node
 /**
  * npm run docs: regenerates docs/functions.md from the functions' JSDoc
- * (src/docs/reference.ts renders it; the webpack build renders functions.html
- * from the same source). test/docs checks that the committed file is current.
+ * (src/docs/reference.ts renders it, compiled into lib/ by npm run build:cli,
+ * which `npm run docs` runs first; the webpack build renders functions.html
+ * from the same code). test/docs checks that the committed file is current.
  */
 "use strict";
 const fs = require("fs");
 const path = require("path");
-const { loadDocs } = require("./docs-ts-load");
+const { loadDocs } = require("./docs-lib");
 
-const docs = loadDocs();
+let docs;
+try {
+  docs = loadDocs();
+} catch (error) {
+  process.stderr.write(`${error.message}\n`);
+  process.exit(1);
+}
 docs
   .buildReference()
   .then((reference) => {

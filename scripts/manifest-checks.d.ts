@@ -9,7 +9,10 @@ export function parseManifest(xml: string): ManifestDocument;
 export function checkRuntimes(doc: ManifestDocument): string[];
 export function checkResids(doc: ManifestDocument): string[];
 export function checkIcons(doc: ManifestDocument, root?: string): string[];
+export function checkUrls(doc: ManifestDocument): string[];
 export function checkManifest(xml: string, root?: string): string[];
+export function manifestUrls(doc: ManifestDocument): { url: string; where: string }[];
+export function originOf(doc: ManifestDocument): string | null;
 export function iconReferences(
   doc: ManifestDocument
 ): { url: string; size: number; where: string }[];

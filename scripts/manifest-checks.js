@@ -11,8 +11,11 @@
  *   bt:Url, and the same resid (one task-pane URL) is used by the
  *   CustomFunctions Page, FunctionFile and every ShowTaskpane action.
  * - checkResids: every resid is defined once, in the right kind of resource.
- * - checkIcons: every icon URL under the dev-server origin is a PNG in assets/
- *   with the pixel size the manifest states.
+ * - checkUrls: every URL is https and under the manifest's origin (the folder
+ *   of its task-pane page), so a production manifest has no URL left behind.
+ * - checkIcons: every icon URL under that origin is a PNG with the pixel size
+ *   the manifest states: in assets/ for the development manifest (origin
+ *   https://localhost:3000/), beside the manifest for a built one (dist/).
  *
  * The 2019 schema has no <Runtimes> (see ../shared/schemas/office-manifest/README.md),
  * so `strip` removes that element before xmllint runs, keeping the line count
@@ -31,6 +34,8 @@ const NS = {
 
 /** Where the dev server serves dist/, which mirrors the repo's assets/. */
 const DEV_ORIGIN = "https://localhost:3000/";
+/** Elements whose DefaultValue is a URL, besides bt:Image and bt:Url resources. */
+const URL_ELEMENTS = ["IconUrl", "HighResolutionIconUrl", "SupportUrl", "SourceLocation"];
 const ROOT = path.resolve(__dirname, "..");
 
 /** Which kind of resource a resid on each element must name. */
@@ -235,14 +240,62 @@ function pngSize(bytes) {
   return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
 }
 
+/** The folder of the task-pane page (DefaultSettings SourceLocation), with a trailing slash; null if absent. */
+function originOf(doc) {
+  const source = descendants(doc, NS.app, "DefaultSettings")
+    .flatMap((settings) => elements(settings))
+    .find((e) => e.localName === "SourceLocation");
+  const value = source && source.getAttribute("DefaultValue");
+  if (!value) return null;
+  try {
+    return new URL(".", value).href;
+  } catch {
+    return null;
+  }
+}
+
+/** [{ url, where }] for every URL the manifest states. */
+function manifestUrls(doc) {
+  const urls = [];
+  for (const element of Array.from(doc.getElementsByTagName("*"))) {
+    const isResource =
+      element.namespaceURI === NS.bt &&
+      (element.localName === "Url" || element.localName === "Image") &&
+      element.hasAttribute("id");
+    if (
+      (isResource || URL_ELEMENTS.includes(element.localName)) &&
+      element.hasAttribute("DefaultValue")
+    )
+      urls.push({
+        url: element.getAttribute("DefaultValue"),
+        where: `<${element.tagName}>${lineOf(element)}`,
+      });
+  }
+  return urls;
+}
+
+function checkUrls(doc) {
+  const origin = originOf(doc);
+  if (!origin)
+    return ["no DefaultSettings <SourceLocation> with a URL: the add-in's origin is unknown"];
+  const problems = [];
+  if (!origin.startsWith("https://")) problems.push(`the task pane ${origin} is not https`);
+  for (const { url, where } of manifestUrls(doc)) {
+    if (!url.startsWith(origin))
+      problems.push(`${where}: URL "${url}" is not under the add-in's origin ${origin}`);
+  }
+  return problems;
+}
+
 function checkIcons(doc, root = ROOT) {
   const problems = [];
+  const origin = originOf(doc) ?? DEV_ORIGIN;
   for (const { url, size, where } of iconReferences(doc)) {
-    if (!url || !url.startsWith(DEV_ORIGIN)) {
-      problems.push(`${where}: icon URL "${url}" is not under ${DEV_ORIGIN}`);
+    if (!url || !url.startsWith(origin)) {
+      problems.push(`${where}: icon URL "${url}" is not under ${origin}`);
       continue;
     }
-    const file = path.join(root, url.slice(DEV_ORIGIN.length));
+    const file = path.join(root, url.slice(origin.length));
     if (!fs.existsSync(file)) {
       problems.push(`${where}: ${path.relative(root, file)} does not exist`);
       continue;
@@ -258,9 +311,22 @@ function checkIcons(doc, root = ROOT) {
   return problems;
 }
 
-function checkManifest(xml, root = ROOT) {
+/**
+ * Where the icons of a manifest are: the repo (assets/) for the development
+ * manifest, the manifest's own folder for a built one (dist/manifest.xml).
+ */
+function iconRoot(doc, file) {
+  return originOf(doc) === DEV_ORIGIN || !file ? ROOT : path.dirname(path.resolve(file));
+}
+
+function checkManifest(xml, root) {
   const doc = parseManifest(xml);
-  return [...checkRuntimes(doc), ...checkResids(doc), ...checkIcons(doc, root)];
+  return [
+    ...checkRuntimes(doc),
+    ...checkResids(doc),
+    ...checkUrls(doc),
+    ...checkIcons(doc, root ?? ROOT),
+  ];
 }
 
 /**
@@ -290,9 +356,9 @@ function main(argv) {
       process.stdout.write(stripRuntimes(xml));
       return 0;
     }
-    const problems = checkManifest(xml);
+    const problems = checkManifest(xml, iconRoot(parseManifest(xml), file));
     for (const problem of problems) console.error(`${file}: ${problem}`);
-    if (problems.length === 0) console.log(`${file}: Runtimes, resids and icons check out`);
+    if (problems.length === 0) console.log(`${file}: Runtimes, resids, URLs and icons check out`);
     return problems.length === 0 ? 0 : 1;
   } catch (error) {
     console.error(`${file}: ${error instanceof Error ? error.message : error}`);
@@ -306,8 +372,11 @@ module.exports = {
   checkRuntimes,
   checkResids,
   checkIcons,
+  checkUrls,
   checkManifest,
   iconReferences,
+  manifestUrls,
+  originOf,
   pngSize,
   stripRuntimes,
 };

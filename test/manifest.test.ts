@@ -160,6 +160,14 @@ describe("a broken manifest is rejected", () => {
       /must name a bt:ShortStrings entry/,
     ],
     [
+      "a URL outside the add-in's origin",
+      mutate(
+        'id="Functions.Metadata.Url" DefaultValue="https://localhost:3000/functions.json"',
+        'id="Functions.Metadata.Url" DefaultValue="https://cdn.example.com/functions.json"'
+      ),
+      /"https:\/\/cdn.example.com\/functions.json" is not under the add-in's origin https:\/\/localhost:3000\//,
+    ],
+    [
       "icon of the wrong size",
       mutate(
         'id="Icon.80" DefaultValue="https://localhost:3000/assets/icon-80.png"',

@@ -16,7 +16,9 @@ import { CsError } from "../core/errors";
 import { parseCatalog, Catalog } from "../engine/catalog";
 import { CsEngine, SheetInput } from "../engine/engine";
 import { loadAssumptionsFile, renderAssumptions, summarizeProblems } from "./assumptions";
-import { DataFileError, loadSheet, toEngineInput } from "./data";
+import { columnLetter } from "../plan/layout";
+import { applyLocale, ExportLocale, localeFromTag, localeQuestionMessage } from "../plan/locale";
+import { DataFileError, loadExport, toEngineInput } from "./data";
 import { toJson, toPlain } from "./format";
 import { PlanError, runPlanCommand } from "./plan";
 import { recalcWorkbook, RecalcError, renderRecalc } from "./recalc";
@@ -102,15 +104,42 @@ export function effectiveAssumptions(
   return applySets(base, options.set ?? []);
 }
 
+/** --locale TAG, or a UsageError naming the tag. */
+export function localeOption(tag: string | undefined): ExportLocale | undefined {
+  if (tag === undefined) return undefined;
+  const locale = localeFromTag(tag);
+  if (typeof locale === "string") throw new UsageError(locale);
+  return locale;
+}
+
 async function readData(
   file: string | undefined,
-  formulas: readonly string[]
+  formulas: readonly string[],
+  options: { sheet?: string; locale?: string }
 ): Promise<SheetInput> {
   if (file === undefined) return [];
+  const locale = localeOption(options.locale);
   try {
     // Only the columns the formulas read: a wide million-row export then fits in memory.
     const columns = referencedColumns(formulas);
-    const sheet = await loadSheet(file, columns === null ? {} : { columns });
+    const loaded = await loadExport(file, {
+      ...(columns === null ? {} : { columns }),
+      ...(options.sheet !== undefined ? { sheet: options.sheet } : {}),
+      localeAware: true,
+    });
+    const sheet = loaded.rows;
+    // Text the CSV's locale decides ("80.000", "31/01/2026"), column by column; a column the formulas read that reads two ways is refused.
+    const read = applyLocale(sheet, {
+      from: 0,
+      critical: columns === null ? [...Array(sheet[0]?.length ?? 0).keys()] : [...columns],
+      headers: (sheet[0] ?? []).map((cell, c) => `${columnLetter(c)} (${String(cell ?? "")})`),
+      ...(locale ? { locale } : {}),
+      ...(loaded.delimiter ? { delimiter: loaded.delimiter } : {}),
+    });
+    if (!read.ok)
+      throw new UsageError(
+        `${file}: ${"question" in read ? localeQuestionMessage(read.question) : read.error}`
+      );
     // In place: a second copy of a million rows would double the peak.
     for (const row of sheet) for (let c = 0; c < row.length; c++) row[c] = toEngineInput(row[c]);
     return sheet;
@@ -122,6 +151,8 @@ async function readData(
 
 interface EvalOptions {
   data?: string;
+  sheet?: string;
+  locale?: string;
   assumptions?: string;
   set: string[];
   json?: boolean;
@@ -136,7 +167,7 @@ async function runEval(
   if (formulas.length === 0)
     throw new UsageError("eval needs at least one formula, e.g. '=CS.TIER(\"$80,000\")'");
   const assumptions = effectiveAssumptions(options, io);
-  const sheet = await readData(options.data, formulas);
+  const sheet = await readData(options.data, formulas, options);
   const engine = new CsEngine({ catalog: catalog(), assumptions, sheet });
   try {
     for (const formula of formulas) {
@@ -151,6 +182,8 @@ async function runEval(
 interface PlanOptions {
   output?: string;
   acvColumn?: string;
+  sheet?: string;
+  locale?: string;
   assumptions?: string;
   preset?: string;
   set: string[];
@@ -167,10 +200,16 @@ async function runPlan(
 ): Promise<void> {
   const assumptions = effectiveAssumptions(options, io);
   try {
-    await runPlanCommand(file, options, assumptions, catalog(), {
-      out: io.out,
-      progress: io.progress === true,
-    });
+    await runPlanCommand(
+      file,
+      { ...options, locale: localeOption(options.locale) },
+      assumptions,
+      catalog(),
+      {
+        out: io.out,
+        progress: io.progress === true,
+      }
+    );
   } catch (error) {
     if (error instanceof PlanError) throw new UsageError(error.message);
     throw error;
@@ -179,7 +218,9 @@ async function runPlan(
 
 interface RecalcOptions {
   output?: string;
+  inPlace?: boolean;
   assumptions?: string;
+  verbose?: boolean;
 }
 
 async function runRecalc(
@@ -190,10 +231,19 @@ async function runRecalc(
 ): Promise<void> {
   const assumptions = effectiveAssumptions({ assumptions: options.assumptions }, io);
   try {
-    const result = await recalcWorkbook(file, options.output ?? file, assumptions, catalog());
-    io.out(renderRecalc(result, options.output ?? file));
+    const result = await recalcWorkbook(
+      file,
+      { output: options.output, inPlace: options.inPlace === true },
+      assumptions,
+      catalog()
+    );
+    renderRecalc(result).forEach((line) => io.out(line));
   } catch (error) {
-    if (error instanceof RecalcError) throw new UsageError(error.message);
+    if (error instanceof RecalcError) {
+      if (options.verbose && error.detail) io.err(`cs-coverage: detail: ${error.detail}`);
+      throw new UsageError(error.message);
+    }
+    if (options.verbose && error instanceof Error && error.stack) io.err(error.stack);
     throw error;
   }
 }
@@ -219,6 +269,14 @@ export function buildProgram(io: Io, catalog: () => Catalog): Command {
     .description("Evaluate formulas such as '=CS.TIER(\"$80,000\")' in a spreadsheet engine.")
     .argument("[formulas...]", "formulas to evaluate, in order; one output line each")
     .option("--data <file>", "a .csv or .xlsx the formulas see as their sheet (CSV header = row 1)")
+    .option(
+      "--sheet <name|n>",
+      "the --data .xlsx worksheet, by name or position (default: the first)"
+    )
+    .option(
+      "--locale <tag>",
+      "how --data writes numbers and dates when its columns read two ways, e.g. en-US, de-DE"
+    )
     .option("--assumptions <file>", "assumptions from an export file (the task pane's format)")
     .option("--set <key=value>", "set one assumption for this run (repeatable)", collect, [])
     .option("--json", "print each result as one JSON value")
@@ -242,8 +300,16 @@ export function buildProgram(io: Io, catalog: () => Catalog): Command {
     .description(
       "Build the coverage-plan workbook from a CRM export (.csv or .xlsx) and print its summary."
     )
-    .argument("<export>", "the CRM export: a .csv, or an .xlsx (its first sheet)")
+    .argument(
+      "<export>",
+      "the CRM export: a .csv, or an .xlsx (its first sheet with an account table)"
+    )
     .option("-o, --output <file>", "the plan workbook to write", "coverage-plan.xlsx")
+    .option("--sheet <name|n>", "the .xlsx worksheet to read, by name or position (1 = first)")
+    .option(
+      "--locale <tag>",
+      "how the export writes numbers and dates when its columns read two ways, e.g. en-US, de-DE, fr-FR, en-GB"
+    )
     .option(
       "--acv-column <name>",
       "the column that holds ACV/ARR (naming an MRR column confirms x12)"
@@ -269,11 +335,16 @@ export function buildProgram(io: Io, catalog: () => Catalog): Command {
   program
     .command("recalc")
     .description(
-      "Recompute every CS.* formula of a workbook and write the refreshed cached values."
+      "Recompute the CS.* formulas of a workbook (and the formulas that use them) and write their new cached values; every other part of the file is copied unchanged. Without -o or --in-place it writes NAME.recalc.xlsx beside the input."
     )
     .argument("<workbook>", "an .xlsx with CS formulas")
-    .option("-o, --output <file>", "write here instead of over the input")
+    .option(
+      "-o, --output <file>",
+      "the workbook to write (default: NAME.recalc.xlsx beside the input)"
+    )
+    .option("--in-place", "overwrite the input (through a temporary file and a rename)")
     .option("--assumptions <file>", "assumptions from an export file (the task pane's format)")
+    .option("--verbose", "on a refusal, also print the underlying error")
     .action((file: string, options: RecalcOptions) => runRecalc(file, options, io, catalog));
   return program;
 }

@@ -12,13 +12,14 @@ import { excelSerialFromYmd } from "../core/dates";
 import { fmt } from "../core/errors";
 import { Catalog } from "../engine/catalog";
 import { EngineScalar } from "../engine/engine";
-import { questionMessage } from "../plan/columns";
+import { findHeaderRow, questionMessage } from "../plan/columns";
+import { ExportLocale, localeQuestionMessage } from "../plan/locale";
 import { buildLayout, PlanInput, PlanLayout, SHEETS } from "../plan/layout";
 import { preparePlan } from "../plan/prepare";
 import { formatMoney } from "../plan/currency";
 import { describeReconciliation, Reconciliation } from "../plan/reconcile";
 import { describeSkipped, SKIPPED_SHOWN, SkippedRow } from "../plan/rows";
-import { DataFileError, loadSheet, SheetCell } from "./data";
+import { DataFileError, loadExport, LoadedSheet } from "./data";
 import { computePlanValues, PlanValues } from "./plan-engine";
 import { writePlanWorkbook } from "./xlsx-rows";
 
@@ -37,6 +38,22 @@ export interface PlanSummary {
   skipped: SkippedRow[];
   /** Rows read, planned, combined, set aside and skipped; ARR in the file and planned; quality and cost. */
   reconciliation?: Reconciliation;
+  /** Rows set aside as report furniture (totals, counts, grouping and footer lines). */
+  setAside: number;
+  /** Where the export disagrees with itself (its stated record count or grand total). */
+  warnings: string[];
+  /** The .xlsx worksheet read, and the line that says so. */
+  sheet?: string;
+  sheetNote?: string;
+}
+
+/** 'read sheet "Accounts" (2 of 3; the others: "Summary", "Notes")'. */
+function describeSheet(sheet: { name: string; names: string[] }): string {
+  const others = sheet.names.filter((n) => n !== sheet.name);
+  const at = sheet.names.indexOf(sheet.name) + 1;
+  return others.length === 0
+    ? `read sheet ${JSON.stringify(sheet.name)} (the workbook's only sheet)`
+    : `read sheet ${JSON.stringify(sheet.name)} (${at} of ${sheet.names.length}; the others: ${others.map((n) => JSON.stringify(n)).join(", ")}); choose another with --sheet`;
 }
 
 /** A plan the command cannot make: one line for stderr, exit 2. */
@@ -74,6 +91,8 @@ export function summarize(values: PlanValues, layout: PlanLayout, input: PlanInp
     total: line(block[tiers], "total"),
     skipped: input.accounts.skipped,
     ...(input.reconciliation ? { reconciliation: input.reconciliation } : {}),
+    setAside: input.reading?.setAside ?? 0,
+    warnings: input.reading?.warnings ?? [],
   };
 }
 
@@ -113,6 +132,7 @@ export function renderSummary(summary: PlanSummary, input: PlanInput, output: st
   const out = [
     `Coverage plan written to ${output}`,
     `${fmt(summary.total.accounts)} accounts from ${input.source}; ACV from column ${JSON.stringify(acv)}${acvNote(input)}; amounts in ${currency}`,
+    ...readingLines(summary, input),
     "",
     ...lines,
   ];
@@ -136,6 +156,20 @@ export function renderSummary(summary: PlanSummary, input: PlanInput, output: st
   return out;
 }
 
+/** Which sheet was read, the header row, furniture set aside, and the export's own figures that disagree. */
+function readingLines(summary: PlanSummary, input: PlanInput): string[] {
+  const lines: string[] = [];
+  if (summary.sheetNote !== undefined) lines.push(summary.sheetNote);
+  if (input.columns.headerRow > 0)
+    lines.push(
+      `header row found on row ${fmt(input.columns.headerRow + 1)} (the lines above it are the report's title and filters)`
+    );
+  const note = input.reading?.setAsideNote;
+  if (note) lines.push(note);
+  for (const warning of summary.warnings) lines.push(`warning: ${warning}`);
+  return lines;
+}
+
 export interface PlanCommandOptions {
   output?: string;
   acvColumn?: string;
@@ -144,6 +178,9 @@ export interface PlanCommandOptions {
   rowsAreAccounts?: boolean;
   /** Plan leads, prospects, churned... too. */
   allStatuses?: boolean;
+  /** --sheet: an .xlsx worksheet by name or 1-based position. */
+  sheet?: string;
+  locale?: ExportLocale;
 }
 
 export interface PlanIo {
@@ -152,9 +189,12 @@ export interface PlanIo {
   progress: boolean;
 }
 
-async function readExport(file: string): Promise<SheetCell[][]> {
+async function readExport(file: string, sheet: string | undefined): Promise<LoadedSheet> {
   try {
-    return await loadSheet(file);
+    return await loadExport(file, {
+      localeAware: true,
+      ...(sheet !== undefined ? { sheet } : { accept: (rows) => findHeaderRow(rows) !== null }),
+    });
   } catch (error) {
     if (error instanceof DataFileError) throw new PlanError(error.message);
     throw error;
@@ -217,18 +257,28 @@ export async function runPlanCommand(
   if (path.resolve(output) === path.resolve(file))
     throw new PlanError(`-o ${output}: that is the export itself; write the plan to another file`);
   await checkOutput(output);
-  const rows = await readExport(file);
-  const prepared = preparePlan(rows, {
+  const loaded = await readExport(file, options.sheet);
+  const sheetNote = loaded.sheet === undefined ? undefined : describeSheet(loaded.sheet);
+  const prepared = preparePlan(loaded.rows, {
     acvColumn: options.acvColumn,
     assumptions,
     asOf,
-    source: path.basename(file),
+    source:
+      loaded.sheet === undefined
+        ? path.basename(file)
+        : `${path.basename(file)} (sheet "${loaded.sheet.name}")`,
+    ...(options.locale ? { locale: options.locale } : {}),
+    ...(loaded.delimiter ? { delimiter: loaded.delimiter } : {}),
     rowsAreAccounts: options.rowsAreAccounts,
     allStatuses: options.allStatuses,
   });
   if (!prepared.ok) {
     if ("question" in prepared) throw new PlanError(questionMessage(prepared.question));
-    throw new PlanError(`${file}: ${prepared.error}`);
+    if ("localeQuestion" in prepared)
+      throw new PlanError(`${file}: ${localeQuestionMessage(prepared.localeQuestion)}`);
+    const where =
+      sheetNote === undefined || loaded.sheet?.names.length === 1 ? "" : ` (${sheetNote})`;
+    throw new PlanError(`${file}: ${prepared.error}${where}`);
   }
   const input = prepared.input;
   const bar = io.progress
@@ -243,7 +293,10 @@ export async function runPlanCommand(
   const values = computePlanValues(layout, input, catalog, assumptions);
   const temporary = path.join(path.dirname(output), `.${path.basename(output)}.${process.pid}.tmp`);
   try {
-    const summary = summarize(values, layout, input);
+    const summary = {
+      ...summarize(values, layout, input),
+      ...(sheetNote ? { sheetNote, sheet: loaded.sheet?.name } : {}),
+    };
     bar?.start(layout.accounts, 0);
     try {
       // Made first, so a folder that cannot take the file fails here with its reason

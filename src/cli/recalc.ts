@@ -1,202 +1,582 @@
 /**
- * `cs-coverage recalc IN.xlsx [-o OUT.xlsx]`: recomputes the CS formulas of
- * a workbook in the engine and writes their refreshed cached values
- * (CLI.md). CS calls are read in both spellings (_xldudf_CS_TIER as Excel
- * saves them, CS.TIER as typed) and written back as they were.
+ * `cs-coverage recalc IN.xlsx [-o OUT.xlsx | --in-place]`: recomputes the CS
+ * formulas of a workbook, and the formulas that depend on them, and writes
+ * their new cached values into the worksheet XML of only the cells whose
+ * value changed. Every other zip part (charts, pivots, tables, names,
+ * styles, comments, extension lists, spill metadata) is copied byte for
+ * byte: it is never parsed for writing. docs/recalc.md has the whole story.
  *
- * Formulas that depend on CS results (a SUM of a CS.TIER column's counts, a
- * share of two plan cells) are refreshed too, or they would show stale
- * numbers next to fresh ones; a formula the engine does not know (#NAME? in
- * the engine) keeps the value Excel saved. Everything else (values, formats,
- * tables, sheet order) is left as it was. The workbook passes through
- * ExcelJS, which does not keep charts, pivot tables or slicers: a workbook
- * that has them should be recalculated in Excel instead.
+ * Every other formula keeps the value Excel saved and is an input with that
+ * value. A formula the engine cannot evaluate the way Excel would (a
+ * function or name it does not know, a formula it cannot read, a spill that
+ * would change size) keeps its saved value and is reported; an error that
+ * comes from the engine's limits is never written over a result.
  */
 import { promises as fs } from "fs";
 import path from "path";
-import ExcelJS from "exceljs";
+import { RawCellContent } from "hyperformula";
 import { Assumptions } from "../core/assumptions/types";
 import { excelSerialFromDate } from "../core/dates";
 import { fmt } from "../core/errors";
 import { Catalog } from "../engine/catalog";
-import { CsWorkbookEngine, EngineScalar, SheetInput, WorkbookInput } from "../engine/engine";
+import { EngineScalar } from "../engine/engine";
+import { CellAt, LiveWorkbook, NamedFormula } from "../engine/live-workbook";
 import { fromFileFormula, hasCsCall } from "../plan/file-formulas";
-import { formulaResult } from "./xlsx-rows";
-import { toEngineInput } from "./data";
+import { parseRange, slideFormula, stripFunctionPrefixes } from "./workbook/formula-text";
+import { openWorkbookPackage, WorkbookPackage, WorkbookRefusal } from "./workbook/package";
+import {
+  a1,
+  applyEdits,
+  CachedValue,
+  CellXml,
+  patchedCell,
+  scanCells,
+  SheetXmlError,
+} from "./workbook/sheet-xml";
+import { ExcelTable, rewriteStructuredRefs, StructuredRefError } from "./workbook/structured-refs";
 
-export class RecalcError extends Error {}
+export class RecalcError extends Error {
+  constructor(
+    message: string,
+    readonly detail?: string
+  ) {
+    super(message);
+  }
+}
+
+export interface KeptFormula {
+  /** "Sheet1!B5" */
+  cell: string;
+  reason: string;
+}
 
 export interface RecalcResult {
-  /** CS formulas recomputed. */
+  /** CS formulas computed. */
   csFormulas: number;
-  /** Other formulas refreshed because the engine could compute them. */
+  /** Other formulas computed because they depend on CS results. */
   otherFormulas: number;
-  /** Formulas the engine does not know, kept with the value Excel saved. */
-  kept: number;
+  /** Cells whose cached value was written (the rest already held the right value). */
+  changedCells: number;
+  /** Formulas of ours that kept their saved value, with why. */
+  kept: KeptFormula[];
+  output: string;
+  /** How the output was chosen: -o, beside the input, or over it (--in-place). */
+  placement: "output" | "beside" | "in-place";
 }
 
-type FormulaCell = {
+/** Errors that come from the engine's limits, never from Excel: never written. */
+const ENGINE_LIMIT_ERRORS = new Set(["#NAME?", "#ERROR!", "#CYCLE!", "#LIC!", "#SPILL!"]);
+const EXCEL_ERRORS = new Set([
+  "#NULL!",
+  "#DIV/0!",
+  "#VALUE!",
+  "#REF!",
+  "#NAME?",
+  "#NUM!",
+  "#N/A",
+  "#GETTING_DATA",
+  "#SPILL!",
+  "#CALC!",
+  "#FIELD!",
+  "#BLOCKED!",
+  "#CONNECT!",
+  "#BUSY!",
+  "#UNKNOWN!",
+  "#PYTHON!",
+]);
+/** Error codes the engine reads as errors when a cell holds them. */
+const ENGINE_ERROR_INPUTS = new Set([
+  "#NULL!",
+  "#DIV/0!",
+  "#VALUE!",
+  "#REF!",
+  "#NAME?",
+  "#NUM!",
+  "#N/A",
+]);
+
+/** Functions the engine has but computes differently from Excel (TEXT knows no percent formats). */
+const DIFFERENT_IN_ENGINE = /(^|[^A-Za-z0-9_.])TEXT\(/i;
+
+interface FileCell {
   sheet: string;
-  row: number;
-  col: number;
-  cell: ExcelJS.Cell;
+  xml: CellXml;
+  saved: CachedValue;
+  /** The formula as the file holds it (a shared formula slid to this cell). */
+  formula?: string;
+  /** The formula as the engine reads it, or why it cannot. */
+  engineFormula?: string;
+  untranslatable?: string;
+  /** Why the engine's answer would not be Excel's (a function it computes differently). */
+  unreliable?: string;
   isCs: boolean;
-  /** The array formula's range (other cells hold its cached values). */
-  array?: { rows: number; cols: number };
-};
-
-function plainOf(value: ExcelJS.CellValue): string | number | boolean | null {
-  if (value === null || value === undefined) return null;
-  if (typeof value === "number" || typeof value === "boolean") return value;
-  if (typeof value === "string") return toEngineInput(value) as string;
-  if (value instanceof Date) return excelSerialFromDate(value);
-  const object = value as unknown as Record<string, unknown>;
-  if (typeof object.error === "string") return object.error; // "#N/A" reads back as the error
-  if (Array.isArray(object.richText))
-    return `'${(object.richText as { text: string }[]).map((r) => r.text).join("")}`;
-  if (typeof object.text === "string") return `'${object.text}`;
-  if ("result" in object) return plainOf(object.result as ExcelJS.CellValue);
-  return null;
+  /** An array formula's (or spill's) range, 1-based. */
+  array?: { top: number; left: number; bottom: number; right: number };
 }
 
-function isFormulaValue(
-  value: ExcelJS.CellValue
-): value is ExcelJS.CellFormulaValue | ExcelJS.CellSharedFormulaValue {
-  return (
-    typeof value === "object" && value !== null && ("formula" in value || "sharedFormula" in value)
+interface SheetState {
+  name: string;
+  part: string;
+  text: string;
+  cells: Map<string, FileCell>;
+}
+
+const key = (row: number, col: number) => `${row}:${col}`;
+
+function isoToSerial(text: string): number | string {
+  const date = new Date(
+    text.length <= 10 ? `${text}T00:00:00Z` : text.endsWith("Z") ? text : `${text}Z`
   );
+  return Number.isNaN(date.getTime()) ? text : excelSerialFromDate(date);
 }
 
-function decodeRange(ref: string): { rows: number; cols: number } | undefined {
-  const m = /^\$?([A-Z]+)\$?(\d+):\$?([A-Z]+)\$?(\d+)$/i.exec(ref);
-  if (!m) return undefined;
-  const col = (letters: string) =>
-    letters
-      .toUpperCase()
-      .split("")
-      .reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
-  return { rows: Number(m[4]) - Number(m[2]) + 1, cols: col(m[3]) - col(m[1]) + 1 };
+function savedValue(cell: CellXml, strings: readonly string[]): CachedValue {
+  const v = cell.value;
+  switch (cell.type) {
+    case "s": {
+      const s = v === undefined ? undefined : strings[Number(v)];
+      return s ?? null;
+    }
+    case "str":
+      return v ?? "";
+    case "inlineStr":
+      return cell.inline ?? v ?? "";
+    case "b":
+      return v === undefined ? null : v.trim() === "1" || v.trim().toLowerCase() === "true";
+    case "e":
+      return v === undefined ? null : { error: v.trim() };
+    case "d":
+      return v === undefined ? null : isoToSerial(v.trim());
+    default: {
+      if (v === undefined || v.trim() === "") return null;
+      const n = Number(v);
+      return Number.isFinite(n) ? n : v;
+    }
+  }
 }
 
-async function load(file: string): Promise<ExcelJS.Workbook> {
-  if (path.extname(file).toLowerCase() !== ".xlsx")
-    throw new RecalcError(`${file}: recalc reads .xlsx workbooks`);
-  let bytes: Buffer;
+/** A saved value as the engine must receive it (text behind ' so it stays text). */
+function engineInput(value: CachedValue): RawCellContent {
+  if (value === null) return null;
+  if (typeof value === "string") return `'${value}`;
+  if (typeof value === "object")
+    return ENGINE_ERROR_INPUTS.has(value.error) ? value.error : `'${value.error}`;
+  return value;
+}
+
+function sameValue(a: CachedValue, b: CachedValue): boolean {
+  if (a === null || b === null) return a === b || a === "" || b === "";
+  if (typeof a === "number" && typeof b === "number")
+    return a === b || Number(a.toPrecision(15)) === Number(b.toPrecision(15));
+  if (typeof a === "object" && typeof b === "object") return a.error === b.error;
+  return a === b;
+}
+
+function toCached(value: EngineScalar): CachedValue {
+  if (value !== null && typeof value === "object") return { error: value.error };
+  return value;
+}
+
+/** The formula text for the engine: CS names, future-function prefixes, table references. */
+function engineFormula(
+  formula: string,
+  context: { tables: readonly ExcelTable[]; functions: ReadonlySet<string> },
+  sheet: string,
+  row: number,
+  col: number
+): string {
+  const named = stripFunctionPrefixes(fromFileFormula(formula), context.functions);
+  return `=${rewriteStructuredRefs(named, context.tables, sheet, row, col)}`;
+}
+
+async function readSheets(
+  pkg: WorkbookPackage,
+  functions: ReadonlySet<string>
+): Promise<SheetState[]> {
+  const states: SheetState[] = [];
+  for (const sheet of pkg.sheets) {
+    if (sheet.part === undefined) continue;
+    const text = await pkg.zip.file(sheet.part)!.async("string");
+    let scanned: CellXml[];
+    try {
+      scanned = scanCells(text);
+    } catch (error) {
+      if (error instanceof SheetXmlError)
+        throw new WorkbookRefusal(`its sheet "${sheet.name}" cannot be read: ${error.message}`);
+      throw error;
+    }
+    const masters = new Map<string, CellXml>();
+    for (const c of scanned)
+      if (c.formula?.kind === "shared" && c.formula.ref !== undefined && c.formula.si !== undefined)
+        masters.set(c.formula.si, c);
+    const cells = new Map<string, FileCell>();
+    for (const xml of scanned) {
+      const cell: FileCell = {
+        sheet: sheet.name,
+        xml,
+        saved: savedValue(xml, pkg.sharedStrings),
+        isCs: false,
+      };
+      const f = xml.formula;
+      if (f && f.kind !== "dataTable") {
+        let text: string | undefined = f.text;
+        if (f.kind === "shared" && (f.ref === undefined || f.text === "")) {
+          const master = f.si === undefined ? undefined : masters.get(f.si);
+          text = master?.formula
+            ? slideFormula(master.formula.text, xml.row - master.row, xml.col - master.col)
+            : undefined;
+          if (text === undefined) cell.untranslatable = "its shared formula cannot be found";
+        }
+        if (text !== undefined && text.trim() !== "") {
+          cell.formula = text;
+          cell.isCs = hasCsCall(text);
+          try {
+            cell.engineFormula = engineFormula(
+              text,
+              { tables: pkg.tables, functions },
+              sheet.name,
+              xml.row,
+              xml.col
+            );
+            if (DIFFERENT_IN_ENGINE.test(cell.engineFormula))
+              cell.unreliable = "the engine's TEXT does not format numbers as Excel does";
+          } catch (error) {
+            if (!(error instanceof StructuredRefError)) throw error;
+            cell.untranslatable = error.message;
+          }
+        }
+        if (f.kind === "array" && f.ref !== undefined) {
+          const area = parseRange(f.ref);
+          if (area && (area.bottom > area.top || area.right > area.left)) cell.array = area;
+        }
+      }
+      cells.set(key(xml.row, xml.col), cell);
+    }
+    states.push({ name: sheet.name, part: sheet.part, text, cells });
+  }
+  return states;
+}
+
+function namedFormulas(pkg: WorkbookPackage, functions: ReadonlySet<string>): NamedFormula[] {
+  const names: NamedFormula[] = [];
+  for (const name of pkg.names) {
+    // Excel's own names (print areas, filter ranges) and hidden _xl names are not for formulas.
+    if (name.name.toLowerCase().startsWith("_xlnm.") || name.formula.trim() === "") continue;
+    try {
+      const expression = engineFormula(
+        name.formula,
+        { tables: pkg.tables, functions },
+        name.sheet ?? "",
+        0,
+        0
+      );
+      names.push({ name: name.name, expression, ...(name.sheet ? { sheet: name.sheet } : {}) });
+    } catch (error) {
+      if (!(error instanceof StructuredRefError)) throw error;
+    }
+  }
+  return names;
+}
+
+/** The engine's sheets: values as saved, formulas as the engine reads them, spill areas empty. */
+function engineContent(states: readonly SheetState[]): Map<string, RawCellContent[][]> {
+  const content = new Map<string, RawCellContent[][]>();
+  for (const state of states) {
+    const rows: RawCellContent[][] = [];
+    const put = (row: number, col: number, value: RawCellContent) => {
+      while (rows.length < row) rows.push([]);
+      const line = rows[row - 1];
+      while (line.length < col - 1) line.push(null);
+      line[col - 1] = value;
+    };
+    for (const cell of state.cells.values())
+      put(cell.xml.row, cell.xml.col, cell.engineFormula ?? engineInput(cell.saved));
+    for (const cell of state.cells.values()) {
+      if (!cell.array || cell.engineFormula === undefined) continue;
+      for (let r = cell.array.top; r <= cell.array.bottom; r++)
+        for (let c = cell.array.left; c <= cell.array.right; c++)
+          if (r !== cell.xml.row || c !== cell.xml.col) {
+            if (rows[r - 1] !== undefined && c - 1 < rows[r - 1].length) rows[r - 1][c - 1] = null;
+          }
+    }
+    content.set(state.name, rows);
+  }
+  return content;
+}
+
+interface Ours {
+  cell: FileCell;
+  at: CellAt;
+}
+
+/** The saved values of a formula's cells, to put back in the engine when it is not ours or is kept. */
+function savedContents(
+  cell: FileCell,
+  state: SheetState
+): { at: CellAt; content: RawCellContent }[] {
+  const out: { at: CellAt; content: RawCellContent }[] = [];
+  const area = cell.array ?? {
+    top: cell.xml.row,
+    left: cell.xml.col,
+    bottom: cell.xml.row,
+    right: cell.xml.col,
+  };
+  for (let r = area.top; r <= area.bottom; r++)
+    for (let c = area.left; c <= area.right; c++) {
+      const saved = state.cells.get(key(r, c))?.saved ?? null;
+      out.push({ at: { sheet: state.name, row: r - 1, col: c - 1 }, content: engineInput(saved) });
+    }
+  return out;
+}
+
+/** Why the engine's value for one of our formulas cannot be written, if it cannot. */
+function limitReason(engine: LiveWorkbook, cell: FileCell, state: SheetState): string | undefined {
+  const area = cell.array ?? {
+    top: cell.xml.row,
+    left: cell.xml.col,
+    bottom: cell.xml.row,
+    right: cell.xml.col,
+  };
+  for (let r = area.top; r <= area.bottom; r++)
+    for (let c = area.left; c <= area.right; c++) {
+      const value = engine.value({ sheet: state.name, row: r - 1, col: c - 1 });
+      if (value === null || typeof value !== "object") continue;
+      const saved = state.cells.get(key(r, c))?.saved;
+      if (saved && typeof saved === "object" && saved.error === value.error) continue;
+      if (ENGINE_LIMIT_ERRORS.has(value.error) || !EXCEL_ERRORS.has(value.error)) {
+        const message = value.message ? `: ${value.message}` : "";
+        return `the engine gives ${value.error}${message}`;
+      }
+    }
+  if (cell.array) {
+    // A spill that would grow: Excel would move its edge, which a patch cannot do.
+    const right = { sheet: state.name, row: area.top - 1, col: area.right };
+    const below = { sheet: state.name, row: area.bottom, col: area.left - 1 };
+    for (const at of [right, below])
+      if (!state.cells.has(key(at.row + 1, at.col + 1)) && engine.isPartOfArray(at))
+        return "its spill would change size; recalculate it in Excel";
+    for (let r = area.top; r <= area.bottom; r++)
+      for (let c = area.left; c <= area.right; c++)
+        if (
+          !state.cells.has(key(r, c)) &&
+          engine.value({ sheet: state.name, row: r - 1, col: c - 1 }) !== null
+        )
+          return "its spill covers cells the file does not hold; recalculate it in Excel";
+  }
+  return undefined;
+}
+
+async function readInput(file: string): Promise<Buffer> {
+  const ext = path.extname(file).toLowerCase();
+  if (ext !== ".xlsx" && ext !== ".xlsm")
+    throw new RecalcError(
+      ext === ".xls" || ext === ".xlsb"
+        ? `${file}: recalc reads .xlsx workbooks; save this ${ext} as an Excel Workbook (.xlsx) first`
+        : `${file}: recalc reads .xlsx workbooks`
+    );
   try {
-    bytes = await fs.readFile(file);
+    return await fs.readFile(file);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     throw new RecalcError(
       code === "ENOENT" ? `${file}: file not found` : `${file}: cannot be read (${code})`
     );
   }
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
-  } catch {
-    throw new RecalcError(`${file}: not a readable .xlsx workbook`);
+}
+
+/** Where the result goes: -o, over the input with --in-place, or beside it (NAME.recalc.xlsx). */
+export function outputFor(
+  input: string,
+  options: { output?: string; inPlace?: boolean }
+): { output: string; placement: RecalcResult["placement"] } {
+  if (options.inPlace && options.output !== undefined)
+    throw new RecalcError("-o and --in-place both say where to write; use one of them");
+  if (options.inPlace) return { output: input, placement: "in-place" };
+  if (options.output !== undefined) {
+    if (path.resolve(options.output) === path.resolve(input))
+      throw new RecalcError(
+        `-o ${options.output} is the input itself; use --in-place to overwrite it`
+      );
+    return { output: options.output, placement: "output" };
   }
-  return workbook;
+  const ext = path.extname(input);
+  return {
+    output: path.join(path.dirname(input), `${path.basename(input, ext)}.recalc${ext}`),
+    placement: "beside",
+  };
+}
+
+async function writeAtomically(output: string, bytes: Buffer): Promise<void> {
+  const temporary = path.join(path.dirname(output), `.${path.basename(output)}.${process.pid}.tmp`);
+  try {
+    await fs.writeFile(temporary, bytes);
+    await fs.rename(temporary, output);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new RecalcError(`${output}: cannot write there (${code ?? (error as Error).message})`);
+  } finally {
+    await fs.rm(temporary, { force: true });
+  }
 }
 
 export async function recalcWorkbook(
   file: string,
-  output: string,
+  options: { output?: string; inPlace?: boolean },
   assumptions: Assumptions,
   catalog: Catalog
 ): Promise<RecalcResult> {
-  const workbook = await load(file);
-  const sheets: WorkbookInput = {};
-  const formulas: FormulaCell[] = [];
-  workbook.eachSheet((ws) => {
-    const grid: SheetInput = [];
-    const covered = new Set<string>();
-    ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-      row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
-        const r = rowNumber - 1;
-        const c = colNumber - 1;
-        while (grid.length <= r) grid.push([]);
-        const line = grid[r];
-        while (line.length < c) line.push(null);
-        const value = cell.value;
-        if (isFormulaValue(value)) {
-          const stored = cell.formula;
-          const formula = fromFileFormula(stored);
-          const isCs = hasCsCall(formula);
-          const model = value as ExcelJS.CellFormulaValue & { shareType?: string; ref?: string };
-          const array =
-            model.shareType === "array" && model.ref ? decodeRange(model.ref) : undefined;
-          if (array) {
-            for (let dr = 0; dr < array.rows; dr++)
-              for (let dc = 0; dc < array.cols; dc++)
-                if (dr || dc) covered.add(`${r + dr}:${c + dc}`);
-          }
-          line[c] = `=${formula}`;
-          formulas.push({
-            sheet: ws.name,
-            row: r,
-            col: c,
-            cell,
-            isCs,
-            ...(array ? { array } : {}),
-          });
-        } else line[c] = plainOf(value);
-      });
-    });
-    // The other cells of an array formula hold its cached values: empty them so the engine can spill.
-    for (const key of covered) {
-      const [r, c] = key.split(":").map(Number);
-      if (grid[r] !== undefined && c < grid[r].length) grid[r][c] = null;
-    }
-    sheets[ws.name] = grid;
-  });
-  const csCount = formulas.filter((f) => f.isCs).length;
-  if (csCount === 0) throw new RecalcError(`${file}: has no CS formulas to recalculate`);
-
-  const engine = new CsWorkbookEngine({ catalog, assumptions, sheets });
-  const result: RecalcResult = { csFormulas: csCount, otherFormulas: 0, kept: 0 };
+  const { output, placement } = outputFor(file, options);
+  const bytes = await readInput(file);
   try {
-    for (const f of formulas) {
-      const ws = workbook.getWorksheet(f.sheet)!;
-      const block: EngineScalar[][] = f.array
-        ? engine.values(f.sheet, f.row, f.col, f.array.rows, f.array.cols)
-        : [[engine.value(f.sheet, f.row, f.col)]];
-      const top = block[0][0];
-      if (!f.isCs && top !== null && typeof top === "object" && top.error === "#NAME?") {
-        result.kept++;
-        continue;
+    return await recalcPackage(bytes, file, output, placement, assumptions, catalog);
+  } catch (error) {
+    if (error instanceof WorkbookRefusal)
+      throw new RecalcError(`${file}: ${error.message}`, error.detail);
+    throw error;
+  }
+}
+
+async function recalcPackage(
+  bytes: Buffer,
+  file: string,
+  output: string,
+  placement: RecalcResult["placement"],
+  assumptions: Assumptions,
+  catalog: Catalog
+): Promise<RecalcResult> {
+  const pkg = await openWorkbookPackage(bytes);
+  if (pkg.date1904)
+    throw new WorkbookRefusal(
+      "uses the 1904 date system (Excel for Mac's old default); the CS date functions read 1900-system dates, so its dates would be off by four years. In Excel, clear File > Options > Advanced > Use 1904 date system and check the dates"
+    );
+  const functions = LiveWorkbook.functionNames();
+  const states = await readSheets(pkg, functions);
+  const csCells = states.flatMap((s) => [...s.cells.values()].filter((c) => c.isCs));
+  if (csCells.length === 0) throw new RecalcError(`${file}: has no CS formulas to recalculate`);
+
+  const engine = new LiveWorkbook({
+    catalog,
+    assumptions,
+    sheets: pkg.sheets.filter((s) => s.part !== undefined).map((s) => s.name),
+    names: namedFormulas(pkg, functions),
+  });
+  const kept: KeptFormula[] = [];
+  const edits = new Map<SheetState, { start: number; end: number; text: string }[]>();
+  let ours: Ours[] = [];
+  try {
+    engine.setSheets(engineContent(states));
+    const byName = new Map(states.map((s) => [s.name, s]));
+    const at = (c: FileCell): CellAt => ({
+      sheet: c.sheet,
+      row: c.xml.row - 1,
+      col: c.xml.col - 1,
+    });
+    // Ours: the CS formulas and every formula that depends on one.
+    const ourKeys = new Set(csCells.map((c) => `${c.sheet}!${key(c.xml.row, c.xml.col)}`));
+    for (const d of engine.dependents(csCells.map(at)))
+      ourKeys.add(`${d.sheet}!${key(d.row + 1, d.col + 1)}`);
+    const others: { at: CellAt; content: RawCellContent }[] = [];
+    for (const state of states)
+      for (const cell of state.cells.values()) {
+        if (cell.formula === undefined) continue;
+        if (ourKeys.has(`${state.name}!${key(cell.xml.row, cell.xml.col)}`))
+          ours.push({ cell, at: at(cell) });
+        else if (cell.engineFormula !== undefined) others.push(...savedContents(cell, state));
       }
-      if (!f.isCs) result.otherFormulas++;
-      const current = f.cell.value as unknown as Record<string, unknown>;
-      f.cell.value = { ...current, result: formulaResult(top) } as ExcelJS.CellValue;
-      block.forEach((line, dr) =>
-        line.forEach((value, dc) => {
-          if (dr === 0 && dc === 0) return;
-          const target = ws.getCell(f.row + dr + 1, f.col + dc + 1);
-          target.value = formulaResult(value) ?? null;
-        })
-      );
+    // Everything else is an input with the value Excel saved.
+    engine.setCells(others);
+    // A formula of ours the engine cannot evaluate as Excel would keeps its saved value; what
+    // depends on it then reads that value. Repeat until nothing more is set aside.
+    for (let round = 0; round < 20; round++) {
+      const putBack: { at: CellAt; content: RawCellContent }[] = [];
+      const remaining: Ours[] = [];
+      for (const item of ours) {
+        const state = byName.get(item.cell.sheet)!;
+        const reason =
+          item.cell.engineFormula === undefined
+            ? (item.cell.untranslatable ?? "the engine cannot read it")
+            : (item.cell.unreliable ?? limitReason(engine, item.cell, state));
+        if (reason === undefined) {
+          remaining.push(item);
+          continue;
+        }
+        kept.push({
+          cell: `${item.cell.sheet}!${a1(item.cell.xml.row, item.cell.xml.col)}`,
+          reason,
+        });
+        if (item.cell.engineFormula !== undefined) putBack.push(...savedContents(item.cell, state));
+      }
+      ours = remaining;
+      if (putBack.length === 0) break;
+      engine.setCells(putBack);
+    }
+    for (const { cell } of ours) {
+      const state = byName.get(cell.sheet)!;
+      const area = cell.array ?? {
+        top: cell.xml.row,
+        left: cell.xml.col,
+        bottom: cell.xml.row,
+        right: cell.xml.col,
+      };
+      for (let r = area.top; r <= area.bottom; r++)
+        for (let c = area.left; c <= area.right; c++) {
+          const target = state.cells.get(key(r, c));
+          if (target === undefined) continue; // blank in the engine too (checked in limitReason)
+          const value = toCached(engine.value({ sheet: state.name, row: r - 1, col: c - 1 }));
+          if (sameValue(value, target.saved)) continue;
+          if (!edits.has(state)) edits.set(state, []);
+          edits.get(state)!.push({
+            start: target.xml.start,
+            end: target.xml.end,
+            text: patchedCell(state.text, target.xml, value),
+          });
+        }
     }
   } finally {
     engine.destroy();
   }
-  const temporary = path.join(path.dirname(output), `.${path.basename(output)}.${process.pid}.tmp`);
-  try {
-    await workbook.xlsx.writeFile(temporary);
-    await fs.rename(temporary, output);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new RecalcError(`-o ${output}: cannot write there (${code ?? (error as Error).message})`);
-  } finally {
-    await fs.rm(temporary, { force: true });
+  let changedCells = 0;
+  for (const [state, list] of edits) {
+    changedCells += list.length;
+    pkg.zip.file(state.part, applyEdits(state.text, list));
   }
-  return result;
+  const written = await pkg.zip.generateAsync({
+    type: "nodebuffer",
+    compression: "DEFLATE",
+    compressionOptions: { level: 6 },
+  });
+  await writeAtomically(output, written);
+  const computed = ours.length;
+  const csComputed = ours.filter((o) => o.cell.isCs).length;
+  return {
+    csFormulas: csComputed,
+    otherFormulas: computed - csComputed,
+    changedCells,
+    kept,
+    output,
+    placement,
+  };
 }
 
-export function renderRecalc(result: RecalcResult, output: string): string {
-  const kept =
-    result.kept > 0
-      ? `; ${fmt(result.kept)} formulas the engine does not know kept their saved values`
-      : "";
-  return `Recalculated ${fmt(result.csFormulas)} CS formulas and ${fmt(result.otherFormulas)} formulas that use them; wrote ${output}${kept}`;
+const KEPT_SHOWN = 10;
+
+export function renderRecalc(result: RecalcResult): string[] {
+  const where =
+    result.placement === "beside"
+      ? `wrote ${result.output} (beside the input, which is unchanged; -o names another file, --in-place overwrites the input)`
+      : result.placement === "in-place"
+        ? `updated ${result.output} in place`
+        : `wrote ${result.output}`;
+  const lines = [
+    `Recalculated ${fmt(result.csFormulas)} CS formulas and ${fmt(result.otherFormulas)} formulas that use them; ${fmt(result.changedCells)} cells changed; ${where}`,
+  ];
+  if (result.kept.length > 0) {
+    lines.push(
+      `${fmt(result.kept.length)} formulas kept the value Excel saved (recalculate them in Excel):`
+    );
+    for (const k of result.kept.slice(0, KEPT_SHOWN)) lines.push(`  ${k.cell}: ${k.reason}`);
+    if (result.kept.length > KEPT_SHOWN)
+      lines.push(`  … and ${fmt(result.kept.length - KEPT_SHOWN)} more`);
+  }
+  return lines;
 }

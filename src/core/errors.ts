@@ -121,8 +121,19 @@ export const Errors = {
   // Names
   unknownTier: (raw: unknown, known: readonly string[]) =>
     notFound(`There is no tier named ${show(raw)}. Tiers: ${known.join(", ")}.`),
+  // #N/A, as an unknown name: in an acv_or_tier cell, text that is not an amount is a tier name.
   unknownTierOrAmount: (raw: unknown, known: readonly string[]) =>
-    valueError(`${show(raw)} is neither an ACV nor a tier name. Tiers: ${known.join(", ")}.`),
+    notFound(
+      `There is no tier named ${show(raw)}, and it is not an amount such as "$80,000". Tiers: ${known.join(", ")}.`
+    ),
+  unknownTierSegmentOrAmount: (
+    raw: unknown,
+    tiers: readonly string[],
+    segments: readonly string[]
+  ) =>
+    notFound(
+      `There is no tier or segment named ${show(raw)}, and it is not an amount such as "$80,000". Tiers: ${tiers.join(", ")}; segments: ${segments.join(", ")}.`
+    ),
   unknownSegment: (raw: unknown, known: readonly string[]) =>
     notFound(`There is no segment or tier named ${show(raw)}. Segments: ${known.join(", ")}.`),
   unknownRole: (raw: unknown, known: readonly string[]) =>
@@ -427,6 +438,9 @@ export const PaneActionMessages = {
     `Writing accounts: ${fmt(done)} of ${fmt(total)}…`,
   repairing: () => "Looking for CS formulas Excel did not bind…",
   recalculating: () => "Recalculating…",
+  /** Progress of Repair or Recalculate, which go through every sheet a chunk of rows at a time. */
+  rowsLookedAt: (which: "repair" | "recalculate", done: number, total: number) =>
+    `${which === "repair" ? "Repairing" : "Recalculating"}: ${fmt(done)} of ${fmt(total)} rows looked at…`,
   recalculated: (count: number) =>
     count === 0
       ? "There are no CS formulas in this workbook yet."

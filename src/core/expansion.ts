@@ -26,20 +26,37 @@ export function expansionSplit(
   bands: ExpansionAssumptions
 ): ExpansionCredit | CsError {
   if (amount < 0) return Errors.contraction(amount);
-  let lead: ExpansionLead;
-  let csmShare: number;
-  if (amount < bands.csm_owned_below) {
-    lead = "CSM-owned";
-    csmShare = 1;
-  } else if (amount <= bands.csm_led_up_to) {
-    lead = "CSM-led, AE supporting";
-    csmShare = bands.csm_led_csm_share;
-  } else {
-    lead = "AE-led, CSM co-credit";
-    csmShare = bands.ae_led_csm_share;
-  }
-  const csm = roundCents(amount * csmShare);
-  // The AE gets the rest, so the two credits always add up to the amount.
-  const ae = roundCents(amount - csm);
-  return { lead, csmShare, csm, ae };
+  const band = creditBand(amount, bands);
+  const csmShare = CSM_SHARE[band](bands);
+  const csm = csmCredit(amount, csmShare);
+  return { lead: LEADS[band], csmShare, csm, ae: aeCredit(amount, csm) };
+}
+
+/** The bands in order: 0 CSM-owned, 1 CSM-led, 2 AE-led. */
+export type CreditBand = 0 | 1 | 2;
+export const LEADS: readonly ExpansionLead[] = [
+  "CSM-owned",
+  "CSM-led, AE supporting",
+  "AE-led, CSM co-credit",
+];
+export const CSM_SHARE: readonly ((bands: ExpansionAssumptions) => number)[] = [
+  () => 1,
+  (bands) => bands.csm_led_csm_share,
+  (bands) => bands.ae_led_csm_share,
+];
+
+/** The band of an amount of 0 or more. */
+export function creditBand(amount: number, bands: ExpansionAssumptions): CreditBand {
+  if (amount < bands.csm_owned_below) return 0;
+  return amount <= bands.csm_led_up_to ? 1 : 2;
+}
+
+/** The CSM's credit in dollars, to the cent. */
+export function csmCredit(amount: number, csmShare: number): number {
+  return roundCents(amount * csmShare);
+}
+
+/** The AE gets the rest, so the two credits always add up to the amount. */
+export function aeCredit(amount: number, csm: number): number {
+  return roundCents(amount - csm);
 }

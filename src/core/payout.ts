@@ -70,12 +70,46 @@ export function variablePayout(input: PayoutInput, p: PayoutAssumptions): Payout
   const expM = expansionMultiplier(input.nrr, input.grr, input.segment, input.ebrCompletion, p);
   if (expM instanceof CsError) return expM;
   const mboM = Math.min(Math.max(input.mbo, 0), 1);
-  const w = p[input.plan];
-  const multiple = w.grr_weight * grrM + w.expansion_weight * expM + w.mbo_weight * mboM;
   return {
     grrMultiplier: grrM,
     expansionMultiplier: expM,
     mboMultiplier: mboM,
-    multiple: tidy(multiple),
+    multiple: weightedMultiple(p[input.plan], grrM, expM, mboM),
   };
+}
+
+/** The three pools' multipliers weighted by the plan; the one formula of the payout multiple. */
+export function weightedMultiple(
+  w: PayoutAssumptions[PayoutPlan],
+  grrM: number,
+  expM: number,
+  mboM: number
+): number {
+  return tidy(w.grr_weight * grrM + w.expansion_weight * expM + w.mbo_weight * mboM);
+}
+
+/**
+ * The payout multiple of many rows under one segment, plan and curve,
+ * without an object per row (VARIABLE_PAYOUT over a million-row column).
+ * Null when the segment or curve is unusable: the caller then goes row by
+ * row through variablePayout, which names the problem. Same arithmetic as
+ * variablePayout, in the same order, so the answers are identical.
+ */
+export function payoutMultipleFor(
+  segment: SegmentAssumption,
+  ebrCompletion: number | null,
+  plan: PayoutPlan,
+  p: PayoutAssumptions
+): ((grr: number, nrr: number, mbo: number) => number) | null {
+  const target = segment.grr_target;
+  if (grrMultiplier(target, target, p) instanceof CsError) return null;
+  if (expansionMultiplier(0, 0, segment, ebrCompletion, p) instanceof CsError) return null;
+  const w = p[plan];
+  return (grr, nrr, mbo) =>
+    weightedMultiple(
+      w,
+      grrMultiplier(grr, target, p) as number,
+      expansionMultiplier(nrr, grr, segment, ebrCompletion, p) as number,
+      Math.min(Math.max(mbo, 0), 1)
+    );
 }

@@ -42,10 +42,15 @@ const SCALE_SUFFIX = /\s*(k|mm|m|bn|b)$/i;
 /**
  * Reads an amount of money: a number, or currency text such as "$80,000",
  * "80,000.00", "80k", "1.2M", "USD 80,000", " 80000 ", "(1,200)" or "-$500".
- * Returns null for a blank, a CsError for anything else that is not an amount.
- * The sign is kept: callers reject negatives with their own message.
+ * Returns null for a blank, a CsError for anything else that is not an amount
+ * (text that is not an amount gets notAmount's error: an "acv_or_tier" reader
+ * takes it as a tier name). The sign is kept: callers reject negatives with
+ * their own message.
  */
-export function parseAmount(raw: unknown): number | Blank | CsError {
+export function parseAmount(
+  raw: unknown,
+  notAmount: (text: string) => CsError = Errors.notAnAmount
+): number | Blank | CsError {
   if (typeof raw === "number") {
     if (!Number.isFinite(raw)) return Errors.notAnAmount(raw);
     return Math.abs(raw) > MAX_AMOUNT ? HostileErrors.amountTooLarge(raw) : raw + 0;
@@ -75,9 +80,9 @@ export function parseAmount(raw: unknown): number | Blank | CsError {
     scale = SCALE[suffix[1].toLowerCase()];
     text = text.slice(0, suffix.index);
   }
-  if (text === "" || text === "." || !PLAIN_NUMBER.test(text)) return Errors.notAnAmount(raw);
+  if (text === "" || text === "." || !PLAIN_NUMBER.test(text)) return notAmount(raw);
   const value = Number(text.replace(/,/g, "")) * scale;
-  if (!Number.isFinite(value)) return Errors.notAnAmount(raw);
+  if (!Number.isFinite(value)) return notAmount(raw);
   if (value > MAX_AMOUNT) return HostileErrors.amountTooLarge(raw);
   // Scaling "1.2M" by 1e6 gives 1199999.9999999998; amounts are money, so snap to cents.
   const snapped = scale === 1 ? value : Math.round(value * 100) / 100;

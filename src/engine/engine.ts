@@ -3,7 +3,14 @@
  * Excel-compatible formula engine) with the CS functions registered from the
  * catalog, over one sheet of data.
  */
-import { CellError, DetailedCellError, EmptyValue, HyperFormula } from "hyperformula";
+import {
+  CellError,
+  ConfigParams,
+  DetailedCellError,
+  EmptyValue,
+  HyperFormula,
+  SerializedNamedExpression,
+} from "hyperformula";
 import { Assumptions } from "../core/assumptions/types";
 import { EXCEL_MAX_COLUMNS, EXCEL_MAX_ROWS } from "../core/values";
 import { useAssumptions } from "../functions/host";
@@ -50,6 +57,57 @@ export function toScalar(value: unknown): EngineScalar {
   return typeof exact === "number" ? Number(exact.toPrecision(15)) + 0 : exact;
 }
 
+/**
+ * HyperFormula set up as Microsoft Excel (en-US) behaves, following
+ * HyperFormula's guide "Compatibility with Microsoft Excel", setting by
+ * setting. Two settings differ from the guide, on purpose:
+ * - smartRounding off: the engine's 10-digit output rounding would hide
+ *   digits Excel shows; numbers are shown with Excel's 15 significant digits
+ *   instead (toScalar).
+ * - evaluateNullToZero off: a CS function's blank result (Excel shows the
+ *   empty text "" it returns) would become 0. The price is that `=A5` of an
+ *   empty cell is blank here where Excel shows 0; recalc never recomputes
+ *   such a formula unless it depends on a CS result.
+ * Excel's sheet size, not the engine's default of 40,000 rows: exports are bigger.
+ */
+export const EXCEL_COMPATIBLE_CONFIG: Partial<ConfigParams> = {
+  licenseKey: "gpl-v3",
+  // String comparison: case-insensitive, accent-sensitive, punctuation counts.
+  caseSensitive: false,
+  accentSensitive: true,
+  ignorePunctuation: false,
+  localeLang: "en-US",
+  // Criteria (SUMIF, COUNTIF...): wildcards, no regular expressions, whole cells.
+  useWildcards: true,
+  useRegularExpressions: false,
+  matchWholeCell: true,
+  useArrayArithmetic: true,
+  ignoreWhiteSpace: "any",
+  evaluateNullToZero: false,
+  // The 1900 date system with Lotus's leap-year bug: serial 60 is 29 Feb 1900, 61 is 1 Mar 1900.
+  leapYear1900: true,
+  nullDate: { year: 1899, month: 12, day: 31 },
+  smartRounding: false,
+  // en-US separators and the text Excel reads as a date, time or amount.
+  functionArgSeparator: ",",
+  decimalSeparator: ".",
+  thousandSeparator: "",
+  arrayColumnSeparator: ",",
+  arrayRowSeparator: ";",
+  dateFormats: ["MM/DD/YYYY", "MM/DD/YY", "YYYY/MM/DD"],
+  timeFormats: ["hh:mm", "hh:mm:ss.sss"],
+  currencySymbol: ["$", "USD"],
+  nullYear: 30,
+  maxRows: EXCEL_MAX_ROWS,
+  maxColumns: EXCEL_MAX_COLUMNS,
+};
+
+/** Excel's TRUE and FALSE keywords: HyperFormula has only the functions TRUE() and FALSE(). */
+export const EXCEL_CONSTANTS: SerializedNamedExpression[] = [
+  { name: "TRUE", expression: "=TRUE()" },
+  { name: "FALSE", expression: "=FALSE()" },
+];
+
 export class CsEngine {
   private readonly hf: HyperFormula;
   private readonly sheetId: number;
@@ -59,15 +117,8 @@ export class CsEngine {
     useAssumptions(options.assumptions);
     this.hf = HyperFormula.buildFromSheets(
       { [DATA_SHEET]: options.sheet ?? [] },
-      // smartRounding off: the engine's own 10-digit output rounding would hide digits Excel shows.
-      // Excel's sheet size: HyperFormula's default (40,000 rows) would refuse a large CRM export.
-      {
-        licenseKey: "gpl-v3",
-        useArrayArithmetic: true,
-        smartRounding: false,
-        maxRows: EXCEL_MAX_ROWS,
-        maxColumns: EXCEL_MAX_COLUMNS,
-      }
+      EXCEL_COMPATIBLE_CONFIG,
+      EXCEL_CONSTANTS
     );
     const id = this.hf.getSheetId(DATA_SHEET);
     if (id === undefined) throw new Error("The data sheet was not created.");
@@ -107,14 +158,11 @@ export class CsWorkbookEngine {
   constructor(options: { catalog: Catalog; assumptions: Assumptions; sheets: WorkbookInput }) {
     registerCsFunctions(options.catalog);
     useAssumptions(options.assumptions);
-    this.hf = HyperFormula.buildFromSheets(options.sheets, {
-      licenseKey: "gpl-v3",
-      useArrayArithmetic: true,
-      smartRounding: false,
-      // Excel's sheet size, not the engine's default of 40,000 rows: exports are bigger.
-      maxRows: 1_048_576,
-      maxColumns: 16_384,
-    });
+    this.hf = HyperFormula.buildFromSheets(
+      options.sheets,
+      EXCEL_COMPATIBLE_CONFIG,
+      EXCEL_CONSTANTS
+    );
   }
 
   private sheetId(sheet: string): number {

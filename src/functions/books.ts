@@ -64,7 +64,6 @@ function readThreshold(grid: Grid | null, fallback: number): number | CsError {
 /**
  * Share of CSMs whose book is above the load threshold (the workbook's book.load_threshold, 110%) times the target book (S0 §7.2 staffing flag). "Above" is strictly above: at exactly 110% a book is not flagged. Blank cells are skipped (on Excel desktop an empty cell arrives as 0 and counts as an empty book); an unreadable cell is #VALUE! naming it.
  * @customfunction BOOK_LOAD
- * @helpurl https://localhost:3000/functions.html#book_load
  * @param book_sizes The size of each CSM's book, one cell per CSM: accounts (or book ARR such as "$2.5M" against an ARR target).
  * @param target The target book: a number, or a tier name meaning that tier's accounts per CSM; or a range with one target per CSM, the shape of book_sizes.
  * @param [threshold] Optional: the load threshold, as 1.1 or "110%"; the workbook's book.load_threshold when omitted.
@@ -121,13 +120,17 @@ function segmentSlots(model: Model, tiers: TierTable<TierAssumption>) {
   };
   const tierSlots = new Map<TierAssumption, number>(tiers.tiers.map((t) => [t, slot(t.segment)]));
   for (const name of model.segmentNames) slot(name);
-  return { tierSlots, segmentSlot: (name: string) => slotOf.get(nameKey(name)), size: slotOf.size };
+  return {
+    tierSlots,
+    segmentSlot: (name: string) => slotOf.get(nameKey(name)),
+    segmentNames: model.segmentNames,
+    size: slotOf.size,
+  };
 }
 
 /**
  * Share of one CSM's book outside its anchor segment, the segment with the most accounts (S2 anchor-and-extend). Above the workbook's book.extend_limit (30%) the book is too mixed: a staffing flag. Accounts are counted, not weighted by ARR; when segments tie for the most accounts the share is the same whichever is the anchor. Blank cells are skipped.
  * @customfunction BOOK_MIX
- * @helpurl https://localhost:3000/functions.html#book_mix
  * @param tiers The accounts in one CSM's book: tier names (Strategic, Pooled, ...), segment names, and/or ACVs such as "$80,000", one cell per account.
  * @returns The share of the book's accounts outside its anchor segment, as a fraction (0.25 = 25%).
  * @example =CS.BOOK_MIX({"Strategic";"Enterprise";"Enterprise";"Mid-Market"}) -> 0.25
@@ -168,7 +171,9 @@ function accountSlot(
     const segment = slots.segmentSlot(raw);
     if (segment !== undefined) return segment;
   }
-  const tier = readAccountTier(raw, table, "Account");
+  const tier = readAccountTier(raw, table, "Account", (text) =>
+    Errors.unknownTierSegmentOrAmount(text, table.names, slots.segmentNames)
+  );
   if (tier === null) return Errors.blankRequired("Account");
   return tier instanceof CsError ? tier : (slots.tierSlots.get(tier) as number);
 }

@@ -17,7 +17,6 @@ const PERCENT_FORM_LIMIT = 5;
 /**
  * Accounts one CSM can carry from the hours model (S2): hours a week x weeks a month (the workbook's capacity.weeks_per_month, 4), divided by the hours an account takes a month (touches x minutes / 60 x complexity x (1 + expansion uplift)). An exact fraction: use ROUNDDOWN(..., 0) for whole accounts. Blank rows give blanks; 0 touches or 0 minutes is #VALUE! (no limit), not infinity.
  * @customfunction ACCOUNT_CAPACITY
- * @helpurl https://localhost:3000/functions.html#account_capacity
  * @param hours_per_week Hours of customer work one CSM has a week, after meetings and admin (S2: 24-30); or a range of them.
  * @param touches_per_month Touches each account gets a month, e.g. 6 for enterprise or 1.25 for SMB; above 0.
  * @param minutes_per_touch Average minutes per touch, prep and follow-up included; above 0.

@@ -5,10 +5,18 @@ import { PAYOUT_PLANS, PayoutPlan, SegmentAssumption } from "../core/assumptions
 import { clawback as computeClawback } from "../core/clawback";
 import { readDay } from "../core/dates";
 import { CsError, Errors } from "../core/errors";
-import { ExpansionCredit, expansionSplit as splitCredit } from "../core/expansion";
+import {
+  aeCredit,
+  creditBand,
+  csmCredit,
+  CSM_SHARE,
+  ExpansionCredit,
+  expansionSplit as splitCredit,
+  LEADS,
+} from "../core/expansion";
 import { Model, resolveSegment } from "../core/model";
 import { roundCents } from "../core/money";
-import { variablePayout as computePayout } from "../core/payout";
+import { payoutMultipleFor, variablePayout as computePayout } from "../core/payout";
 import {
   errorCodeOf,
   isBlank,
@@ -31,7 +39,12 @@ import {
   width,
 } from "./grid";
 import { gridToHost, toHost, withModel } from "./host";
-import { readNonNegativeAmount, readNonNegativeFraction, readOptionalText } from "./read";
+import {
+  isPlainAmount,
+  readNonNegativeAmount,
+  readNonNegativeFraction,
+  readOptionalText,
+} from "./read";
 
 const SPLIT_PARTS = ["csm", "ae", "lead"] as const;
 type SplitPart = (typeof SPLIT_PARTS)[number];
@@ -39,7 +52,6 @@ type SplitPart = (typeof SPLIT_PARTS)[number];
 /**
  * How an expansion's incremental ARR is credited between CSM and AE (S4 §3): below $25,000 CSM-owned (100% CSM), $25,000 to $100,000 inclusive CSM-led (70/30), above AE-led (30/70). Credits are in dollars to the cent and always add up to the amount.
  * @customfunction EXPANSION_SPLIT
- * @helpurl https://localhost:3000/functions.html#expansion_split
  * @param amount Incremental ARR of the expansion: a number or text such as "$60,000"; or a range of them. Negative amounts (contraction) are errors.
  * @param [part] Optional: "csm" or "ae" for that credit in dollars, "lead" for who leads. Omitted: two cells, CSM credit then AE credit.
  * @returns CSM and AE credit side by side for each amount, or the part asked for.
@@ -63,6 +75,7 @@ export function expansionSplit(amount: any[][], part?: any): any[][] {
       );
     }
     const bands = model.assumptions.expansion;
+    const shares = CSM_SHARE.map((share) => share(bands));
     const creditAt = (raw: unknown, r: number, c: number): ExpansionCredit | CsError | null => {
       // Negative amounts go through to the core, which names them as contractions.
       const value = isErrorValue(raw)
@@ -77,8 +90,22 @@ export function expansionSplit(amount: any[][], part?: any): any[][] {
     const out: unknown[][] = new Array(amounts.length);
     if (shape.cols === 1) {
       // The usual call, a column of amounts: row literals are packed arrays, much cheaper than new Array(n).
+      // A plain amount (nearly every cell) is split without a credit object; the same
+      // arithmetic as the core's expansionSplit, so the same cents.
       for (let r = 0; r < amounts.length; r++) {
-        const credit = creditAt(amounts[r].length > 0 ? amounts[r][0] : null, r, 0);
+        const raw = amounts[r].length > 0 ? amounts[r][0] : null;
+        if (isPlainAmount(raw)) {
+          const band = creditBand(raw, bands);
+          if (chosen === "lead") {
+            out[r] = LEAD_ROWS[band];
+            continue;
+          }
+          const csm = csmCredit(raw, shares[band]);
+          if (chosen === undefined) out[r] = [csm, aeCredit(raw, csm)];
+          else out[r] = chosen === "csm" ? [csm] : [aeCredit(raw, csm)];
+          continue;
+        }
+        const credit = creditAt(raw, r, 0);
         out[r] = chosen
           ? [toHost(pickCredit(credit, chosen))]
           : [toHost(pickCredit(credit, "csm")), toHost(pickCredit(credit, "ae"))];
@@ -102,6 +129,12 @@ export function expansionSplit(amount: any[][], part?: any): any[][] {
     return out;
   });
 }
+
+/**
+ * One output row per lead, frozen and shared by every row of that band (no
+ * allocation per row); safe because nothing writes to a result (see TIER).
+ */
+const LEAD_ROWS: readonly unknown[][] = LEADS.map((lead) => Object.freeze([lead]) as unknown[]);
 
 function pickCredit(credit: ExpansionCredit | CsError | null, which: SplitPart): Cell {
   if (credit === null) return null;
@@ -205,7 +238,6 @@ function readPlan(raw: unknown): PayoutPlan | CsError {
 /**
  * A CSM's variable payout from three pools (S4 §1): GRR on a curve (90% floor 0.5x, segment target 1.0x, 98% stretch 1.5x), expansion (NRR minus GRR against the segment's expansion target, capped at 1.5x, or 1.0x when EBR completion is below 80%) and MBO (0-100%). Standard plan weights 45/35/20, PLG 25/50/25.
  * @customfunction VARIABLE_PAYOUT
- * @helpurl https://localhost:3000/functions.html#variable_payout
  * @param grr Gross revenue retention of the book, as 0.95 or "95%"; or a range of them.
  * @param nrr Net revenue retention of the book, as 1.12 or "112%"; at least GRR.
  * @param mbo MBO attainment, as 0.9 or "90%"; or a row of MBO attainments, which are averaged.
@@ -269,7 +301,37 @@ export function variablePayout(
     // The usual call is one column: a row literal built from its value is a
     // packed array (numbers unboxed), much cheaper than new Array(n) filled later.
     if (shape.cols === 1) {
-      for (let r = 0; r < shape.rows; r++) out[r] = [hostCell(r, 0)];
+      const fast =
+        mboFor.kind === "cell" && s === null && e === null && t === null
+          ? plainPayout(inputs)
+          : null;
+      if (fast === null) {
+        for (let r = 0; r < shape.rows; r++) out[r] = [hostCell(r, 0)];
+        return out;
+      }
+      const column = (grid: Grid) => (isSingle(grid) ? null : grid);
+      const [gc, nc, mc] = [column(g), column(n), column(m)];
+      const [g0, n0, m0] = [g[0][0], n[0][0], m[0][0]];
+      for (let r = 0; r < shape.rows; r++) {
+        const rawGrr = gc === null ? g0 : gc[r][0];
+        const rawNrr = nc === null ? n0 : nc[r][0];
+        const rawMbo = mc === null ? m0 : mc[r][0];
+        // Plain numbers in range (nearly every row) skip the readers; anything else,
+        // blank or out of range included, goes through them for its message.
+        if (
+          typeof rawGrr === "number" &&
+          typeof rawNrr === "number" &&
+          typeof rawMbo === "number" &&
+          rawGrr >= 0 &&
+          rawGrr <= 1 &&
+          rawNrr >= rawGrr &&
+          rawNrr <= PERCENT_FORM_LIMIT &&
+          rawMbo >= 0 &&
+          rawMbo <= PERCENT_FORM_LIMIT
+        ) {
+          out[r] = [fast(rawGrr + 0, rawNrr + 0, rawMbo + 0)];
+        } else out[r] = [hostCell(r, 0)];
+      }
       return out;
     }
     for (let r = 0; r < shape.rows; r++) {
@@ -279,6 +341,18 @@ export function variablePayout(
     }
     return out;
   });
+}
+
+/**
+ * The multiple of a row of plain numbers with the segment and plan of the
+ * whole call (no segment, EBR or target argument): null when the segment or
+ * the curve cannot be used, so that every row goes through payoutCell and
+ * shows why.
+ */
+function plainPayout(inputs: PayoutReaders): ((g: number, n: number, m: number) => number) | null {
+  const segment = inputs.segmentOf(null);
+  if (segment instanceof CsError) return null;
+  return payoutMultipleFor(segment, null, inputs.plan, inputs.model.assumptions.payout);
 }
 
 /** What stays the same for every cell of one VARIABLE_PAYOUT call. */
@@ -338,7 +412,6 @@ function readWindowDays(raw: unknown, fallback: number): number | CsError {
 /**
  * The expansion credit to claw back (S4 FAQ): the whole credit when the account churns within the window after the booking date (default 90 days; day 90 is within, day 91 is not), otherwise 0. A blank churn date means no churn (0); a blank credit gives a blank; a churn before the booking is #VALUE!.
  * @customfunction CLAWBACK
- * @helpurl https://localhost:3000/functions.html#clawback
  * @param credit The expansion credit paid, in dollars: a number or text such as "$17,500"; or a range of them.
  * @param booking_date The date the expansion was booked: a date or ISO text such as "2026-01-15"; or a range.
  * @param churn_date The date the account churned: a date or ISO text; blank when it has not churned; or a range.

@@ -93,7 +93,6 @@ export function headcountFor(
 /**
  * CSM headcount for a set of accounts: the sum over tiers of accounts in the tier divided by the tier's accounts per CSM. Blank cells are skipped; on Excel desktop empty cells arrive as 0 and count as $0 accounts, so reference a table column (Accounts[ACV]) rather than a whole column.
  * @customfunction REQUIRED_CSMS
- * @helpurl https://localhost:3000/functions.html#required_csms
  * @param accounts A range of ACVs (numbers or text such as "$80,000") and/or tier names, one per account.
  * @param [ratios] Optional: one number for a flat accounts-per-CSM ratio, or a two-column range (tier, accounts per CSM) that overrides the listed tiers.
  * @param [round_up] Optional: TRUE rounds each tier up to whole people; FALSE (default) gives the exact fraction.
@@ -106,9 +105,8 @@ export function requiredCsms(accounts: any[][], ratios?: any[][], round_up?: any
 }
 
 /**
- * Headcount of one role (CSM, AM or TAM) for a set of accounts: the sum over tiers of accounts in the tier divided by the tier's accounts per person; a tier where the role does not apply ("none", e.g. TAM below Strategic) adds 0. Blank cells are skipped; an unreadable cell makes the whole result #VALUE!.
+ * Headcount of one role (CSM, AM or TAM) for a set of accounts: the sum over tiers of accounts in the tier divided by the tier's accounts per person; a tier where the role does not apply ("none", e.g. TAM below Strategic) adds 0. Blank cells are skipped; an unreadable cell makes the whole result #VALUE!, text that is neither an amount nor a known tier name #N/A.
  * @customfunction REQUIRED_HEADCOUNT
- * @helpurl https://localhost:3000/functions.html#required_headcount
  * @param accounts A range of ACVs (numbers or text such as "$80,000") and/or tier names, one per account.
  * @param role The role to staff: "CSM", "AM" or "TAM", in any case.
  * @param [ratios] Optional: one number for a flat accounts-per-person ratio for every tier, or a two-column range (tier, accounts per person) that overrides the listed tiers ("none" removes one).
@@ -131,9 +129,8 @@ export function requiredHeadcountOf(
 }
 
 /**
- * Coverage plan for a set of accounts, spilled with a header row: Tier, Accounts, ARR, CSMs, AMs, TAMs, ARR per CSM; one row per tier in tier order, then Total. ARR sums the ACVs given as amounts (tier names add none; blank when a row has only tier names); headcounts are exact fractions; ARR per CSM is blank where CSMs is 0. Blank cells are skipped; an unreadable cell makes the whole result #VALUE!.
+ * Coverage plan for a set of accounts, spilled with a header row: Tier, Accounts, ARR, CSMs, AMs, TAMs, ARR per CSM; one row per tier in tier order, then Total. ARR sums the ACVs given as amounts (tier names add none; blank when a row has only tier names); headcounts are exact fractions; ARR per CSM is blank where CSMs is 0. Blank cells are skipped; an unreadable cell makes the whole result #VALUE!, text that is neither an amount nor a known tier name #N/A.
  * @customfunction COVERAGE_PLAN
- * @helpurl https://localhost:3000/functions.html#coverage_plan
  * @param accounts A range of ACVs (numbers or text such as "$80,000") and/or tier names, one per account.
  * @returns The plan table: a header row, one row per tier, a Total row; seven columns.
  * @example =CS.COVERAGE_PLAN({300000;"Strategic"}) -> [["Tier","Accounts","ARR","CSMs","AMs","TAMs","ARR per CSM"],["Tech-Touch",0,0,0,0,0,null],["Pooled",0,0,0,0,0,null],["Mid-Market",0,0,0,0,0,null],["Enterprise",0,0,0,0,0,null],["Strategic",2,300000,0.181818181818182,0.08,0.2,1650000],["Total",2,300000,0.181818181818182,0.08,0.2,1650000]]
@@ -151,7 +148,6 @@ export function coveragePlan(accounts: any[][]): any[][] {
 /**
  * Whole accounts one CSM can carry (S2): the smaller of the tier's accounts per CSM and its ARR ceiling per CSM divided by the average ACV, rounded down (Strategic at $400,000: min(11, 10) = 10). The tier defaults to the tier of avg_acv. An average ACV of 0 or a tier without a ceiling gives the accounts per CSM; the ceiling never makes a book smaller than 1 account. Blank cells give blanks.
  * @customfunction MAX_BOOK
- * @helpurl https://localhost:3000/functions.html#max_book
  * @param avg_acv The average ACV of the book: a number or CRM text such as "$300,000" or "300k"; or a range of them.
  * @param [tier] Optional: the tier whose ratio and ceiling apply (a name such as "Strategic"); by default the tier of avg_acv. A range broadcasts with avg_acv.
  * @returns Whole accounts for each average ACV, in the shape of the ranges given.

@@ -62,7 +62,6 @@ function grossChurn(grid: Grid, r: number, c: number): number | CsError {
 /**
  * ARR twelve months out (S2 "calibrate to 12-month ARR"): current ARR x (1 - gross churn) + new ARR + expansion ARR, to the cent. Gross churn is the share of current ARR lost to churn and contraction, 0-100%. A row whose cells are all blank gives a blank; otherwise a blank current ARR, churn or new ARR is #VALUE! (type 0 for none).
  * @customfunction FORWARD_ARR
- * @helpurl https://localhost:3000/functions.html#forward_arr
  * @param current_arr Current ARR: a number or CRM text such as "$12.5M"; or a range of them.
  * @param gross_churn Gross churn over the twelve months as a fraction of current ARR, 0.08 or "8%"; above 100% is #VALUE!.
  * @param new_arr New-logo ARR expected over the twelve months, 0 or more.
@@ -117,7 +116,6 @@ export function forwardArr(
 /**
  * Effective FTE of a roster: each CSM counts by the ramp profile (the workbook's hiring.ramp, 0, 0.5, 0.5, then 1.0) for their month of tenure at as_of. Month of tenure is 1 plus the whole calendar months from the start date, counted as DATEDIF(start, as_of, "M") (started Jan 31: Feb 28 is still month 1, Mar 1 is month 2). A start after as_of counts 0; a blank start date counts 1 (fully ramped), but an all-blank range is #VALUE!: reference exactly the roster.
  * @customfunction RAMPED_FTE
- * @helpurl https://localhost:3000/functions.html#ramped_fte
  * @param start_dates Start date of each CSM on the roster, one cell per CSM: a date or ISO text such as "2026-01-15"; blank for a fully ramped CSM.
  * @param as_of The date to measure at: a date or ISO text such as "2026-06-30".
  * @param [ramp] Optional: productivity by month of tenure, as text "0,0.5,0.5" or a row or column of fractions; 1.0 after the last; the workbook's hiring.ramp when omitted.
@@ -155,7 +153,6 @@ export function rampedFte(start_dates: any[][], as_of: any[][], ramp?: any[][]):
 /**
  * A month-by-month hiring plan: each hire starts early enough to be fully ramped (by the ramp, 0, 0.5, 0.5 by default) in the month the requirement rises, never before month 1; hires pulled forward to month 1 still ramp, and the gap left is shown. Requisitions open lead_months (3) before the start; those due in month 0 or earlier are overdue and counted in month 1. Hires are whole people; current FTE is fully productive; no attrition. Trailing blank months give blank rows.
  * @customfunction HIRING_PLAN
- * @helpurl https://localhost:3000/functions.html#hiring_plan
  * @param required_by_month FTE required in months 1, 2, 3, ...: a column or row of numbers (a larger range is read row by row).
  * @param current_fte The current ramped headcount in FTE, taken as fully productive throughout.
  * @param [ramp] Optional: productivity by month of tenure, as text "0,0.5,0.5" or a row or column of fractions; the workbook's hiring.ramp when omitted.
@@ -210,7 +207,6 @@ export function hiringPlan(
 /**
  * Loaded CS cost per account per year (S0 §4.3): loaded cost per CSM / accounts per CSM + tool cost per account, to the cent. accounts_per_csm may be a tier name, meaning that tier's accounts per CSM (tier.<Tier>.csm_ratio). A row whose cells are all blank gives a blank; 0 accounts per CSM is #VALUE!.
  * @customfunction COST_PER_ACCOUNT
- * @helpurl https://localhost:3000/functions.html#cost_per_account
  * @param loaded_cost_per_csm Fully loaded cost of one CSM a year (salary, benefits, overhead): a number or text such as "$130,000"; or a range.
  * @param accounts_per_csm Accounts one CSM carries, above 0, or a tier name such as "Tech-Touch" for that tier's ratio.
  * @param [tool_cost_per_account] Optional: tool cost per account a year (S0: $120-$180 for a scaled-CS stack); 0 when omitted.

@@ -16,7 +16,6 @@ function shapeOf(grid: Grid): { rows: number; cols: number } {
 /**
  * Share of accounts in tiers with a touch SLA whose last touch is at most the tier's SLA days before as_of (by default Strategic 7, Enterprise 14, Mid-Market 31, Pooled 183 days; Tech-Touch has no SLA and is left out). A blank last touch is not covered; a blank tier skips the account; a touch after as_of is #VALUE!; no SLA-bound account is #N/A.
  * @customfunction COVERAGE_QUALITY
- * @helpurl https://localhost:3000/functions.html#coverage_quality
  * @param tiers The accounts' tier names or ACVs (e.g. "$80,000"), one per account; or one tier for all the last touches.
  * @param last_touch The date of each account's last touch (a date or ISO text), the same shape as tiers; blank when none is recorded.
  * @param as_of The date coverage is measured at, a date or ISO text such as "2026-03-31" (required: there is no hidden TODAY()).

@@ -48,13 +48,15 @@ export function readNonNegativeFraction(raw: unknown, what: string): number | nu
  * An "acv_or_tier" cell: a tier name first (case-insensitive, trimmed), then
  * an ACV (a number or CRM text such as "$80,000"). Returns the tier when a
  * name was given, the ACV (0 or more) when an amount was given, null for a
- * blank. Text that is neither is #VALUE! naming it and listing the tiers.
+ * blank. Text that is neither is #N/A naming it and listing the tiers (or
+ * notAmount's error, for a caller that also takes other names).
  * Errors are not located: the caller adds the range's name and position.
  */
 export function readAcvOrTier<T extends TierBound>(
   raw: unknown,
   tiers: TierTable<T>,
-  what = "ACV"
+  what = "ACV",
+  notAmount?: (text: string) => CsError
 ): T | number | null | CsError {
   if (isPlainAmount(raw)) return raw + 0;
   if (isErrorValue(raw)) return Errors.errorInInput(what, errorCodeOf(raw));
@@ -62,8 +64,13 @@ export function readAcvOrTier<T extends TierBound>(
     const named = tiers.byTierName(raw);
     if (named) return named;
     if (isBlank(raw)) return null;
-    const value = parseAmount(raw);
-    if (value instanceof CsError) return Errors.unknownTierOrAmount(raw, tiers.names);
+    // Text that is not an amount is a tier name, and an unknown one is #N/A (FUNCTIONS.md);
+    // text that is an amount out of range ("2e15") keeps its #VALUE!.
+    const value = parseAmount(
+      raw,
+      notAmount ?? ((text) => Errors.unknownTierOrAmount(text, tiers.names))
+    );
+    if (value instanceof CsError) return value;
     if (value !== null && value < 0) return Errors.negativeAmount("ACV", value);
     return value;
   }
@@ -74,9 +81,10 @@ export function readAcvOrTier<T extends TierBound>(
 export function readAccountTier<T extends TierBound>(
   raw: unknown,
   tiers: TierTable<T>,
-  what = "ACV"
+  what = "ACV",
+  notAmount?: (text: string) => CsError
 ): T | null | CsError {
-  const read = readAcvOrTier(raw, tiers, what);
+  const read = readAcvOrTier(raw, tiers, what, notAmount);
   return typeof read === "number" ? tiers.tierOf(read) : read;
 }
 

@@ -25,7 +25,6 @@ function readName(raw: unknown, what: string): string | null | CsError {
 /**
  * One assumption in force, by its key (names match case-insensitively): "tier.Strategic.csm_ratio", "segment.Mid-Market.nrr_target", "payout.grr_floor", "ote.VP CS.base", ... A role or SLA that does not apply shows as the text "none"; the ramp as text such as "0,0.5,0.5". A blank key is #VALUE!; an unknown key is #N/A.
  * @customfunction ASSUMPTION
- * @helpurl https://localhost:3000/functions.html#assumption
  * @param key The assumption's key, as in FUNCTIONS.md: tier.<Tier>.<field>, segment.<Segment>.<field>, payout.<field>, ote.<Role>.base, ...
  * @returns The value: a number (fractions as fractions, money in dollars), a name, or "none".
  * @example =CS.ASSUMPTION("tier.Strategic.csm_ratio") -> 11
@@ -45,7 +44,6 @@ export function assumption(key: any): any {
 /**
  * A table of the assumptions in force, spilled with a header row of the assumption keys' field names: "tiers" (default; tier order, "none" where a role or SLA does not apply), "segments" (targets and comp role), "comp" (role, base, variable, OTE) or "expansion" (credit bands and clawback window as key, value, meaning). An unknown table is #N/A.
  * @customfunction ASSUMPTIONS
- * @helpurl https://localhost:3000/functions.html#assumptions
  * @param [table] Optional: "tiers" (default), "segments", "comp" or "expansion". In the cs-coverage engine, write the name in the formula (a cell reference is sized as the tier table).
  * @returns The table, header row first.
  * @example =CS.ASSUMPTIONS("comp") -> [["role","base","variable","ote"],["SMB CSM",90000,25000,115000],["Mid-Market CSM",115000,30000,145000],["Enterprise CSM",145000,45000,190000],["Strategic CSM",175000,55000,230000],["CS Manager",165000,40000,205000],["VP CS",230000,90000,320000]]

@@ -20,7 +20,6 @@ import {
 /**
  * The tier of an account from its ACV: the tier with the highest minimum ACV at or below it (exactly $250,000 is Strategic). Blank cells give blanks; on Excel desktop an empty cell arrives as 0 and gives the lowest tier.
  * @customfunction TIER
- * @helpurl https://localhost:3000/functions.html#tier
  * @param acv ACV in dollars: a number or CRM text such as "$80,000", "80k" or "1.2M"; or a range of them.
  * @param [tiers] Optional two-column range (tier name, minimum ACV) used instead of the workbook's tier table.
  * @returns The tier name for each ACV, in the same shape as acv.
@@ -112,9 +111,8 @@ function byTier(
 }
 
 /**
- * The segment of an account's tier (Strategic and Enterprise are Enterprise, Mid-Market and Pooled are Mid-Market, Tech-Touch is SMB), from its ACV or tier name. Blank cells give blanks; text that is neither an ACV nor a tier name is #VALUE!.
+ * The segment of an account's tier (Strategic and Enterprise are Enterprise, Mid-Market and Pooled are Mid-Market, Tech-Touch is SMB), from its ACV or tier name. Blank cells give blanks; text that is neither an amount nor a known tier name is #N/A listing the tiers; a negative or unreadable ACV is #VALUE!.
  * @customfunction SEGMENT
- * @helpurl https://localhost:3000/functions.html#segment
  * @param acv_or_tier An ACV (a number or CRM text such as "$80,000" or "80k") or a tier name such as "Pooled"; or a range of them.
  * @returns The segment name for each cell, in the same shape as acv_or_tier.
  * @example =CS.SEGMENT(300000) -> "Enterprise"
@@ -126,9 +124,8 @@ export function segment(acv_or_tier: any[][]): any[][] {
 }
 
 /**
- * The coverage model of an account's tier, e.g. "Named CSM + named TAM" for Strategic or "Pooled CSM (vertical pod)" for Pooled, from its ACV or tier name. Blank cells give blanks; text that is neither an ACV nor a tier name is #VALUE!.
+ * The coverage model of an account's tier, e.g. "Named CSM + named TAM" for Strategic or "Pooled CSM (vertical pod)" for Pooled, from its ACV or tier name. Blank cells give blanks; text that is neither an amount nor a known tier name is #N/A listing the tiers; a negative or unreadable ACV is #VALUE!.
  * @customfunction COVERAGE_MODEL
- * @helpurl https://localhost:3000/functions.html#coverage_model
  * @param acv_or_tier An ACV (a number or CRM text such as "$80,000" or "80k") or a tier name such as "Pooled"; or a range of them.
  * @returns The coverage model for each cell, in the same shape as acv_or_tier.
  * @example =CS.COVERAGE_MODEL(20000) -> "Pooled CSM (vertical pod)"
@@ -139,9 +136,8 @@ export function coverageModel(acv_or_tier: any[][]): any[][] {
 }
 
 /**
- * The touch cadence of an account's tier, e.g. "Weekly + monthly QBR" for Strategic or "In-app + community" for Tech-Touch, from its ACV or tier name. Blank cells give blanks; text that is neither an ACV nor a tier name is #VALUE!.
+ * The touch cadence of an account's tier, e.g. "Weekly + monthly QBR" for Strategic or "In-app + community" for Tech-Touch, from its ACV or tier name. Blank cells give blanks; text that is neither an amount nor a known tier name is #N/A listing the tiers; a negative or unreadable ACV is #VALUE!.
  * @customfunction TOUCH_CADENCE
- * @helpurl https://localhost:3000/functions.html#touch_cadence
  * @param acv_or_tier An ACV (a number or CRM text such as "$80,000" or "80k") or a tier name such as "Pooled"; or a range of them.
  * @returns The touch cadence for each cell, in the same shape as acv_or_tier.
  * @example =CS.TOUCH_CADENCE("$60,000") -> "Monthly + quarterly QBR"
@@ -157,9 +153,8 @@ function ratioOf(t: TierAssumption, role: Role): Cell {
 }
 
 /**
- * The target accounts per person of an account's tier, for role CSM (default), AM or TAM (Strategic: 11 per CSM, 25 per AM, 10 per TAM). A role the tier has no ratio for ("none", e.g. TAM below Strategic) is #N/A; an unknown role is #N/A. Blank cells give blanks.
+ * The target accounts per person of an account's tier, for role CSM (default), AM or TAM (Strategic: 11 per CSM, 25 per AM, 10 per TAM). A role the tier has no ratio for ("none", e.g. TAM below Strategic) is #N/A; an unknown role or tier name is #N/A. Blank cells give blanks.
  * @customfunction TARGET_RATIO
- * @helpurl https://localhost:3000/functions.html#target_ratio
  * @param acv_or_tier An ACV (a number or CRM text such as "$80,000" or "80k") or a tier name such as "Pooled"; or a range of them.
  * @param [role] Optional: "CSM" (default), "AM" or "TAM", in any case.
  * @returns Accounts per person for each cell, in the same shape as acv_or_tier.

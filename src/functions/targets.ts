@@ -44,7 +44,6 @@ function targets(segment_or_tier: unknown, which: RetentionTarget): unknown[][] 
 /**
  * The segment's net revenue retention target as a fraction (Enterprise 130%, Mid-Market 115%, SMB 102% by default). A tier name stands for its segment (Strategic is Enterprise). Blank cells give blanks; an unknown name is #N/A.
  * @customfunction NRR_TARGET
- * @helpurl https://localhost:3000/functions.html#nrr_target
  * @param segment_or_tier A segment name (Enterprise, Mid-Market, SMB) or a tier name (Strategic, Pooled, ...); or a range of them.
  * @returns The NRR target for each name, as a fraction (1.3 = 130%), in the same shape.
  * @example =CS.NRR_TARGET("Enterprise") -> 1.3
@@ -57,7 +56,6 @@ export function nrrTarget(segment_or_tier: any[][]): any[][] {
 /**
  * The segment's gross revenue retention target as a fraction (Enterprise 97%, Mid-Market 95%, SMB 92% by default). A tier name stands for its segment (Tech-Touch is SMB). Blank cells give blanks; an unknown name is #N/A.
  * @customfunction GRR_TARGET
- * @helpurl https://localhost:3000/functions.html#grr_target
  * @param segment_or_tier A segment name (Enterprise, Mid-Market, SMB) or a tier name (Strategic, Pooled, ...); or a range of them.
  * @returns The GRR target for each name, as a fraction (0.97 = 97%), in the same shape.
  * @example =CS.GRR_TARGET("Mid-Market") -> 0.95
@@ -70,7 +68,6 @@ export function grrTarget(segment_or_tier: any[][]): any[][] {
 /**
  * On-target earnings of a CS role from the workbook's OTE table: base plus variable, or one part. A segment name stands for its CSM role (Enterprise means Enterprise CSM); a tier name is refused, since the Strategic tier is in the Enterprise segment but has its own Strategic CSM role. A blank role is #VALUE!.
  * @customfunction OTE
- * @helpurl https://localhost:3000/functions.html#ote
  * @param role A role in the OTE table (SMB CSM, Mid-Market CSM, Enterprise CSM, Strategic CSM, CS Manager, VP CS) or a segment name.
  * @param [part] Optional: "ote" (default, base + variable), "base", "variable", or "mix" (variable as a share of OTE).
  * @returns Dollars a year, or the variable mix as a fraction.

@@ -10,8 +10,12 @@ import { ExportPlanMessages, PlanMessages } from "../core/errors";
 /** One cell of an export as it arrives (typed like an Excel paste). */
 export type ExportCell = number | string | boolean | null;
 
-/** How many rows from the top are searched for the header row (report titles sit above it). */
-export const HEADER_SCAN_ROWS = 20;
+/**
+ * How many rows from the top are searched for the header row. Report titles,
+ * KPI lines and filter lines sit above it (a Salesforce report with 27 filters
+ * puts its header past row 30), so the search goes well past a screenful.
+ */
+export const HEADER_SCAN_ROWS = 200;
 
 /** Header text reduced to lower-case words: "ACV (USD)" -> "acv usd", "Last_Activity" -> "last activity". */
 export function headerWords(header: string): string {
@@ -223,12 +227,16 @@ export interface HeaderRow {
 
 /**
  * The header row: the first of the top rows that names an ACV, ARR or MRR
- * column (or the column the user named). Title rows and blank rows above it
- * are skipped.
+ * column (or the column the user named) and looks like a header: text only,
+ * in at least two cells. A KPI line ("Total ARR" beside its figure) holds a
+ * number, and a title or filter line one cell; a one-column export's header
+ * is taken only when no row qualifies. Title rows and blank rows above it are
+ * skipped.
  */
 export function findHeaderRow(rows: readonly ExportCell[][], named?: string): HeaderRow | null {
   const limit = Math.min(rows.length, HEADER_SCAN_ROWS);
   const wanted = named === undefined ? undefined : headerWords(named);
+  let single: HeaderRow | null = null;
   for (let r = 0; r < limit; r++) {
     const headers = rows[r].map(headerText);
     const hit = headers.some((h) =>
@@ -236,9 +244,13 @@ export function findHeaderRow(rows: readonly ExportCell[][], named?: string): He
         ? headerWords(h) === wanted
         : isAcvHeader(h) || isMrrHeader(h) || isTcvHeader(h)
     );
-    if (hit) return { index: r, headers };
+    if (!hit) continue;
+    const filled = rows[r].filter((c) => c !== null && headerText(c) !== "");
+    if (filled.some((c) => typeof c !== "string")) continue;
+    if (filled.length >= 2) return { index: r, headers };
+    single ??= { index: r, headers };
   }
-  return null;
+  return single;
 }
 
 /**

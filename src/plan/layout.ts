@@ -11,6 +11,7 @@ import { assumptionTableSize } from "../core/assumptions/keys";
 import { COVERAGE_PLAN_HEADER } from "../core/coverage-plan";
 import { ExportCell, ExportColumns, headerText } from "./columns";
 import { Reconciliation } from "./reconcile";
+import { ExportReading } from "./reading";
 import { PlanAccounts, SkippedRow } from "./rows";
 
 export const SHEETS = {
@@ -160,6 +161,8 @@ export interface PlanInput {
   source: string;
   /** How the plan reconciles with the export (rows, ARR, coverage, cost). */
   reconciliation?: Reconciliation;
+  /** Furniture set aside, the locale's conversions, the export's own totals checked (src/plan/reading.ts). */
+  reading?: ExportReading;
 }
 
 /** "A", "B", ... "Z", "AA": the column letters of a 0-based column. */

@@ -1,13 +1,16 @@
 /**
  * From the rows of an export to everything the layout needs, the same way
  * for both front ends: find the columns (or the question to ask), read the
- * accounts (currencies, contract rows, statuses, activity dates), list the
- * rows left out, and reconcile the plan with the file.
+ * accounts (furniture set aside, the locale applied, currencies, contract
+ * rows, statuses, activity dates), list the rows left out, and reconcile the
+ * plan with the file.
  */
 import { Assumptions } from "../core/assumptions/types";
 import { ExportPlanMessages, PlanMessages } from "../core/errors";
 import { ColumnQuestion, detectColumns, ExportCell } from "./columns";
 import { PlanInput } from "./layout";
+import { ExportLocale, LocaleQuestion } from "./locale";
+import { finishReading, startReading } from "./reading";
 import { reconcile } from "./reconcile";
 import { describeSkipped, readAccounts } from "./rows";
 
@@ -19,27 +22,35 @@ export interface PrepareOptions {
   source: string;
   /** Row number of rows[0] (1 for a file). */
   firstRowNumber?: number;
+  /** How the export writes numbers and dates (--locale, or the pane's answer). */
+  locale?: ExportLocale;
+  /** A CSV's delimiter, a hint for the locale. */
+  delimiter?: string;
   /** Each row is its own account: rows with the same ID or name are not combined. */
   rowsAreAccounts?: boolean;
   /** Plan rows of every status, not only customers. */
   allStatuses?: boolean;
-  /** Rows the reader set aside as report furniture (titles, totals, footers). */
-  rowsSetAside?: number;
 }
 
 export type Prepared =
   | { ok: true; input: PlanInput }
   | { ok: false; question: ColumnQuestion }
+  | { ok: false; localeQuestion: LocaleQuestion }
   | { ok: false; error: string; skipped?: PlanInput["accounts"]["skipped"] };
 
-export function preparePlan(rows: readonly ExportCell[][], options: PrepareOptions): Prepared {
+/** The rows are typed in place by the export's locale (the caller's copy, read once). */
+export function preparePlan(rows: ExportCell[][], options: PrepareOptions): Prepared {
   const firstRowNumber = options.firstRowNumber ?? 1;
   const detected = detectColumns(rows, options.acvColumn, firstRowNumber);
   if (!detected.ok)
     return "question" in detected ? { ok: false, question: detected.question } : detected;
   const { columns } = detected;
   if (rows.length <= columns.headerRow + 1) return { ok: false, error: PlanMessages.noDataRows() };
+  const started = startReading(rows, columns, options);
+  if (!started.ok) return started;
+  const { reading } = started;
   const accounts = readAccounts(rows, columns, firstRowNumber, {
+    setAside: reading.furniture.rows,
     currency: { plan: options.assumptions.currency, fx: options.assumptions.fx },
     rowsAreAccounts: options.rowsAreAccounts,
     allStatuses: options.allStatuses,
@@ -57,21 +68,18 @@ export function preparePlan(rows: readonly ExportCell[][], options: PrepareOptio
           skipped: accounts.skipped,
         };
   }
+  finishReading(reading, rows, columns, accounts, firstRowNumber);
   return {
     ok: true,
     input: {
       rows,
       columns,
       accounts,
+      reading,
       assumptions: options.assumptions,
       asOf: options.asOf,
       source: options.source,
-      reconciliation: reconcile(
-        accounts,
-        options.assumptions,
-        options.asOf,
-        options.rowsSetAside ?? 0
-      ),
+      reconciliation: reconcile(accounts, options.assumptions, options.asOf, reading.setAside),
     },
   };
 }

@@ -68,6 +68,8 @@ export interface PlanAccounts {
 }
 
 export interface ReadOptions {
+  /** Rows (0-based) set aside as report furniture: neither planned nor listed. */
+  setAside?: ReadonlySet<number>;
   /** The plan currency and its rates (default: USD, no rates). */
   currency?: { plan: string; fx: Readonly<Record<string, number>> };
   /** Each row is its own account (no combining by ID or name). */
@@ -119,7 +121,8 @@ function hash(text: string): number {
 
 /**
  * Reads every row under the header. `firstRowNumber` is the row number of
- * rows[0] (1 for a file; the selection's first row in Excel).
+ * rows[0] (1 for a file; the selection's first row in Excel). Rows in
+ * `setAside` (report furniture, 0-based) are neither planned nor listed.
  */
 export function readAccounts(
   rows: readonly ExportCell[][],
@@ -127,6 +130,7 @@ export function readAccounts(
   firstRowNumber = 1,
   options: ReadOptions = {}
 ): PlanAccounts {
+  const setAside = options.setAside;
   const count = Math.max(0, rows.length - columns.headerRow - 1);
   const indexes = new Int32Array(count);
   const acvs = new Float64Array(count);
@@ -161,6 +165,7 @@ export function readAccounts(
     skipped.push({ row: r + firstRowNumber, value: raw, reason, kind });
 
   for (let r = columns.headerRow + 1; r < rows.length; r++) {
+    if (setAside?.has(r)) continue;
     const row = rows[r];
     const raw = row[columns.acv] ?? null;
     const money = readMoney(raw, row, setting);

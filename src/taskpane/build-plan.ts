@@ -33,10 +33,12 @@ import {
   PlanInput,
 } from "../plan/layout";
 import { formatMoney } from "../plan/currency";
+import { localeFromTag, LocaleQuestion, localeQuestionText } from "../plan/locale";
 import { preparePlan } from "../plan/prepare";
 import { Reconciliation } from "../plan/reconcile";
 import { SkippedRow } from "../plan/rows";
-import { isCsFormula, reenterFormulas } from "./recalc";
+import { PAYLOAD_BUDGET_BYTES, payloadBytes, readRowChunks } from "./excel-limits";
+import { isCsFormula, reenterFormulas, RowProgress } from "./recalc";
 
 /** Excel number formats of the layout's formats (the same as the CLI's file). */
 export const EXCEL_FORMATS: Record<CellFormat, string> = {
@@ -55,6 +57,12 @@ export interface BuildPlanOptions {
    * Resolve with the chosen header, or null to cancel the build.
    */
   askAcvColumn: (question: ColumnQuestion) => Promise<string | null>;
+  /**
+   * Asked when a column the plan reads (ACV, last activity) reads two ways
+   * ("80.000": 80 or 80,000; "01/02/2026"): resolve with the chosen choice's
+   * locale tag, or null to cancel. Without it the build stops with the question as its message.
+   */
+  askLocale?: (question: LocaleQuestion) => Promise<string | null>;
   /** Called after each chunk of account rows: rows written so far, and the total. */
   onProgress?: (done: number, total: number) => void;
   /** Account rows per context.sync (default 2,000). */
@@ -76,6 +84,10 @@ export type BuildPlanResult =
       message: string;
       /** Rows read, planned, combined, set aside, skipped; ARR in the file and planned; quality, cost. */
       reconciliation?: Reconciliation;
+      /** Rows set aside as report furniture (totals, footers...). */
+      setAside: number;
+      /** The export's own record count or grand total disagreeing with what was read. */
+      warnings: string[];
     }
   | { built: false; message: string; skipped?: SkippedRow[] };
 
@@ -105,20 +117,34 @@ function today(): number {
   return excelSerialFromYmd(now.getFullYear(), now.getMonth() + 1, now.getDate());
 }
 
-/** The export the user selected: the selection, or the used range of its sheet when one cell is selected. */
+/**
+ * The export the user selected: the selection, or the used range of its
+ * sheet when one cell is selected. Its values are read a chunk of rows at a
+ * time (a 100,000-row export in one read is over Excel on the web's limits).
+ */
 async function readSelection(
   context: Excel.RequestContext
 ): Promise<{ rows: ExportCell[][]; firstRow: number; source: string }> {
   let range = context.workbook.getSelectedRange();
-  range.load("values, rowIndex, rowCount, columnCount, address");
+  range.load("rowIndex, columnIndex, rowCount, columnCount, address");
   await context.sync();
   if (range.rowCount === 1 && range.columnCount === 1) {
     range = range.worksheet.getUsedRange(true);
-    range.load("values, rowIndex, rowCount, columnCount, address");
+    range.load("rowIndex, columnIndex, rowCount, columnCount, address");
     await context.sync();
   }
-  const rows = (range.values as unknown[][]).map((line) => line.map(exportCell));
-  return { rows, firstRow: range.rowIndex + 1, source: range.address };
+  const whole = range;
+  const rows: ExportCell[][] = [];
+  const area = {
+    rows: whole.rowCount,
+    cols: whole.columnCount,
+    range: (start: number, count: number) =>
+      whole.getCell(start, 0).getResizedRange(count - 1, whole.columnCount - 1),
+  };
+  await readRowChunks(context, area, ["values"], (_start, [values]) => {
+    for (const line of values) rows.push(line.map(exportCell));
+  });
+  return { rows, firstRow: whole.rowIndex + 1, source: whole.address };
 }
 
 function deletePlanSheets(context: Excel.RequestContext): void {
@@ -148,25 +174,33 @@ async function writeAccounts(
       ] as unknown as string[][];
   });
   const chunk = Math.max(1, options.chunkRows ?? DEFAULT_CHUNK);
-  for (let start = 0; start < table.rowCount; start += chunk) {
-    const count = Math.min(chunk, table.rowCount - start);
-    const values: (string | number | boolean)[][] = new Array(count);
-    const formulas: string[][] = new Array(count);
-    for (let i = 0; i < count; i++) {
-      const account = start + i;
+  let start = 0;
+  while (start < table.rowCount) {
+    // At most `chunk` rows, and fewer when they carry more than a batch's budget (long text).
+    const values: (string | number | boolean)[][] = [];
+    const formulas: string[][] = [];
+    let bytes = 0;
+    while (start + values.length < table.rowCount && values.length < chunk) {
+      if (values.length > 0 && bytes >= PAYLOAD_BUDGET_BYTES) break;
+      const account = start + values.length;
       const sheetRow = account + 2;
-      values[i] = accountValues(input, account).map(writableValue);
-      formulas[i] = formulaColumns.map((c) =>
+      const line = accountValues(input, account).map(writableValue);
+      const cells = formulaColumns.map((c) =>
         c.kind === "formula" ? `=${c.perRow(sheetRow)}` : ""
       );
+      values.push(line);
+      formulas.push(cells);
+      bytes += payloadBytes(line) + payloadBytes(cells);
     }
+    const count = values.length;
     sheet.getRangeByIndexes(start + 1, 0, count, valueWidth).values = values;
     sheet.getRangeByIndexes(start + 1, valueWidth, count, formulaColumns.length).formulas =
       formulas;
     // One sync per chunk on purpose: a 100,000-row export in one request would exceed Excel's payload limit.
     // eslint-disable-next-line office-addins/no-context-sync-in-loop
     await context.sync();
-    options.onProgress?.(start + count, table.rowCount);
+    start += count;
+    options.onProgress?.(start, table.rowCount);
   }
   const address = `A1:${columnLetter(columns.length - 1)}${table.rowCount + 1}`;
   const excelTable = sheet.tables.add(address, true);
@@ -275,13 +309,26 @@ export async function buildCoveragePlan(
     allStatuses: options.allStatuses,
   };
   let prepared = preparePlan(rows, base);
+  let acvColumn: string | undefined;
   if (!prepared.ok && "question" in prepared) {
     const answer = await options.askAcvColumn(prepared.question);
     if (answer === null) return { built: false, message: PlanMessages.cancelled() };
-    prepared = preparePlan(rows, { ...base, acvColumn: answer });
+    acvColumn = answer;
+    prepared = preparePlan(rows, { ...base, acvColumn });
+  }
+  if (!prepared.ok && "localeQuestion" in prepared) {
+    const question = prepared.localeQuestion;
+    const answer = options.askLocale ? await options.askLocale(question) : undefined;
+    if (answer === undefined) return { built: false, message: localeQuestionText(question) };
+    if (answer === null) return { built: false, message: PlanMessages.cancelled() };
+    const locale = localeFromTag(answer);
+    if (typeof locale === "string") return { built: false, message: locale };
+    prepared = preparePlan(rows, { ...base, ...(acvColumn ? { acvColumn } : {}), locale });
   }
   if (!prepared.ok) {
     if ("question" in prepared) return { built: false, message: PlanMessages.cancelled() };
+    if ("localeQuestion" in prepared)
+      return { built: false, message: localeQuestionText(prepared.localeQuestion) };
     return {
       built: false,
       message: prepared.error,
@@ -316,8 +363,14 @@ export async function buildCoveragePlan(
     accounts: layout.accounts,
     skipped: layout.skipped,
     sheets: layout.sheets.map((s) => s.name),
-    message: builtMessage(input),
+    message: [
+      builtMessage(input),
+      ...(input.reading?.setAsideNote ? [`${input.reading.setAsideNote}.`] : []),
+      ...(input.reading?.warnings ?? []).map((w) => `Warning: ${w}.`),
+    ].join(" "),
     ...(input.reconciliation ? { reconciliation: input.reconciliation } : {}),
+    setAside: input.reading?.setAside ?? 0,
+    warnings: input.reading?.warnings ?? [],
   };
 }
 
@@ -331,9 +384,6 @@ function builtMessage(input: PlanInput): string {
     `${r.rowsRead.toLocaleString("en-US")} rows read`,
     ...(r.rowsCombined > 0
       ? [`${r.rowsCombined.toLocaleString("en-US")} combined into accounts listed above them`]
-      : []),
-    ...(r.rowsSetAside > 0
-      ? [`${r.rowsSetAside.toLocaleString("en-US")} report rows set aside`]
       : []),
     `ARR in the file ${money(r.arrInFile)}, planned ${money(r.arrPlanned)}`,
     ...(r.excludedStatuses.length > 0
@@ -363,7 +413,10 @@ export function repairedFormula(formula: unknown, value: unknown): string | null
   return isCsFormula(formula) && value === "#NAME?" ? formula : null;
 }
 
-/** Re-enters every CS formula that needs it, on every sheet; returns how many. One sync for the reads, one for the writes. */
-export function repairCsFormulas(context: Excel.RequestContext): Promise<number> {
-  return reenterFormulas(context, repairedFormula, true);
+/** Re-enters every CS formula that needs it, on every sheet, in chunks of rows; returns how many. */
+export function repairCsFormulas(
+  context: Excel.RequestContext,
+  onProgress?: RowProgress
+): Promise<number> {
+  return reenterFormulas(context, repairedFormula, true, onProgress);
 }

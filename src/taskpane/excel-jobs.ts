@@ -37,8 +37,8 @@ export function excelJobs(
           onProgress,
         })
       ),
-    repair: () => run((context) => repairCsFormulas(context)),
-    recalculate: () => run((context) => recalculateCsFormulas(context)),
+    repair: (onProgress) => run((context) => repairCsFormulas(context, onProgress)),
+    recalculate: (onProgress) => run((context) => recalculateCsFormulas(context, onProgress)),
     // Unreadable stored assumptions: every CS formula shows #N/A until the user applies good ones.
     blocked: () =>
       controller.original !== null && !controller.readOnly

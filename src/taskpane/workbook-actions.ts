@@ -20,8 +20,9 @@ export interface WorkbookJobs {
     askAcvColumn: (question: ColumnQuestion) => Promise<string | null>,
     onProgress: (done: number, total: number) => void
   ): Promise<BuildPlanResult>;
-  repair(): Promise<number>;
-  recalculate(): Promise<number>;
+  /** Both go through every sheet a chunk of rows at a time, reporting rows looked at and the total. */
+  repair(onProgress: (done: number, total: number) => void): Promise<number>;
+  recalculate(onProgress: (done: number, total: number) => void): Promise<number>;
   /** Why the plan cannot be built now (unusable stored assumptions), or null. */
   blocked(): string | null;
 }
@@ -74,12 +75,16 @@ export class WorkbookActions {
         which === "repair" ? PaneActionMessages.repairing() : PaneActionMessages.recalculating()
       );
       try {
-        const count = await this.jobs[which]();
+        const count = await this.jobs[which]((done, total) =>
+          this.showProgress(done, total, PaneActionMessages.rowsLookedAt(which, done, total))
+        );
         this.status(
           which === "repair" ? PlanMessages.repaired(count) : PaneActionMessages.recalculated(count)
         );
       } catch (error) {
         this.status(PaneActionMessages.failed(which, describeError(error)));
+      } finally {
+        byId<HTMLProgressElement>("plan-progress").hidden = true;
       }
     });
   }
@@ -103,13 +108,9 @@ export class WorkbookActions {
         progress.value = 0;
         const result = await this.jobs.buildPlan(
           (question) => this.askAcvColumn(question),
-          (done, total) => {
-            // Shown from the first chunk on, not while a question is open.
-            progress.hidden = false;
-            progress.max = Math.max(total, 1);
-            progress.value = done;
-            this.status(PaneActionMessages.writingAccounts(done, total));
-          }
+          // Shown from the first chunk on, not while a question is open.
+          (done, total) =>
+            this.showProgress(done, total, PaneActionMessages.writingAccounts(done, total))
         );
         this.status(result.message);
         this.showSkipped(result.skipped ?? [], result.built);
@@ -119,6 +120,15 @@ export class WorkbookActions {
         progress.hidden = true;
       }
     });
+  }
+
+  /** The progress bar (shared by the three jobs) and the status line after a chunk. */
+  private showProgress(done: number, total: number, text: string): void {
+    const progress = byId<HTMLProgressElement>("plan-progress");
+    progress.hidden = false;
+    progress.max = Math.max(total, 1);
+    progress.value = done;
+    this.status(text);
   }
 
   /** Lists the first skipped rows (row, value, reason) under the status line. */

@@ -1,30 +1,48 @@
 /* global window, setTimeout */
 /*
  * A stand-in for office.js in the browser tests of the pane's workbook
- * buttons: Office.onReady reports Excel, and Excel.run hands the batch a
- * context whose workbook has no stored settings, the sheets named in
- * window.fakeWorkbook.sheets and a selection of window.fakeWorkbook.selection
- * (both set by the test before the page loads); CustomFunctions
- * records what the functions bundle associates. Reads come from the
- * selection, and every write (sheets added or deleted,
- * values, formats, tables, charts) is recorded by its path in
- * window.fakeWorkbook.writes, so a test can see what a build would write,
- * or that a cancelled one wrote nothing. Served in place of office-js/office.js.
+ * buttons, served in place of office-js/office.js after fake-excel.js
+ * (test/helpers), whose FakeWorkbook holds Excel on the web's limits: a sync
+ * over 5 MB of request or response, or a read over 5,000,000 cells, is
+ * refused with a RichApi-like error, so a pane batch that would fail on the
+ * web fails here.
+ *
+ * Office.onReady reports Excel, and Excel.run hands the batch the context of
+ * a workbook made from window.fakeWorkbook (set by the test before the page
+ * loads): `sheets` names its sheets, `grids` gives some of them cells (name
+ * -> formulas, row by row) and `selection` is the selected export (on the
+ * first sheet, from A1). The plan sheets a build adds are recorders: every
+ * property set and call on them is recorded by its path in
+ * window.fakeWorkbook.writes (and its bytes count on the batch), so a test
+ * can see what a build would write, or that a cancelled one wrote nothing.
+ * CustomFunctions records what the functions bundle associates.
  */
 (function () {
   var state = window.fakeWorkbook || { sheets: ["Sheet1"], selection: [[""]] };
   state.writes = [];
   state.runs = 0;
-  state.syncs = 0;
   window.fakeWorkbook = state;
-  function recordWrite(what) {
-    return function () {
-      state.writes.push(what);
-    };
-  }
-  // Anything the plan builder writes (ranges, formats, tables, charts):
-  // every property set and call is recorded by its path, and returns
-  // another recorder, so the whole build runs without a real workbook.
+  var grids = state.grids || {};
+  var names = state.sheets || ["Sheet1"];
+  var selection = state.selection || [[""]];
+  var specs = names.map(function (name, i) {
+    return { name: name, formulas: grids[name] || (i === 0 ? selection : []) };
+  });
+  var book = new window.FakeExcel.FakeWorkbook(specs, {
+    selection: {
+      sheet: names[0],
+      row: 0,
+      col: 0,
+      rows: selection.length,
+      cols: selection[0] ? selection[0].length : 1,
+    },
+  });
+  state.stats = book.stats;
+  var jsonBytes = window.FakeExcel.jsonBytes;
+
+  // Anything the plan builder writes on the sheets it adds (ranges, formats,
+  // tables, charts): every property set and call is recorded by its path, and
+  // returns another recorder, so the whole build runs without a real sheet.
   function recorder(path) {
     return new Proxy(function () {}, {
       get: function (_target, prop) {
@@ -34,60 +52,36 @@
       set: function (_target, prop, value) {
         var rows = Array.isArray(value) ? " (" + value.length + " rows)" : "";
         state.writes.push(path + "." + String(prop) + rows);
+        book.request(jsonBytes(value));
         return true;
       },
       apply: function () {
         state.writes.push(path + "()");
+        book.request(0);
         return recorder(path + "()");
       },
     });
   }
-  function selectedRange() {
-    var values = state.selection;
+  var worksheets = book.context.workbook.worksheets;
+  worksheets.add = function (name) {
+    state.writes.push("worksheets.add " + name);
+    book.request(jsonBytes(name));
+    return recorder(name);
+  };
+  worksheets.getItemOrNullObject = function (name) {
     return {
-      load: function () {},
-      values: values,
-      rowIndex: 0,
-      rowCount: values.length,
-      columnCount: values[0] ? values[0].length : 0,
-      address: "Sheet1!A1",
-      worksheet: {
-        getUsedRange: function () {
-          return selectedRange();
-        },
+      delete: function () {
+        state.writes.push("worksheet.delete " + name);
+        book.request(0);
       },
     };
-  }
-  var context = {
-    workbook: {
-      settings: {
-        getItemOrNullObject: function () {
-          return { load: function () {}, isNullObject: true, value: null };
-        },
-        add: recordWrite("settings.add"),
-      },
-      worksheets: {
-        load: function () {},
-        get items() {
-          return state.sheets.map(function (name) {
-            return { name: name };
-          });
-        },
-        add: function (name) {
-          state.writes.push("worksheets.add " + name);
-          return recorder(name);
-        },
-        getItemOrNullObject: function (name) {
-          return { delete: recordWrite("worksheet.delete " + name) };
-        },
-      },
-      getSelectedRange: selectedRange,
-    },
-    sync: function () {
-      state.syncs += 1;
-      return Promise.resolve();
-    },
   };
+  var settingsAdd = book.context.workbook.settings.add;
+  book.context.workbook.settings.add = function (key, value) {
+    state.writes.push("settings.add");
+    return settingsAdd(key, value);
+  };
+
   // As in Excel's shared runtime: the functions bundle registers its functions.
   state.associated = [];
   window.CustomFunctions = {
@@ -113,7 +107,7 @@
   window.Excel = {
     run: function (batch) {
       state.runs += 1;
-      return batch(context);
+      return batch(book.context);
     },
   };
 })();

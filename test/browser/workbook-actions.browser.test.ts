@@ -12,7 +12,11 @@ import { closeClean, openPage, screenshot, useServedPane, Watched } from "./harn
 
 jest.setTimeout(120_000);
 
-const FAKE_OFFICE = fs.readFileSync(path.join(__dirname, "fake-office.js"), "utf8");
+// The limit-enforcing workbook, then the office.js stand-in on top of it.
+const FAKE_OFFICE = [
+  fs.readFileSync(path.join(__dirname, "..", "helpers", "fake-excel.js"), "utf8"),
+  fs.readFileSync(path.join(__dirname, "fake-office.js"), "utf8"),
+].join("\n");
 
 const pane = useServedPane();
 let watched: Watched;
@@ -26,8 +30,11 @@ interface FakeWorkbook {
   writes?: string[];
 }
 
-/** Opens the pane "in Excel" with this workbook. */
-async function openInExcel(workbook: FakeWorkbook): Promise<void> {
+/** Opens the pane "in Excel" with this workbook; `prepare` runs in the page first (to make big sheets there). */
+async function openInExcel(
+  workbook: FakeWorkbook,
+  prepare?: { script: (arg: number) => void; arg: number }
+): Promise<void> {
   watched = await openPage(pane.browser());
   page = watched.page;
   await page.route("**/office-js/office.js", (route) =>
@@ -36,6 +43,7 @@ async function openInExcel(workbook: FakeWorkbook): Promise<void> {
   await page.addInitScript((book) => {
     (window as unknown as { fakeWorkbook: unknown }).fakeWorkbook = book;
   }, workbook);
+  if (prepare) await page.addInitScript(prepare.script, prepare.arg);
   await page.goto(`${pane.url()}/taskpane.html`);
   await page.waitForSelector("#workbook-actions:not([hidden]) #build-plan");
   // The functions registered first, and were released by the pane's load.
@@ -212,6 +220,96 @@ test("an earlier plan is replaced only after the user says so", async () => {
   expect(await writes()).toEqual([]);
   // The buttons work again after a question is answered.
   expect(await page.$eval("#build-plan", (b) => (b as HTMLButtonElement).disabled)).toBe(false);
+});
+
+test("Repair and Recalculate over a 100,000-row CS Accounts sheet: chunks within the web's limits, with progress", async () => {
+  // Made in the page: 12 columns as the builder writes them, the CS columns in their stored
+  // _xldudf_ form (a workbook opened while the add-in was not loaded).
+  const makeAccounts = (rows: number) => {
+    const grid: unknown[][] = [
+      ["Account Name", "Owner", "Revenue", "ACV", "Last Activity", "Region", "Industry", "Stage"],
+    ];
+    grid[0].push("CS ACV", "Tier", "Segment", "Coverage model");
+    for (let i = 0; i < rows; i++) {
+      const r = i + 2;
+      grid.push([
+        `Account ${i} Holdings`,
+        `CSM ${i % 40}`,
+        1_000_000 + i,
+        `$${5 + (i % 300)},000`,
+        46000 + (i % 365),
+        "EMEA",
+        "Software",
+        "Active",
+        5000 + (i % 300) * 1000,
+        `=_xldudf_CS_TIER(I${r})`,
+        `=_xldudf_CS_SEGMENT(J${r})`,
+        `=_xldudf_CS_COVERAGE_MODEL(J${r})`,
+      ]);
+    }
+    const w = window as unknown as { fakeWorkbook: { grids?: Record<string, unknown[][]> } };
+    w.fakeWorkbook.grids = { "CS Accounts": grid };
+  };
+  await openInExcel(
+    { sheets: ["Export", "CS Accounts"], selection: [["Account", "ACV"]] },
+    { script: makeAccounts, arg: 100_000 }
+  );
+  await page.evaluate(() => {
+    const seen: string[] = [];
+    (window as unknown as { statusLog: string[] }).statusLog = seen;
+    const status = document.getElementById("workbook-status")!;
+    new MutationObserver(() => seen.push(status.textContent ?? "")).observe(status, {
+      childList: true,
+      characterData: true,
+      subtree: true,
+    });
+  });
+  const stats = () =>
+    page.evaluate(() => {
+      const s = (
+        window as unknown as {
+          fakeWorkbook: {
+            stats: { refused: string[]; largestRequest: number; largestResponse: number };
+          };
+        }
+      ).fakeWorkbook.stats;
+      return {
+        refused: s.refused,
+        largestRequest: s.largestRequest,
+        largestResponse: s.largestResponse,
+      };
+    });
+
+  await page.click("#repair");
+  await waitForStatus(/^Re-entered/);
+  expect(await text("#workbook-status")).toBe(
+    "Re-entered 300,000 CS formulas so Excel binds them to the add-in."
+  );
+  await page.click("#recalc");
+  await waitForStatus(/^Recalculated/);
+  expect(await text("#workbook-status")).toBe("Recalculated 300,000 CS formulas.");
+
+  const after = await stats();
+  expect(after.refused).toEqual([]);
+  expect(after.largestRequest).toBeLessThanOrEqual(5_000_000);
+  expect(after.largestResponse).toBeLessThanOrEqual(5_000_000);
+  const log = await page.evaluate(() => (window as unknown as { statusLog: string[] }).statusLog);
+  // Both sheets' rows (the export's one, the accounts' header and 100,000).
+  expect(log).toEqual(
+    expect.arrayContaining([
+      "Repairing: 100,002 of 100,002 rows looked at…",
+      "Recalculating: 100,002 of 100,002 rows looked at…",
+    ])
+  );
+  expect(log.filter((line) => line.startsWith("Recalculating: ")).length).toBeGreaterThan(2);
+  expect(await page.isHidden("#plan-progress")).toBe(true);
+  expect(
+    await page.evaluate(() => {
+      const grid = (window as unknown as { fakeWorkbook: { grids: Record<string, unknown[][]> } })
+        .fakeWorkbook.grids["CS Accounts"];
+      return grid[100_000].slice(9);
+    })
+  ).toEqual(["=CS.TIER(I100001)", "=CS.SEGMENT(J100001)", "=CS.COVERAGE_MODEL(J100001)"]);
 });
 
 test("outside Excel the workbook buttons are not offered", async () => {

@@ -1,37 +1,16 @@
 import { mkdtempSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import path from "path";
-import { main } from "../../src/cli/main";
 import { defaultAssumptions } from "../../src/core/assumptions/defaults";
 import { exportAssumptions } from "../../src/core/assumptions/format";
 import { loadPreset } from "../../src/core/assumptions/presets";
-import { Catalog } from "../../src/engine/catalog";
-import { testCatalog } from "../helpers/engine";
+import { CliRun as Run, runCli as run } from "../helpers/cli";
 
-interface Run {
-  code: number;
-  out: string[];
-  err: string[];
-}
-
-let catalog: Catalog;
 let dir: string;
 beforeAll(async () => {
-  catalog = await testCatalog();
   dir = mkdtempSync(path.join(tmpdir(), "cs-assumptions-"));
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-async function run(...argv: string[]): Promise<Run> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(
-    argv,
-    { out: (l) => out.push(l), err: (l) => err.push(l) },
-    () => catalog
-  );
-  return { code, out, err };
-}
 
 function file(name: string, text: string): string {
   const at = path.join(dir, name);

@@ -1,28 +1,4 @@
-import { main } from "../../src/cli/main";
-import { testCatalog } from "../helpers/engine";
-import { Catalog } from "../../src/engine/catalog";
-
-interface Run {
-  code: number;
-  out: string[];
-  err: string[];
-}
-
-let catalog: Catalog;
-beforeAll(async () => {
-  catalog = await testCatalog();
-});
-
-async function run(...argv: string[]): Promise<Run> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(
-    argv,
-    { out: (l) => out.push(l), err: (l) => err.push(l) },
-    () => catalog
-  );
-  return { code, out, err };
-}
+import { runCli as run } from "../helpers/cli";
 
 describe("cs-coverage eval", () => {
   test("--json prints [[42000,18000]] for =CS.EXPANSION_SPLIT(60000)", async () => {

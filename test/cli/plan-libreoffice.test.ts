@@ -10,8 +10,7 @@ import os from "os";
 import path from "path";
 import { promisify } from "util";
 import Papa from "papaparse";
-import { main } from "../../src/cli/main";
-import { testCatalog } from "../helpers/engine";
+import { runCli } from "../helpers/cli";
 import { FIXTURE } from "../helpers/plan-fixture";
 
 const run = promisify(execFile);
@@ -30,12 +29,7 @@ beforeAll(async () => {
   dir = await fs.mkdtemp(path.join(os.tmpdir(), "cs-plan-lo-"));
   const input = path.join(dir, "export.csv");
   await fs.writeFile(input, FIXTURE);
-  const catalog = await testCatalog();
-  const code = await main(
-    ["plan", input, "-o", path.join(dir, "plan.xlsx")],
-    { out: () => undefined, err: () => undefined },
-    () => catalog
-  );
+  const { code } = await runCli("plan", input, "-o", path.join(dir, "plan.xlsx"));
   expect(code).toBe(0);
   await run(
     "soffice",

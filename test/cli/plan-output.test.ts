@@ -5,16 +5,12 @@
 import { promises as fs } from "fs";
 import os from "os";
 import path from "path";
-import { main } from "../../src/cli/main";
 import { PlanError, writeError } from "../../src/cli/plan";
-import { Catalog } from "../../src/engine/catalog";
-import { testCatalog } from "../helpers/engine";
+import { runCli as run } from "../helpers/cli";
 
-let catalog: Catalog;
 let dir: string;
 let input: string;
 beforeAll(async () => {
-  catalog = await testCatalog();
   dir = await fs.mkdtemp(path.join(os.tmpdir(), "cs-plan-output-"));
   input = path.join(dir, "export.csv");
   // 300,000 is Strategic under every preset; 12 of them need 12/11 CSMs by default.
@@ -24,17 +20,6 @@ beforeAll(async () => {
   );
 });
 afterAll(() => fs.rm(dir, { recursive: true, force: true }));
-
-async function run(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(
-    argv,
-    { out: (l) => out.push(l), err: (l) => err.push(l) },
-    () => catalog
-  );
-  return { code, out, err };
-}
 
 const exists = (file: string) =>
   fs.stat(file).then(

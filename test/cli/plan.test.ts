@@ -9,30 +9,15 @@ import { promises as fs } from "fs";
 import os from "os";
 import path from "path";
 import ExcelJS from "exceljs";
-import { main } from "../../src/cli/main";
 import { excelSerialFromYmd } from "../../src/core/dates";
-import { Catalog } from "../../src/engine/catalog";
-import { testCatalog } from "../helpers/engine";
+import { runCli as run } from "../helpers/cli";
 import { FIXTURE } from "../helpers/plan-fixture";
 
-let catalog: Catalog;
 let dir: string;
 beforeAll(async () => {
-  catalog = await testCatalog();
   dir = await fs.mkdtemp(path.join(os.tmpdir(), "cs-plan-test-"));
 });
 afterAll(() => fs.rm(dir, { recursive: true, force: true }));
-
-async function run(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(
-    argv,
-    { out: (l) => out.push(l), err: (l) => err.push(l) },
-    () => catalog
-  );
-  return { code, out, err };
-}
 
 async function planFixture(extra: string[] = []) {
   const input = path.join(dir, "export.csv");
@@ -269,7 +254,7 @@ describe("cs-coverage recalc", () => {
     expect(r.err).toEqual([]);
     expect(r.code).toBe(0);
     expect(r.out[0]).toMatch(
-      /^Recalculated \d+ CS formulas and \d+ formulas that use them; wrote /
+      /^Recalculated \d+ CS formulas and \d+ formulas that use them; \d+ cells changed; wrote /
     );
     const before = await workbook(output);
     const after = await workbook(recalculated);
@@ -305,7 +290,7 @@ describe("cs-coverage recalc", () => {
     plan.getCell("B3").value = excelSerialFromYmd(2026, 11, 1);
     const edited = path.join(dir, "as-of.xlsx");
     await wb.xlsx.writeFile(edited);
-    expect((await run("recalc", edited)).code).toBe(0);
+    expect((await run("recalc", edited, "--in-place")).code).toBe(0);
     const after = (await workbook(edited)).getWorksheet("CS Plan")!;
     let quality: unknown;
     after.eachRow((row) => {

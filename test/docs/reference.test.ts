@@ -1,7 +1,7 @@
 /**
  * The function reference (docs/functions.md and the add-in's functions.html):
  * current with the JSDoc, an example for every function, every example true
- * through the engine, hostile text escaped, every helpUrl landing on its function.
+ * through the engine, hostile text escaped, every helpUrl (as the build writes it) landing on its function.
  */
 import { existsSync, readdirSync, readFileSync } from "fs";
 import path from "path";
@@ -15,6 +15,7 @@ import {
   renderHtml,
   renderMarkdown,
 } from "../../src/docs/reference";
+import { helpUrlFor } from "../../scripts/addin-origin";
 import { MARKDOWN_FILE, readContract } from "../../src/docs/sources";
 import { Catalog, CatalogFunction } from "../../src/engine/catalog";
 import { EngineValue } from "../../src/engine/engine";
@@ -194,7 +195,7 @@ describe("functions.html", () => {
     const ids = [...html.matchAll(/\sid="([^"]*)"/g)].map((m) => m[1]);
     expect(ids.length).toBe(new Set(ids).size);
     for (const fn of catalog.metadata.functions) {
-      const fragment = new URL(fn.helpUrl ?? "https://localhost:3000/").hash.slice(1);
+      const fragment = new URL(helpUrlFor("https://addins.example.com/cs", fn.id)).hash.slice(1);
       expect(`${fn.id}: ${html.includes(`<article id="${fragment}" class="fn">`)}`).toBe(
         `${fn.id}: true`
       );

@@ -82,7 +82,9 @@ describe("functions.json (generated from the JSDoc) matches FUNCTIONS.md", () =>
   test("every function and parameter has a description and a help page", () => {
     for (const fn of catalog.metadata.functions) {
       expect(fn.description?.length ?? 0).toBeGreaterThan(40);
-      expect(fn.helpUrl).toBe(`https://localhost:3000/functions.html#${fn.id.toLowerCase()}`);
+      // The build writes each helpUrl from the id under its origin (scripts/addin-origin.js);
+      // one typed in the JSDoc would name a fixed server.
+      expect(`${fn.id}: ${fn.helpUrl}`).toBe(`${fn.id}: undefined`);
       for (const p of fn.parameters)
         expect(`${fn.id}.${p.name}: ${(p.description ?? "").length > 15}`).toBe(
           `${fn.id}.${p.name}: true`

@@ -165,9 +165,10 @@ describe("=CS.BOOK_MIX (MODEL.md §2, S2 anchor-and-extend)", () => {
       )
     ).toEqual([
       excelError(
-        "#VALUE!",
+        "#N/A",
         "tiers, row 2 of the range",
-        '"Platinum" is neither an ACV nor a tier name'
+        'There is no tier or segment named "Platinum", and it is not an amount',
+        "Tiers: Tech-Touch, Pooled, Mid-Market, Enterprise, Strategic; segments: Enterprise, Mid-Market, SMB."
       ),
       excelError("#VALUE!", "ACV -5 is negative"),
       excelError("#VALUE!", "tiers has no accounts"),

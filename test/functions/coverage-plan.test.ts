@@ -132,22 +132,22 @@ describe("=CS.COVERAGE_PLAN (MODEL.md §4)", () => {
     expect(plan[6].slice(0, 3)).toEqual(["Total", 3, 320_000]);
   });
 
-  test("a bad cell makes the whole result one #VALUE! naming it", async () => {
+  test("a bad cell makes the whole result one error naming it (#N/A for an unknown tier name)", async () => {
     const bad: SheetInput = [[300_000], ["see contract"], [-5]];
     const [text, negative] = (await evaluate(
       ["=CS.COVERAGE_PLAN(A1:A2)", "=CS.COVERAGE_PLAN(A3)"],
       { sheet: bad }
     )) as unknown[][][];
     const named = excelError(
-      "#VALUE!",
+      "#N/A",
       "accounts, row 2",
-      '"see contract" is neither an ACV nor a tier name'
+      'no tier named "see contract", and it is not an amount'
     );
     expect(text).toEqual(Array.from({ length: 7 }, () => Array.from({ length: 7 }, () => named)));
     expect(negative[0][0]).toEqual(excelError("#VALUE!", "ACV -5 is negative"));
     expect(await evaluateOne('=CS.COVERAGE_PLAN("Gold")')).toEqual(
       Array.from({ length: 7 }, () =>
-        Array.from({ length: 7 }, () => excelError("#VALUE!", '"Gold" is neither'))
+        Array.from({ length: 7 }, () => excelError("#N/A", 'There is no tier named "Gold"'))
       )
     );
   });

@@ -162,9 +162,9 @@ describe("=CS.COVERAGE_QUALITY (MODEL.md §7)", () => {
       )
     ).toEqual([
       excelError(
-        "#VALUE!",
+        "#N/A",
         "tiers, row 2 of the range",
-        '"Gold" is neither an ACV nor a tier name'
+        'There is no tier named "Gold", and it is not an amount'
       ),
       excelError("#VALUE!", 'Last touch "last week" is not a date'),
       excelError("#VALUE!", "last_touch, row 2 of the range", '"last week" is not a date'),

@@ -11,25 +11,11 @@ import { expansionSplit, variablePayout } from "../../src/functions/comp";
 import { requiredCsms } from "../../src/functions/headcount";
 import { useAssumptions, waitForAssumptions } from "../../src/functions/host";
 import { tier } from "../../src/functions/segmentation";
+import { FakeCustomFunctionsError, useCustomFunctionsStub } from "../helpers/custom-functions";
 
-class FakeCustomFunctionsError extends Error {
-  constructor(
-    public code: string,
-    message?: string
-  ) {
-    super(message);
-  }
-}
-
-beforeAll(() => {
-  (globalThis as Record<string, unknown>).CustomFunctions = {
-    Error: FakeCustomFunctionsError,
-    ErrorCode: { invalidValue: "#VALUE!", notAvailable: "#N/A", divisionByZero: "#DIV/0!" },
-  };
-});
+useCustomFunctionsStub();
 
 afterAll(() => {
-  delete (globalThis as Record<string, unknown>).CustomFunctions;
   useAssumptions(defaultAssumptions());
 });
 

@@ -112,7 +112,11 @@ describe("=CS.REQUIRED_CSMS (MODEL.md §4)", () => {
         { sheet }
       )
     ).toEqual([
-      excelError("#VALUE!", "accounts, row 2", '"N/A" is neither an ACV nor a tier name'),
+      excelError(
+        "#N/A",
+        "accounts, row 2",
+        'There is no tier named "N/A", and it is not an amount'
+      ),
       excelError("#VALUE!", "ACV -10 is negative"),
       excelError("#VALUE!", "Ratio 0 must be more than 0"),
       excelError("#N/A", 'no tier named "Gold"'),

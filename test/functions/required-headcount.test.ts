@@ -133,7 +133,11 @@ describe("=CS.REQUIRED_HEADCOUNT (MODEL.md §4)", () => {
         { sheet: data }
       )
     ).toEqual([
-      excelError("#VALUE!", "accounts, row 2", '"see contract" is neither an ACV nor a tier name'),
+      excelError(
+        "#N/A",
+        "accounts, row 2",
+        'no tier named "see contract", and it is not an amount'
+      ),
       excelError("#VALUE!", "ACV -10 is negative"),
       excelError("#N/A", 'There is no role named "VP". Roles: CSM, AM, TAM.'),
       excelError("#VALUE!", "role is blank"),

@@ -91,7 +91,7 @@ describe("=CS.SEGMENT, =CS.COVERAGE_MODEL, =CS.TOUCH_CADENCE (MODEL.md §1)", ()
     ];
     expect(await evaluateOne("=CS.SEGMENT(A1:B3)", { sheet })).toEqual([
       ["Enterprise", "Mid-Market"],
-      [null, excelError("#VALUE!", "acv_or_tier, row 2, column 2", '"see contract" is neither')],
+      [null, excelError("#N/A", "acv_or_tier, row 2, column 2", 'no tier named "see contract"')],
       [excelError("#VALUE!", "acv_or_tier, row 3, column 1", "-5 is negative"), "SMB"],
     ]);
     expect(await evaluateOne("=CS.TOUCH_CADENCE(A1:A3)", { sheet })).toEqual([
@@ -113,10 +113,10 @@ describe("=CS.SEGMENT, =CS.COVERAGE_MODEL, =CS.TOUCH_CADENCE (MODEL.md §1)", ()
       ])
     ).toEqual([
       excelError(
-        "#VALUE!",
-        '"Gold" is neither an ACV nor a tier name. Tiers: Tech-Touch, Pooled, Mid-Market, Enterprise, Strategic.'
+        "#N/A",
+        'There is no tier named "Gold", and it is not an amount such as "$80,000". Tiers: Tech-Touch, Pooled, Mid-Market, Enterprise, Strategic.'
       ),
-      excelError("#VALUE!", '"N/A" is neither an ACV nor a tier name'),
+      excelError("#N/A", 'There is no tier named "N/A"'),
       excelError("#VALUE!", "ACV -1 is negative"),
       excelError("#VALUE!", "TRUE is not an amount"),
       excelError("#VALUE!", "ACV is #DIV/0!"),
@@ -193,7 +193,7 @@ describe("=CS.TARGET_RATIO (MODEL.md §1)", () => {
       [10],
       [null],
       [excelError("#N/A", "acv_or_tier, row 3", "Tier Enterprise has no accounts-per-TAM")],
-      [excelError("#VALUE!", "acv_or_tier, row 4", '"x" is neither an ACV nor a tier name')],
+      [excelError("#N/A", "acv_or_tier, row 4", 'There is no tier named "x"')],
     ]);
   });
 

@@ -3,16 +3,57 @@
  * adapters the cs-coverage command uses, with the catalog generated from the
  * functions' JSDoc exactly as the build does.
  */
+import { createHash } from "crypto";
+import { existsSync, readFileSync, renameSync, writeFileSync } from "fs";
+import os from "os";
+import path from "path";
 import { defaultAssumptions } from "../../src/core/assumptions/defaults";
 import { Assumptions } from "../../src/core/assumptions/types";
-import { Catalog } from "../../src/engine/catalog";
+import { Catalog, parseCatalog } from "../../src/engine/catalog";
 import { CsEngine, EngineValue, SheetInput } from "../../src/engine/engine";
-import { generateCatalog } from "../../src/engine/generate-catalog";
+
+const ROOT = path.resolve(__dirname, "..", "..");
+
+/**
+ * A digest of everything the generated catalog is made from: the family
+ * files (their JSDoc), their list, the generator's code and its version.
+ */
+function catalogKey(): string {
+  const families = "src/functions/families.json";
+  const listed = JSON.parse(readFileSync(path.join(ROOT, families), "utf8")) as string[];
+  const inputs = [
+    families,
+    "src/engine/generate-catalog.ts",
+    "src/engine/catalog.ts",
+    "node_modules/custom-functions-metadata/package.json",
+    ...listed,
+  ];
+  const hash = createHash("sha256");
+  for (const file of inputs) hash.update(`${file}\0`).update(readFileSync(path.join(ROOT, file)));
+  return hash.digest("hex").slice(0, 20);
+}
+
+/**
+ * The catalog generated from the current JSDoc. Generating it loads
+ * TypeScript and Microsoft's generator, seconds per test file, so the result
+ * is kept in the temp directory under a digest of its inputs: an edited
+ * JSDoc, family list or generator gives a new key and a fresh generation.
+ */
+async function generatedCatalog(): Promise<Catalog> {
+  const file = path.join(os.tmpdir(), `cs-coverage-test-catalog-${catalogKey()}.json`);
+  if (existsSync(file)) return parseCatalog(JSON.parse(readFileSync(file, "utf8")));
+  const { generateCatalog } = await import("../../src/engine/generate-catalog");
+  const generated = await generateCatalog();
+  const partial = `${file}.${process.pid}`;
+  writeFileSync(partial, JSON.stringify(generated));
+  renameSync(partial, file); // whole or not at all, when test files race
+  return generated;
+}
 
 let catalog: Promise<Catalog> | null = null;
 
 export function testCatalog(): Promise<Catalog> {
-  catalog ??= generateCatalog();
+  catalog ??= generatedCatalog();
   return catalog;
 }
 

@@ -4,15 +4,14 @@
  * command (bin/cs-coverage.js over lib/, built by `npm run build:cli`, which
  * `npm ci` runs) as a user would.
  */
-import { spawnSync } from "child_process";
 import { randomBytes } from "crypto";
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from "fs";
 import os from "os";
 import path from "path";
 import { columnIndex, referencedColumns } from "../../src/cli/references";
+import { spawnCli, SpawnedRun } from "../helpers/cli";
 
 const ROOT = path.resolve(__dirname, "..", "..");
-const BIN = path.join(ROOT, "bin", "cs-coverage.js");
 let dir = "";
 
 beforeAll(() => {
@@ -26,9 +25,8 @@ function file(name: string, content: string | Buffer): string {
   return p;
 }
 
-function run(args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, [BIN, ...args], { encoding: "utf8", cwd: dir });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+function run(args: string[]): SpawnedRun {
+  return spawnCli(args, dir);
 }
 
 /** Exit 2, nothing on stdout, and exactly one stderr line containing each fragment, no stack. */
@@ -101,11 +99,11 @@ describe("eval --data refuses bad files with exit 2 and one line", () => {
     expectRefused(["eval", "--assumptions", p, formula], "bad-assumptions.json");
   });
 
-  test("an export with no ACV column still evaluates: eval reads cells, and a text cell is #VALUE!", () => {
+  test("an export with no ACV column still evaluates: eval reads cells, and a text cell is an unknown tier name, #N/A", () => {
     const p = file("no-acv.csv", "Account,Owner\nAcme,Ann\nGlobex,Bo\n");
     const { status, stdout } = run(["eval", "--data", p, "=CS.REQUIRED_CSMS(B2:B3)"]);
     expect(status).toBe(0);
-    expect(stdout).toMatch(/^#VALUE! .*"Ann"/);
+    expect(stdout).toMatch(/^#N\/A .*"Ann"/);
   });
 });
 

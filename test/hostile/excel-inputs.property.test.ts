@@ -16,27 +16,13 @@ import { currentModel, useAssumptions } from "../../src/functions/host";
 import { implementations } from "../../src/functions/registry";
 import { PROPERTY_SEED, recordGeneratedCases } from "../helpers/generated-cases";
 import { testCatalog } from "../helpers/engine";
-
-class FakeCustomFunctionsError extends Error {
-  constructor(
-    public code: string,
-    message?: string
-  ) {
-    super(message);
-  }
-}
+import { FakeCustomFunctionsError, useCustomFunctionsStub } from "../helpers/custom-functions";
 
 const ERROR_CODES = ["#VALUE!", "#N/A", "#DIV/0!", "#REF!", "#NUM!", "#NAME?", "#NULL!"];
 
-beforeAll(() => {
-  (globalThis as Record<string, unknown>).CustomFunctions = {
-    Error: FakeCustomFunctionsError,
-    ErrorCode: { invalidValue: "#VALUE!", notAvailable: "#N/A", divisionByZero: "#DIV/0!" },
-  };
-});
+useCustomFunctionsStub();
 
 afterAll(() => {
-  delete (globalThis as Record<string, unknown>).CustomFunctions;
   useAssumptions(defaultAssumptions());
 });
 

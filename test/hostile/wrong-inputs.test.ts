@@ -6,26 +6,12 @@
 import { defaultAssumptions } from "../../src/core/assumptions/defaults";
 import { implementations } from "../../src/functions/registry";
 import { useAssumptions } from "../../src/functions/host";
+import { FakeCustomFunctionsError, useCustomFunctionsStub } from "../helpers/custom-functions";
 
-class FakeCustomFunctionsError extends Error {
-  constructor(
-    public code: string,
-    message?: string
-  ) {
-    super(message);
-  }
-}
+useCustomFunctionsStub();
 
 beforeAll(() => {
-  (globalThis as Record<string, unknown>).CustomFunctions = {
-    Error: FakeCustomFunctionsError,
-    ErrorCode: { invalidValue: "#VALUE!", notAvailable: "#N/A", divisionByZero: "#DIV/0!" },
-  };
   useAssumptions(defaultAssumptions());
-});
-
-afterAll(() => {
-  delete (globalThis as Record<string, unknown>).CustomFunctions;
 });
 
 interface WrongInput {
@@ -110,7 +96,7 @@ const WRONG_INPUTS: WrongInput[] = [
     what: "an unknown tier in a tier-or-ACV cell",
     fn: "targetRatio",
     args: [one("Platinum")],
-    code: "#VALUE!",
+    code: "#N/A",
     names: '"Platinum"',
   },
   {

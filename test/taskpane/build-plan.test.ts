@@ -1,10 +1,10 @@
 /**
  * The task pane's "Build coverage plan" and "Repair CS formulas" against
- * office-addin-mock: what is written where, in how many syncs, and what is
- * asked. Excel computes the formulas; these tests check what the pane asks
+ * the limit-enforcing fake workbook (test/helpers/fake-excel.js): what is
+ * written where, in how many syncs, and what is asked. Excel computes the formulas; these tests check what the pane asks
  * Excel to do.
  */
-import { OfficeMockObject } from "office-addin-mock";
+import { FakeWorkbook, jsonBytes, LIMITS } from "../helpers/fake-excel";
 import { defaultAssumptions } from "../../src/core/assumptions/defaults";
 import { ColumnQuestion } from "../../src/plan/columns";
 import { PLAN_SHEET_NAMES } from "../../src/plan/layout";
@@ -38,48 +38,48 @@ interface Recorder {
   syncs: () => number;
 }
 
-/** A workbook whose selection holds `rows` (as Excel gives them: "" for a blank). */
-function excel(rows: unknown[][], address = "Export!A1:E9"): Recorder {
-  const mock = new OfficeMockObject({
-    workbook: {
-      selection: {
-        values: rows,
-        rowIndex: 0,
-        rowCount: rows.length,
-        columnCount: rows[0].length,
-        address,
-      },
-    },
-  }) as any; // the mock is untyped
-  let syncs = 0;
-  const sync = mock.sync.bind(mock);
-  mock.sync = async () => {
-    syncs++;
-    await sync();
+/**
+ * A workbook whose selection holds `rows` (as Excel gives them: "" for a
+ * blank) on a sheet named Export, in the limit-enforcing fake of
+ * fake-excel.js; the sheets the builder adds are recorders whose writes
+ * count on the same batches, so a batch over Excel on the web's limits fails.
+ */
+function excel(rows: unknown[][]): Recorder & { book: FakeWorkbook } {
+  const book = new FakeWorkbook([{ name: "Export", formulas: rows }], {
+    selection: { sheet: "Export", row: 0, col: 0, rows: rows.length, cols: rows[0].length },
+  });
+  const mock = book.context as unknown as {
+    workbook: { worksheets: Record<string, unknown> };
   };
-  const r: Recorder = {
-    context: mock as Excel.RequestContext,
+  const syncs = () => book.stats.syncs;
+  const r: Recorder & { book: FakeWorkbook } = {
+    book,
+    context: book.context,
     writes: [],
     deleted: [],
     added: [],
     tables: [],
     charts: [],
     activated: [],
-    syncs: () => syncs,
+    syncs,
   };
   const sheet = (name: string) => {
     const range = (row: number, col: number, rows: number, cols: number) => {
-      const write: RangeWrite = { sheet: name, row, col, rows, cols, syncsBefore: syncs };
+      const write: RangeWrite = { sheet: name, row, col, rows, cols, syncsBefore: syncs() };
       r.writes.push(write);
+      book.request(0);
       return {
         set values(v: unknown) {
           write.values = v;
+          book.request(jsonBytes(v));
         },
         set formulas(v: unknown) {
           write.formulas = v;
+          book.request(jsonBytes(v));
         },
         set numberFormat(v: unknown) {
           write.numberFormat = v;
+          book.request(jsonBytes(v));
         },
         format: { font: {}, fill: {} },
       };
@@ -116,7 +116,6 @@ function excel(rows: unknown[][], address = "Export!A1:E9"): Recorder {
       activate: () => r.activated.push(name),
     };
   };
-  mock.workbook.getSelectedRange = () => mock.workbook.selection;
   mock.workbook.worksheets = {
     getItemOrNullObject: (name: string) => ({ delete: () => r.deleted.push(name) }),
     add: (name: string) => {
@@ -242,8 +241,46 @@ describe("buildCoveragePlan", () => {
       ["CS Books", "BarClustered", "Book load per CSM", 1],
     ]);
     expect(x.activated).toEqual(["CS Plan"]);
-    // Selection, deletes, adds, three chunks, the rest: no sync per cell.
-    expect(x.syncs()).toBe(7);
+    // Selection's size, its values, deletes, adds, three chunks, the rest: no sync per cell.
+    expect(x.syncs()).toBe(8);
+    expect(x.book.stats.refused).toEqual([]);
+  });
+
+  test("a big export with long notes: read and written in chunks, every batch inside Excel on the web's limits", async () => {
+    // 20,000 accounts with a 1,500-character note each: 30 MB, six times what one request may carry.
+    const note = "Renewal risk discussed with procurement; ".repeat(37).slice(0, 1500);
+    const rows: unknown[][] = [["Account Name", "ACV", "Account Owner", "Notes"]];
+    for (let i = 0; i < 20_000; i++) rows.push([`Account ${i}`, 1000 + i, `CSM ${i % 9}`, note]);
+    const x = excel(rows);
+    const progress: number[] = [];
+    const result = await buildCoveragePlan(x.context, {
+      assumptions: defaultAssumptions(),
+      askAcvColumn: never,
+      onProgress: (done) => progress.push(done),
+    });
+
+    expect(result).toMatchObject({ built: true, accounts: 20_000 });
+    // The first read (20,000 cells, before any row was measured) is too big for these rows:
+    // Excel refuses it, and it is read again in halves; nothing else is refused.
+    expect(x.book.stats.refused).toEqual(["ResponsePayloadSizeLimitExceeded"]);
+    expect(x.book.stats.largestRequest).toBeLessThanOrEqual(LIMITS.payloadBytes);
+    expect(x.book.stats.largestResponse).toBeLessThanOrEqual(LIMITS.payloadBytes);
+    // Chunks of fewer than the 2,000 rows by default: each carries at most about 2 MB.
+    const chunks = progress.map((done, i) => done - (progress[i - 1] ?? 0));
+    expect(Math.max(...chunks)).toBeLessThan(2000);
+    expect(progress[progress.length - 1]).toBe(20_000);
+    // Every account row written once, in order, with its note intact.
+    const accounts = x.writes.filter(
+      (w) => w.sheet === "CS Accounts" && w.values !== undefined && w.row > 0
+    );
+    expect(accounts.reduce((sum, w) => sum + w.rows, 0)).toBe(20_000);
+    expect((accounts[accounts.length - 1].values as unknown[][]).at(-1)).toEqual([
+      "Account 19999",
+      20999,
+      "CSM 1", // 19,999 = 9 x 2,222 + 1
+      note,
+      20999,
+    ]);
   });
 
   test("asks which column holds the ACV when two could, and uses the answer", async () => {
@@ -330,28 +367,19 @@ describe("writableValue", () => {
 
 describe("repairCsFormulas", () => {
   function workbook(formulas: unknown[][], values: unknown[][]) {
-    const mock = new OfficeMockObject({
-      workbook: {
-        worksheets: {
-          used: { formulas, values },
-          items: [],
-          load: function (this: OfficeMockObject) {
-            return OfficeMockObject.prototype.load.call(this, "items");
-          },
-        },
-      },
-    }) as any; // the mock is untyped
-    const written: { row: number; col: number; formulas: unknown }[] = [];
-    const used = mock.workbook.worksheets.used;
-    used.getCell = (row: number, col: number) => ({
-      getResizedRange: () => ({
-        set formulas(value: unknown) {
-          written.push({ row, col, formulas: value });
-        },
-      }),
-    });
-    mock.workbook.worksheets.setValue("items", [{ name: "Plan", getUsedRange: () => used }]);
-    return { context: mock as Excel.RequestContext, written };
+    const book = new FakeWorkbook([{ name: "Plan", formulas, values }]);
+    return {
+      context: book.context,
+      written: () =>
+        book.stats.writes.map((w) => ({
+          row: w.row,
+          col: w.col,
+          formulas: book
+            .sheet("Plan")
+            .formulas.slice(w.row, w.row + w.rows)
+            .map((l) => [l[w.col]]),
+        })),
+    };
   }
 
   test("re-enters stored _xldudf_ names and CS formulas showing #NAME?, and nothing else", async () => {
@@ -370,7 +398,7 @@ describe("repairCsFormulas", () => {
       ]
     );
     await expect(repairCsFormulas(context)).resolves.toBe(3);
-    expect(written).toEqual([
+    expect(written()).toEqual([
       { row: 0, col: 0, formulas: [["=CS.TIER(B1)"], ["=CS.SEGMENT(A1)"]] },
       { row: 3, col: 0, formulas: [["=CS.MAX_BOOK(B1)"]] },
     ]);

@@ -4,7 +4,6 @@
  * CS formula is re-entered after; corrupt and newer settings never crash and
  * are never lost.
  */
-import { OfficeMockObject } from "office-addin-mock";
 import { defaultAssumptions } from "../../src/core/assumptions/defaults";
 import { loadPreset } from "../../src/core/assumptions/presets";
 import {
@@ -21,6 +20,7 @@ import { findRuntime, publishRuntime } from "../../src/functions/runtime-bridge"
 import { tier } from "../../src/functions/segmentation";
 import { excelBackend, WorkbookRunner } from "../../src/taskpane/backends";
 import { PaneController } from "../../src/taskpane/controller";
+import { FakeWorkbook } from "../helpers/fake-excel";
 
 interface Workbook {
   run: WorkbookRunner;
@@ -32,57 +32,37 @@ interface Workbook {
 }
 
 /**
- * A workbook with the given settings and one sheet of formulas. The settings
- * items are mocks in the context tree (so load + sync make them readable);
- * getItemOrNullObject hands out the one for the key asked for.
+ * A workbook with the given settings and one sheet of formulas, in the
+ * limit-enforcing fake of fake-excel.js; settings.add and the formulas
+ * re-entered are recorded.
  */
 function workbook(
   settings: Record<string, unknown>,
   formulas: unknown[][] = [["=CS.TIER(A1)"]]
 ): Workbook {
-  const item = (key: string) => ({
-    value: Object.prototype.hasOwnProperty.call(settings, key) ? settings[key] : "",
-    isNullObject: !Object.prototype.hasOwnProperty.call(settings, key),
-  });
-  const mock = new OfficeMockObject({
-    workbook: {
-      settings: { store: item(STORE_SETTING), kept: item(KEPT_SETTING) },
-      worksheets: {
-        used: { formulas },
-        items: [],
-        load: function (this: OfficeMockObject) {
-          return OfficeMockObject.prototype.load.call(this, "items");
-        },
-      },
-    },
-  }) as any; // the mock is untyped
+  const book = new FakeWorkbook([{ name: "Plan", formulas }], { settings });
   const adds: Workbook["adds"] = [];
-  const reentered: unknown[] = [];
-  let syncs = 0;
-  const sync = mock.sync.bind(mock);
-  mock.sync = async () => {
-    syncs++;
-    await sync();
+  const s = book.context.workbook.settings;
+  const add = s.add.bind(s);
+  s.add = ((key: string, value: unknown) => {
+    adds.push({ key, value, syncsBefore: book.stats.syncs });
+    return add(key, value);
+  }) as typeof s.add;
+  const reentered = () =>
+    book.stats.writes.flatMap((w) =>
+      book
+        .sheet("Plan")
+        .formulas.slice(w.row, w.row + w.rows)
+        .map((line) => line[w.col])
+    );
+  return {
+    run: (batch) => batch(book.context),
+    adds,
+    get reentered() {
+      return reentered();
+    },
+    syncs: () => book.stats.syncs,
   };
-  const s = mock.workbook.settings;
-  // In Excel, isNullObject is readable after any sync; the mock needs it loaded.
-  for (const it of [s.store, s.kept]) {
-    const load = it.load.bind(it);
-    it.load = (what: string) => load(`${what}, isNullObject`);
-  }
-  s.getItemOrNullObject = (key: string) => (key === STORE_SETTING ? s.store : s.kept);
-  s.add = (key: string, value: unknown) => adds.push({ key, value, syncsBefore: syncs });
-  const used = mock.workbook.worksheets.used;
-  used.getCell = () => ({
-    getResizedRange: () => ({
-      set formulas(value: unknown[][]) {
-        reentered.push(...value.map((row) => row[0]));
-      },
-    }),
-  });
-  mock.workbook.worksheets.setValue("items", [{ name: "Plan", getUsedRange: () => used }]);
-  const context = mock as Excel.RequestContext;
-  return { run: (batch) => batch(context), adds, reentered, syncs: () => syncs };
 }
 
 const tierOf = async (acv: number): Promise<unknown> =>

@@ -1,4 +1,4 @@
-import { defaultAssumptions } from "../../src/core/assumptions/defaults";
+import { defaultAssumptions } from "../../../src/core/assumptions/defaults";
 import {
   exportAssumptions,
   findJsonError,
@@ -7,11 +7,11 @@ import {
   ImportResult,
   lineColumn,
   MAX_FILE_CHARS,
-} from "../../src/core/assumptions/format";
-import { migrate, MIGRATIONS } from "../../src/core/assumptions/migrate";
-import { loadPreset, presetNames } from "../../src/core/assumptions/presets";
-import { SCHEMA_VERSION } from "../../src/core/assumptions/schema";
-import { Assumptions } from "../../src/core/assumptions/types";
+} from "../../../src/core/assumptions/format";
+import { migrate, MIGRATIONS } from "../../../src/core/assumptions/migrate";
+import { loadPreset, presetNames } from "../../../src/core/assumptions/presets";
+import { SCHEMA_VERSION } from "../../../src/core/assumptions/schema";
+import { Assumptions } from "../../../src/core/assumptions/types";
 
 type Loose = Record<string, any>;
 

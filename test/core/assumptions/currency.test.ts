@@ -2,13 +2,13 @@
  * The plan currency and its exchange rates as assumptions: keys, checks,
  * the export file, and files written before the fields existed.
  */
-import { defaultAssumptions } from "../../src/core/assumptions/defaults";
-import { exportAssumptions, importAssumptions } from "../../src/core/assumptions/format";
-import { getAssumption, setAssumption } from "../../src/core/assumptions/keys";
-import { validateAssumptions } from "../../src/core/assumptions/schema";
-import { Assumptions } from "../../src/core/assumptions/types";
-import { CsError } from "../../src/core/errors";
-import { readForm, toForm } from "../../src/taskpane/form";
+import { defaultAssumptions } from "../../../src/core/assumptions/defaults";
+import { exportAssumptions, importAssumptions } from "../../../src/core/assumptions/format";
+import { getAssumption, setAssumption } from "../../../src/core/assumptions/keys";
+import { validateAssumptions } from "../../../src/core/assumptions/schema";
+import { Assumptions } from "../../../src/core/assumptions/types";
+import { CsError } from "../../../src/core/errors";
+import { readForm, toForm } from "../../../src/taskpane/form";
 
 function set(a: Assumptions, key: string, value: unknown): Assumptions {
   const result = setAssumption(a, key, value);

@@ -1,14 +1,14 @@
-import { defaultAssumptions } from "../../src/core/assumptions/defaults";
+import { defaultAssumptions } from "../../../src/core/assumptions/defaults";
 import {
   capacityExact,
   loadPreset,
   presetNames,
   sourceOf,
   UnknownPresetError,
-} from "../../src/core/assumptions/presets";
-import { validateAssumptions } from "../../src/core/assumptions/schema";
-import { Assumptions } from "../../src/core/assumptions/types";
-import { evaluate } from "../helpers/engine";
+} from "../../../src/core/assumptions/presets";
+import { validateAssumptions } from "../../../src/core/assumptions/schema";
+import { Assumptions } from "../../../src/core/assumptions/types";
+import { evaluate } from "../../helpers/engine";
 
 const pick = (a: Assumptions) =>
   a.tiers.map((t) => [

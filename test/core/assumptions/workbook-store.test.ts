@@ -1,5 +1,5 @@
-import { exportAssumptions } from "../../src/core/assumptions/format";
-import { loadPreset } from "../../src/core/assumptions/presets";
+import { exportAssumptions } from "../../../src/core/assumptions/format";
+import { loadPreset } from "../../../src/core/assumptions/presets";
 import {
   activateScenario,
   activeScenario,
@@ -13,7 +13,7 @@ import {
   StoreRead,
   WorkbookStore,
   writeStore,
-} from "../../src/core/assumptions/workbook-store";
+} from "../../../src/core/assumptions/workbook-store";
 
 function okStore(read: StoreRead): WorkbookStore {
   if (read.status !== "ok" && read.status !== "empty")

@@ -1,7 +1,7 @@
-import { defaultAssumptions } from "../../src/core/assumptions/defaults";
-import { setAssumption } from "../../src/core/assumptions/keys";
-import { Problem, validateAssumptions, validateBody } from "../../src/core/assumptions/schema";
-import { Assumptions } from "../../src/core/assumptions/types";
+import { defaultAssumptions } from "../../../src/core/assumptions/defaults";
+import { setAssumption } from "../../../src/core/assumptions/keys";
+import { Problem, validateAssumptions, validateBody } from "../../../src/core/assumptions/schema";
+import { Assumptions } from "../../../src/core/assumptions/types";
 
 // The default tiers, in order: 0 Tech-Touch, 1 Pooled, 2 Mid-Market, 3 Enterprise, 4 Strategic.
 // Segments: 0 Enterprise, 1 Mid-Market, 2 SMB. OTE: 0 SMB CSM ... 5 VP CS.

@@ -1,0 +1,24 @@
+/**
+ * `npm run test:unit`: the pure and formula-level tests, in seconds, while
+ * you work. Everything that starts a browser, LibreOffice, the built command
+ * or a production build, or plans a large export, is left to `npm test`,
+ * which runs it all (CI runs `npm test`).
+ * @type {import("jest").Config}
+ */
+const base = require("./jest.config");
+
+module.exports = {
+  ...base,
+  // Transpile only: the type check is `npm run lint` (tsc --noEmit) and the full
+  // `npm test`; checking every test file's types again here costs most of the time.
+  transform: { "^.+\\.tsx?$": ["ts-jest", { tsconfig: { isolatedModules: true } }] },
+  testPathIgnorePatterns: [
+    "/node_modules/",
+    "<rootDir>/test/browser/", // the task pane in Chromium
+    "<rootDir>/test/build/", // the production webpack bundle
+    "<rootDir>/test/manifest.test.ts", // xmllint over Microsoft's schemas
+    "<rootDir>/test/cli/plan-libreoffice.test.ts", // LibreOffice Calc headless
+    "<rootDir>/test/cli/plan-large.test.ts", // 70,000-row plans
+    "<rootDir>/test/hostile/cli-files.test.ts", // the built command in child processes
+  ],
+};

@@ -1,0 +1,115 @@
+/**
+ * What every --data reader shares: the sheet's cell type, the one-line file
+ * error, file signatures, and the grid's final shape (rectangle, Excel's size
+ * limits, repeated short texts held once).
+ */
+import { EXCEL_MAX_COLUMNS, EXCEL_MAX_ROWS } from "../core/values";
+
+/** One cell of the data sheet; null is an empty cell. */
+export type SheetCell = number | string | boolean | null;
+
+/** A data file that cannot be used: the message is one line naming the file and the problem. */
+export class DataFileError extends Error {
+  constructor(message: string) {
+    super(message.replace(/[\r\n]+/g, " "));
+    this.name = "DataFileError";
+  }
+}
+
+/** A file that cannot be opened or read, by its reason. */
+export function fileError(error: unknown, file: string): DataFileError {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === "ENOENT") return new DataFileError(`${file}: file not found`);
+  if (code === "EISDIR") return new DataFileError(`${file}: is a directory, not a data file`);
+  if (code === "EACCES" || code === "EPERM") {
+    return new DataFileError(`${file}: cannot be read (permission denied)`);
+  }
+  return new DataFileError(`${file}: cannot be read (${code ?? (error as Error).message})`);
+}
+
+export function startsWith(bytes: Buffer, signature: readonly number[]): boolean {
+  return bytes.length >= signature.length && signature.every((b, i) => bytes[i] === b);
+}
+
+export const ZIP_SIGNATURE = [0x50, 0x4b, 0x03, 0x04];
+export const OLE_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+
+/** Drops trailing empty rows and makes every row as wide as the widest non-empty extent. */
+export function rectangle(rows: SheetCell[][]): SheetCell[][] {
+  let height = rows.length;
+  let width = 0;
+  const extents = rows.map((row) => {
+    let extent = row.length;
+    while (extent > 0 && row[extent - 1] === null) extent--;
+    if (extent > width) width = extent;
+    return extent;
+  });
+  while (height > 0 && extents[height - 1] === 0) height--;
+  const out: SheetCell[][] = new Array(height);
+  for (let r = 0; r < height; r++) {
+    const row = rows[r];
+    if (row.length === width) out[r] = row;
+    else if (row.length > width) out[r] = row.slice(0, width);
+    else {
+      const padded = row.slice();
+      for (let c = row.length; c < width; c++) padded.push(null);
+      out[r] = padded;
+    }
+  }
+  return out;
+}
+
+/**
+ * Which columns to keep (0-based); cells of the others are left empty. A
+ * million-row export is read without holding its unused columns, so the
+ * command's memory follows what the formulas read, not the file's width.
+ */
+export interface SheetOptions {
+  columns?: ReadonlySet<number>;
+  /**
+   * Leave a CSV's locale-dependent text as text ("80.000", "1,250",
+   * "01/02/2026"), for src/plan/locale.ts to read once the whole column is
+   * seen; plain integers, ISO dates and the rest are typed as usual.
+   */
+  localeAware?: boolean;
+  /** An .xlsx's worksheet: a name or a 1-based position (--sheet). */
+  sheet?: string;
+  /** Without `sheet`: the first worksheet whose rows this accepts (else the first). */
+  accept?: (rows: readonly SheetCell[][]) => boolean;
+}
+
+/**
+ * One copy of each short text that repeats (owners, industries, countries):
+ * a million-row export holds millions of them, each its own string otherwise.
+ * Bounded, so a file of all-different texts costs a fixed-size table.
+ */
+export class SharedTexts {
+  private static readonly MAX_LENGTH = 64;
+  private static readonly MAX_ENTRIES = 65_536;
+  private readonly seen = new Map<string, string>();
+
+  share(text: string): string {
+    if (text.length > SharedTexts.MAX_LENGTH) return text;
+    const known = this.seen.get(text);
+    if (known !== undefined) return known;
+    if (this.seen.size < SharedTexts.MAX_ENTRIES) this.seen.set(text, text);
+    return text;
+  }
+}
+
+/** A sheet larger than Excel's is refused by name, as Excel would not open it either. */
+export function tooManyRows(file: string, rows: number): DataFileError {
+  return new DataFileError(
+    `${file}: has ${rows.toLocaleString("en-US")} rows; an Excel sheet holds at most ${EXCEL_MAX_ROWS.toLocaleString("en-US")}`
+  );
+}
+
+export function withinExcelLimits(sheet: SheetCell[][], file: string): SheetCell[][] {
+  if (sheet.length > EXCEL_MAX_ROWS) throw tooManyRows(file, sheet.length);
+  const columns = sheet[0]?.length ?? 0;
+  if (columns > EXCEL_MAX_COLUMNS)
+    throw new DataFileError(
+      `${file}: has ${columns.toLocaleString("en-US")} columns; an Excel sheet holds at most ${EXCEL_MAX_COLUMNS.toLocaleString("en-US")}`
+    );
+  return sheet;
+}

@@ -1,0 +1,533 @@
+/**
+ * The first worksheet of an .xlsx, streamed over ExcelJS's own load parsers.
+ */
+import { StringDecoder } from "string_decoder";
+import { crc32 } from "zlib";
+import * as unzipper from "unzipper";
+import parseSax from "exceljs/lib/utils/parse-sax";
+import excelUtils from "exceljs/lib/utils/utils";
+import WorkbookXform from "exceljs/lib/xlsx/xform/book/workbook-xform";
+import RelationshipsXform, { Relationship } from "exceljs/lib/xlsx/xform/core/relationships-xform";
+import StylesXform from "exceljs/lib/xlsx/xform/style/styles-xform";
+import SharedStringsXform from "exceljs/lib/xlsx/xform/strings/shared-strings-xform";
+import CellXform, { ParsedCell } from "exceljs/lib/xlsx/xform/sheet/cell-xform";
+import { excelSerialFromDate } from "../core/dates";
+import { EXCEL_MAX_ROWS } from "../core/values";
+import { finite } from "../plan/paste-typing";
+import { DataFileError, SheetCell, tooManyRows } from "./sheet";
+
+/*
+ * The first worksheet of an .xlsx, read as a stream: the zip's directory is
+ * read, then only the parts that matter (workbook, relationships, styles,
+ * shared strings, the one sheet) are inflated and parsed as they stream, so
+ * memory follows the cells kept, not the file. A million-row export loaded
+ * whole by ExcelJS takes several GiB.
+ *
+ * Why not ExcelJS's own streaming reader (stream.xlsx.WorkbookReader)? It
+ * types cells differently from its whole-workbook load, which is what `eval`
+ * and `plan` promised until now: a formula's saved TRUE/FALSE comes back as
+ * 1/0 and its error as NaN, a date-formatted formula result stays a number,
+ * an inline string of several runs keeps only the last run, phonetic guides
+ * replace a shared string's text, merged and hyperlinked cells are not seen,
+ * and a character split across two zip chunks is garbled. So this module
+ * drives the very parsers (xforms) the whole-workbook load uses, cell by cell,
+ * and applies that load's rules; the typing is the same by construction.
+ */
+
+/** The file is not a workbook ExcelJS's load would read. */
+export class UnreadableWorkbook extends Error {}
+
+/** ExcelJS's ValueType numbers for the kinds a parsed cell can have. */
+const NUMBER = 2;
+const STRING = 3;
+const FORMULA = 6;
+const BOOLEAN = 9;
+const ERROR = 10;
+
+/** Worksheet parts as ExcelJS's load recognises them (its pattern, unanchored as there). */
+const WORKSHEET_PART = /xl\/worksheets\/sheet(\d+)[.]xml/;
+
+/**
+ * UTF-8 text of a zip entry, decoded across chunk boundaries. Its checksum
+ * and size are checked at the end, as ExcelJS's load (JSZip) did: damaged
+ * bytes are refused, never read as other values.
+ */
+async function* textOf(entry: unzipper.ZipEntry): AsyncGenerator<string> {
+  const decoder = new StringDecoder("utf8");
+  let crc = 0;
+  let size = 0;
+  for await (const chunk of entry.stream()) {
+    const bytes = chunk as Buffer;
+    crc = crc32(bytes, crc);
+    size += bytes.length;
+    const text = decoder.write(bytes);
+    if (text !== "") yield text;
+  }
+  if (crc >>> 0 !== entry.crc32 || size !== entry.uncompressedSize) {
+    throw new UnreadableWorkbook(`${entry.path}: damaged (checksum or size mismatch)`);
+  }
+  const rest = decoder.end();
+  if (rest !== "") yield rest;
+}
+
+/** "AB12" -> column 28, row 12 (1-based); undefined for anything else. */
+function decodeAddress(address: string | undefined): { col: number; row: number } | undefined {
+  if (address === undefined) return undefined;
+  const match = /^\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(address);
+  if (match === null) return undefined;
+  let col = 0;
+  for (const letter of match[1].toUpperCase()) col = col * 26 + letter.charCodeAt(0) - 64;
+  return { col, row: Number(match[2]) };
+}
+
+/** The workbook-level parts a sheet's cells are typed with. */
+interface Context {
+  styles: StylesXform | undefined;
+  sharedStrings: SharedStringsXform | undefined;
+  date1904: boolean | undefined;
+}
+
+/**
+ * What ExcelJS's `cell.value` is after its whole-workbook load (the rules of
+ * its CellXform.reconcile and value types), hyperlinks aside: null for an
+ * empty cell; numbers; strings or { richText }; Dates for date-formatted
+ * numbers; { formula, result }; booleans; { error }. One difference, on
+ * purpose: a saved formula result of 0 or FALSE is kept (the whole load
+ * dropped falsy results, so such a cell read as empty: a silent wrong value).
+ */
+function loadedValue(cell: ParsedCell, context: Context): unknown {
+  const style =
+    cell.styleId !== undefined && cell.styleId !== 0 && context.styles !== undefined
+      ? context.styles.getStyleModel(cell.styleId)
+      : null;
+  const dateFormatted = style !== null && excelUtils.isDateFmt(style.numFmt);
+  switch (cell.type) {
+    case NUMBER:
+      return dateFormatted
+        ? excelUtils.excelToDate(cell.value as number, context.date1904)
+        : cell.value;
+    case STRING: {
+      let value = cell.value;
+      if (typeof value === "number" && context.sharedStrings !== undefined) {
+        value = context.sharedStrings.getString(value);
+      }
+      // ExcelJS's load fails on a shared-string index past the table's end.
+      if (value === undefined || value === null) throw new UnreadableWorkbook("bad shared string");
+      return value;
+    }
+    case FORMULA: {
+      const result =
+        cell.result !== undefined && dateFormatted
+          ? excelUtils.excelToDate(cell.result as number, context.date1904)
+          : cell.result;
+      return { formula: cell.formula ?? "", result };
+    }
+    case BOOLEAN:
+    case ERROR:
+      return cell.value;
+    default:
+      return null;
+  }
+}
+
+export interface StreamedSheet {
+  /** The sheet's name in the workbook. */
+  name: string;
+  /** Rows by address (index 0 is row 1), each cell by column; unset or null is empty. */
+  rows: SheetCell[][];
+  /** Whether a cell of a column not kept holds a value (the sheet is not empty, only what was read). */
+  otherValues: boolean;
+  /** Every worksheet's name, in tab order. */
+  names: string[];
+}
+
+/** Which worksheet: by name or 1-based position, else the first that `accept`s, else the first. */
+export interface SheetChoice {
+  name?: string;
+  position?: number;
+  accept?: (rows: readonly SheetCell[][]) => boolean;
+}
+
+interface StreamOptions {
+  /** Columns to keep (0-based); all when undefined. */
+  columns?: ReadonlySet<number>;
+  /** Types one cell from its loaded ExcelJS value (xlsxCell). */
+  typeCell: (value: unknown, address: string) => SheetCell;
+  choice?: SheetChoice;
+}
+
+/** The sheet asked for (--sheet) is not in the workbook. */
+export class MissingSheet extends Error {
+  constructor(
+    readonly asked: string,
+    readonly names: string[]
+  ) {
+    super(asked);
+  }
+}
+
+async function parsePart<
+  X extends { parseStream(chunks: AsyncIterable<string>): Promise<unknown> },
+>(entries: Map<string, unzipper.ZipEntry>, name: string, xform: X): Promise<X | undefined> {
+  const entry = entries.get(name);
+  if (entry === undefined) return undefined;
+  await xform.parseStream(textOf(entry));
+  return xform;
+}
+
+async function relationshipsOf(
+  entries: Map<string, unzipper.ZipEntry>,
+  name: string
+): Promise<Relationship[]> {
+  const entry = entries.get(name);
+  if (entry === undefined) return [];
+  return (await new RelationshipsXform().parseStream(textOf(entry))) ?? [];
+}
+
+interface WorksheetPart {
+  name: string;
+  part: string;
+  sheetNo: string;
+}
+
+/**
+ * The worksheets as ExcelJS's load orders them: each <sheet> of workbook.xml
+ * whose relationship points at a worksheet part in the zip (chart sheets and
+ * missing parts are passed over; hidden sheets count).
+ */
+async function worksheets(
+  entries: Map<string, unzipper.ZipEntry>
+): Promise<{ sheets: WorksheetPart[]; date1904?: boolean }> {
+  const workbook = await parsePart(entries, "xl/workbook.xml", new WorkbookXform());
+  const rels = await relationshipsOf(entries, "xl/_rels/workbook.xml.rels");
+  const sheets: WorksheetPart[] = [];
+  for (const sheet of workbook?.model?.sheets ?? []) {
+    const rel = rels.find((r) => r.Id === sheet.rId);
+    if (rel === undefined) continue;
+    const part = `xl/${rel.Target.replace(/^(\s|\/xl\/)+/, "")}`;
+    const match = WORKSHEET_PART.exec(part);
+    if (match !== null && entries.has(part))
+      sheets.push({ name: sheet.name, part, sheetNo: match[1] });
+  }
+  return { sheets, date1904: workbook?.model?.properties?.date1904 };
+}
+
+/** The sheet named (any case) or at a 1-based position; MissingSheet otherwise. */
+function namedSheet(sheets: WorksheetPart[], choice: SheetChoice): WorksheetPart {
+  const names = sheets.map((s) => s.name);
+  if (choice.name !== undefined) {
+    const wanted = choice.name.trim().toLowerCase();
+    const found = sheets.find((s) => s.name.trim().toLowerCase() === wanted);
+    if (found === undefined) throw new MissingSheet(JSON.stringify(choice.name), names);
+    return found;
+  }
+  const position = choice.position as number;
+  if (position < 1 || position > sheets.length) throw new MissingSheet(`number ${position}`, names);
+  return sheets[position - 1];
+}
+
+/** Opens the zip; UnreadableWorkbook when it is not one. */
+async function openZip(file: string): Promise<Map<string, unzipper.ZipEntry>> {
+  let directory: { files: unzipper.ZipEntry[] };
+  try {
+    directory = await unzipper.Open.file(file);
+  } catch (error) {
+    throw new UnreadableWorkbook(String(error));
+  }
+  const entries = new Map<string, unzipper.ZipEntry>();
+  for (const entry of directory.files) {
+    if (entry.type !== "File") continue;
+    // ExcelJS's load drops a leading "/" from entry names.
+    entries.set(entry.path.startsWith("/") ? entry.path.slice(1) : entry.path, entry);
+  }
+  return entries;
+}
+
+/** Cells to clear once the sheet is read: merged-away cells and hyperlinked non-text cells. */
+interface LateRules {
+  merges: string[];
+  hyperlinks: { ref: string; rId: string }[];
+}
+
+/**
+ * Streams the chosen worksheet (options.choice; the first by default);
+ * undefined when the workbook has none. UnreadableWorkbook when the file is
+ * not a readable workbook, MissingSheet when the sheet asked for is not
+ * there; whatever `typeCell` throws passes through.
+ */
+export async function streamWorksheet(
+  file: string,
+  options: StreamOptions
+): Promise<StreamedSheet | undefined> {
+  const entries = await openZip(file);
+  try {
+    const { sheets, date1904 } = await worksheets(entries);
+    if (sheets.length === 0) return undefined;
+    const names = sheets.map((s) => s.name);
+    const context: Context = {
+      styles: await parsePart(entries, "xl/styles.xml", new StylesXform()),
+      sharedStrings: await parsePart(entries, "xl/sharedStrings.xml", new SharedStringsXform()),
+      date1904,
+    };
+    const read = async (sheet: WorksheetPart): Promise<StreamedSheet> => {
+      const late: LateRules = { merges: [], hyperlinks: [] };
+      // Text cells that came from error values: a hyperlink empties them, unlike real text.
+      const errorTexts = new Set<string>();
+      const seen = { otherValues: false };
+      const rows = await readCells(
+        file,
+        entries.get(sheet.part) as unzipper.ZipEntry,
+        context,
+        options,
+        late,
+        errorTexts,
+        seen
+      );
+      await applyLateRules(entries, sheet.sheetNo, rows, late, errorTexts, options.columns);
+      return { name: sheet.name, rows, otherValues: seen.otherValues, names };
+    };
+    const choice = options.choice ?? {};
+    if (choice.name !== undefined || choice.position !== undefined)
+      return await read(namedSheet(sheets, choice));
+    const first = await read(sheets[0]);
+    if (choice.accept === undefined || choice.accept(first.rows)) return first;
+    // The first sheet holding what is wanted (an account table): a cover or summary sheet may come first.
+    for (const sheet of sheets.slice(1)) {
+      const next = await read(sheet);
+      if (choice.accept(next.rows)) return next;
+    }
+    return first;
+  } catch (error) {
+    if (error instanceof UnreadableWorkbook || error instanceof MissingSheet) throw error;
+    if (error instanceof CellTypingFailure) throw error.cause;
+    // A zip or XML error (corrupt part, truncated data): not a readable workbook.
+    throw new UnreadableWorkbook(String(error));
+  }
+}
+
+/** What typeCell threw, carried past the reader's own error handling. */
+class CellTypingFailure {
+  constructor(readonly cause: unknown) {}
+}
+
+async function readCells(
+  file: string,
+  entry: unzipper.ZipEntry,
+  context: Context,
+  options: StreamOptions,
+  late: LateRules,
+  errorTexts: Set<string>,
+  seen: { otherValues: boolean }
+): Promise<SheetCell[][]> {
+  const keep = options.columns;
+  const rows: SheetCell[][] = [];
+  const parser = new CellXform();
+  let inSheetData = false;
+  let inHyperlinks = false;
+  let row: SheetCell[] | undefined;
+  let rowHasValue = false;
+  let rowNumber = 0;
+  let colNumber = 0;
+  // Inside a <c> being parsed (fed to CellXform), or skipped (a column not kept).
+  let parsing = false;
+  let skipping = false;
+  for await (const events of parseSax(textOf(entry))) {
+    for (const event of events) {
+      if (parsing) {
+        if (event.eventType === "opentag") parser.parseOpen(event.value);
+        else if (event.eventType === "text") parser.parseText(event.value);
+        else if (!parser.parseClose(event.value.name)) {
+          // The cell is complete (as ExcelJS's RowXform decides it).
+          parsing = false;
+          const cell = parser.model;
+          const address = cell.address ?? "";
+          const value = loadedValue(cell, context);
+          let typed: SheetCell;
+          try {
+            typed = options.typeCell(value, address);
+          } catch (error) {
+            throw new CellTypingFailure(error);
+          }
+          if (row !== undefined) {
+            // Columns keep their addresses: skipped ones before this cell become nulls.
+            while (row.length < colNumber - 1) row.push(null);
+            row[colNumber - 1] = typed;
+          }
+          if (typed !== null) rowHasValue = true;
+          if (typed !== null && isErrorValue(value)) errorTexts.add(address);
+        }
+        continue;
+      }
+      if (skipping) {
+        if (event.eventType === "closetag" && event.value.name === "c") skipping = false;
+        // A value (<v>, or inline text <is>) in a column not read: the sheet is not empty.
+        else if (
+          event.eventType === "opentag" &&
+          (event.value.name === "v" || event.value.name === "is")
+        )
+          seen.otherValues = true;
+        continue;
+      }
+      if (event.eventType === "opentag") {
+        const node = event.value;
+        switch (node.name) {
+          case "sheetData":
+            inSheetData = true;
+            break;
+          case "row":
+            if (!inSheetData) break;
+            // A row without r follows the previous one (the file format's rule).
+            rowNumber = Number(node.attributes.r ?? rowNumber + 1);
+            if (!Number.isInteger(rowNumber) || rowNumber < 1) {
+              throw new UnreadableWorkbook(`bad row number ${node.attributes.r}`);
+            }
+            row = [];
+            rowHasValue = false;
+            colNumber = 0;
+            break;
+          case "c": {
+            if (row === undefined) break;
+            const decoded = decodeAddress(node.attributes.r);
+            if (node.attributes.r !== undefined && decoded === undefined) {
+              throw new UnreadableWorkbook(`bad cell address ${node.attributes.r}`);
+            }
+            colNumber = decoded?.col ?? colNumber + 1;
+            if (keep !== undefined && !keep.has(colNumber - 1)) {
+              skipping = true;
+              break;
+            }
+            parsing = true;
+            parser.parseOpen(node);
+            break;
+          }
+          case "mergeCell":
+            if (node.attributes.ref !== undefined) late.merges.push(node.attributes.ref);
+            break;
+          case "hyperlinks":
+            inHyperlinks = true;
+            break;
+          case "hyperlink": {
+            const rId = node.attributes["r:id"];
+            // Only links with a relationship (to a URL or file) count in ExcelJS's load.
+            if (inHyperlinks && rId !== undefined && node.attributes.ref !== undefined) {
+              late.hyperlinks.push({ ref: node.attributes.ref, rId });
+            }
+            break;
+          }
+          default:
+            break;
+        }
+      } else if (event.eventType === "closetag") {
+        const name = event.value.name;
+        if (name === "sheetData") inSheetData = false;
+        else if (name === "row" && row !== undefined) {
+          if (rowHasValue) {
+            // Refused before the rows up to it are made: <row r="999999999"> would exhaust memory.
+            if (rowNumber > EXCEL_MAX_ROWS)
+              throw new CellTypingFailure(tooManyRows(file, rowNumber));
+            while (rows.length < rowNumber) rows.push([]);
+            // A grown array keeps spare capacity (about twice its cells): a million rows keep exact-size copies.
+            rows[rowNumber - 1] = row.slice();
+          } else if (rowNumber <= rows.length) {
+            // A repeated row replaces the earlier one, as in ExcelJS's load.
+            rows[rowNumber - 1] = [];
+          }
+          row = undefined;
+        } else if (name === "hyperlinks") inHyperlinks = false;
+      }
+    }
+  }
+  return rows;
+}
+
+function isErrorValue(value: unknown): boolean {
+  if (typeof value !== "object" || value === null) return false;
+  if ("error" in value) return true;
+  return "formula" in value && isErrorValue((value as { result?: unknown }).result);
+}
+
+/**
+ * Merged cells keep only their top-left value. A hyperlinked cell keeps its
+ * value (ExcelJS's whole load kept only text, so a linked number read as
+ * blank and `plan` skipped that account as "ACV is blank"); an error value
+ * under a link still reads as empty, as it did.
+ */
+async function applyLateRules(
+  entries: Map<string, unzipper.ZipEntry>,
+  sheetNo: string,
+  rows: SheetCell[][],
+  late: LateRules,
+  errorTexts: Set<string>,
+  keep: ReadonlySet<number> | undefined
+): Promise<void> {
+  for (const ref of late.merges) {
+    const [from, to] = ref.split(":");
+    const a = decodeAddress(from);
+    const b = decodeAddress(to ?? from);
+    if (a === undefined || b === undefined) throw new UnreadableWorkbook(`bad merge ${ref}`);
+    const top = Math.min(a.row, b.row);
+    const left = Math.min(a.col, b.col);
+    const bottom = Math.min(Math.max(a.row, b.row), rows.length);
+    for (let r = top; r <= bottom; r++) {
+      const cells = rows[r - 1];
+      const right = Math.min(Math.max(a.col, b.col), cells.length);
+      for (let c = left; c <= right; c++) {
+        if (r !== top || c !== left) cells[c - 1] = null;
+      }
+    }
+  }
+  if (late.hyperlinks.length === 0) return;
+  const rels = await relationshipsOf(entries, `xl/worksheets/_rels/sheet${sheetNo}.xml.rels`);
+  for (const link of late.hyperlinks) {
+    // ExcelJS's load fails on a link whose relationship is missing.
+    if (!rels.some((rel) => rel.Id === link.rId)) {
+      throw new UnreadableWorkbook(`hyperlink ${link.ref} has no relationship`);
+    }
+    const at = decodeAddress(link.ref);
+    if (at === undefined || (keep !== undefined && !keep.has(at.col - 1))) continue;
+    const cells = rows[at.row - 1];
+    if (cells === undefined) continue;
+    if (errorTexts.has(link.ref)) cells[at.col - 1] = null;
+  }
+}
+
+// ---------------------------------------------------------------------------
+// .xlsx
+
+function richTextOf(value: { richText: { text: string }[] }): string {
+  return value.richText.map((run) => run.text).join("");
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null;
+}
+
+/**
+ * One cell as Excel stored it: numbers, text (never re-typed), booleans;
+ * dates as serials; rich text and hyperlinks as their plain text; formulas as
+ * their saved result (none: empty); error values (#N/A…) as their text,
+ * because a sheet cell here cannot hold an error.
+ */
+export function xlsxCell(value: unknown, address: string, file: string): SheetCell {
+  if (value === null || value === undefined) return null;
+  if (typeof value === "number") return finite(value) ?? null;
+  if (typeof value === "string" || typeof value === "boolean") return value;
+  if (value instanceof Date) return excelSerialFromDate(value);
+  if (isObject(value)) {
+    if (typeof value.error === "string") return value.error;
+    if (Array.isArray(value.richText)) return richTextOf(value as { richText: { text: string }[] });
+    if ("hyperlink" in value) {
+      const text = value.text;
+      if (isObject(text) && Array.isArray(text.richText)) {
+        return richTextOf(text as { richText: { text: string }[] });
+      }
+      return typeof text === "string" ? text : null;
+    }
+    if ("formula" in value || "sharedFormula" in value) {
+      // The saved result. None (never calculated) reads as empty: Excel saves a
+      // "" result as an empty <v/>, which ExcelJS cannot tell from no result.
+      return value.result === undefined ? null : xlsxCell(value.result, address, file);
+    }
+  }
+  throw new DataFileError(`${file}: cell ${address} holds a value this command cannot read`);
+}

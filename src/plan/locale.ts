@@ -1,0 +1,433 @@
+/**
+ * Locales of exported numbers and dates, decided column by column from the
+ * whole column, never from one cell. "80.000" is 80 with a decimal point and
+ * 80,000 with a dot between thousands: a column whose values all read both
+ * ways (one separator followed by exactly three digits) is ambiguous, and the
+ * user is asked (the pane) or must say (--locale on the command line). One
+ * value such as "1.250.000", "80.000,00" or "0.125" in the column settles it.
+ *
+ * Text cells are converted here: numbers written with a decimal comma or with
+ * dot, space, no-break space, narrow no-break space or apostrophe thousands
+ * separators, and day-first dates (31/01/2026, 31.01.2026, with a time).
+ * Cells the front end already typed (numbers in Excel or an .xlsx) are kept;
+ * a column that mixes such numbers with text only another locale can read
+ * ("1.250.000") was typed by Excel in the wrong locale (80.000 became 80), and
+ * is refused when the plan uses it.
+ */
+import { excelSerialFromYmd, isExcelYmd } from "../core/dates";
+import { ExportCell } from "./columns";
+import { typePastedText } from "./paste-typing";
+
+/** How numbers and dates are written. */
+export interface ExportLocale {
+  /** The BCP 47 tag the user gave ("de-DE"), or a description. */
+  tag: string;
+  decimal: "." | ",";
+  /** Day before month in numeric dates (31/01/2026). */
+  dayFirst: boolean;
+}
+
+/**
+ * The locale a BCP 47 tag names (--locale de-DE), from the platform's own
+ * locale data (Intl): its decimal separator and its date order. A string
+ * (the message) when the tag is not a locale the platform knows.
+ */
+export function localeFromTag(tag: string): ExportLocale | string {
+  let canonical: string;
+  try {
+    [canonical] = Intl.getCanonicalLocales(tag.trim());
+  } catch {
+    canonical = "";
+  }
+  if (!canonical || Intl.NumberFormat.supportedLocalesOf(canonical).length === 0) {
+    return `--locale ${JSON.stringify(tag)} is not a locale this system knows; give a tag such as en-US, en-GB, de-DE, fr-FR or de-CH`;
+  }
+  const decimal =
+    new Intl.NumberFormat(canonical).formatToParts(1.5).find((p) => p.type === "decimal")?.value ===
+    ","
+      ? ","
+      : ".";
+  const parts = new Intl.DateTimeFormat(canonical, { day: "numeric", month: "numeric" })
+    .formatToParts(new Date(2026, 0, 31))
+    .map((p) => p.type);
+  return { tag: canonical, decimal, dayFirst: parts.indexOf("day") < parts.indexOf("month") };
+}
+
+/** Sign, parentheses, currency symbol or code, percent around the digits: "-€ 1.250,00", "80.000,00 EUR", "(1'250)". */
+const NUMBER_SHAPE =
+  /^(\s*\(?\s*[+-]?\s*(?:[$€£¥₹]|[A-Z]{3}(?=[\s\d])|CHF)?\s*[+-]?\s*)(\d(?:[\d.,'\u2019\u00a0\u202f ]*\d)?)(\s*(?:%|[$€£¥₹]|[A-Z]{3})?\s*\)?\s*)$/;
+/** Separators that only ever group thousands. */
+const GROUP_ONLY = /['\u2019\u00a0\u202f ]/;
+/** d/m/y or m/d/y with /, . or -; two- or four-digit years; an optional time (h:mm[:ss] [AM|PM]). */
+const NUMERIC_DATE =
+  /^\s*(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})(?:[ T,]+(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\s?([AaPp][Mm]))?)?\s*$/;
+
+type CellShape =
+  | { kind: "number"; decimal: "." | "," | null; ambiguous: "." | "," | null; digits: string }
+  | { kind: "date"; first: number; second: number; separator: string }
+  | { kind: "other" };
+
+/** What one text cell says about the column's locale. */
+function shapeOf(text: string): CellShape {
+  const date = NUMERIC_DATE.exec(text);
+  if (date !== null)
+    return { kind: "date", first: Number(date[1]), second: Number(date[3]), separator: date[2] };
+  const match = NUMBER_SHAPE.exec(text);
+  if (match === null) return { kind: "other" };
+  const digits = match[2];
+  const dots = count(digits, ".");
+  const commas = count(digits, ",");
+  if (dots + commas === 0) return { kind: "number", decimal: null, ambiguous: null, digits };
+  if (dots > 0 && commas > 0) {
+    // The last of the two is the decimal separator: 1.250.000,50 / 1,250,000.50.
+    const decimal = digits.lastIndexOf(".") > digits.lastIndexOf(",") ? "." : ",";
+    return { kind: "number", decimal, ambiguous: null, digits };
+  }
+  const separator = dots > 0 ? "." : ",";
+  const other = separator === "." ? "," : ".";
+  if ((separator === "." ? dots : commas) > 1)
+    return { kind: "number", decimal: other, ambiguous: null, digits };
+  const at = digits.indexOf(separator);
+  const before = digits.slice(0, at);
+  const after = digits.length - at - 1;
+  // Not a thousands group: other than three digits after it, more than three
+  // digits (or a lone 0) before it, or other separators grouping already.
+  if (after !== 3 || before.length > 3 || before === "0" || GROUP_ONLY.test(before))
+    return { kind: "number", decimal: separator, ambiguous: null, digits };
+  return { kind: "number", decimal: null, ambiguous: separator, digits };
+}
+
+function count(text: string, ch: string): number {
+  let n = 0;
+  for (let i = text.indexOf(ch); i >= 0; i = text.indexOf(ch, i + 1)) n++;
+  return n;
+}
+
+/** The digits with their separators as plain en-US digits ("1.250.000,5" -> "1250000.5"); null when the groups are not groups of three. */
+function canonicalDigits(digits: string, decimal: "." | ","): string | null {
+  const at = digits.lastIndexOf(decimal);
+  const whole = at < 0 ? digits : digits.slice(0, at);
+  const fraction = at < 0 ? "" : digits.slice(at + 1);
+  if (!/^\d*$/.test(fraction)) return null;
+  const groups = whole.split(/[.,'\u2019\u00a0\u202f ]/);
+  if (groups.length > 1) {
+    if (groups[0].length < 1 || groups[0].length > 3) return null;
+    if (groups.slice(1).some((g) => g.length !== 3)) return null;
+    // One kind of group separator throughout.
+    const seps = new Set(whole.replace(/\d/g, ""));
+    if (seps.size > 1 && !(seps.size === 2 && seps.has(" ") && seps.has("\u00a0"))) return null;
+    if (seps.has(decimal)) return null;
+  } else if (!/^\d+$/.test(whole)) return null;
+  return fraction === "" ? groups.join("") : `${groups.join("")}.${fraction}`;
+}
+
+/** One text cell read in a decided locale: a number, a date serial, en-US text for an amount with a currency marker, or the text unchanged. */
+function convert(text: string, decimal: "." | "," | null, dayFirst: boolean | null): ExportCell {
+  const date = NUMERIC_DATE.exec(text);
+  if (date !== null) {
+    if (dayFirst === null) return text;
+    return dateSerial(date, dayFirst) ?? text;
+  }
+  const match = NUMBER_SHAPE.exec(text);
+  if (match === null) return text;
+  // Undecided: only digits grouped by spaces or apostrophes read the same everywhere.
+  if (decimal === null && /[.,]/.test(match[2])) return text;
+  const canonical = canonicalDigits(match[2], decimal ?? ".");
+  if (canonical === null) return text;
+  const rewritten = `${match[1].trimStart()}${canonical}${match[3].trimEnd()}`;
+  // Signs, "$", "%" and parentheses as Excel (en-US) reads them; other currencies stay text, in en-US digits.
+  const typed = typePastedText(rewritten.replace(/^([+-]?)\$\s+/, "$1$"));
+  return typed === null ? text : typed;
+}
+
+function dateSerial(date: RegExpExecArray, dayFirst: boolean): number | null {
+  let year = Number(date[4]);
+  if (date[4].length === 2) year += year < 30 ? 2000 : 1900;
+  const day = Number(dayFirst ? date[1] : date[3]);
+  const month = Number(dayFirst ? date[3] : date[1]);
+  if (!isExcelYmd(year, month, day)) return null;
+  let serial = excelSerialFromYmd(year, month, day);
+  if (date[5] !== undefined) {
+    let hours = Number(date[5]);
+    const minutes = Number(date[6]);
+    const seconds = Number(date[7] ?? 0);
+    const meridiem = date[8]?.toUpperCase();
+    if (meridiem !== undefined) {
+      if (hours < 1 || hours > 12) return null;
+      hours = (hours % 12) + (meridiem === "PM" ? 12 : 0);
+    }
+    if (hours > 23 || minutes > 59 || seconds > 59) return null;
+    serial += (hours * 3600 + minutes * 60 + seconds) / 86400;
+  }
+  return serial;
+}
+
+/** What the whole column says. */
+interface ColumnEvidence {
+  decimalDot: string[];
+  decimalComma: string[];
+  ambiguous: string[];
+  ambiguousSeparator: Set<"." | ",">;
+  dayFirst: string[];
+  monthFirst: string[];
+  ambiguousDates: string[];
+  /** Numbers the front end typed already (Excel, .xlsx). */
+  typedNumbers: number;
+  texts: number;
+}
+
+const EXAMPLES = 3;
+
+function note(list: string[], text: string): void {
+  if (list.length < EXAMPLES && !list.includes(text)) list.push(text);
+}
+
+function evidenceOf(
+  rows: readonly ExportCell[][],
+  column: number,
+  from: number
+): ColumnEvidence & { counts: Record<string, number> } {
+  const e: ColumnEvidence = {
+    decimalDot: [],
+    decimalComma: [],
+    ambiguous: [],
+    ambiguousSeparator: new Set(),
+    dayFirst: [],
+    monthFirst: [],
+    ambiguousDates: [],
+    typedNumbers: 0,
+    texts: 0,
+  };
+  const counts = {
+    decimalDot: 0,
+    decimalComma: 0,
+    ambiguous: 0,
+    dayFirst: 0,
+    monthFirst: 0,
+    ambiguousDates: 0,
+  };
+  for (let r = from; r < rows.length; r++) {
+    const cell = rows[r][column];
+    if (typeof cell === "number") {
+      e.typedNumbers++;
+      continue;
+    }
+    if (typeof cell !== "string") continue;
+    const shape = shapeOf(cell);
+    const text = cell.trim();
+    if (shape.kind === "number") {
+      e.texts++;
+      if (shape.decimal === ".") {
+        counts.decimalDot++;
+        note(e.decimalDot, text);
+      } else if (shape.decimal === ",") {
+        counts.decimalComma++;
+        note(e.decimalComma, text);
+      } else if (shape.ambiguous !== null) {
+        counts.ambiguous++;
+        e.ambiguousSeparator.add(shape.ambiguous);
+        note(e.ambiguous, text);
+      }
+    } else if (shape.kind === "date") {
+      e.texts++;
+      if (shape.first > 12 || (shape.separator !== "/" && shape.second <= 12)) {
+        counts.dayFirst++;
+        note(e.dayFirst, text);
+      } else if (shape.second > 12) {
+        counts.monthFirst++;
+        note(e.monthFirst, text);
+      } else {
+        counts.ambiguousDates++;
+        note(e.ambiguousDates, text);
+      }
+    }
+  }
+  return { ...e, counts };
+}
+
+/** What to ask (the pane) or require (--locale) when a column reads two ways. */
+export interface LocaleQuestion {
+  kind: "locale";
+  /** The column's header and 0-based index. */
+  column: string;
+  index: number;
+  /** Up to three values of the column as written. */
+  examples: string[];
+  /** What they are: amounts ("80.000": 80 or 80,000) or dates ("01/02/2026": 1 February or 2 January). */
+  subject: "numbers" | "dates";
+  /** The two readings, each with the locale tag that gives it. */
+  choices: { tag: string; reading: string }[];
+}
+
+export interface LocaleOptions {
+  /** First row (0-based) of the values; rows above are the header and titles. */
+  from: number;
+  /** The locale the user named (--locale, or the pane's answer). */
+  locale?: ExportLocale;
+  /** The CSV's delimiter: a comma-delimited file does not use the comma as its decimal separator. */
+  delimiter?: string;
+  /** Columns the plan (or the formulas) read: ambiguity there is a question; elsewhere the cells stay text. */
+  critical: readonly number[];
+  headers: readonly string[];
+}
+
+export type LocaleResult =
+  | {
+      ok: true;
+      converted: number;
+      decided: { column: number; decimal: "." | "," | null; dayFirst: boolean | null }[];
+    }
+  | { ok: false; question: LocaleQuestion }
+  | { ok: false; error: string };
+
+const q = (text: string) => JSON.stringify(text);
+const list = (items: readonly string[]) => items.map(q).join(", ");
+
+function readingOf(example: string, decimal: "." | ","): string {
+  const shape = NUMBER_SHAPE.exec(example);
+  const canonical = shape === null ? null : canonicalDigits(shape[2], decimal);
+  return canonical === null
+    ? example
+    : Number(canonical).toLocaleString("en-US", { maximumFractionDigits: 6 });
+}
+
+function numberQuestion(column: number, header: string, e: ColumnEvidence): LocaleQuestion {
+  const example = e.ambiguous[0];
+  return {
+    kind: "locale",
+    column: header,
+    index: column,
+    examples: e.ambiguous,
+    subject: "numbers",
+    choices: [
+      { tag: "en-US", reading: `${q(example)} is ${readingOf(example, ".")} (decimal point)` },
+      {
+        tag: "de-DE",
+        reading: `${q(example)} is ${readingOf(example, ",")} (dot between thousands)`,
+      },
+    ],
+  };
+}
+
+function dateQuestion(column: number, header: string, e: ColumnEvidence): LocaleQuestion {
+  const example = e.ambiguousDates[0];
+  const date = NUMERIC_DATE.exec(example) as RegExpExecArray;
+  const name = (dayFirst: boolean) => {
+    const serial = dateSerial(date, dayFirst);
+    if (serial === null) return "no date";
+    const d = new Date(Math.round((Math.floor(serial) - 25569) * 86400000));
+    return d.toLocaleDateString("en-US", {
+      timeZone: "UTC",
+      year: "numeric",
+      month: "long",
+      day: "numeric",
+    });
+  };
+  return {
+    kind: "locale",
+    column: header,
+    index: column,
+    examples: e.ambiguousDates,
+    subject: "dates",
+    choices: [
+      { tag: "en-US", reading: `${q(example)} is ${name(false)} (month first)` },
+      { tag: "en-GB", reading: `${q(example)} is ${name(true)} (day first)` },
+    ],
+  };
+}
+
+/** The pane's question: the two readings, with examples. */
+export function localeQuestionText(question: LocaleQuestion): string {
+  return `Column ${q(question.column)} can be read two ways (values such as ${list(question.examples)}): ${question.choices.map((c) => c.reading).join(", or ")}. Which is it?`;
+}
+
+/** The command line's refusal for a question it cannot ask. */
+export function localeQuestionMessage(question: LocaleQuestion): string {
+  const what = question.subject === "numbers" ? "its numbers" : "its dates";
+  return `column ${q(question.column)} can be read two ways and ${what} would differ: ${question.choices.map((c) => c.reading).join(" or ")} (values such as ${list(question.examples)}); say which with --locale ${question.choices.map((c) => c.tag).join(" or --locale ")}`;
+}
+
+function columnName(headers: readonly string[], column: number): string {
+  return headers[column] && headers[column].trim() !== ""
+    ? headers[column]
+    : `column ${column + 1}`;
+}
+
+/**
+ * Decides every column from its values (rows from `from` down) and converts
+ * its text cells in place. A question when a critical column reads two ways
+ * and no locale was given; an error when a critical column contradicts
+ * itself or was typed in another locale.
+ */
+export function applyLocale(rows: ExportCell[][], options: LocaleOptions): LocaleResult {
+  const width = rows.reduce((w, row) => Math.max(w, row.length), 0);
+  const critical = new Set(options.critical);
+  const decided: { column: number; decimal: "." | "," | null; dayFirst: boolean | null }[] = [];
+  let converted = 0;
+  for (let column = 0; column < width; column++) {
+    const e = evidenceOf(rows, column, options.from);
+    if (e.texts === 0) continue;
+    const name = columnName(options.headers, column);
+    const isCritical = critical.has(column);
+    // Numbers.
+    let decimal: "." | "," | null = null;
+    if (e.counts.decimalDot > 0 && e.counts.decimalComma > 0) {
+      if (isCritical)
+        return {
+          ok: false,
+          error: `column ${q(name)} mixes two ways of writing numbers: ${list(e.decimalDot)} use a decimal point, ${list(e.decimalComma)} a decimal comma; export it again in one format`,
+        };
+    } else if (e.counts.decimalDot > 0) decimal = ".";
+    else if (e.counts.decimalComma > 0) decimal = ",";
+    if (
+      decimal === null &&
+      e.counts.ambiguous > 0 &&
+      !(e.counts.decimalDot > 0 && e.counts.decimalComma > 0)
+    ) {
+      if (options.locale !== undefined) decimal = options.locale.decimal;
+      else if (options.delimiter === "," && !e.ambiguousSeparator.has(".")) decimal = ".";
+      else if (isCritical) return { ok: false, question: numberQuestion(column, name, e) };
+    }
+    if (
+      isCritical &&
+      e.typedNumbers > 0 &&
+      decimal === "," &&
+      (e.counts.decimalComma > 0 || e.counts.ambiguous > 0)
+    ) {
+      const shown = e.decimalComma.length > 0 ? e.decimalComma : e.ambiguous;
+      return {
+        ok: false,
+        error: `column ${q(name)} holds numbers and also text written with a decimal comma or dots between thousands (${list(shown)}): the export was typed in another locale (Excel reads "80.000" as 80 in en-US), so its numbers cannot be trusted; open the CSV with its own locale (Data > From Text/CSV) or plan from the CSV file itself`,
+      };
+    }
+    // Dates.
+    let dayFirst: boolean | null = null;
+    if (e.counts.dayFirst > 0 && e.counts.monthFirst > 0) {
+      if (isCritical)
+        return {
+          ok: false,
+          error: `column ${q(name)} mixes day-first and month-first dates (${list(e.dayFirst)} and ${list(e.monthFirst)}); export it again with one date format`,
+        };
+    } else if (e.counts.dayFirst > 0) dayFirst = true;
+    else if (e.counts.monthFirst > 0) dayFirst = false;
+    else if (e.counts.ambiguousDates > 0) {
+      if (options.locale !== undefined) dayFirst = options.locale.dayFirst;
+      else if (options.delimiter === ",") dayFirst = false;
+      else if (isCritical) return { ok: false, question: dateQuestion(column, name, e) };
+    }
+    decided.push({ column, decimal, dayFirst });
+  }
+  // Converted only once every column is decided: a question leaves the rows as they were.
+  for (const { column, decimal, dayFirst } of decided) {
+    for (let r = options.from; r < rows.length; r++) {
+      const cell = rows[r][column];
+      if (typeof cell !== "string") continue;
+      const value = convert(cell, decimal, dayFirst);
+      if (value !== cell) {
+        rows[r][column] = value;
+        converted++;
+      }
+    }
+  }
+  return { ok: true, converted, decided };
+}

@@ -1,0 +1,98 @@
+/**
+ * Reading an export once its header row and columns are known, the same for
+ * the command and the pane: report furniture set aside (furniture.ts), text
+ * typed in the export's locale (locale.ts), and afterwards the export's own
+ * record count and grand total checked against what was read.
+ */
+import { parseAmount } from "../core/values";
+import { ExportCell, ExportColumns } from "./columns";
+import { describeFurniture, findFurniture, Furniture, reconcile } from "./furniture";
+import { applyLocale, ExportLocale, LocaleQuestion } from "./locale";
+import { PlanAccounts } from "./rows";
+
+/** What reading the export found besides the accounts: for the summary and the reconciliation block. */
+export interface ExportReading {
+  furniture: Furniture;
+  /** Rows under the header set aside as report furniture (totals, counts, grouping, footer lines). */
+  setAside: number;
+  /** One line describing them, or null when there were none. */
+  setAsideNote: string | null;
+  /** The export's figures that disagree with what was read (record count, grand total). */
+  warnings: string[];
+  /** Text cells converted to numbers or dates by the column's locale. */
+  converted: number;
+}
+
+export interface ReadingOptions {
+  locale?: ExportLocale;
+  /** A CSV's delimiter (a comma-delimited file does not use the decimal comma). */
+  delimiter?: string;
+}
+
+export type ReadingStart =
+  | { ok: true; reading: ExportReading }
+  | { ok: false; localeQuestion: LocaleQuestion }
+  | { ok: false; error: string };
+
+/**
+ * Sets aside the furniture and types the columns' text in their locale, in
+ * place. The ACV and last-activity columns are the ones whose reading must
+ * not be guessed: an ambiguous one is a question.
+ */
+export function startReading(
+  rows: ExportCell[][],
+  columns: ExportColumns,
+  options: ReadingOptions
+): ReadingStart {
+  const furniture = findFurniture(rows, columns);
+  const critical = [columns.acv, ...(columns.lastActivity === null ? [] : [columns.lastActivity])];
+  const locale = applyLocale(rows, {
+    from: columns.headerRow + 1,
+    critical,
+    headers: columns.headers,
+    ...(options.locale ? { locale: options.locale } : {}),
+    ...(options.delimiter ? { delimiter: options.delimiter } : {}),
+  });
+  if (!locale.ok)
+    return "question" in locale ? { ok: false, localeQuestion: locale.question } : locale;
+  return {
+    ok: true,
+    reading: {
+      furniture,
+      setAside: furniture.rows.size,
+      setAsideNote: describeFurniture(furniture),
+      warnings: [],
+      converted: locale.converted,
+    },
+  };
+}
+
+/** After the accounts are read: the export's own totals against them. */
+export function finishReading(
+  reading: ExportReading,
+  rows: readonly ExportCell[][],
+  columns: ExportColumns,
+  accounts: PlanAccounts,
+  firstRowNumber: number
+): void {
+  let planned = 0;
+  for (const acv of accounts.acv) planned += acv;
+  reading.warnings.push(
+    ...reconcile(
+      reading.furniture,
+      rows,
+      columns,
+      {
+        // Rows, not accounts: rows of one account combined still count as the export's records.
+        accountRows: accounts.rowsRead,
+        plannedArr: planned,
+        skipped: accounts.skipped.length,
+      },
+      (cell) => {
+        const amount = parseAmount(cell);
+        return typeof amount === "number" ? amount : null;
+      },
+      firstRowNumber
+    )
+  );
+}

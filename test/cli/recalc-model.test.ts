@@ -1,0 +1,152 @@
+/**
+ * An FP&A-style model built by a script: an Accounts table with a
+ * calculated column =CS.TIER([@ACV]) (stored as Excel stores it,
+ * Accounts[[#This Row],[ACV]]), =CS.REQUIRED_CSMS(Accounts[ACV]), the same
+ * over a workbook name and a sheet-level name, a VLOOKUP(..., FALSE) feeding
+ * CS.TIER, _xlfn.IFNA, TRUE. Saved with the right values it comes out
+ * unchanged; saved with stale values, exactly the CS cells and what uses
+ * them are corrected. Expected values by hand from MODEL.md §1 and §4.
+ */
+import { promises as fs } from "fs";
+import os from "os";
+import path from "path";
+import ExcelJS from "exceljs";
+import { Catalog } from "../../src/engine/catalog";
+import { testCatalog } from "../helpers/engine";
+import { zipParts } from "../helpers/patch-xlsx";
+import { run, validate } from "../helpers/recalc-run";
+
+let catalog: Catalog;
+let dir: string;
+beforeAll(async () => {
+  catalog = await testCatalog();
+  dir = await fs.mkdtemp(path.join(os.tmpdir(), "cs-recalc-model-"));
+});
+afterAll(() => fs.rm(dir, { recursive: true, force: true }));
+
+// Tiers by minimum ACV (§1): Strategic 250k, Enterprise 100k, Mid-Market 50k, Pooled 15k.
+const ACCOUNTS: [string, number, string][] = [
+  ["Acme", 80_000, "Mid-Market"],
+  ["Birch", 300_000, "Strategic"],
+  ["Cobalt", 20_000, "Pooled"],
+  ["Dune", 120_000, "Enterprise"],
+];
+// §4: CSM ratios Mid-Market 32, Strategic 11, Pooled 50, Enterprise 30.
+const CSMS = 1 / 32 + 1 / 11 + 1 / 50 + 1 / 30;
+
+/** The model, with its cached values right or all stale (0). */
+async function buildModel(file: string, right: boolean): Promise<void> {
+  const wb = new ExcelJS.Workbook();
+  const accounts = wb.addWorksheet("Accounts");
+  accounts.addTable({
+    name: "Accounts",
+    ref: "A1",
+    headerRow: true,
+    columns: [{ name: "Name" }, { name: "ACV" }, { name: "Tier" }],
+    rows: ACCOUNTS.map(([name, acv, tier]) => [
+      name,
+      acv,
+      {
+        formula: "_xldudf_CS_TIER(Accounts[[#This Row],[ACV]])",
+        result: right ? tier : 0,
+      } as never,
+    ]),
+  });
+  const summary = wb.addWorksheet("Summary");
+  const f = (formula: string, result: unknown) => ({ formula, result }) as ExcelJS.CellFormulaValue;
+  summary.getCell("A1").value = "CSMs";
+  summary.getCell("B1").value = f("_xldudf_CS_REQUIRED_CSMS(Accounts[ACV])", right ? CSMS : 0);
+  summary.getCell("B2").value = f("_xldudf_CS_REQUIRED_CSMS(BookACV)", right ? CSMS : 0);
+  summary.getCell("B3").value = f("_xldudf_CS_REQUIRED_CSMS(LocalBook)", right ? CSMS : 0);
+  summary.getCell("A4").value = "Acme";
+  summary.getCell("B4").value = f("VLOOKUP(A4,Accounts!$A$2:$B$5,2,FALSE)", 80_000);
+  summary.getCell("B5").value = f("_xldudf_CS_TIER(B4)", right ? "Mid-Market" : 0);
+  summary.getCell("B6").value = f('_xlfn.IFNA(VLOOKUP("Zed",Accounts!$A$2:$B$5,2,FALSE),-1)', -1);
+  summary.getCell("B7").value = f("IF(TRUE,ROUNDUP(B1,0),0)", right ? 1 : 0);
+  // Not ours, and stale on purpose: must keep its saved value.
+  summary.getCell("B8").value = f("SUM(Accounts[ACV])", 1);
+  summary.getCell("B9").value = f('COUNTIF(Accounts[Tier],"Strat*")', right ? 1 : 0);
+  // Ours, but the engine would not answer as Excel: both keep their saved values and are listed.
+  summary.getCell("B10").value = f('TEXT(B1,"0.0%")', "17.5%");
+  summary.getCell("B11").value = f("_xlfn.ARRAYTOTEXT(B1)", "saved");
+  wb.definedNames.add("Accounts!$B$2:$B$5", "BookACV");
+  await wb.xlsx.writeFile(file);
+  // A sheet-level name (ExcelJS writes only workbook names): added to workbook.xml by hand.
+  const JSZip = (await import("jszip")).default;
+  const zip = await JSZip.loadAsync(await fs.readFile(file));
+  const xml = await zip.file("xl/workbook.xml")!.async("string");
+  zip.file(
+    "xl/workbook.xml",
+    xml.replace(
+      "</definedNames>",
+      '<definedName name="LocalBook" localSheetId="1">Accounts!$B$2:$B$5</definedName></definedNames>'
+    )
+  );
+  await fs.writeFile(file, await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" }));
+}
+
+async function cachedValues(file: string): Promise<Record<string, unknown>> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file);
+  const values: Record<string, unknown> = {};
+  wb.eachSheet((ws) =>
+    ws.eachRow((row) =>
+      row.eachCell((cell) => {
+        const v = cell.value as { formula?: string; result?: unknown } | null;
+        if (v && typeof v === "object" && "formula" in v)
+          values[`${ws.name}!${cell.address}`] = v.result;
+      })
+    )
+  );
+  return values;
+}
+
+test("saved with the right values: recalc changes nothing, every part byte-identical, validate-xlsx clean", async () => {
+  const input = path.join(dir, "right.xlsx");
+  const output = path.join(dir, "right-out.xlsx");
+  await buildModel(input, true);
+  const r = await run(() => catalog, "recalc", input, "-o", output);
+  expect(r.err).toEqual([]);
+  expect(r.code).toBe(0);
+  // 4 TIER cells, 3 REQUIRED_CSMS, 1 TIER over the VLOOKUP; ROUNDUP and COUNTIF use them.
+  expect(r.out).toEqual([
+    `Recalculated 8 CS formulas and 2 formulas that use them; 0 cells changed; wrote ${output}`,
+    "2 formulas kept the value Excel saved (recalculate them in Excel):",
+    "  Summary!B10: the engine's TEXT does not format numbers as Excel does",
+    expect.stringMatching(/^ {2}Summary!B11: the engine gives #NAME\?/),
+  ]);
+  const before = await zipParts(await fs.readFile(input));
+  const after = await zipParts(await fs.readFile(output));
+  expect([...after.keys()]).toEqual([...before.keys()]);
+  for (const [part, bytes] of before)
+    expect({ part, same: after.get(part)!.equals(bytes) }).toEqual({ part, same: true });
+  const check = validate(output);
+  if (!check.ok) throw new Error(check.report);
+}, 120_000);
+
+test("saved with stale values: the CS cells and what uses them are corrected, nothing else", async () => {
+  const input = path.join(dir, "stale.xlsx");
+  const output = path.join(dir, "stale-out.xlsx");
+  await buildModel(input, false);
+  const r = await run(() => catalog, "recalc", input, "-o", output);
+  expect(r.code).toBe(0);
+  expect(r.out[0]).toMatch(
+    /^Recalculated 8 CS formulas and 2 formulas that use them; 10 cells changed;/
+  );
+  const values = await cachedValues(output);
+  expect(values["Accounts!C2"]).toBe("Mid-Market");
+  expect(values["Accounts!C3"]).toBe("Strategic");
+  expect(values["Accounts!C4"]).toBe("Pooled");
+  expect(values["Accounts!C5"]).toBe("Enterprise");
+  for (const cell of ["Summary!B1", "Summary!B2", "Summary!B3"])
+    expect(values[cell] as number).toBeCloseTo(CSMS, 12);
+  expect(values["Summary!B5"]).toBe("Mid-Market");
+  expect(values["Summary!B7"]).toBe(1); // ROUNDUP(0.175..., 0)
+  expect(values["Summary!B9"]).toBe(1); // one tier starts with "Strat"
+  // Not ours: the saved values stay, even the stale one.
+  expect(values["Summary!B4"]).toBe(80_000);
+  expect(values["Summary!B6"]).toBe(-1);
+  expect(values["Summary!B8"]).toBe(1);
+  expect(values["Summary!B10"]).toBe("17.5%");
+  expect(values["Summary!B11"]).toBe("saved");
+}, 120_000);

@@ -1,0 +1,93 @@
+/**
+ * The engine reads ordinary formulas as Excel (en-US, 1900 date system)
+ * does. Each expected value is Excel's own answer, known by hand: serial
+ * dates from the 1900 system (1 = 1 Jan 1900, 60 = the 29 Feb 1900 that
+ * Excel keeps from Lotus 1-2-3, 61 = 1 Mar 1900, 45658 = 1 Jan 2025),
+ * TRUE/FALSE as keywords, case-insensitive text comparison, wildcard criteria.
+ */
+import { evaluate, evaluateOne } from "../helpers/engine";
+
+const EXCEL_ANSWERS: [string, unknown][] = [
+  // TRUE and FALSE are keywords, as in Excel.
+  ["=IF(TRUE,1,2)", 1],
+  ["=IF(FALSE,1,2)", 2],
+  ["=TRUE", true],
+  ["=NOT(FALSE)", true],
+  ["=AND(TRUE,FALSE)", false],
+  ["=TRUE+TRUE", 2],
+  ["=true", true],
+  // The 1900 date system, with its leap-year quirk.
+  ["=DATE(1900,1,1)", 1],
+  ["=DATE(1900,2,28)", 59],
+  ["=DATE(1900,2,29)", 60],
+  ["=DATE(1900,3,1)", 61],
+  ["=DATE(2025,1,1)", 45658],
+  ["=DAY(60)", 29],
+  ["=MONTH(60)", 2],
+  ["=YEAR(45658)", 2025],
+  ['=DATEVALUE("1/2/2025")', 45659], // en-US: month first
+  ['=DATEVALUE("2025/01/02")', 45659],
+  ["=EOMONTH(DATE(2024,1,31),1)", 45351], // 29 Feb 2024
+  // Text comparison: case-insensitive, accent-sensitive.
+  ['="abc"="ABC"', true],
+  ['="é"="e"', false],
+  ['=EXACT("abc","ABC")', false],
+  // Whitespace anywhere in a formula is ignored.
+  ["= SUM( 1 , 2 )", 3],
+  // Criteria: wildcards, whole cell, no regular expressions.
+  ['=COUNTIF({"Strategic";"Pooled";"Strat"},"Strat*")', 2],
+  ['=COUNTIF({"Strategic";"Pooled"},"Strat")', 0],
+  ['=COUNTIF({"a.c";"abc"},"a.c")', 1],
+  // Array arithmetic, as Excel's dynamic arrays.
+  ["=SUM({1,2,3}*2)", 12],
+  // Ordinary finance formulas.
+  ["=ROUND(2.5,0)", 3],
+  ["=ROUND(-2.5,0)", -3],
+  ["=ROUNDUP(33/11,0)", 3],
+  ["=0.1+0.2", 0.3],
+  ['=IFNA(MATCH("z",{"a";"b"},0),-1)', -1],
+];
+
+describe("ordinary Excel formulas give Excel's answers", () => {
+  test.each(EXCEL_ANSWERS)("%s is %p", async (formula, expected) => {
+    expect(await evaluateOne(formula)).toEqual(expected);
+  });
+});
+
+describe("lookups over a sheet, as an FP&A model writes them", () => {
+  // A1:B3 of the data sheet: a tier table.
+  const sheet = [
+    ["'Tier", "'Ratio"],
+    ["'Strategic", 11],
+    ["'Pooled", 50],
+  ];
+  test.each([
+    ['=VLOOKUP("Pooled",A2:B3,2,FALSE)', 50],
+    ['=VLOOKUP("pooled",A2:B3,2,FALSE)', 50],
+    ['=IFERROR(VLOOKUP("Gold",A2:B3,2,FALSE),"none")', "none"],
+    ['=ISNA(VLOOKUP("Gold",A2:B3,2,FALSE))', true],
+    ['=INDEX(B2:B3,MATCH("Strategic",A2:A3,0))', 11],
+    ['=SUMIF(A2:A3,"P*",B2:B3)', 50],
+  ])("%s is %p", async (formula, expected) => {
+    expect(await evaluateOne(formula, { sheet })).toEqual(expected);
+  });
+});
+
+describe("TRUE and FALSE reach the CS functions as booleans", () => {
+  test('=CS.REQUIRED_CSMS({"Strategic";"Pooled"},,TRUE) rounds each tier up: 1 + 1', async () => {
+    // MODEL.md §4: one Strategic account at 1:11 is 1/11 CSM, rounded up to 1; one Pooled
+    // account at 1:50 is 1/50, rounded up to 1. Without round_up: 1/11 + 1/50 = 0.1109...
+    const [rounded, exact, falseValue] = await evaluate([
+      '=CS.REQUIRED_CSMS({"Strategic";"Pooled"},,TRUE)',
+      '=CS.REQUIRED_CSMS({"Strategic";"Pooled"})',
+      '=CS.REQUIRED_CSMS({"Strategic";"Pooled"},,FALSE)',
+    ]);
+    expect(rounded).toBe(2);
+    expect(exact).toBeCloseTo(1 / 11 + 1 / 50, 12);
+    expect(falseValue).toEqual(exact);
+  });
+
+  test("a CS function's blank result stays blank (not 0)", async () => {
+    expect(await evaluateOne('=CS.TIER("")')).toBeNull();
+  });
+});

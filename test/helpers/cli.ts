@@ -1,0 +1,43 @@
+/**
+ * The cs-coverage command for tests, two ways: in-process (runCli: main() with
+ * the catalog generated from the JSDoc, its printed lines captured) and as a
+ * user runs it (spawnCli: bin/cs-coverage.js over lib/, built by `npm run
+ * build:cli`, which `npm ci` runs).
+ */
+import { spawnSync } from "child_process";
+import path from "path";
+import { main } from "../../src/cli/main";
+import { testCatalog } from "./engine";
+
+export interface CliRun {
+  code: number;
+  out: string[];
+  err: string[];
+}
+
+/** Runs `cs-coverage ...argv` in this process: its exit code and the lines it printed to stdout and stderr. */
+export async function runCli(...argv: string[]): Promise<CliRun> {
+  const catalog = await testCatalog();
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await main(
+    argv,
+    { out: (line) => out.push(line), err: (line) => err.push(line) },
+    () => catalog
+  );
+  return { code, out, err };
+}
+
+export const BIN = path.resolve(__dirname, "..", "..", "bin", "cs-coverage.js");
+
+export interface SpawnedRun {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the built command in a child process, in the directory `cwd`. */
+export function spawnCli(args: string[], cwd: string): SpawnedRun {
+  const result = spawnSync(process.execPath, [BIN, ...args], { encoding: "utf8", cwd });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
