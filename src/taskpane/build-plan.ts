@@ -32,8 +32,10 @@ import {
   buildLayout,
   PlanInput,
 } from "../plan/layout";
+import { formatMoney } from "../plan/currency";
 import { localeFromTag, LocaleQuestion, localeQuestionText } from "../plan/locale";
 import { preparePlan } from "../plan/prepare";
+import { Reconciliation } from "../plan/reconcile";
 import { SkippedRow } from "../plan/rows";
 import { ColumnEvidence, columnEvidence } from "./evidence";
 import { PAYLOAD_BUDGET_BYTES, payloadBytes, readRowChunks } from "./excel-limits";
@@ -74,6 +76,10 @@ export interface BuildPlanOptions {
   chunkRows?: number;
   /** The as-of date for coverage quality, an Excel serial (default: today). */
   asOf?: number;
+  /** Each row is its own account (no combining by account ID or name). */
+  rowsAreAccounts?: boolean;
+  /** Plan every status (leads, prospects, churned...), not only customers. */
+  allStatuses?: boolean;
 }
 
 export type BuildPlanResult =
@@ -85,6 +91,8 @@ export type BuildPlanResult =
       message: string;
       /** The planned accounts' ACVs, for the pane's impact line. */
       acvs: Float64Array;
+      /** Rows read, planned, combined, set aside, skipped; ARR in the file and planned; quality, cost. */
+      reconciliation?: Reconciliation;
       /** Rows set aside as report furniture (totals, footers...). */
       setAside: number;
       /** The export's own record count or grand total disagreeing with what was read. */
@@ -310,6 +318,8 @@ export async function buildCoveragePlan(
     asOf: options.asOf ?? today(),
     source,
     firstRowNumber: firstRow,
+    rowsAreAccounts: options.rowsAreAccounts,
+    allStatuses: options.allStatuses,
   };
   let prepared = preparePlan(rows, base);
   let acvColumn: string | undefined;
@@ -379,14 +389,43 @@ export async function buildCoveragePlan(
     skipped: layout.skipped,
     sheets: layout.sheets.map((s) => s.name),
     message: [
-      PlanMessages.built(layout.accounts, layout.skipped.length),
+      builtMessage(input),
       ...(input.reading?.setAsideNote ? [`${input.reading.setAsideNote}.`] : []),
       ...(input.reading?.warnings ?? []).map((w) => `Warning: ${w}.`),
     ].join(" "),
     acvs: input.accounts.acv,
+    ...(input.reconciliation ? { reconciliation: input.reconciliation } : {}),
     setAside: input.reading?.setAside ?? 0,
     warnings: input.reading?.warnings ?? [],
   };
+}
+
+/** The end-of-build line: what was built, then how it reconciles with the export. */
+function builtMessage(input: PlanInput): string {
+  const base = PlanMessages.built(input.accounts.rows.length, input.accounts.skipped.length);
+  const r = input.reconciliation;
+  if (r === undefined) return base;
+  const money = (v: number) => formatMoney(v, r.currency);
+  const parts = [
+    `${r.rowsRead.toLocaleString("en-US")} rows read`,
+    ...(r.rowsCombined > 0
+      ? [`${r.rowsCombined.toLocaleString("en-US")} combined into accounts listed above them`]
+      : []),
+    `ARR in the file ${money(r.arrInFile)}, planned ${money(r.arrPlanned)}`,
+    ...(r.excludedStatuses.length > 0
+      ? [
+          `not customers left out: ${r.excludedStatuses.map((s) => `${s.status} ${s.rows}`).join(", ")}`,
+        ]
+      : []),
+    ...(r.futureTouches > 0
+      ? [
+          `${r.futureTouches.toLocaleString("en-US")} last activities after today not counted as touches`,
+        ]
+      : []),
+    `coverage quality ${r.coverageQuality === null ? "n/a" : `${(r.coverageQuality * 100).toFixed(1)}%`}`,
+    `CS cost ${money(r.csCost)} a year`,
+  ];
+  return `${base} ${parts.join("; ")}.`;
 }
 
 /**

@@ -9,7 +9,7 @@
  * Everything taken from the workbook (headers, bad ACV values) is shown as
  * text, never as markup.
  */
-import { PaneActionMessages, PlanMessages } from "../core/errors";
+import { ExportPlanMessages, PaneActionMessages, PlanMessages } from "../core/errors";
 import type { ColumnQuestion } from "../plan/columns";
 import { SHEETS } from "../plan/layout";
 import { SKIPPED_SHOWN, SkippedRow } from "../plan/rows";
@@ -304,7 +304,9 @@ export class WorkbookActions {
     byId("acv-question-text").textContent =
       question.kind === "mrr"
         ? PlanMessages.askMrr(question.candidates[0] ?? "")
-        : PlanMessages.askAcvColumn(question.candidates);
+        : question.kind === "tcv"
+          ? ExportPlanMessages.askTcv(question.candidates[0] ?? "", question.term)
+          : PlanMessages.askAcvColumn(question.candidates);
     byId("acv-choice-label").textContent =
       question.kind === "mrr"
         ? PaneActionMessages.mrrColumnLabel()
