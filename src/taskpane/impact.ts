@@ -55,7 +55,7 @@ export function planFigures(a: Assumptions, acvs: ArrayLike<number>): PlanFigure
   };
 }
 
-/** Money in millions or thousands for a one-line summary: "$1.2M", "$850k", "$900". */
+/** Money in millions or thousands for a one-line summary: "$1.2M", "$850k", "$900"; "EUR 1.2M" in another plan currency. */
 export function shortMoney(value: number, currency = "USD"): string {
   const sign = value < 0 ? "-" : "";
   const v = Math.abs(value);
@@ -65,11 +65,15 @@ export function shortMoney(value: number, currency = "USD"): string {
   return `${sign}${symbol}${Math.round(v)}`;
 }
 
-/** "CSMs needed 57.7 -> 61.2, cost +$0.9M", or null when the draft changes neither. */
-export function impactLine(before: PlanFigures, after: PlanFigures): string | null {
+/** "CSMs needed 57.7 -> 61.2, cost +$0.9M" (cost in the plan currency), or null when the draft changes neither. */
+export function impactLine(
+  before: PlanFigures,
+  after: PlanFigures,
+  currency = "USD"
+): string | null {
   const round1 = (v: number) => Math.round(v * 10) / 10;
   const delta = after.cost - before.cost;
   if (round1(before.csms) === round1(after.csms) && Math.abs(delta) < 0.5) return null;
   const sign = delta > 0 ? "+" : delta < 0 ? "-" : "±";
-  return `CSMs needed ${round1(before.csms).toFixed(1)} -> ${round1(after.csms).toFixed(1)}, cost ${sign}${shortMoney(Math.abs(delta)).replace(/^-/, "")}`;
+  return `CSMs needed ${round1(before.csms).toFixed(1)} -> ${round1(after.csms).toFixed(1)}, cost ${sign}${shortMoney(Math.abs(delta), currency).replace(/^-/, "")}`;
 }

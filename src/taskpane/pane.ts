@@ -6,6 +6,7 @@
  * through the controller; the impact of a draft on the plan in the
  * workbook is computed by the core (impact.ts).
  */
+import { CURRENCY_CODE } from "../core/assumptions/fields";
 import { presetNames } from "../core/assumptions/presets";
 import { Assumptions } from "../core/assumptions/types";
 import {
@@ -64,7 +65,7 @@ export class AssumptionsPane {
       preset: () => this.preset,
       applied: () => this.controller.assumptions,
       readOnly: () => this.controller.readOnly,
-      currency: () => "USD",
+      currency: () => this.currency(),
     });
     this.scenarios = new Scenarios(
       controller,
@@ -165,6 +166,14 @@ export class AssumptionsPane {
     return reading.assumptions;
   }
 
+  /** The plan currency money is shown in: the draft's when it reads, else the applied one. */
+  private currency(): string {
+    const draft = String(this.form.currency ?? "")
+      .trim()
+      .toUpperCase();
+    return CURRENCY_CODE.test(draft) ? draft : this.controller.assumptions.currency;
+  }
+
   private setApplyState(busy: boolean): void {
     byId<HTMLButtonElement>("apply").disabled =
       busy || this.controller.readOnly || this.problems > 0 || !this.dirty;
@@ -185,7 +194,7 @@ export class AssumptionsPane {
       return;
     }
     const after = planFigures(this.draft, acvs);
-    const change = after ? impactLine(before, after) : null;
+    const change = after ? impactLine(before, after, this.draft.currency) : null;
     line.textContent = change
       ? `If applied: ${change} (over the plan's ${acvs.length.toLocaleString("en-US")} accounts).`
       : `If applied: no change to CSMs needed (${(Math.round(before.csms * 10) / 10).toFixed(1)}) or cost.`;

@@ -197,6 +197,8 @@ export class WorkbookActions {
     const box = byId("plan-summary");
     const assumptions = this.jobs.assumptions?.();
     const figures = assumptions ? planFigures(assumptions, acvs) : null;
+    // Amounts in the plan currency the plan was built with.
+    const currency = assumptions?.currency ?? "USD";
     const link = h(
       "button",
       { type: "button", class: "link", id: "go-to-plan" },
@@ -210,7 +212,7 @@ export class WorkbookActions {
             {},
             h("th", { scope: "row" }, t.tier),
             h("td", {}, t.accounts.toLocaleString("en-US")),
-            h("td", {}, shortMoney(t.arr)),
+            h("td", {}, shortMoney(t.arr, currency)),
             h("td", {}, (Math.round(t.csms * 10) / 10).toFixed(1))
           )
         )
@@ -244,14 +246,18 @@ export class WorkbookActions {
                 {},
                 h("th", { scope: "row" }, "Total"),
                 h("td", {}, figures.accounts.toLocaleString("en-US")),
-                h("td", {}, shortMoney(figures.arr)),
+                h("td", {}, shortMoney(figures.arr, currency)),
                 h("td", {}, (Math.round(figures.csms * 10) / 10).toFixed(1))
               )
             )
           )
         : null,
       figures
-        ? h("p", { class: "note" }, `CS cost a year (CSMs x OTE): ${shortMoney(figures.cost)}.`)
+        ? h(
+            "p",
+            { class: "note" },
+            `CS cost a year (CSMs x OTE): ${shortMoney(figures.cost, currency)}.`
+          )
         : null,
       link
     );
