@@ -27,6 +27,13 @@ export interface CsRuntime {
   /** Makes every CS function show #N/A with this reason (the workbook's assumptions cannot be used). */
   assumptionsUnavailable(reason: string): void;
   currentAssumptions(): Assumptions;
+  /**
+   * Whether CS cells may still show the #N/A they computed before these
+   * assumptions arrived (the pane reported after the load timed out): Excel
+   * does not compute them again by itself, so the pane re-enters them.
+   * Reading it clears it.
+   */
+  takeStaleCells(): boolean;
 }
 
 const GLOBAL_NAME = "csCoverageRuntime";
@@ -40,11 +47,15 @@ type WithRuntime = typeof globalThis & { [GLOBAL_NAME]?: CsRuntime };
  */
 export function publishRuntime(inExcel: boolean): void {
   let release: () => void = () => undefined;
+  // Set when functions gave up waiting (the timeout's #N/A), until good assumptions arrive.
+  let timedOut = false;
+  let stale = false;
   if (inExcel) {
     const loaded = new Promise<void>((resolve) => {
       release = resolve;
     });
     const timer = setTimeout(() => {
+      timedOut = true;
       assumptionsUnavailable(StoreMessages.loadTimedOut(loadTimeoutSeconds));
       release();
     }, loadTimeoutSeconds * 1000);
@@ -53,6 +64,8 @@ export function publishRuntime(inExcel: boolean): void {
   const runtime: CsRuntime = {
     useAssumptions(assumptions) {
       useAssumptions(assumptions);
+      if (timedOut) stale = true;
+      timedOut = false;
       release();
       return null;
     },
@@ -61,6 +74,11 @@ export function publishRuntime(inExcel: boolean): void {
       release();
     },
     currentAssumptions,
+    takeStaleCells() {
+      const was = stale;
+      stale = false;
+      return was;
+    },
   };
   (globalThis as WithRuntime)[GLOBAL_NAME] = runtime;
 }

@@ -89,6 +89,8 @@ export class PaneController {
       this.store = this.read.store;
       this.runtime?.useAssumptions(activeScenario(this.store).assumptions);
       this.inForce = true;
+      // Cells that showed #N/A because this load came late compute again with what just arrived.
+      if (this.runtime?.takeStaleCells()) await this.recalculateStale();
     } else if (this.inForce) {
       // Read again and now unusable: the functions go on with the last good store.
       return this.read;
@@ -101,6 +103,15 @@ export class PaneController {
       this.runtime?.assumptionsUnavailable(reason);
     }
     return this.read;
+  }
+
+  /** Re-enters the CS formulas after a late load; if Excel refuses, they keep their #N/A (never a number). */
+  private async recalculateStale(): Promise<void> {
+    try {
+      await this.backend.recalculate();
+    } catch {
+      // The #N/A cells say why (the load timed out); Recalculate in the pane computes them again.
+    }
   }
 
   /**

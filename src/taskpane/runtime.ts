@@ -27,5 +27,6 @@ export function checkedRuntime(raw: CsRuntime | undefined = findRuntime()): CsRu
     },
     assumptionsUnavailable: (reason) => raw.assumptionsUnavailable(reason),
     currentAssumptions: () => raw.currentAssumptions(),
+    takeStaleCells: () => raw.takeStaleCells(),
   };
 }

@@ -159,6 +159,45 @@ describe("loading the workbook's assumptions", () => {
   });
 });
 
+describe("a pane that reports late", () => {
+  test("cells that showed #N/A while the assumptions were loading compute again when they arrive", async () => {
+    findRuntime()?.useAssumptions(defaultAssumptions()); // release beforeEach's real timer
+    jest.useFakeTimers();
+    try {
+      publishRuntime(true);
+      const waiting = tierOf(15_000);
+      jest.advanceTimersByTime(30_000);
+      await expect(waiting).rejects.toMatchObject({
+        message: expect.stringContaining("did not load them within 30 seconds"),
+      });
+    } finally {
+      jest.useRealTimers();
+    }
+    // The page reports after all: its workbook's scenario is put in force, and the CS cells
+    // (which Excel would leave at #N/A, nothing they read having changed) are re-entered.
+    const vitally = changedStore(defaultStore(), "Upside", "vitally-2024");
+    const book = workbook({ [STORE_SETTING]: writeStore(vitally) }, [
+      ["=CS.TIER(B1)", 15000],
+      ["=SUM(B1:B1)", "=CS.SEGMENT(A1)"],
+    ]);
+    const pane = new PaneController(excelBackend(book.run), findRuntime());
+    expect((await pane.start()).status).toBe("ok");
+    expect(book.reentered).toEqual(["=CS.TIER(B1)", "=CS.SEGMENT(A1)"]);
+    await expect(tierOf(15_000)).resolves.toBe(expectedTier("vitally-2024", 15_000));
+    expect(book.adds).toEqual([]); // loading still writes no setting
+    // Once only: a later load (the pane reopened) re-enters nothing.
+    await pane.start();
+    expect(book.reentered).toHaveLength(2);
+  });
+
+  test("a pane in time: loading re-enters nothing", async () => {
+    const book = workbook({}, [["=CS.TIER(B1)", 15000]]);
+    const pane = new PaneController(excelBackend(book.run), findRuntime());
+    await pane.start();
+    expect(book.reentered).toEqual([]);
+  });
+});
+
 describe("Apply", () => {
   test("saves once, in one batch, then re-enters every CS formula", async () => {
     const book = workbook({}, [
