@@ -1,8 +1,8 @@
 /**
- * `npm run test:unit`: the pure and formula-level tests, in seconds, while
- * you work. Everything that starts a browser, LibreOffice, the built command
- * or a production build, or plans a large export, is left to `npm test`,
- * which runs it all (CI runs `npm test`).
+ * `npm run test:unit`: the pure and formula-level tests, while you work.
+ * Everything that starts a browser, LibreOffice, the built command or a
+ * production build, plans a large export or generates 110,000 property cases
+ * is left to `npm test`, which runs it all (CI runs `npm test`).
  * @type {import("jest").Config}
  */
 const base = require("./jest.config");
@@ -20,5 +20,6 @@ module.exports = {
     "<rootDir>/test/cli/plan-libreoffice.test.ts", // LibreOffice Calc headless
     "<rootDir>/test/cli/plan-large.test.ts", // 70,000-row plans
     "<rootDir>/test/hostile/cli-files.test.ts", // the built command in child processes
+    "<rootDir>/test/hostile/excel-inputs.property.test.ts", // 110,000 generated cases, a quarter of the time
   ],
 };

@@ -121,6 +121,8 @@ function lineOf(text: string, index: number | undefined): number | undefined {
 /** Text whose en-US reading depends on the locale: a separator between digits, or a slash date. */
 const LOCALE_DEPENDENT = /\d[.,/]\d/;
 const EXPONENT = /\d[eE][+-]?\d/;
+/** "000417": an identifier whose zeros Excel's paste would drop; the builder decides its column. */
+const LEADING_ZERO = /^\s*0\d+\s*$/;
 
 export function parseCsv(
   text: string,
@@ -154,8 +156,8 @@ export function parseCsv(
           if (
             options.localeAware &&
             typeof cell === "number" &&
-            LOCALE_DEPENDENT.test(fields[c]) &&
-            !EXPONENT.test(fields[c])
+            ((LOCALE_DEPENDENT.test(fields[c]) && !EXPONENT.test(fields[c])) ||
+              LEADING_ZERO.test(fields[c]))
           )
             cell = fields[c];
           row[c] = typeof cell === "string" ? texts.share(cell) : cell;

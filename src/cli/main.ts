@@ -233,7 +233,11 @@ async function runRecalc(
   try {
     const result = await recalcWorkbook(
       file,
-      { output: options.output, inPlace: options.inPlace === true },
+      {
+        output: options.output,
+        inPlace: options.inPlace === true,
+        assumptionsGiven: options.assumptions !== undefined,
+      },
       assumptions,
       catalog()
     );

@@ -189,11 +189,18 @@ export interface PlanIo {
   progress: boolean;
 }
 
-async function readExport(file: string, sheet: string | undefined): Promise<LoadedSheet> {
+async function readExport(
+  file: string,
+  sheet: string | undefined,
+  acvColumn: string | undefined
+): Promise<LoadedSheet> {
   try {
     return await loadExport(file, {
       localeAware: true,
-      ...(sheet !== undefined ? { sheet } : { accept: (rows) => findHeaderRow(rows) !== null }),
+      // Without --sheet: the first sheet with an account table (the --acv-column header when named).
+      ...(sheet !== undefined
+        ? { sheet }
+        : { accept: (rows) => findHeaderRow(rows, acvColumn) !== null }),
     });
   } catch (error) {
     if (error instanceof DataFileError) throw new PlanError(error.message);
@@ -257,7 +264,7 @@ export async function runPlanCommand(
   if (path.resolve(output) === path.resolve(file))
     throw new PlanError(`-o ${output}: that is the export itself; write the plan to another file`);
   await checkOutput(output);
-  const loaded = await readExport(file, options.sheet);
+  const loaded = await readExport(file, options.sheet, options.acvColumn);
   const sheetNote = loaded.sheet === undefined ? undefined : describeSheet(loaded.sheet);
   const prepared = preparePlan(loaded.rows, {
     acvColumn: options.acvColumn,

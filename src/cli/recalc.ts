@@ -16,6 +16,7 @@ import { promises as fs } from "fs";
 import path from "path";
 import { RawCellContent } from "hyperformula";
 import { Assumptions } from "../core/assumptions/types";
+import { STORE_SETTING } from "../core/assumptions/workbook-store";
 import { excelSerialFromDate } from "../core/dates";
 import { fmt } from "../core/errors";
 import { Catalog } from "../engine/catalog";
@@ -180,19 +181,16 @@ function toCached(value: EngineScalar): CachedValue {
 /** The formula text for the engine: CS names, future-function prefixes, table references. */
 function engineFormula(
   formula: string,
-  context: { tables: readonly ExcelTable[]; functions: ReadonlySet<string> },
+  context: { tables: readonly ExcelTable[] },
   sheet: string,
   row: number,
   col: number
 ): string {
-  const named = stripFunctionPrefixes(fromFileFormula(formula), context.functions);
+  const named = stripFunctionPrefixes(fromFileFormula(formula));
   return `=${rewriteStructuredRefs(named, context.tables, sheet, row, col)}`;
 }
 
-async function readSheets(
-  pkg: WorkbookPackage,
-  functions: ReadonlySet<string>
-): Promise<SheetState[]> {
+async function readSheets(pkg: WorkbookPackage): Promise<SheetState[]> {
   const states: SheetState[] = [];
   for (const sheet of pkg.sheets) {
     if (sheet.part === undefined) continue;
@@ -233,7 +231,7 @@ async function readSheets(
           try {
             cell.engineFormula = engineFormula(
               text,
-              { tables: pkg.tables, functions },
+              { tables: pkg.tables },
               sheet.name,
               xml.row,
               xml.col
@@ -257,7 +255,7 @@ async function readSheets(
   return states;
 }
 
-function namedFormulas(pkg: WorkbookPackage, functions: ReadonlySet<string>): NamedFormula[] {
+function namedFormulas(pkg: WorkbookPackage): NamedFormula[] {
   const names: NamedFormula[] = [];
   for (const name of pkg.names) {
     // Excel's own names (print areas, filter ranges) and hidden _xl names are not for formulas.
@@ -265,7 +263,7 @@ function namedFormulas(pkg: WorkbookPackage, functions: ReadonlySet<string>): Na
     try {
       const expression = engineFormula(
         name.formula,
-        { tables: pkg.tables, functions },
+        { tables: pkg.tables },
         name.sheet ?? "",
         0,
         0
@@ -357,6 +355,10 @@ function limitReason(engine: LiveWorkbook, cell: FileCell, state: SheetState): s
         return "its spill would change size; recalculate it in Excel";
     for (let r = area.top; r <= area.bottom; r++)
       for (let c = area.left; c <= area.right; c++)
+        if (!engine.isPartOfArray({ sheet: state.name, row: r - 1, col: c - 1 }))
+          return "its spill would change size; recalculate it in Excel";
+    for (let r = area.top; r <= area.bottom; r++)
+      for (let c = area.left; c <= area.right; c++)
         if (
           !state.cells.has(key(r, c)) &&
           engine.value({ sheet: state.name, row: r - 1, col: c - 1 }) !== null
@@ -364,6 +366,15 @@ function limitReason(engine: LiveWorkbook, cell: FileCell, state: SheetState): s
           return "its spill covers cells the file does not hold; recalculate it in Excel";
   }
   return undefined;
+}
+
+/** Whether the task pane saved its assumptions in the workbook's settings (an add-in part). */
+async function holdsAssumptionStore(pkg: WorkbookPackage): Promise<boolean> {
+  for (const name of Object.keys(pkg.zip.files)) {
+    if (!/^xl\/webextensions\/[^/]+\.xml$/i.test(name)) continue;
+    if ((await pkg.zip.file(name)!.async("string")).includes(STORE_SETTING)) return true;
+  }
+  return false;
 }
 
 async function readInput(file: string): Promise<Buffer> {
@@ -421,14 +432,22 @@ async function writeAtomically(output: string, bytes: Buffer): Promise<void> {
 
 export async function recalcWorkbook(
   file: string,
-  options: { output?: string; inPlace?: boolean },
+  options: { output?: string; inPlace?: boolean; assumptionsGiven?: boolean },
   assumptions: Assumptions,
   catalog: Catalog
 ): Promise<RecalcResult> {
   const { output, placement } = outputFor(file, options);
   const bytes = await readInput(file);
   try {
-    return await recalcPackage(bytes, file, output, placement, assumptions, catalog);
+    return await recalcPackage(
+      bytes,
+      file,
+      output,
+      placement,
+      assumptions,
+      catalog,
+      options.assumptionsGiven === true
+    );
   } catch (error) {
     if (error instanceof WorkbookRefusal)
       throw new RecalcError(`${file}: ${error.message}`, error.detail);
@@ -442,15 +461,19 @@ async function recalcPackage(
   output: string,
   placement: RecalcResult["placement"],
   assumptions: Assumptions,
-  catalog: Catalog
+  catalog: Catalog,
+  assumptionsGiven: boolean
 ): Promise<RecalcResult> {
   const pkg = await openWorkbookPackage(bytes);
+  if (!assumptionsGiven && (await holdsAssumptionStore(pkg)))
+    throw new WorkbookRefusal(
+      `stores its own assumptions (the task pane's scenarios, setting ${STORE_SETTING}), which recalc does not read; computing with the defaults could change every CS result. Export the scenario from the task pane and pass it with --assumptions FILE.json (or pass the defaults deliberately: cs-coverage assumptions --json > defaults.json)`
+    );
   if (pkg.date1904)
     throw new WorkbookRefusal(
       "uses the 1904 date system (Excel for Mac's old default); the CS date functions read 1900-system dates, so its dates would be off by four years. In Excel, clear File > Options > Advanced > Use 1904 date system and check the dates"
     );
-  const functions = LiveWorkbook.functionNames();
-  const states = await readSheets(pkg, functions);
+  const states = await readSheets(pkg);
   const csCells = states.flatMap((s) => [...s.cells.values()].filter((c) => c.isCs));
   if (csCells.length === 0) throw new RecalcError(`${file}: has no CS formulas to recalculate`);
 
@@ -458,7 +481,7 @@ async function recalcPackage(
     catalog,
     assumptions,
     sheets: pkg.sheets.filter((s) => s.part !== undefined).map((s) => s.name),
-    names: namedFormulas(pkg, functions),
+    names: namedFormulas(pkg),
   });
   const kept: KeptFormula[] = [];
   const edits = new Map<SheetState, { start: number; end: number; text: string }[]>();

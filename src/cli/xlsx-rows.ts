@@ -3,8 +3,10 @@
  * to the file as they are made, so a 100,000-row export costs little memory.
  * Formulas are stored as Excel stores add-in functions (_xldudf_CS_TIER…),
  * each with its cached value, so the file shows numbers before any
- * recalculation (LibreOffice, Excel without the add-in, a preview). A spill
- * is stored as an array formula over its cells; charts are for Excel only
+ * recalculation (Excel without the add-in, a preview). A spill is stored as
+ * one dynamic-array formula over its exact range (one call of the add-in per
+ * result); LibreOffice recalculates array formulas on load, so there the
+ * spills show #NAME? (it has no CS functions). Charts are for Excel only
  * (ExcelJS cannot write them), so the file has none.
  */
 import { EventEmitter, once } from "events";
@@ -26,6 +28,7 @@ import {
   SPILL_FORMATS,
 } from "../plan/layout";
 import { PlanValues } from "./plan-engine";
+import { markDynamicArrayCells, withDynamicArrayMetadata } from "./xlsx-dynamic-arrays";
 import { addStreamingTable } from "./xlsx-table";
 
 export const NUMBER_FORMATS: Record<CellFormat, string> = {
@@ -90,19 +93,22 @@ function sheetRows(sheet: LayoutSheet, values: PlanValues): Map<number, Map<numb
       });
       continue;
     }
-    // A spill is stored as one INDEX formula per cell, not as an array formula: LibreOffice
-    // recalculates array formulas on load (showing #NAME? for add-in functions instead of the
-    // cached values), and per-cell formulas also work in Excel versions without dynamic arrays.
+    // A spill is stored as one array formula over its exact range: the formula and the
+    // range on the top-left cell, the cached values in every cell. Excel and LibreOffice
+    // evaluate it once for the whole range, so the add-in is called (and sent its
+    // whole-column arguments) once per result, not once per cell.
     const { rows: height, cols: width } = cell.spill;
     const block = values.block(sheet.name, cell.row, cell.col, height, width);
+    const ref = `${a1(cell.row, cell.col)}:${a1(cell.row + height - 1, cell.col + width - 1)}`;
     for (let r = 0; r < height; r++) {
       for (let c = 0; c < width; c++) {
-        const value = {
-          formula: `INDEX(${formula},${r + 1},${c + 1})`,
-          result: formulaResult(block[r][c]),
-        };
+        const result = formulaResult(block[r][c]);
+        const value =
+          r === 0 && c === 0
+            ? ({ formula, result, shareType: "array", ref } as ExcelJS.CellFormulaValue)
+            : (result ?? null);
         put(cell.row + r, cell.col + c, {
-          value: value as ExcelJS.CellFormulaValue,
+          value,
           ...(r === 0 ? { style: "header" as const } : {}),
         });
       }
@@ -283,6 +289,7 @@ export async function writePlanWorkbook(
     // Labels as shared strings (what Excel writes); the account rows use inline strings (xlsx rows above).
     useSharedStrings: true,
   });
+  withDynamicArrayMetadata(workbook);
   for (const sheet of layout.sheets) {
     const isAccounts = sheet.name === SHEETS.accounts;
     const ws = workbook.addWorksheet(sheet.name, {
@@ -296,7 +303,14 @@ export async function writePlanWorkbook(
         : { width, style: { numFmt: NUMBER_FORMATS[format] } };
     });
     if (isAccounts) await writeAccounts(workbook, ws, sheet, input, values, onRow);
-    else writeSmallSheet(ws, sheet, values);
+    else {
+      // Each spill's array formula is a dynamic array in Excel (see xlsx-dynamic-arrays.ts).
+      markDynamicArrayCells(
+        ws,
+        sheet.cells.filter((c) => c.spill && c.formula !== undefined).map((c) => a1(c.row, c.col))
+      );
+      writeSmallSheet(ws, sheet, values);
+    }
     ws.commit();
   }
   await workbook.commit();

@@ -304,15 +304,19 @@ const EXPECTED_BY_KIND: Record<string, string> = {
   amount: 'an amount in dollars, such as 250000 or "$250k"',
   ceiling: 'an ARR amount such as "$4M", or "none" for no ceiling',
   ratio: 'a number of accounts per person, such as 30, or "none" when the role does not apply',
-  days: 'a whole number of days, or "none"',
-  whole: "a whole number",
+  days: "a whole number",
+  months: "a whole number",
   percent: 'a percentage such as "95%" (or 0.95)',
   multiple: 'a multiple such as "1.5x" (or 1.5)',
   number: "a number",
+  rate: 'an exchange rate above 0, such as 1.08 (or "none" to remove it)',
 };
 
 export const FormMessages = {
-  expected: (kind: string) => EXPECTED_BY_KIND[kind] ?? "a value",
+  expected: (kind: string, none = false) =>
+    kind === "days" && none
+      ? 'a whole number of days, or "none"'
+      : (EXPECTED_BY_KIND[kind] ?? "a value"),
   unreadable: (key: string, text: string, expected: string) =>
     text.trim() === ""
       ? `${key} is empty; it needs ${expected}.`
@@ -450,6 +454,11 @@ export const PaneActionMessages = {
   replaceSheets: (sheets: readonly string[]) =>
     `This workbook already has ${sheets.join(", ")}. Building again replaces ${sheets.length === 1 ? "that sheet" : "those sheets"}, including anything typed on ${sheets.length === 1 ? "it" : "them"}. Replace?`,
   notReplaced: () => "Nothing changed: the existing plan sheets were kept.",
+  stopped: (replaced: readonly string[]) =>
+    replaced.length === 0
+      ? "Build cancelled: the sheets it had added were removed, so the workbook is as it was."
+      : `Build cancelled: the sheets it had added were removed; the earlier ${replaced.join(", ")} had already been replaced, so build again to get a plan back.`,
+  cancelling: () => "Cancelling after the current chunk of rows…",
   acvColumnLabel: () => "ACV column",
   mrrColumnLabel: () => "Monthly column (x12)",
   moreSkipped: (count: number, onSheet: boolean) =>

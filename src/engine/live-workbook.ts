@@ -52,6 +52,11 @@ export class LiveWorkbook {
       this.hf.addNamedExpression(constant.name, constant.expression);
     for (const name of options.names) {
       const scope = name.sheet === undefined ? undefined : this.ids.get(name.sheet);
+      // A name of a chart sheet's scope is not for formulas of the worksheets.
+      if (name.sheet !== undefined && scope === undefined) {
+        this.skippedNames.push(name.name);
+        continue;
+      }
       try {
         if (!this.hf.isItPossibleToAddNamedExpression(name.name, name.expression, scope))
           throw new Error("not possible");
@@ -60,11 +65,6 @@ export class LiveWorkbook {
         this.skippedNames.push(name.name);
       }
     }
-  }
-
-  /** Known function names (for _xlfn. prefixes). */
-  static functionNames(): Set<string> {
-    return new Set(HyperFormula.getRegisteredFunctionNames("enGB").map((n) => n.toUpperCase()));
   }
 
   private id(sheet: string): number {

@@ -1,13 +1,18 @@
 /**
  * The size of each CS function's spilled result, predicted from the sizes of
  * its arguments. Excel sizes a spill after the function returns; HyperFormula
- * must know it before evaluating, so the engine needs this one extra fact
- * per array function. A test checks that every matrix-result function in the
- * catalog has a rule here and that results match the prediction.
+ * must know it before evaluating. A function that broadcasts is sized from
+ * its parameter declaration (functions/elementwise.ts: the largest of the
+ * parameters that broadcast); the few whose size is something else have a
+ * rule here. A test checks that every matrix-result function in the catalog
+ * has a rule and that results match the prediction.
  */
 import { assumptionTableName, assumptionTableSize } from "../core/assumptions/keys";
 import { CsError } from "../core/errors";
 import { Model } from "../core/model";
+import { declaredFunctions } from "../functions/elementwise";
+// Loads every family, so that every declaration is in before the rules are derived.
+import "../functions/registry";
 
 export interface Size {
   rows: number;
@@ -46,8 +51,8 @@ export function broadcast(...indexes: number[]): ShapeRule {
   };
 }
 
-export const SHAPES: Readonly<Record<string, ShapeRule>> = {
-  TIER: broadcast(0),
+/** The rules that are not a broadcast of the declared parameters. */
+const OWN_RULES: Readonly<Record<string, ShapeRule>> = {
   // Two cells (CSM, AE) per amount unless one part is asked for.
   // A blank part ("" or spaces) reads as omitted, as the function reads it.
   EXPANSION_SPLIT: (args) => {
@@ -56,33 +61,14 @@ export const SHAPES: Readonly<Record<string, ShapeRule>> = {
     const blank = typeof part?.literal === "string" && part.literal.trim() === "";
     return part && !blank ? amount : { rows: amount.rows, cols: amount.cols * 2 };
   },
-  // MBO is averaged across a row, so it never widens the result.
-  VARIABLE_PAYOUT: broadcast(0, 1, 3, 4, 5),
-
-  // --- segmentation, headcount, coverage plan (add here) ---
-  SEGMENT: broadcast(0),
-  COVERAGE_MODEL: broadcast(0),
-  TOUCH_CADENCE: broadcast(0),
-  TARGET_RATIO: broadcast(0),
-  MAX_BOOK: broadcast(0, 1),
   // A header row, one row per tier of the workbook's table, a Total row; 7 columns.
   COVERAGE_PLAN: (_args, model) =>
     model.tiers instanceof CsError ? ONE : { rows: model.tiers.tiers.length + 2, cols: 7 },
-
-  // --- capacity, books, planning, ramp and hiring (add here) ---
-  ACCOUNT_CAPACITY: broadcast(0, 1, 2, 3, 4),
-  FORWARD_ARR: broadcast(0, 1, 2, 3),
-  COST_PER_ACCOUNT: broadcast(0, 1, 2),
   // A header row, then one row per cell of required_by_month (read row by row); 7 columns.
   HIRING_PLAN: (args) => {
     const months = args[0] ?? ONE;
     return { rows: months.rows * months.cols + 1, cols: 7 };
   },
-
-  // --- targets, OTE, clawback, coverage quality, assumption readers (add here) ---
-  NRR_TARGET: broadcast(0),
-  GRR_TARGET: broadcast(0),
-  CLAWBACK: broadcast(0, 1, 2, 3),
   // The table named in the formula sets the size. A name in a cell cannot be read before
   // evaluation, so it is sized as the tier table (the default); another table named in a
   // cell then shows a size error in the engine (Excel has no such limit).
@@ -93,4 +79,15 @@ export const SHAPES: Readonly<Record<string, ShapeRule>> = {
     const table = assumptionTableName(name);
     return table ? assumptionTableSize(model.assumptions, table) : ONE;
   },
+};
+
+/** Every array function's rule: its own, or the broadcast of its declared cell parameters. */
+export const SHAPES: Readonly<Record<string, ShapeRule>> = {
+  ...Object.fromEntries(
+    [...declaredFunctions()].map(([id, params]) => [
+      id,
+      broadcast(...params.flatMap((p, i) => (p.kind === "cell" ? [i] : []))),
+    ])
+  ),
+  ...OWN_RULES,
 };

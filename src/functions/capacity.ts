@@ -4,10 +4,9 @@
 import { checkedAccountCapacity } from "../core/capacity";
 import { CsError, Errors } from "../core/errors";
 import { tidy } from "../core/money";
-import { asGrid, broadcastShape, Cell, cellAt, fill, Grid, locate, Shape } from "./grid";
-import { gridToHost, withModel } from "./host";
+import { elementwise, optional, required } from "./elementwise";
 import { readNonNegativeFraction } from "./read";
-import { blankRows, readNonNegativeNumber } from "./read-values";
+import { readNonNegativeNumber } from "./read-values";
 
 /** Hours in a week: more available hours than that is a typing error. */
 const HOURS_IN_A_WEEK = 168;
@@ -34,95 +33,56 @@ export function accountCapacity(
   complexity?: any[][],
   expansion_uplift?: any[][]
 ): any[][] {
-  return withModel((model) => {
-    const hours = asGrid(hours_per_week) ?? [[null]];
-    const touches = asGrid(touches_per_month) ?? [[null]];
-    const minutes = asGrid(minutes_per_touch) ?? [[null]];
-    const complexities = asGrid(complexity ?? null);
-    const uplifts = asGrid(expansion_uplift ?? null);
-    const shape: Shape | CsError = broadcastShape([
-      { name: "hours_per_week", grid: hours },
-      { name: "touches_per_month", grid: touches },
-      { name: "minutes_per_touch", grid: minutes },
-      { name: "complexity", grid: complexities },
-      { name: "expansion_uplift", grid: uplifts },
-    ]);
-    if (shape instanceof CsError) return gridToHost([[shape]]);
-    const weeksPerMonth = model.assumptions.capacity.weeks_per_month;
-    const isBlankRow = blankRows([hours, touches, minutes, complexities, uplifts]);
-    const out = fill<Cell>(shape, null);
-    for (let r = 0; r < shape.rows; r++) {
-      for (let c = 0; c < shape.cols; c++) {
-        if (isBlankRow(r, c)) continue;
-        const hoursPerWeek = readRequired(hours, "hours_per_week", r, c);
-        if (hoursPerWeek instanceof CsError) out[r][c] = hoursPerWeek;
-        else if (hoursPerWeek > HOURS_IN_A_WEEK)
-          out[r][c] = locate(Errors.hoursAboveWeek(hoursPerWeek), "hours_per_week", hours, r, c);
-        else
-          out[r][c] = capacityCell(
-            hoursPerWeek,
-            readRequired(touches, "touches_per_month", r, c),
-            readRequired(minutes, "minutes_per_touch", r, c),
-            readComplexity(complexities, r, c),
-            readUplift(uplifts, r, c),
-            weeksPerMonth
-          );
-      }
-    }
-    return gridToHost(out);
-  });
-}
-
-function capacityCell(
-  hoursPerWeek: number,
-  touchesPerMonth: number | CsError,
-  minutesPerTouch: number | CsError,
-  complexity: number | CsError,
-  expansionUplift: number | CsError,
-  weeksPerMonth: number
-): Cell {
-  if (touchesPerMonth instanceof CsError) return touchesPerMonth;
-  if (minutesPerTouch instanceof CsError) return minutesPerTouch;
-  if (complexity instanceof CsError) return complexity;
-  if (expansionUplift instanceof CsError) return expansionUplift;
-  const capacity = checkedAccountCapacity(
-    { hoursPerWeek, touchesPerMonth, minutesPerTouch, complexity, expansionUplift },
-    weeksPerMonth
+  return ACCOUNT_CAPACITY(
+    hours_per_week,
+    touches_per_month,
+    minutes_per_touch,
+    complexity,
+    expansion_uplift
   );
-  return capacity instanceof CsError ? capacity : tidy(capacity);
 }
 
-const LABELS: Record<string, string> = {
-  hours_per_week: "Hours per week",
-  touches_per_month: "Touches per month",
-  minutes_per_touch: "Minutes per touch",
-};
+const ACCOUNT_CAPACITY = elementwise({
+  id: "ACCOUNT_CAPACITY",
+  params: [
+    required("hours_per_week", "Hours per week", readHours),
+    required("touches_per_month", "Touches per month", (raw) =>
+      readNonNegativeNumber(raw, "Touches per month")
+    ),
+    required("minutes_per_touch", "Minutes per touch", (raw) =>
+      readNonNegativeNumber(raw, "Minutes per touch")
+    ),
+    optional("complexity", readComplexity, 1),
+    optional("expansion_uplift", readUplift, 0),
+  ],
+  blankRows: "row",
+  compute: (
+    [hoursPerWeek, touchesPerMonth, minutesPerTouch, complexity, expansionUplift],
+    model
+  ) => {
+    const capacity = checkedAccountCapacity(
+      { hoursPerWeek, touchesPerMonth, minutesPerTouch, complexity, expansionUplift },
+      model.assumptions.capacity.weeks_per_month
+    );
+    return capacity instanceof CsError ? capacity : tidy(capacity);
+  },
+});
 
-function readRequired(grid: Grid, name: string, r: number, c: number): number | CsError {
-  const label = LABELS[name];
-  const value = readNonNegativeNumber(cellAt(grid, r, c), label);
-  if (value === null) return locate(Errors.blankRequired(label), name, grid, r, c);
-  return value instanceof CsError ? locate(value, name, grid, r, c) : value;
+function readHours(raw: unknown): number | null | CsError {
+  const value = readNonNegativeNumber(raw, "Hours per week");
+  if (typeof value === "number" && value > HOURS_IN_A_WEEK) return Errors.hoursAboveWeek(value);
+  return value;
 }
 
-function readComplexity(grid: Grid | null, r: number, c: number): number | CsError {
-  if (grid === null) return 1;
-  const value = readNonNegativeNumber(cellAt(grid, r, c), "Complexity");
-  if (value === null) return 1;
-  if (value instanceof CsError) return locate(value, "complexity", grid, r, c);
-  return value > 0
-    ? value
-    : locate(Errors.notPositive("Complexity", value), "complexity", grid, r, c);
+function readComplexity(raw: unknown): number | null | CsError {
+  const value = readNonNegativeNumber(raw, "Complexity");
+  if (value === null || value instanceof CsError) return value;
+  return value > 0 ? value : Errors.notPositive("Complexity", value);
 }
 
-function readUplift(grid: Grid | null, r: number, c: number): number | CsError {
-  if (grid === null) return 0;
-  const value = readNonNegativeFraction(cellAt(grid, r, c), "Expansion uplift");
-  if (value === null) return 0;
-  if (value instanceof CsError) return locate(value, "expansion_uplift", grid, r, c);
-  if (value > PERCENT_FORM_LIMIT) {
-    const error = Errors.fractionTooLarge("Expansion uplift", value, PERCENT_FORM_LIMIT);
-    return locate(error, "expansion_uplift", grid, r, c);
-  }
+function readUplift(raw: unknown): number | null | CsError {
+  const value = readNonNegativeFraction(raw, "Expansion uplift");
+  if (typeof value === "number" && value > PERCENT_FORM_LIMIT)
+    return Errors.fractionTooLarge("Expansion uplift", value, PERCENT_FORM_LIMIT);
   return value;
 }

@@ -38,6 +38,7 @@ import {
   shapePosition,
   width,
 } from "./grid";
+import { declareParams, elementwise, optional, required, SKIP, whole } from "./elementwise";
 import { gridToHost, toHost, withModel } from "./host";
 import {
   isPlainAmount,
@@ -129,6 +130,12 @@ export function expansionSplit(amount: any[][], part?: any): any[][] {
     return out;
   });
 }
+
+// EXPANSION_SPLIT reads its column itself (two cells per amount); its spill rule is in engine/shapes.ts.
+declareParams("EXPANSION_SPLIT", [
+  optional("amount", (raw) => parseAmount(raw), SKIP),
+  whole("part", (arg) => readOptionalText(arg, "part")),
+]);
 
 /**
  * One output row per lead, frozen and shared by every row of that band (no
@@ -265,13 +272,11 @@ export function variablePayout(
     const s = asGrid(segment ?? null);
     const e = asGrid(ebr_completion ?? null);
     const t = asGrid(target_variable ?? null);
-    const shape = broadcastShape([
-      { name: "grr", grid: g },
-      { name: "nrr", grid: n },
-      { name: "segment", grid: s },
-      { name: "ebr_completion", grid: e },
-      { name: "target_variable", grid: t },
-    ]);
+    const shape = broadcastShape(
+      [g, n, m, s, e, t].flatMap((grid, i) =>
+        PAYOUT_PARAMS[i].kind === "cell" ? [{ name: PAYOUT_PARAMS[i].name, grid }] : []
+      )
+    );
     if (shape instanceof CsError) return gridToHost([[shape]]);
     const mboFor = mboSource(m, shape);
     if (mboFor instanceof CsError) return gridToHost(fill(shape, mboFor));
@@ -355,6 +360,23 @@ function plainPayout(inputs: PayoutReaders): ((g: number, n: number, m: number) 
   return payoutMultipleFor(segment, null, inputs.plan, inputs.model.assumptions.payout);
 }
 
+/**
+ * VARIABLE_PAYOUT's parameters: the ones that broadcast cell by cell, and
+ * mbo, which may be a row of attainments averaged per output cell and so
+ * never widens the result. The function reads its cells itself (a fast path
+ * for plain numbers); the declaration sizes its spill in the engine.
+ */
+const PAYOUT_PARAMS = [
+  required("grr", "GRR", (raw) => readRetention(raw, "GRR")),
+  required("nrr", "NRR", (raw) => readRetention(raw, "NRR")),
+  whole("mbo", (arg) => asGrid(arg) ?? [[null]]),
+  optional("segment", (raw, model) => readSegment(model, raw), null),
+  optional("ebr_completion", (raw) => readNonNegativeFraction(raw, "EBR completion"), null),
+  optional("target_variable", (raw) => readNonNegativeAmount(raw, "Target variable"), null),
+  whole("plan", readPlan),
+] as const;
+declareParams("VARIABLE_PAYOUT", PAYOUT_PARAMS);
+
 /** What stays the same for every cell of one VARIABLE_PAYOUT call. */
 interface PayoutReaders {
   model: Model;
@@ -401,11 +423,10 @@ function payoutCell(
   return target === null ? result.multiple : roundCents(result.multiple * target);
 }
 
-function readWindowDays(raw: unknown, fallback: number): number | CsError {
+function readWindowDays(raw: unknown): number | null | CsError {
   if (isErrorValue(raw)) return Errors.errorInInput("window_days", errorCodeOf(raw));
   const value = parseNumber(raw, "window_days");
-  if (value === null) return fallback;
-  if (value instanceof CsError) return value;
+  if (value === null || value instanceof CsError) return value;
   return Number.isInteger(value) && value >= 0 ? value : Errors.notWholeDays("window_days", value);
 }
 
@@ -427,45 +448,21 @@ export function clawback(
   churn_date: any[][],
   window_days?: any[][]
 ): any[][] {
-  return withModel((model) => {
-    const credits = asGrid(credit) ?? [[null]];
-    const bookings = asGrid(booking_date) ?? [[null]];
-    const churns = asGrid(churn_date) ?? [[null]];
-    const windows = asGrid(window_days ?? null);
-    const shape = broadcastShape([
-      { name: "credit", grid: credits },
-      { name: "booking_date", grid: bookings },
-      { name: "churn_date", grid: churns },
-      { name: "window_days", grid: windows },
-    ]);
-    if (shape instanceof CsError) return gridToHost([[shape]]);
-    const fallback = model.assumptions.clawback.window_days;
-    const out = fill<Cell>(shape, null);
-    for (let r = 0; r < shape.rows; r++) {
-      for (let c = 0; c < shape.cols; c++) {
-        const amount = readNonNegativeAmount(cellAt(credits, r, c), "Credit");
-        if (amount === null) continue;
-        if (amount instanceof CsError) {
-          out[r][c] = locate(amount, "credit", credits, r, c);
-          continue;
-        }
-        const booking = readDay(cellAt(bookings, r, c), "Booking date");
-        const churn = readDay(cellAt(churns, r, c), "Churn date");
-        const days = windows ? readWindowDays(cellAt(windows, r, c), fallback) : fallback;
-        let cell: Cell;
-        if (booking === null)
-          cell = locate(Errors.blankRequired("Booking date"), "booking_date", bookings, r, c);
-        else if (booking instanceof CsError) cell = locate(booking, "booking_date", bookings, r, c);
-        else if (days instanceof CsError)
-          cell = locate(days, "window_days", windows ?? [[null]], r, c);
-        else {
-          const back =
-            churn instanceof CsError ? churn : computeClawback(amount, booking, churn, days);
-          cell = back instanceof CsError ? locate(back, "churn_date", churns, r, c) : back;
-        }
-        out[r][c] = cell;
-      }
-    }
-    return gridToHost(out);
-  });
+  return CLAWBACK(credit, booking_date, churn_date, window_days);
 }
+
+const CLAWBACK = elementwise({
+  id: "CLAWBACK",
+  params: [
+    // A blank credit gives a blank: nothing was paid.
+    optional("credit", (raw) => readNonNegativeAmount(raw, "Credit"), SKIP),
+    required("booking_date", "Booking date", (raw) => readDay(raw, "Booking date")),
+    // A blank churn date: the account has not churned.
+    optional("churn_date", (raw): number | null | CsError => readDay(raw, "Churn date"), null),
+    optional("window_days", readWindowDays, null),
+  ],
+  // The churn date is what a clawback can find wrong (a churn before the booking).
+  errorsAt: "churn_date",
+  compute: ([credit, booking, churn, days], model) =>
+    computeClawback(credit, booking, churn, days ?? model.assumptions.clawback.window_days),
+});

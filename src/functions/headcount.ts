@@ -9,7 +9,8 @@ import { maxBook as maxBookOf, requiredHeadcount, roleRatios } from "../core/hea
 import { Model } from "../core/model";
 import { TierTable } from "../core/tiers";
 import { parseBoolean } from "../core/values";
-import { asGrid, broadcastShape, Cell, cellAt, fill, Grid, locate, width } from "./grid";
+import { elementwise, optional, SKIP } from "./elementwise";
+import { asGrid, Grid, locate, width } from "./grid";
 import { gridToHost, toHost, withModel } from "./host";
 import {
   isPlainAmount,
@@ -156,40 +157,27 @@ export function coveragePlan(accounts: any[][]): any[][] {
  * @example =CS.MAX_BOOK(60000, "Mid-Market") -> 32
  */
 export function maxBook(avg_acv: any[][], tier?: any[][]): any[][] {
-  return withModel((model) => {
-    const acvs = asGrid(avg_acv) ?? [[null]];
-    const names = asGrid(tier ?? null);
-    const shape = broadcastShape([
-      { name: "avg_acv", grid: acvs },
-      { name: "tier", grid: names },
-    ]);
-    if (shape instanceof CsError) return gridToHost([[shape]]);
-    const table = model.tiers;
-    if (table instanceof CsError) return gridToHost(fill(shape, table));
-    const out = fill<Cell>(shape, null);
-    for (let r = 0; r < shape.rows; r++) {
-      for (let c = 0; c < shape.cols; c++) {
-        out[r][c] = maxBookCell(table, acvs, names, r, c);
-      }
-    }
-    return gridToHost(out);
-  });
+  return MAX_BOOK(avg_acv, tier);
 }
 
-function maxBookCell(
-  table: TierTable<TierAssumption>,
-  acvs: Grid,
-  names: Grid | null,
-  r: number,
-  c: number
-): Cell {
-  const acv = readNonNegativeAmount(cellAt(acvs, r, c), "Average ACV");
-  if (acv === null) return null;
-  if (acv instanceof CsError) return locate(acv, "avg_acv", acvs, r, c);
-  const named = names ? readTierName(cellAt(names, r, c), table) : null;
-  if (named instanceof CsError) return locate(named, "tier", names ?? [[null]], r, c);
-  const found = named ?? table.tierOf(acv);
-  if (found instanceof CsError) return locate(found, "avg_acv", acvs, r, c);
-  if (found.csm_ratio === null) return Errors.noMaxBook(found.name);
-  return maxBookOf(found.csm_ratio, found.arr_ceiling, acv);
+const MAX_BOOK = elementwise({
+  id: "MAX_BOOK",
+  params: [
+    optional("avg_acv", (raw) => readNonNegativeAmount(raw, "Average ACV"), SKIP),
+    optional("tier", (raw, model) => readTierName(raw, tiersOf(model)), null),
+  ],
+  requires: (model) => (model.tiers instanceof CsError ? model.tiers : null),
+  // An ACV below the lowest tier has no tier, and so no book.
+  errorsAt: "avg_acv",
+  compute: ([acv, named], model) => {
+    const found = named ?? tiersOf(model).tierOf(acv);
+    if (found instanceof CsError) return found;
+    if (found.csm_ratio === null) return Errors.noMaxBook(found.name);
+    return maxBookOf(found.csm_ratio, found.arr_ceiling, acv);
+  },
+});
+
+/** The workbook's tier table; MAX_BOOK requires it usable before any cell is read. */
+function tiersOf(model: Model): TierTable<TierAssumption> {
+  return model.tiers as TierTable<TierAssumption>;
 }

@@ -10,11 +10,11 @@ import {
   forwardArr as computeForwardArr,
 } from "../core/planning";
 import { rampedFte as computeRampedFte } from "../core/ramp";
-import { asGrid, broadcastShape, Cell, cellAt, fill, Grid, locate, width } from "./grid";
+import { elementwise, optional, required } from "./elementwise";
+import { asGrid, Cell, fill, locate, width } from "./grid";
 import { gridToHost, toHost, withModel } from "./host";
 import { readNonNegativeAmount, readNonNegativeFraction } from "./read";
 import {
-  blankRows,
   oneValue,
   readAccountsPerCsm,
   readNonNegativeNumber,
@@ -23,39 +23,15 @@ import {
   readWholeMonths,
 } from "./read-values";
 
-/** Reads cell (r, c) of a required amount argument; a blank is an error. */
-function requiredAmount(
-  grid: Grid,
-  name: string,
-  label: string,
-  r: number,
-  c: number
-): number | CsError {
-  const value = readNonNegativeAmount(cellAt(grid, r, c), label);
-  if (value === null) return locate(Errors.blankRequired(label), name, grid, r, c);
-  return value instanceof CsError ? locate(value, name, grid, r, c) : value;
-}
+/** An amount of 0 or more ("$12.5M"), as a cell reader. */
+const amount =
+  (label: string) =>
+  (raw: unknown): number | null | CsError =>
+    readNonNegativeAmount(raw, label);
 
-/** Reads cell (r, c) of an optional amount argument; blank or omitted is 0. */
-function optionalAmount(
-  grid: Grid | null,
-  name: string,
-  label: string,
-  r: number,
-  c: number
-): number | CsError {
-  if (grid === null) return 0;
-  const value = readNonNegativeAmount(cellAt(grid, r, c), label);
-  if (value === null) return 0;
-  return value instanceof CsError ? locate(value, name, grid, r, c) : value;
-}
-
-function grossChurn(grid: Grid, r: number, c: number): number | CsError {
-  const what = "gross_churn";
-  const value = readNonNegativeFraction(cellAt(grid, r, c), "Gross churn");
-  if (value === null) return locate(Errors.blankRequired("Gross churn"), what, grid, r, c);
-  if (value instanceof CsError) return locate(value, what, grid, r, c);
-  if (value > 1) return locate(Errors.fractionAbove100("Gross churn", value), what, grid, r, c);
+function readGrossChurn(raw: unknown): number | null | CsError {
+  const value = readNonNegativeFraction(raw, "Gross churn");
+  if (typeof value === "number" && value > 1) return Errors.fractionAbove100("Gross churn", value);
   return value;
 }
 
@@ -76,42 +52,20 @@ export function forwardArr(
   new_arr: any[][],
   expansion_arr?: any[][]
 ): any[][] {
-  return withModel(() => {
-    const current = asGrid(current_arr) ?? [[null]];
-    const churn = asGrid(gross_churn) ?? [[null]];
-    const added = asGrid(new_arr) ?? [[null]];
-    const expansion = asGrid(expansion_arr ?? null);
-    const shape = broadcastShape([
-      { name: "current_arr", grid: current },
-      { name: "gross_churn", grid: churn },
-      { name: "new_arr", grid: added },
-      { name: "expansion_arr", grid: expansion },
-    ]);
-    if (shape instanceof CsError) return gridToHost([[shape]]);
-    const isBlankRow = blankRows([current, churn, added, expansion]);
-    const out = fill<Cell>(shape, null);
-    for (let r = 0; r < shape.rows; r++) {
-      for (let c = 0; c < shape.cols; c++) {
-        if (isBlankRow(r, c)) continue;
-        const arr = requiredAmount(current, "current_arr", "Current ARR", r, c);
-        const rate = grossChurn(churn, r, c);
-        const fresh = requiredAmount(added, "new_arr", "New ARR", r, c);
-        const grown = optionalAmount(expansion, "expansion_arr", "Expansion ARR", r, c);
-        out[r][c] =
-          arr instanceof CsError
-            ? arr
-            : rate instanceof CsError
-              ? rate
-              : fresh instanceof CsError
-                ? fresh
-                : grown instanceof CsError
-                  ? grown
-                  : computeForwardArr(arr, rate, fresh, grown);
-      }
-    }
-    return gridToHost(out);
-  });
+  return FORWARD_ARR(current_arr, gross_churn, new_arr, expansion_arr);
 }
+
+const FORWARD_ARR = elementwise({
+  id: "FORWARD_ARR",
+  params: [
+    required("current_arr", "Current ARR", amount("Current ARR")),
+    required("gross_churn", "Gross churn", readGrossChurn),
+    required("new_arr", "New ARR", amount("New ARR")),
+    optional("expansion_arr", amount("Expansion ARR"), 0),
+  ],
+  blankRows: "row",
+  compute: ([arr, churn, fresh, grown]) => computeForwardArr(arr, churn, fresh, grown),
+});
 
 /**
  * Effective FTE of a roster: each CSM counts by the ramp profile (the workbook's hiring.ramp, 0, 0.5, 0.5, then 1.0) for their month of tenure at as_of. Month of tenure is 1 plus the whole calendar months from the start date, counted as DATEDIF(start, as_of, "M") (started Jan 31: Feb 28 is still month 1, Mar 1 is month 2). A start after as_of counts 0; a blank start date counts 1 (fully ramped), but an all-blank range is #VALUE!: reference exactly the roster.
@@ -219,37 +173,18 @@ export function costPerAccount(
   accounts_per_csm: any[][],
   tool_cost_per_account?: any[][]
 ): any[][] {
-  return withModel((model) => {
-    const costs = asGrid(loaded_cost_per_csm) ?? [[null]];
-    const accounts = asGrid(accounts_per_csm) ?? [[null]];
-    const tools = asGrid(tool_cost_per_account ?? null);
-    const shape = broadcastShape([
-      { name: "loaded_cost_per_csm", grid: costs },
-      { name: "accounts_per_csm", grid: accounts },
-      { name: "tool_cost_per_account", grid: tools },
-    ]);
-    if (shape instanceof CsError) return gridToHost([[shape]]);
-    const isBlankRow = blankRows([costs, accounts, tools]);
-    const out = fill<Cell>(shape, null);
-    for (let r = 0; r < shape.rows; r++) {
-      for (let c = 0; c < shape.cols; c++) {
-        if (isBlankRow(r, c)) continue;
-        const rawAccounts = cellAt(accounts, r, c);
-        const cost = requiredAmount(costs, "loaded_cost_per_csm", "Loaded cost per CSM", r, c);
-        let ratio = readAccountsPerCsm(model, rawAccounts, "Accounts per CSM");
-        if (ratio === null) ratio = Errors.blankRequired("Accounts per CSM");
-        if (ratio instanceof CsError) ratio = locate(ratio, "accounts_per_csm", accounts, r, c);
-        const tool = optionalAmount(tools, "tool_cost_per_account", "Tool cost per account", r, c);
-        out[r][c] =
-          cost instanceof CsError
-            ? cost
-            : ratio instanceof CsError
-              ? ratio
-              : tool instanceof CsError
-                ? tool
-                : computeCostPerAccount(cost, ratio, tool);
-      }
-    }
-    return gridToHost(out);
-  });
+  return COST_PER_ACCOUNT(loaded_cost_per_csm, accounts_per_csm, tool_cost_per_account);
 }
+
+const COST_PER_ACCOUNT = elementwise({
+  id: "COST_PER_ACCOUNT",
+  params: [
+    required("loaded_cost_per_csm", "Loaded cost per CSM", amount("Loaded cost per CSM")),
+    required("accounts_per_csm", "Accounts per CSM", (raw, model) =>
+      readAccountsPerCsm(model, raw, "Accounts per CSM")
+    ),
+    optional("tool_cost_per_account", amount("Tool cost per account"), 0),
+  ],
+  blankRows: "row",
+  compute: ([cost, ratio, tool]) => computeCostPerAccount(cost, ratio, tool),
+});

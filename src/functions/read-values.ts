@@ -8,7 +8,7 @@ import { CsError, Errors } from "../core/errors";
 import { Model } from "../core/model";
 import { checkRampValue, parseRampText, Ramp } from "../core/ramp";
 import { errorCodeOf, isBlank, isErrorValue, parseFraction, parseNumber } from "../core/values";
-import { cellAt, Grid, isSingle, width } from "./grid";
+import { Grid, width } from "./grid";
 
 /** The one value of an argument that takes a single value; null when omitted. */
 export function oneValue(grid: Grid | null, what: string): unknown {
@@ -97,20 +97,4 @@ export function readRamp(grid: Grid | null, fallback: Ramp): Ramp | CsError {
     ramp.push(checked);
   }
   return ramp;
-}
-
-/**
- * For a broadcast function: tells whether output cell (r, c) is a blank row,
- * where every argument given as a range is blank (single values broadcast
- * and do not make a blank row non-blank); with no range, where every value
- * given is blank. Built once per call.
- */
-export function blankRows(grids: readonly (Grid | null)[]): (r: number, c: number) => boolean {
-  const given = grids.filter((g): g is Grid => g !== null);
-  const ranges = given.filter((g) => !isSingle(g));
-  const checked = ranges.length > 0 ? ranges : given;
-  return (r, c) => {
-    for (const grid of checked) if (!isBlank(cellAt(grid, r, c))) return false;
-    return true;
-  };
 }

@@ -6,7 +6,9 @@
 import { Role, TierAssumption } from "../core/assumptions/types";
 import { CsError, Errors } from "../core/errors";
 import { ROLE_RATIO_FIELD } from "../core/headcount";
+import { Model } from "../core/model";
 import { TierTable } from "../core/tiers";
+import { declareParams, elementwise, optional, SKIP, whole } from "./elementwise";
 import { asGrid, Cell, fill, Grid, locate, mapGrid, width } from "./grid";
 import { gridToHost, toHost, withModel } from "./host";
 import {
@@ -38,6 +40,15 @@ export function tier(acv: any[][], tiers?: any[][]): any[][] {
       : gridToHost(mapGrid(values, tierCell(table, values)));
   });
 }
+
+// TIER reads its column itself (the shared-row fast path below); its parameters, for the engine's spill size.
+declareParams("TIER", [
+  optional("acv", (raw) => readNonNegativeAmount(raw, "ACV"), SKIP),
+  whole("tiers", (arg) => {
+    const grid = asGrid(arg);
+    return grid === null ? null : readTierRange(grid);
+  }),
+]);
 
 /** The tier name of one ACV cell, or its located error; null for a blank. */
 function tierCell(table: TierTable, values: Grid): (raw: unknown, r: number, c: number) => Cell {
@@ -85,30 +96,39 @@ function tierColumn(values: Grid, table: TierTable): unknown[][] {
   return out;
 }
 
+/** The one parameter of the functions that map an account to a fact of its tier. */
+const ACV_OR_TIER = optional(
+  "acv_or_tier",
+  (raw, model) => readAccountTier(raw, model.tiers as TierTable<TierAssumption>),
+  SKIP
+);
+
+const tiersUsable = (model: Model) => (model.tiers instanceof CsError ? model.tiers : null);
+
 /**
- * Maps each "acv_or_tier" cell to a fact of its tier, in one pass over the
- * range; blanks give blanks, a bad cell an error in its own output cell.
+ * A function from an "acv_or_tier" cell to a fact of its tier, cell by cell;
+ * blanks give blanks, a bad cell an error in its own output cell.
  */
-function byTier(
-  acv_or_tier: unknown,
-  fact: (tier: TierAssumption) => Cell,
-  setup: CsError | null = null
-): unknown[][] {
-  return withModel((model) => {
-    const values = asGrid(acv_or_tier) ?? [[null]];
-    const table = model.tiers;
-    const problem = table instanceof CsError ? table : setup;
-    if (problem) return gridToHost(fill({ rows: values.length, cols: width(values) }, problem));
-    const tiers = table as TierTable<TierAssumption>;
-    const cells = mapGrid<Cell>(values, (raw, r, c) => {
-      const found = readAccountTier(raw, tiers);
-      if (found === null) return null;
-      const cell = found instanceof CsError ? found : fact(found);
-      return cell instanceof CsError ? locate(cell, "acv_or_tier", values, r, c) : cell;
-    });
-    return gridToHost(cells);
+function byTier(id: string, fact: (tier: TierAssumption) => Cell) {
+  return elementwise({
+    id,
+    params: [ACV_OR_TIER],
+    requires: tiersUsable,
+    errorsAt: "acv_or_tier",
+    compute: ([tier]) => fact(tier),
   });
 }
+
+const SEGMENT = byTier("SEGMENT", (t) => t.segment);
+const COVERAGE_MODEL = byTier("COVERAGE_MODEL", (t) => t.coverage_model);
+const TOUCH_CADENCE = byTier("TOUCH_CADENCE", (t) => t.touch_cadence);
+const TARGET_RATIO = elementwise({
+  id: "TARGET_RATIO",
+  params: [ACV_OR_TIER, whole("role", (raw) => readRole(raw, "CSM"))],
+  requires: tiersUsable,
+  errorsAt: "acv_or_tier",
+  compute: ([tier, role]) => ratioOf(tier, role),
+});
 
 /**
  * The segment of an account's tier (Strategic and Enterprise are Enterprise, Mid-Market and Pooled are Mid-Market, Tech-Touch is SMB), from its ACV or tier name. Blank cells give blanks; text that is neither an amount nor a known tier name is #N/A listing the tiers; a negative or unreadable ACV is #VALUE!.
@@ -120,7 +140,7 @@ function byTier(
  * @example =CS.SEGMENT("$14,999") -> "SMB"
  */
 export function segment(acv_or_tier: any[][]): any[][] {
-  return byTier(acv_or_tier, (t) => t.segment);
+  return SEGMENT(acv_or_tier);
 }
 
 /**
@@ -132,7 +152,7 @@ export function segment(acv_or_tier: any[][]): any[][] {
  * @example =CS.COVERAGE_MODEL("Strategic") -> "Named CSM + named TAM"
  */
 export function coverageModel(acv_or_tier: any[][]): any[][] {
-  return byTier(acv_or_tier, (t) => t.coverage_model);
+  return COVERAGE_MODEL(acv_or_tier);
 }
 
 /**
@@ -144,7 +164,7 @@ export function coverageModel(acv_or_tier: any[][]): any[][] {
  * @example =CS.TOUCH_CADENCE("tech-touch") -> "In-app + community"
  */
 export function touchCadence(acv_or_tier: any[][]): any[][] {
-  return byTier(acv_or_tier, (t) => t.touch_cadence);
+  return TOUCH_CADENCE(acv_or_tier);
 }
 
 function ratioOf(t: TierAssumption, role: Role): Cell {
@@ -163,7 +183,5 @@ function ratioOf(t: TierAssumption, role: Role): Cell {
  * @example =CS.TARGET_RATIO("Mid-Market", "TAM") -> #N/A
  */
 export function targetRatio(acv_or_tier: any[][], role?: any): any[][] {
-  const chosen = readRole(role ?? null, "CSM");
-  if (chosen instanceof CsError) return byTier(acv_or_tier, () => null, chosen);
-  return byTier(acv_or_tier, (t) => ratioOf(t, chosen));
+  return TARGET_RATIO(acv_or_tier, role);
 }

@@ -11,9 +11,16 @@ import {
   retentionTarget,
 } from "../core/targets";
 import { errorCodeOf, isBlank, isErrorValue } from "../core/values";
+import { declareParams, optional, SKIP } from "./elementwise";
 import { asGrid, Cell, locate, mapGrid } from "./grid";
 import { gridToHost, toHost, withModel } from "./host";
 import { readOptionalText } from "./read";
+
+// NRR_TARGET and GRR_TARGET read their range themselves (each name looked up once per call).
+for (const id of ["NRR_TARGET", "GRR_TARGET"])
+  declareParams(id, [
+    optional("segment_or_tier", (raw) => (typeof raw === "string" ? raw : null), SKIP),
+  ]);
 
 function targets(segment_or_tier: unknown, which: RetentionTarget): unknown[][] {
   return withModel((model) => {

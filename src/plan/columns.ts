@@ -213,6 +213,13 @@ function findOptional(headers: readonly string[], role: OptionalColumn): number 
   return null;
 }
 
+/** Text that is a figure, not a name: digits with separators, a currency sign or code, a percent. */
+function looksLikeFigure(text: string): boolean {
+  return /^[\s$€£¥(+-]*(?:[A-Z]{3}\s?)?\d[\d.,'\s\u00a0\u202f]*(?:[kKmMbB]|%|\s?[A-Z]{3}|\s?[$€£¥])?\)?$/.test(
+    text.trim()
+  );
+}
+
 /** The text of a header cell: numbers and booleans as text, blank as "". */
 export function headerText(cell: ExportCell): string {
   if (cell === null) return "";
@@ -246,7 +253,8 @@ export function findHeaderRow(rows: readonly ExportCell[][], named?: string): He
     );
     if (!hit) continue;
     const filled = rows[r].filter((c) => c !== null && headerText(c) !== "");
-    if (filled.some((c) => typeof c !== "string")) continue;
+    // A KPI line: "Total ARR" beside its figure, typed or as text ("$1,234,567", "1.234.567").
+    if (filled.some((c) => typeof c !== "string" || looksLikeFigure(c))) continue;
     if (filled.length >= 2) return { index: r, headers };
     single ??= { index: r, headers };
   }

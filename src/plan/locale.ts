@@ -269,6 +269,8 @@ export interface LocaleOptions {
   /** Columns the plan (or the formulas) read: ambiguity there is a question; elsewhere the cells stay text. */
   critical: readonly number[];
   headers: readonly string[];
+  /** Columns kept as text whatever they look like (identifiers). */
+  text?: readonly number[];
 }
 
 export type LocaleResult =
@@ -364,7 +366,9 @@ export function applyLocale(rows: ExportCell[][], options: LocaleOptions): Local
   const critical = new Set(options.critical);
   const decided: { column: number; decimal: "." | "," | null; dayFirst: boolean | null }[] = [];
   let converted = 0;
+  const text = new Set(options.text ?? []);
   for (let column = 0; column < width; column++) {
+    if (text.has(column)) continue;
     const e = evidenceOf(rows, column, options.from);
     if (e.texts === 0) continue;
     const name = columnName(options.headers, column);

@@ -7,6 +7,7 @@
 import { parseAmount } from "../core/values";
 import { ExportCell, ExportColumns } from "./columns";
 import { describeFurniture, findFurniture, Furniture, reconcile } from "./furniture";
+import { identifierColumns, keepIdentifiersText } from "./identifiers";
 import { applyLocale, ExportLocale, LocaleQuestion } from "./locale";
 import { PlanAccounts } from "./rows";
 
@@ -45,16 +46,19 @@ export function startReading(
   options: ReadingOptions
 ): ReadingStart {
   const furniture = findFurniture(rows, columns);
+  const identifiers = identifierColumns(rows, columns);
   const critical = [columns.acv, ...(columns.lastActivity === null ? [] : [columns.lastActivity])];
   const locale = applyLocale(rows, {
     from: columns.headerRow + 1,
     critical,
     headers: columns.headers,
+    text: identifiers,
     ...(options.locale ? { locale: options.locale } : {}),
     ...(options.delimiter ? { delimiter: options.delimiter } : {}),
   });
   if (!locale.ok)
     return "question" in locale ? { ok: false, localeQuestion: locale.question } : locale;
+  keepIdentifiersText(rows, identifiers, columns.headerRow + 1);
   return {
     ok: true,
     reading: {

@@ -16,7 +16,7 @@ import { Assumptions } from "../core/assumptions/types";
 import { COVERAGE_PLAN_HEADER } from "../core/coverage-plan";
 import { excelSerialFromYmd } from "../core/dates";
 import { HIRING_PLAN_HEADER } from "../core/hiring";
-import { PlanMessages } from "../core/errors";
+import { PaneActionMessages, PlanMessages } from "../core/errors";
 import { ColumnQuestion, ExportCell } from "../plan/columns";
 import { fromFileFormula, hasFileCsCall } from "../plan/file-formulas";
 import {
@@ -37,6 +37,7 @@ import { localeFromTag, LocaleQuestion, localeQuestionText } from "../plan/local
 import { preparePlan } from "../plan/prepare";
 import { Reconciliation } from "../plan/reconcile";
 import { SkippedRow } from "../plan/rows";
+import { ColumnEvidence, columnEvidence } from "./evidence";
 import { PAYLOAD_BUDGET_BYTES, payloadBytes, readRowChunks } from "./excel-limits";
 import { isCsFormula, reenterFormulas, RowProgress } from "./recalc";
 
@@ -56,13 +57,19 @@ export interface BuildPlanOptions {
    * ("ambiguous"), or only MRR columns ("mrr": choosing one confirms x12).
    * Resolve with the chosen header, or null to cancel the build.
    */
-  askAcvColumn: (question: ColumnQuestion) => Promise<string | null>;
+  askAcvColumn: (question: ColumnQuestion, evidence: ColumnEvidence[]) => Promise<string | null>;
   /**
    * Asked when a column the plan reads (ACV, last activity) reads two ways
    * ("80.000": 80 or 80,000; "01/02/2026"): resolve with the chosen choice's
    * locale tag, or null to cancel. Without it the build stops with the question as its message.
    */
   askLocale?: (question: LocaleQuestion) => Promise<string | null>;
+  /**
+   * The pane's Cancel: asked before anything is written and after each chunk.
+   * A cancelled build deletes the sheets it added, so a first build leaves the
+   * workbook as it was.
+   */
+  isCancelled?: () => boolean;
   /** Called after each chunk of account rows: rows written so far, and the total. */
   onProgress?: (done: number, total: number) => void;
   /** Account rows per context.sync (default 2,000). */
@@ -84,12 +91,17 @@ export type BuildPlanResult =
       message: string;
       /** Rows read, planned, combined, set aside, skipped; ARR in the file and planned; quality, cost. */
       reconciliation?: Reconciliation;
+      /** The planned accounts' ACVs, for the pane's impact line. */
+      acvs: Float64Array;
       /** Rows set aside as report furniture (totals, footers...). */
       setAside: number;
       /** The export's own record count or grand total disagreeing with what was read. */
       warnings: string[];
     }
-  | { built: false; message: string; skipped?: SkippedRow[] };
+  | { built: false; message: string; skipped?: SkippedRow[]; cancelled?: boolean };
+
+/** Thrown between chunks when the user cancels; caught by buildCoveragePlan. */
+class BuildCancelled extends Error {}
 
 const DEFAULT_CHUNK = 2000;
 
@@ -201,6 +213,7 @@ async function writeAccounts(
     await context.sync();
     start += count;
     options.onProgress?.(start, table.rowCount);
+    if (options.isCancelled?.()) throw new BuildCancelled();
   }
   const address = `A1:${columnLetter(columns.length - 1)}${table.rowCount + 1}`;
   const excelTable = sheet.tables.add(address, true);
@@ -311,7 +324,10 @@ export async function buildCoveragePlan(
   let prepared = preparePlan(rows, base);
   let acvColumn: string | undefined;
   if (!prepared.ok && "question" in prepared) {
-    const answer = await options.askAcvColumn(prepared.question);
+    const answer = await options.askAcvColumn(
+      prepared.question,
+      columnEvidence(rows, prepared.question.candidates)
+    );
     if (answer === null) return { built: false, message: PlanMessages.cancelled() };
     acvColumn = answer;
     prepared = preparePlan(rows, { ...base, acvColumn });
@@ -337,6 +353,8 @@ export async function buildCoveragePlan(
   }
   const input = prepared.input;
   const layout = buildLayout(input);
+  if (options.isCancelled?.())
+    return { built: false, cancelled: true, message: PaneActionMessages.stopped([]) };
 
   deletePlanSheets(context);
   await context.sync();
@@ -347,7 +365,14 @@ export async function buildCoveragePlan(
 
   // The accounts first: the plan's formulas refer to its columns.
   const accounts = layout.sheets.find((s) => s.name === SHEETS.accounts)!;
-  await writeAccounts(context, sheets.get(SHEETS.accounts)!, accounts, input, options);
+  try {
+    await writeAccounts(context, sheets.get(SHEETS.accounts)!, accounts, input, options);
+  } catch (error) {
+    if (!(error instanceof BuildCancelled)) throw error;
+    for (const sheet of sheets.values()) sheet.delete();
+    await context.sync();
+    return { built: false, cancelled: true, message: PaneActionMessages.stopped([]) };
+  }
   const spillHeaders = knownSpillHeaders(layout);
   for (const layoutSheet of layout.sheets) {
     if (layoutSheet.name === SHEETS.accounts) continue;
@@ -369,6 +394,7 @@ export async function buildCoveragePlan(
       ...(input.reading?.warnings ?? []).map((w) => `Warning: ${w}.`),
     ].join(" "),
     ...(input.reconciliation ? { reconciliation: input.reconciliation } : {}),
+    acvs: input.accounts.acv,
     setAside: input.reading?.setAside ?? 0,
     warnings: input.reading?.warnings ?? [],
   };

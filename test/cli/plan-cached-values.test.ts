@@ -34,6 +34,19 @@ async function formulaResults(file: string): Promise<Map<string, unknown>> {
         const value = cell.value as { formula?: string; result?: unknown } | null;
         if (value !== null && typeof value === "object" && value.formula !== undefined)
           results.set(`${ws.name}!${cell.address} ${value.formula}`, value.result);
+        // The other cells of a spill's array formula hold its cached values.
+        const array = value as { shareType?: string; ref?: string } | null;
+        if (array?.shareType === "array" && array.ref) {
+          const [from, to] = array.ref.split(":").map((a) => ws.getCell(a));
+          for (let r = Number(from.row); r <= Number(to.row); r++)
+            for (let c = Number(from.col); c <= Number(to.col); c++) {
+              if (r === Number(from.row) && c === Number(from.col)) continue;
+              results.set(
+                `${ws.name}!R${r}C${c} in ${value!.formula}`,
+                ws.getRow(r).getCell(c).value
+              );
+            }
+        }
       })
     )
   );

@@ -2,7 +2,11 @@
  * The plan workbook opened by another spreadsheet program: LibreOffice Calc
  * (headless) converts every sheet to CSV, and the numbers it shows are the
  * cached values the command wrote (LibreOffice has no CS functions, so a
- * recalculated cell would show #NAME?). CI installs libreoffice-calc-nogui.
+ * recalculated cell would show #NAME?). The one exception is the spills:
+ * each is one array formula (one call of the add-in in Excel), and
+ * LibreOffice (7.4, as CI installs it) recalculates every array formula on
+ * load, cached values or not, so those ranges show #NAME? there; the cells
+ * that read them keep their cached values. CI installs libreoffice-calc-nogui.
  */
 import { execFile } from "child_process";
 import { promises as fs } from "fs";
@@ -54,7 +58,20 @@ afterAll(() => fs.rm(dir, { recursive: true, force: true }));
 
 const rowOf = (sheet: string, label: string) => sheets[sheet].find((r) => r[0] === label) ?? [];
 
-test("LibreOffice shows every sheet, and no cell it had to recalculate", () => {
+/** The spills' ranges (1-based rows, 0-based columns) of the fixture's plan, by sheet. */
+const SPILLS: Record<string, { top: number; left: number; rows: number; cols: number }[]> = {
+  // The coverage plan (header, 5 tiers, Total; 7 columns) and the hiring plan (header, 12 months).
+  "CS Plan": [
+    { top: 8, left: 0, rows: 7, cols: 7 },
+    { top: 34, left: 3, rows: 13, cols: 7 },
+  ],
+};
+const inSpill = (sheet: string, row: number, col: number) =>
+  (SPILLS[sheet] ?? []).some(
+    (s) => row >= s.top && row < s.top + s.rows && col >= s.left && col < s.left + s.cols
+  );
+
+test("LibreOffice shows every sheet, and recalculates no cell but the spills' array formulas", () => {
   expect(Object.keys(sheets).sort()).toEqual([
     "CS Accounts",
     "CS Assumptions",
@@ -62,20 +79,37 @@ test("LibreOffice shows every sheet, and no cell it had to recalculate", () => {
     "CS Plan",
     "CS Skipped rows",
   ]);
-  for (const [name, rows] of Object.entries(sheets)) {
-    const broken = rows.flat().filter((cell) => /^#NAME\?|^Err:|^#VALUE!/.test(cell));
-    expect({ name, broken }).toEqual({ name, broken: [] });
-  }
+  const brokenAt = (name: string) =>
+    sheets[name].flatMap((line, r) =>
+      line.flatMap((cell, c) => (/^#NAME\?|^Err:|^#VALUE!/.test(cell) ? [[r + 1, c]] : []))
+    );
+  for (const name of ["CS Accounts", "CS Books", "CS Skipped rows"])
+    expect({ name, broken: brokenAt(name) }).toEqual({ name, broken: [] });
+  // On CS Plan: exactly the two spills, every cell of them; the formulas beside and below that read
+  // them (targets, cost, forward view) show their cached values.
+  const plan = brokenAt("CS Plan");
+  expect(plan.every(([r, c]) => inSpill("CS Plan", r, c))).toBe(true);
+  expect(plan).toHaveLength(7 * 7 + 13 * 7);
+  // CS Assumptions is its three spills and their headings.
+  expect(
+    sheets["CS Assumptions"].flat().filter((cell) => cell === "#NAME?").length
+  ).toBeGreaterThan(0);
 });
 
-test("the coverage plan's cached values, computed by hand from MODEL.md's ratios", () => {
-  const strategic = rowOf("CS Plan", "Strategic");
-  expect(strategic.slice(0, 3)).toEqual(["Strategic", "2", "560000"]);
-  expect(Number(strategic[3])).toBeCloseTo(2 / 11, 12);
-  expect(Number(strategic[5])).toBeCloseTo(0.2, 12); // 2 / 10 TAMs
-  const total = rowOf("CS Plan", "Total");
-  expect(total.slice(0, 3)).toEqual(["Total", "6", "765000"]);
-  expect(Number(total[3])).toBeCloseTo(2 / 11 + 1 / 30 + 1 / 32 + 1 / 50 + 1 / 175, 12);
+test("cells that read the coverage plan's spill keep their cached values (computed by hand)", () => {
+  const strategic = sheets["CS Plan"][8 + 5 - 1]; // row 13: the last tier, Strategic
+  expect(strategic.slice(7, 9)).toEqual(["Enterprise", "130%"]);
+  // CS cost a year = total CSMs x loaded cost per CSM (MODEL.md's ratios and OTEs).
+  const cost = rowOf("CS Plan", "CS cost a year (CSMs x loaded cost per CSM)");
+  expect(Number(cost[1])).toBeCloseTo(
+    (1 / 175) * 115000 +
+      (1 / 50) * 145000 +
+      (1 / 32) * 145000 +
+      (1 / 30) * 190000 +
+      (2 / 11) * 190000,
+    6
+  );
+  expect(rowOf("CS Plan", "Current ARR").slice(0, 2)).toEqual(["Current ARR", "765000"]);
 });
 
 test("the accounts' CS columns and the books show their cached values", () => {

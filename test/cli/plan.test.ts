@@ -192,9 +192,21 @@ describe("the plan workbook", () => {
       return found;
     };
     const strategic = ws.getRow(rowOf("Strategic"));
-    expect(formulaOf(strategic.getCell(1))).toMatch(
-      /^INDEX\(_xldudf_CS_COVERAGE_PLAN\('CS Accounts'!\$F\$2:\$F\$7\),\d,1\)$/
-    );
+    // One array formula over the spill's exact range (5 tiers, header and Total: 7 rows of 7),
+    // on its top-left cell; the tier rows below hold its cached values.
+    const header = ws.getRow(rowOf("Strategic") - 5).getCell(1)
+      .value as ExcelJS.CellFormulaValue & {
+      shareType?: string;
+      ref?: string;
+    };
+    expect(header).toMatchObject({
+      formula: "_xldudf_CS_COVERAGE_PLAN('CS Accounts'!$F$2:$F$7)",
+      result: "Tier",
+      shareType: "array",
+      ref: `A${rowOf("Strategic") - 5}:G${rowOf("Total")}`,
+    });
+    expect(formulaOf(strategic.getCell(1))).toBeUndefined();
+    expect(cached(strategic.getCell(1))).toBe("Strategic");
     expect(cached(strategic.getCell(2))).toBe(2);
     expect(cached(strategic.getCell(3))).toBe(560000);
     expect(cached(strategic.getCell(4)) as number).toBeCloseTo(2 / 11, 12);
@@ -207,6 +219,70 @@ describe("the plan workbook", () => {
     expect(
       (ws.getRow(rowOf("Forward ARR")).getCell(2).value as ExcelJS.CellFormulaValue).formula
     ).toMatch(/^_xldudf_CS_FORWARD_ARR\(/);
+  });
+
+  test("one CS call per spilled result: each spill is one dynamic-array formula over its exact range", async () => {
+    const formulas: { at: string; formula: string; ref?: string }[] = [];
+    const inArrays = new Set<string>();
+    wb.eachSheet((ws) => {
+      if (ws.name === "CS Accounts") return; // one CS call per row, over its own row's cell
+      ws.eachRow((row) =>
+        row.eachCell((cell) => {
+          const value = cell.value as { formula?: string; shareType?: string; ref?: string } | null;
+          if (value === null || typeof value !== "object" || value.formula === undefined) return;
+          formulas.push({
+            at: `${ws.name}!${cell.address}`,
+            formula: value.formula,
+            ...(value.shareType === "array" ? { ref: value.ref } : {}),
+          });
+        })
+      );
+    });
+    const arrays = formulas.filter((f) => f.ref !== undefined);
+    // CS Plan: the coverage plan (5 tiers + header + Total, 7 columns) and the hiring plan
+    // (12 months + header, 7 columns; its header on row 34: the Month table after the cost,
+    // coverage-quality and forward-view blocks of layout.ts); CS Assumptions: its three tables.
+    expect(arrays.map((f) => [f.at, f.formula.replace(/\(.*/, ""), f.ref])).toEqual([
+      ["CS Plan!A8", "_xldudf_CS_COVERAGE_PLAN", "A8:G14"],
+      ["CS Plan!D34", "_xldudf_CS_HIRING_PLAN", "D34:J46"],
+      ["CS Assumptions!A5", "_xldudf_CS_ASSUMPTIONS", expect.stringMatching(/^A5:[A-Z]+\d+$/)],
+      ["CS Assumptions!A14", "_xldudf_CS_ASSUMPTIONS", expect.stringMatching(/^A14:[A-Z]+\d+$/)],
+      ["CS Assumptions!A21", "_xldudf_CS_ASSUMPTIONS", expect.stringMatching(/^A21:[A-Z]+\d+$/)],
+    ]);
+    // No other formula lies inside a spill's range (the cells there are its cached values).
+    for (const { at, ref } of arrays) {
+      const [sheet] = at.split("!");
+      const ws = wb.getWorksheet(sheet)!;
+      const [from, to] = ref!.split(":").map((a) => ws.getCell(a));
+      for (let r = Number(from.row); r <= Number(to.row); r++)
+        for (let c = Number(from.col); c <= Number(to.col); c++)
+          inArrays.add(`${sheet}!${ws.getCell(r, c).address}`);
+    }
+    expect(formulas.filter((f) => f.ref === undefined && inArrays.has(f.at))).toEqual([]);
+    // The whole accounts columns go to the add-in once per result: CS.COVERAGE_PLAN and
+    // CS.COVERAGE_QUALITY, one formula each (it was 49 + 1 with a formula per spilled cell).
+    const overColumns = formulas.filter((f) => /_xldudf_CS_\w+\('CS Accounts'!\$/.test(f.formula));
+    expect(overColumns.map((f) => f.formula.replace(/\(.*/, ""))).toEqual([
+      "_xldudf_CS_COVERAGE_PLAN",
+      "_xldudf_CS_COVERAGE_QUALITY",
+    ]);
+    // Marked as dynamic arrays for Excel: cm="1" on each spill's cell, and the metadata part.
+    const unzipped = await import("unzipper");
+    const zip = await unzipped.Open.file(path.join(dir, "plan-0.xlsx"));
+    const text = async (name: string) => {
+      const chunks: Buffer[] = [];
+      for await (const chunk of zip.files.find((f) => f.path === name)!.stream())
+        chunks.push(chunk as Buffer);
+      return Buffer.concat(chunks).toString("utf8");
+    };
+    expect(await text("xl/metadata.xml")).toContain('<xda:dynamicArrayProperties fDynamic="1"');
+    expect(await text("[Content_Types].xml")).toContain('PartName="/xl/metadata.xml"');
+    expect(await text("xl/_rels/workbook.xml.rels")).toContain('Target="metadata.xml"');
+    const plan = await text("xl/worksheets/sheet1.xml");
+    expect(plan.match(/<c r="[A-Z]+\d+" cm="1"/g)).toEqual([
+      '<c r="A8" cm="1"',
+      '<c r="D34" cm="1"',
+    ]);
   });
 
   test("CS Books: accounts, ARR, max book, load and mix per CSM, computed by hand", () => {

@@ -87,6 +87,28 @@ describe("refusals name the real cause", () => {
     expect(verbose.err[0]).toMatch(/^cs-coverage: detail: /);
   });
 
+  test("a workbook that stores the task pane's assumptions: refused without --assumptions", async () => {
+    const JSZip = (await import("jszip")).default;
+    const file = await withCsFormula("calamine-temperature-table.xlsx", "scenarios.xlsx");
+    const zip = await JSZip.loadAsync(await fs.readFile(file));
+    zip.file(
+      "xl/webextensions/webextension1.xml",
+      '<we:webextension xmlns:we="http://schemas.microsoft.com/office/webextensions/webextension/2010/11"><we:properties><we:property name="cs-coverage.assumptions" value="&quot;{}&quot;"/></we:properties></we:webextension>'
+    );
+    await fs.writeFile(file, await zip.generateAsync({ type: "nodebuffer" }));
+    const refused = await recalc(file);
+    expect(refused.code).toBe(2);
+    expect(refused.err).toEqual([
+      expect.stringMatching(
+        /scenarios\.xlsx: stores its own assumptions .*--assumptions FILE\.json/
+      ),
+    ]);
+    const defaults = path.join(dir, "defaults.json");
+    const exported = await run(() => catalog, "assumptions", "--json");
+    await fs.writeFile(defaults, exported.out.join("\n"));
+    expect((await recalc(file, "--assumptions", defaults)).code).toBe(0);
+  });
+
   test("a workbook without CS formulas", async () => {
     const file = path.join(dir, "plain.xlsx");
     await fs.copyFile(path.join(FIXTURES, "exceljs-gold.xlsx"), file);

@@ -161,6 +161,72 @@ describe("the production build for a sample origin", () => {
   });
 });
 
+describe("npm run package: what IT deploys", () => {
+  function pack(env: NodeJS.ProcessEnv, args: string[]) {
+    return spawnSync(process.execPath, [path.join(ROOT, "scripts", "package.js"), ...args], {
+      cwd: ROOT,
+      env: { ...process.env, ADDIN_ORIGIN: "", ...env },
+      encoding: "utf8",
+    });
+  }
+
+  test("holds the site, the production manifest, an nginx configuration and the guide, for the origin", () => {
+    const dest = path.join(tmp, "package");
+    const run = pack({ ADDIN_ORIGIN: ORIGIN }, ["--site", out, "--out", dest]);
+    expect(run.stderr).toBe("");
+    expect(run.status).toBe(0);
+    const { version } = JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8"));
+    const folder = path.join(dest, `cs-coverage-${version}`);
+    expect(files(path.join(folder, "site")).sort()).toEqual(files(out).sort());
+    expect(fs.readFileSync(path.join(folder, "manifest.xml"), "utf8")).toBe(
+      fs.readFileSync(path.join(out, "manifest.xml"), "utf8")
+    );
+    const guide = fs.readFileSync(path.join(folder, "ADMIN-GUIDE.md"), "utf8");
+    expect(guide).not.toMatch(/\{\{|\}\}/);
+    for (const fact of [
+      `${ORIGIN}/taskpane.html`,
+      PRODUCTION_ID,
+      "Settings > Integrated apps",
+      "24 hours",
+      "SharePoint app catalog",
+      "VersionOverrides",
+      "Id never changes",
+      "#NAME?",
+      "Repair CS formulas",
+    ])
+      expect(`${fact}: ${guide.replace(/\s+/g, " ").includes(fact)}`).toBe(`${fact}: true`);
+    const nginx = fs.readFileSync(path.join(folder, "nginx", "cs-coverage.conf"), "utf8");
+    expect(nginx).toContain("location ^~ /cs/ {");
+    expect(nginx).toContain("alias /var/www/cs-coverage/;");
+    const listing = spawnSync("tar", ["-tzf", path.join(dest, `cs-coverage-${version}.tar.gz`)], {
+      encoding: "utf8",
+    });
+    expect(listing.stdout).toContain(`cs-coverage-${version}/site/functions.json`);
+    expect(listing.stdout).toContain(`cs-coverage-${version}/ADMIN-GUIDE.md`);
+  });
+
+  test.each([
+    ["", /needs the origin users will load the add-in from/],
+    ["http://addins.example.com/cs", /is not https/],
+  ])("ADDIN_ORIGIN %j is refused in one line", (origin, message) => {
+    const run = pack({ ADDIN_ORIGIN: origin }, ["--site", out, "--out", path.join(tmp, "no")]);
+    expect(run.status).toBe(1);
+    expect(run.stderr.trim().split("\n")).toEqual([expect.stringMatching(message)]);
+    expect(fs.existsSync(path.join(tmp, "no"))).toBe(false);
+  });
+
+  test("a build for another origin is not packaged as this one", () => {
+    const run = pack({ ADDIN_ORIGIN: "https://other.example.com" }, [
+      "--site",
+      out,
+      "--out",
+      path.join(tmp, "other"),
+    ]);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain("is not a production build for https://other.example.com");
+  });
+});
+
 describe("a production build refuses an origin users cannot load it from", () => {
   test.each([
     ["http://addins.example.com/cs", "is not https"],

@@ -6,6 +6,7 @@ import { readFileSync } from "fs";
 import path from "path";
 import { Catalog, CatalogFunction } from "../../src/engine/catalog";
 import { SHAPES } from "../../src/engine/shapes";
+import { declaredFunctions } from "../../src/functions/elementwise";
 import { implementations } from "../../src/functions/registry";
 import { testCatalog } from "../helpers/engine";
 
@@ -100,6 +101,40 @@ describe("functions.json (generated from the JSDoc) matches FUNCTIONS.md", () =>
     }
     const ids = new Set(catalog.metadata.functions.map((f) => f.id));
     for (const id of Object.keys(SHAPES)) expect(ids.has(id)).toBe(true);
+  });
+
+  test("each declared function's parameters are its JSDoc parameters, same names, same order", () => {
+    const byId = new Map(catalog.metadata.functions.map((f) => [f.id, f]));
+    const declared = [...declaredFunctions()];
+    // Every function that broadcasts a value parameter is declared (the spill size comes from it).
+    expect(declared.map(([id]) => id).sort()).toEqual(
+      catalog.metadata.functions
+        .filter((f) => f.result.dimensionality === "matrix")
+        .map((f) => f.id)
+        .filter((id) => !["COVERAGE_PLAN", "HIRING_PLAN", "ASSUMPTIONS"].includes(id))
+        .sort()
+    );
+    for (const [id, params] of declared) {
+      const fn = byId.get(id);
+      expect(`${id}: ${params.map((p) => p.name).join(", ")}`).toBe(
+        `${id}: ${(fn?.parameters ?? []).map((p) => p.name).join(", ")}`
+      );
+    }
+  });
+
+  test("a declared function's spill is the broadcast of its cell parameters, not of the others", () => {
+    // VARIABLE_PAYOUT: mbo (a row of attainments, averaged) and plan never widen the result.
+    const rule = SHAPES.VARIABLE_PAYOUT;
+    const column = { rows: 5, cols: 1 };
+    const row = { rows: 1, cols: 4 };
+    expect(rule([column, null, row, null, null, null, null], {} as never)).toEqual(column);
+    expect(rule([null, null, null, column, null, null, null], {} as never)).toEqual(column);
+    expect(rule([null, null, column, null, null, null, column], {} as never)).toEqual({
+      rows: 1,
+      cols: 1,
+    });
+    // TARGET_RATIO: the role is read once.
+    expect(SHAPES.TARGET_RATIO([column, row], {} as never)).toEqual(column);
   });
 
   test("every function Excel binds has the implementation the engine calls", () => {

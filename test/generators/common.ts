@@ -9,6 +9,7 @@
  */
 import { promises as fs } from "fs";
 import ExcelJS from "exceljs";
+import JSZip from "jszip";
 import { defaultAssumptions } from "../../src/core/assumptions/defaults";
 import { Assumptions } from "../../src/core/assumptions/types";
 
@@ -198,6 +199,8 @@ export interface GeneratedSheet {
   formatFrom?: number;
   /** Rows (0-based) written in bold, as reports style their totals. */
   boldRows?: number[];
+  /** Cells ("D5") holding numbers that also carry a hyperlink, as Excel saves them (a <v> number, linked). */
+  linkedNumbers?: string[];
 }
 
 /** An .xlsx written by ExcelJS: sheets in order, merged cells, number formats, hyperlinks. */
@@ -216,8 +219,32 @@ export async function writeXlsx(file: string, sheets: readonly GeneratedSheet[])
       });
     });
     for (const range of sheet.merges ?? []) ws.mergeCells(range);
+    // A link on A1 (a title or header text) gives the sheet its hyperlink relationship; linked numbers reuse it.
+    if (sheet.linkedNumbers?.length) {
+      const text = sheet.rows[0]?.[0];
+      ws.getCell("A1").value = { text: String(text ?? ""), hyperlink: "https://example.com/" };
+    }
   }
   await workbook.xlsx.writeFile(file);
+  await linkNumbers(file, sheets);
+}
+
+/** ExcelJS writes a linked value as text; Excel keeps a linked number a number. Adds the links to the number cells. */
+async function linkNumbers(file: string, sheets: readonly GeneratedSheet[]): Promise<void> {
+  if (!sheets.some((s) => s.linkedNumbers?.length)) return;
+  const zip = await JSZip.loadAsync(await fs.readFile(file));
+  for (const [i, sheet] of sheets.entries()) {
+    if (!sheet.linkedNumbers?.length) continue;
+    const part = `xl/worksheets/sheet${i + 1}.xml`;
+    const xml = await zip.file(part)!.async("string");
+    const link = /<hyperlink ref="A1" r:id="(rId\d+)"\/>/.exec(xml);
+    if (link === null) throw new Error(`${part}: no hyperlink to reuse`);
+    const extra = sheet.linkedNumbers
+      .map((ref) => `<hyperlink ref="${ref}" r:id="${link[1]}"/>`)
+      .join("");
+    zip.file(part, xml.replace(link[0], link[0] + extra));
+  }
+  await fs.writeFile(file, await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" }));
 }
 
 /** Excel's serial for a calendar day (1900 system), computed here from the epoch. */
@@ -226,3 +253,61 @@ export function serialOf(day: { y: number; m: number; d: number }): number {
 }
 
 export const pad2 = (n: number): string => String(n).padStart(2, "0");
+
+/** What an export must give: the plan of its true accounts, or a refusal whose message names the problem. */
+export type Outcome =
+  | {
+      kind: "plan";
+      /** Rows set aside as report furniture. */
+      setAside?: number;
+      /** A warning the summary must carry (the export disagreeing with itself). */
+      warning?: RegExp;
+      /** A line the console summary must carry (the sheet read, the header row...). */
+      note?: RegExp;
+    }
+  | {
+      kind: "refusal";
+      message: RegExp;
+      /** Arguments that resolve it (e.g. --locale de-DE), after which the plan is right. */
+      resolvedBy?: string[];
+    };
+
+export interface GeneratedExport {
+  /** File name without extension: the hazard it shows. */
+  name: string;
+  format: "csv" | "xlsx";
+  /** A CSV writes the first sheet's rows; an .xlsx every sheet. */
+  sheets: GeneratedSheet[];
+  csv?: CsvOptions;
+  /** The accounts it holds, with their true ACVs: the expected plan comes from these. */
+  accounts: TrueAccount[];
+  /** Extra command-line arguments (--sheet, --locale). */
+  args?: string[];
+  outcome: Outcome;
+}
+
+/** Writes an export into `dir`; returns its path. */
+export async function writeExport(dir: string, exported: GeneratedExport): Promise<string> {
+  const file = `${dir}/${exported.name}.${exported.format}`;
+  if (exported.format === "csv") await writeCsv(file, exported.sheets[0].rows, exported.csv);
+  else await writeXlsx(file, exported.sheets);
+  return file;
+}
+
+/** The same export as an .xlsx of typed cells: what Excel holds once the report is opened (the pane's selection). */
+export function excelValues(rows: readonly GeneratedCell[][]): (string | number | boolean)[][] {
+  const width = rows.reduce((w, r) => Math.max(w, r.length), 0);
+  return rows.map((row) =>
+    Array.from({ length: width }, (_, c) => {
+      const cell = row[c] ?? null;
+      if (cell === null) return "";
+      if (cell instanceof Date)
+        return (
+          Date.UTC(cell.getUTCFullYear(), cell.getUTCMonth(), cell.getUTCDate()) / 86_400_000 +
+          25_569
+        );
+      if (typeof cell === "object") return cell.text;
+      return cell;
+    })
+  );
+}

@@ -9,8 +9,10 @@ import JSZip from "jszip";
 export interface AddedCell {
   /** Column letter. */
   col: string;
-  /** The formula as the file stores it (_xldudf_CS_TIER(...)). */
-  formula: string;
+  /** The formula as the file stores it (_xldudf_CS_TIER(...)); absent for a spill's other cells. */
+  formula?: string;
+  /** An array formula's range ("A9:B9"), as Excel stores a spilled result. */
+  array?: string;
 }
 
 /** The first worksheet's part (not a chart sheet), from the workbook's relationships. */
@@ -58,10 +60,12 @@ export async function addFormulaRow(
   const rowXml =
     `<${prefix}row r="${row}">` +
     cells
-      .map(
-        (c) =>
-          `<${prefix}c r="${c.col}${row}"><${prefix}f>${escape(c.formula)}</${prefix}f><${prefix}v>0</${prefix}v></${prefix}c>`
-      )
+      .map((c) => {
+        const array = c.array ? ` t="array" ref="${c.array}"` : "";
+        const f =
+          c.formula === undefined ? "" : `<${prefix}f${array}>${escape(c.formula)}</${prefix}f>`;
+        return `<${prefix}c r="${c.col}${row}">${f}<${prefix}v>0</${prefix}v></${prefix}c>`;
+      })
       .join("") +
     `</${prefix}row>`;
   const emptyData = new RegExp(`<${prefix}sheetData\\s*/>`);

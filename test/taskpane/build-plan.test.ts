@@ -235,6 +235,31 @@ describe("buildCoveragePlan", () => {
         )
       )
     ).toBe(true);
+    // One formula per spilled result, on its top-left cell only (Excel spills it): the whole
+    // accounts columns go to the add-in once per result, never once per cell of the spill.
+    const single = x.writes.filter(
+      (w) => w.formulas !== undefined && w.sheet !== "CS Accounts"
+    ) as (RangeWrite & { formulas: string[][] })[];
+    const calls = (pattern: RegExp) =>
+      single.filter((w) => w.formulas.flat().some((f) => pattern.test(f)));
+    expect(
+      calls(/CS\.(COVERAGE_PLAN|HIRING_PLAN|ASSUMPTIONS)\(/).map((w) => [
+        w.sheet,
+        w.row,
+        w.col,
+        w.rows,
+        w.cols,
+      ])
+    ).toEqual([
+      ["CS Plan", 7, 0, 1, 1],
+      ["CS Plan", 33, 3, 1, 1],
+      ["CS Assumptions", 4, 0, 1, 1],
+      ["CS Assumptions", 13, 0, 1, 1],
+      ["CS Assumptions", 20, 0, 1, 1],
+    ]);
+    expect(
+      calls(/CS\.\w+\('CS Accounts'!\$/).map((w) => w.formulas[0][0].replace(/\(.*/, ""))
+    ).toEqual(["=CS.COVERAGE_PLAN", "=CS.COVERAGE_QUALITY"]);
     // Native charts: headcount by tier (CSMs, AMs, TAMs) and book load per CSM.
     expect(x.charts.map((c) => [c.sheet, c.type, c.title, c.series])).toEqual([
       ["CS Plan", "ColumnClustered", "Headcount by tier", 3],

@@ -144,11 +144,12 @@ export function slideFormula(formula: string, dRow: number, dCol: number): strin
 }
 
 /**
- * Removes Excel's future-function prefixes (_xlfn.IFNA, _xlfn._xlws.FILTER)
- * where the engine knows the function; an unknown one keeps its prefix, so
- * the engine reports it as a name it does not know.
+ * Removes Excel's future-function prefixes (_xlfn.IFNA, _xlfn._xlws.FILTER).
+ * A function the engine does not know then shows as #NAME? ("Function name
+ * ARRAYTOTEXT not recognized") with its references still known to the
+ * engine, so what depends on a CS cell through it is still found (and kept).
  */
-export function stripFunctionPrefixes(formula: string, known: ReadonlySet<string>): string {
+export function stripFunctionPrefixes(formula: string): string {
   return joinPieces(
     splitFormula(formula).map((piece) =>
       piece.kind !== "code"
@@ -156,11 +157,8 @@ export function stripFunctionPrefixes(formula: string, known: ReadonlySet<string
         : {
             ...piece,
             text: piece.text.replace(
-              /(?<![A-Za-z0-9_.])_xlfn\.(?:_xlws\.)?([A-Za-z][A-Za-z0-9_.]*)(?=\()|(?<![A-Za-z0-9_.])_xlws\.([A-Za-z][A-Za-z0-9_.]*)(?=\()/g,
-              (m, a: string | undefined, b: string | undefined) => {
-                const name = (a ?? b ?? "").toUpperCase();
-                return known.has(name) ? name : m;
-              }
+              /(?<![A-Za-z0-9_.])(?:_xlfn\.(?:_xlws\.)?|_xlws\.)(?=[A-Za-z][A-Za-z0-9_.]*\()/g,
+              ""
             ),
           }
     )

@@ -1,0 +1,83 @@
+/**
+ * Sheets and identifiers: a workbook whose accounts are on its second sheet
+ * (a summary first), hyperlinked ACV numbers (each links to the CRM record),
+ * Salesforce IDs of 15 and 18 characters and customer numbers with leading
+ * zeros that must reach the plan's workbook exactly as written.
+ */
+import { GeneratedCell, GeneratedExport, TrueAccount, trueAccounts } from "./common";
+
+const HEADER = ["Account ID", "Customer Number", "Account Name", "CSM", "ACV"];
+
+function accountRows(accounts: readonly TrueAccount[], numbersAsText: boolean): GeneratedCell[][] {
+  return [
+    HEADER,
+    ...accounts.map((a, i) => [
+      // Every other ID is the 15-character (case-sensitive) form.
+      i % 2 === 0 ? a.id : a.id.slice(0, 15),
+      numbersAsText ? a.number : a.number,
+      a.name,
+      a.owner,
+      a.acv,
+    ]),
+  ];
+}
+
+const SUMMARY: GeneratedCell[][] = [
+  ["Book of business", null],
+  ["Accounts", 40],
+  ["Total ARR", 12_345_678],
+  ["Prepared by", "RevOps"],
+];
+
+export function sheetExports(seed = 47): GeneratedExport[] {
+  const second = trueAccounts(seed, 40);
+  const linked = trueAccounts(seed + 1, 24);
+  const ids = trueAccounts(seed + 2, 24);
+  return [
+    {
+      name: "sheets-second",
+      format: "xlsx",
+      sheets: [
+        { name: "Summary", rows: SUMMARY },
+        { name: "Accounts", rows: accountRows(second, true) },
+        { name: "Notes", rows: [["Exported from Salesforce"]] },
+      ],
+      accounts: second,
+      outcome: {
+        kind: "plan",
+        note: /read sheet "Accounts" \(2 of 3; the others: "Summary", "Notes"\)/,
+      },
+    },
+    {
+      name: "sheets-named",
+      format: "xlsx",
+      sheets: [
+        { name: "Accounts (old)", rows: accountRows(trueAccounts(seed + 9, 5), true) },
+        { name: "Accounts", rows: accountRows(second, true) },
+      ],
+      accounts: second,
+      args: ["--sheet", "accounts"],
+      outcome: { kind: "plan", note: /read sheet "Accounts" \(2 of 2/ },
+    },
+    {
+      name: "sheets-linked-acv",
+      format: "xlsx",
+      sheets: [
+        {
+          name: "Accounts",
+          rows: accountRows(linked, true),
+          linkedNumbers: linked.map((_, i) => `E${i + 2}`),
+        },
+      ],
+      accounts: linked,
+      outcome: { kind: "plan" },
+    },
+    {
+      name: "identifiers",
+      format: "csv",
+      sheets: [{ name: "Export", rows: accountRows(ids, true) }],
+      accounts: ids,
+      outcome: { kind: "plan" },
+    },
+  ];
+}
