@@ -89,10 +89,10 @@ export type BuildPlanResult =
       skipped: SkippedRow[];
       sheets: string[];
       message: string;
-      /** The planned accounts' ACVs, for the pane's impact line. */
-      acvs: Float64Array;
       /** Rows read, planned, combined, set aside, skipped; ARR in the file and planned; quality, cost. */
       reconciliation?: Reconciliation;
+      /** The planned accounts' ACVs, for the pane's impact line. */
+      acvs: Float64Array;
       /** Rows set aside as report furniture (totals, footers...). */
       setAside: number;
       /** The export's own record count or grand total disagreeing with what was read. */
@@ -393,8 +393,8 @@ export async function buildCoveragePlan(
       ...(input.reading?.setAsideNote ? [`${input.reading.setAsideNote}.`] : []),
       ...(input.reading?.warnings ?? []).map((w) => `Warning: ${w}.`),
     ].join(" "),
-    acvs: input.accounts.acv,
     ...(input.reconciliation ? { reconciliation: input.reconciliation } : {}),
+    acvs: input.accounts.acv,
     setAside: input.reading?.setAside ?? 0,
     warnings: input.reading?.warnings ?? [],
   };

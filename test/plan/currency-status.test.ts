@@ -1,0 +1,133 @@
+/**
+ * The planning side's readers on their own: an amount's currency and its
+ * value in the plan currency, a status cell, a contract's row key, a last
+ * touch. Expected values by hand.
+ */
+import { accountKey, statusKind } from "../../src/plan/accounts";
+import { CurrencySetting, formatMoney, readMoney, splitCurrency } from "../../src/plan/currency";
+import { readTouch } from "../../src/plan/touches";
+
+const usd = (over: Partial<CurrencySetting> = {}): CurrencySetting => ({
+  plan: "USD",
+  fx: { EUR: 1.08, GBP: 1.25 },
+  headerCode: null,
+  column: null,
+  columnName: "",
+  ...over,
+});
+
+describe("an amount's currency", () => {
+  test.each([
+    ["EUR 80,000", "EUR", "80,000"],
+    ["80,000 EUR", "EUR", "80,000"],
+    ["€80,000", "EUR", "80,000"],
+    ["£1,200", "GBP", "1,200"],
+    ["¥9,800,000", "JPY", "9,800,000"],
+    ["(EUR 1,200)", "EUR", "(1,200)"],
+    ["-€500", "EUR", "-500"],
+    ["$80,000", "USD", "80,000"],
+    ["80k", null, "80k"],
+  ])("%s is %s %s", (text, code, rest) => {
+    expect(splitCurrency(text, "USD")).toEqual({ code, rest });
+  });
+
+  test("a bare $ is the plan's dollar when the plan is in one, else USD", () => {
+    expect(splitCurrency("$100", "CAD").code).toBe("CAD");
+    expect(splitCurrency("$100", "EUR").code).toBe("USD");
+  });
+
+  test("converted at fx.<code>, to the cent: EUR 80,000 x 1.08 = 86,400; 1 250 000 EUR = 1,350,000", () => {
+    expect(readMoney("EUR 80,000", [], usd())).toEqual({ ok: true, amount: 86400, code: "EUR" });
+    expect(readMoney("1 250 000 EUR", [], usd())).toEqual({
+      ok: true,
+      amount: 1350000,
+      code: "EUR",
+    });
+    // 333.33 x 1.08 = 359.9964 -> 360.00
+    expect(readMoney(333.33, ["EUR"], usd({ column: 0, columnName: "Currency" }))).toEqual({
+      ok: true,
+      amount: 360,
+      code: "EUR",
+    });
+  });
+
+  test("no rate, a contradiction, a blank or unknown currency cell: refused with the reason, never read as dollars", () => {
+    const reason = (raw: string | number, row: (string | null)[], s: CurrencySetting) => {
+      const r = readMoney(raw, row, s);
+      if (r === null || r.ok) throw new Error("expected a refusal");
+      return r.reason;
+    };
+    expect(reason("¥9,800,000", [], usd())).toMatch(/in JPY and there is no JPY rate into USD/);
+    const column = usd({ column: 0, columnName: "Account Currency" });
+    expect(reason("£1,200", ["EUR"], column)).toBe(
+      'the amount says GBP but the "Account Currency" column says EUR; fix one of them'
+    );
+    expect(reason(1200, [null], column)).toMatch(/"Account Currency" column is blank/);
+    expect(reason(1200, ["Euros"], column)).toMatch(
+      /"Euros" in the "Account Currency" column is not a currency code/
+    );
+    expect(reason("kr 80 000", [], usd())).toMatch(/currency sign the plan cannot identify/);
+    // A dot that could be either separator beside a foreign sign is not guessed (80 or 80,000).
+    expect(reason("€80.000", [], usd())).toMatch(
+      /could be a thousands separator or a decimal point/
+    );
+    for (const r of [reason("kr 80 000", [], usd()), reason("€80.000", [], usd())])
+      expect(r).not.toMatch(/"\$/);
+  });
+
+  test("the header's currency applies when the row says none", () => {
+    expect(readMoney(1000, [], usd({ headerCode: "GBP" }))).toEqual({
+      ok: true,
+      amount: 1250,
+      code: "GBP",
+    });
+  });
+
+  test("money in the plan's currency", () => {
+    expect(formatMoney(1234567.4, "USD")).toBe("$1,234,567");
+    expect(formatMoney(1234567.4, "EUR")).toBe("€1,234,567");
+  });
+});
+
+describe("statuses", () => {
+  test.each([
+    ["Customer", "customer"],
+    ["Customer - Direct", "customer"],
+    ["Closed Won", "customer"],
+    ["Lead", "not-customer"],
+    ["marketingqualifiedlead", "not-customer"],
+    ["Prospect", "not-customer"],
+    ["Former Customer", "not-customer"],
+    ["Churned", "not-customer"],
+    ["Closed Lost", "not-customer"],
+    ["Negotiation/Review", "not-customer"],
+    ["Inactive", "not-customer"],
+    ["Partner", "unknown"],
+    ["New Business", "unknown"],
+    [null, "unknown"],
+  ])("%s is %s", (cell, kind) => {
+    expect(statusKind(cell)).toBe(kind);
+  });
+});
+
+describe("rows of one account", () => {
+  test("by ID as written, else by name without case or extra spaces; blank is no key", () => {
+    expect(accountKey(["001A", "Acme"], 0, 1)).toBe("id:001A");
+    expect(accountKey(["x", "  ACME  Corp "], null, 1)).toBe(
+      accountKey(["y", "acme corp"], null, 1)
+    );
+    expect(accountKey(["", "Acme"], 0, 1)).toBeNull();
+    expect(accountKey(["a"], null, null)).toBeNull();
+  });
+});
+
+describe("a last touch", () => {
+  test("serials, ISO dates and ISO date-times are days; other text is unreadable", () => {
+    expect(readTouch(46320.6)).toEqual({ day: 46320 });
+    expect(readTouch("2026-10-25")).toEqual({ day: 46320 });
+    expect(readTouch("2026-10-25 14:05:00")).toEqual({ day: 46320 });
+    expect(readTouch("2026-10-25T14:05:00Z")).toEqual({ day: 46320 });
+    expect(readTouch("see notes")).toBe("unreadable");
+    expect(readTouch(null)).toBe("blank");
+  });
+});
