@@ -14,7 +14,6 @@ const nodeGlobals = {
   module: "writable",
   process: "readonly",
   require: "readonly",
-  URL: "readonly",
 };
 
 export default [

@@ -23,6 +23,7 @@
  *
  * Type errors fail the build: ts-loader type-checks every bundled file.
  */
+/* global URL */
 const fs = require("fs");
 const os = require("os");
 const path = require("path");

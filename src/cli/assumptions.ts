@@ -6,6 +6,7 @@
 import { readFileSync, statSync } from "fs";
 import { SOURCE_TITLES } from "../core/assumptions/defaults";
 import { importAssumptions, MAX_FILE_CHARS } from "../core/assumptions/format";
+import { FieldGroup, FieldSpec, fieldsOf, isNumberKind } from "../core/assumptions/fields";
 import { SEGMENT_COLUMNS, TIER_COLUMNS } from "../core/assumptions/keys";
 import { sourceOf } from "../core/assumptions/presets";
 import { Problem } from "../core/assumptions/schema";
@@ -65,8 +66,59 @@ type Cell = string | number | null;
 
 const money = (v: number | null): string => (v === null ? "none" : fmt(v));
 const percent = (v: number): string => `${fmt(v * 100)}%`;
-const multiple = (v: number): string => `${fmt(v)}x`;
-const count = (v: number | null): string => (v === null ? "none" : fmt(v));
+
+/** A value as the listing shows it, by the field table's kind ("none" for null). */
+function shown(spec: FieldSpec, value: unknown, withUnit: boolean): string {
+  if (value === null || value === undefined) return "none";
+  if (Array.isArray(value)) return `${value.join(",")} (then 1)`;
+  if (typeof value !== "number") return String(value);
+  switch (spec.kind) {
+    case "percent":
+      return percent(value);
+    case "multiple":
+      return `${fmt(value)}x`;
+    case "days":
+    case "months":
+      return withUnit && spec.unit ? `${fmt(value)} ${spec.unit}` : fmt(value);
+    default:
+      return fmt(value);
+  }
+}
+
+/** A listed group's columns: the table's order, long descriptions last. */
+function columnsOf(group: FieldGroup): FieldSpec[] {
+  const fields: FieldSpec[] = [...fieldsOf(group)];
+  return [...fields.filter((f) => f.kind !== "text"), ...fields.filter((f) => f.kind === "text")];
+}
+
+/** The rows of a listed group (tiers, segments), one line per item, from the field table. */
+function itemTable(group: FieldGroup, items: readonly object[]): string[] {
+  const columns = columnsOf(group);
+  return table(
+    columns.map((f) => f.short ?? f.field),
+    items.map((item) =>
+      columns.map((f) => shown(f, (item as Record<string, unknown>)[f.field], false))
+    ),
+    columns.map((f) => isNumberKind(f.kind))
+  );
+}
+
+/** Key / value lines of single sections, in the field table's order. */
+function sectionLines(a: Assumptions, groups: readonly FieldGroup[]): [string, string][] {
+  const entries: [string, string][] = [];
+  for (const group of groups) {
+    if (group === "weights") {
+      for (const plan of PAYOUT_PLANS)
+        for (const f of fieldsOf("weights"))
+          entries.push([`payout.${plan}.${f.field}`, shown(f, a.payout[plan][f.field], true)]);
+      continue;
+    }
+    const holder = a[group as keyof Assumptions] as unknown as Record<string, unknown>;
+    for (const f of fieldsOf(group))
+      entries.push([`${group}.${f.field}`, shown(f, holder[f.field], true)]);
+  }
+  return entries;
+}
 
 /** Lays out rows in columns; numeric-looking columns are right-aligned. */
 function table(header: string[], rows: Cell[][], right: boolean[]): string[] {
@@ -113,35 +165,7 @@ export function renderAssumptions(a: Assumptions): string[] {
   out.push(
     "Tiers (an account's tier has the highest minimum ACV at or below its ACV; accounts per person; none = does not apply)"
   );
-  out.push(
-    ...table(
-      [
-        "tier",
-        "min ACV",
-        "segment",
-        "CSM",
-        "AM",
-        "TAM",
-        "ARR ceiling",
-        "SLA days",
-        "coverage model",
-        "touch cadence",
-      ],
-      a.tiers.map((t) => [
-        t.name,
-        money(t.min_acv),
-        t.segment,
-        count(t.csm_ratio),
-        count(t.am_ratio),
-        count(t.tam_ratio),
-        money(t.arr_ceiling),
-        count(t.sla_days),
-        t.coverage_model,
-        t.touch_cadence,
-      ]),
-      [false, true, false, true, true, true, true, true, false, false]
-    )
-  );
+  out.push(...itemTable("tier", a.tiers));
   out.push(
     ...sourceLines(
       a,
@@ -152,19 +176,7 @@ export function renderAssumptions(a: Assumptions): string[] {
   );
 
   out.push("Segments (targets a year; comp role = the OTE row for CSMs of the segment)");
-  out.push(
-    ...table(
-      ["segment", "NRR target", "GRR target", "expansion target", "comp role"],
-      a.segments.map((s) => [
-        s.name,
-        percent(s.nrr_target),
-        percent(s.grr_target),
-        percent(s.expansion_target),
-        s.comp_role,
-      ]),
-      [false, true, true, true, false]
-    )
-  );
+  out.push(...itemTable("segment", a.segments));
   out.push(
     ...sourceLines(
       a,
@@ -174,52 +186,14 @@ export function renderAssumptions(a: Assumptions): string[] {
     ""
   );
 
-  const p = a.payout;
   out.push("Payout (CSM variable pay: GRR, expansion and MBO pools)");
-  out.push(
-    ...keyLines(a, [
-      ["payout.grr_floor", percent(p.grr_floor)],
-      ["payout.grr_stretch", percent(p.grr_stretch)],
-      ["payout.floor_multiple", multiple(p.floor_multiple)],
-      ["payout.stretch_multiple", multiple(p.stretch_multiple)],
-      ["payout.expansion_cap", multiple(p.expansion_cap)],
-      ["payout.ebr_gate", percent(p.ebr_gate)],
-      ["payout.ebr_gated_cap", multiple(p.ebr_gated_cap)],
-      ...PAYOUT_PLANS.flatMap((plan): [string, string][] => [
-        [`payout.${plan}.grr_weight`, percent(p[plan].grr_weight)],
-        [`payout.${plan}.expansion_weight`, percent(p[plan].expansion_weight)],
-        [`payout.${plan}.mbo_weight`, percent(p[plan].mbo_weight)],
-      ]),
-    ]),
-    ""
-  );
+  out.push(...keyLines(a, sectionLines(a, ["payout", "weights"])), "");
 
-  const e = a.expansion;
   out.push("Expansion credit (incremental ARR bands) and clawback");
-  out.push(
-    ...keyLines(a, [
-      ["expansion.csm_owned_below", money(e.csm_owned_below)],
-      ["expansion.csm_led_up_to", money(e.csm_led_up_to)],
-      ["expansion.csm_led_csm_share", percent(e.csm_led_csm_share)],
-      ["expansion.ae_led_csm_share", percent(e.ae_led_csm_share)],
-      ["clawback.window_days", `${fmt(a.clawback.window_days)} days`],
-    ]),
-    ""
-  );
+  out.push(...keyLines(a, sectionLines(a, ["expansion", "clawback"])), "");
 
   out.push("Capacity, books, cost and hiring");
-  out.push(
-    ...keyLines(a, [
-      ["capacity.weeks_per_month", fmt(a.capacity.weeks_per_month)],
-      ["book.load_threshold", percent(a.book.load_threshold)],
-      ["book.extend_limit", percent(a.book.extend_limit)],
-      ["cost.healthy_min", percent(a.cost.healthy_min)],
-      ["cost.healthy_max", percent(a.cost.healthy_max)],
-      ["hiring.ramp", `${a.hiring.ramp.join(",")} (then 1)`],
-      ["hiring.lead_months", `${fmt(a.hiring.lead_months)} months`],
-    ]),
-    ""
-  );
+  out.push(...keyLines(a, sectionLines(a, ["capacity", "book", "cost", "hiring"])), "");
 
   const rates = Object.keys(a.fx).sort();
   out.push(
@@ -239,7 +213,7 @@ export function renderAssumptions(a: Assumptions): string[] {
   out.push("OTE (on-target earnings a year)");
   out.push(
     ...table(
-      ["role", "base", "variable", "OTE"],
+      [...fieldsOf("ote").map((f) => f.short), "OTE"],
       a.ote.map((o) => [o.role, money(o.base), money(o.variable), money(o.base + o.variable)]),
       [false, true, true, true]
     )

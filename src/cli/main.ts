@@ -188,6 +188,8 @@ interface PlanOptions {
   preset?: string;
   set: string[];
   json?: boolean;
+  rowsAreAccounts?: boolean;
+  allStatuses?: boolean;
 }
 
 async function runPlan(
@@ -323,6 +325,14 @@ export function buildProgram(io: Io, catalog: () => Catalog): Command {
       "set one assumption for this run (repeatable), e.g. --set fx.EUR=1.08",
       collect,
       []
+    )
+    .option(
+      "--rows-are-accounts",
+      "each row is its own account: rows with the same account ID or name are not combined"
+    )
+    .option(
+      "--all-statuses",
+      "plan every row of a status column, leads, prospects and churned included (default: customers only)"
     )
     .option("--json", "print the plan as one JSON document (exact values)")
     .action((file: string, options: PlanOptions) => runPlan(file, options, io, catalog));

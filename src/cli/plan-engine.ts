@@ -232,6 +232,8 @@ function columnCaller(
     if (spec === undefined) throw new Error(`The accounts table has no column ${index}.`);
     if (spec.kind === "acv") return Array.from(input.accounts.acv, (acv) => [acv]);
     if (spec.kind === "formula") return (computed.get(index) ?? []).map((v) => [asArgument(v)]);
+    if (spec.kind === "computed")
+      return Array.from({ length: input.accounts.rows.length }, (_, a) => [spec.value(a)]);
     return Array.from(input.accounts.rows, (r) => [input.rows[r][spec.index] ?? null]);
   };
   return (call, sheet) => {

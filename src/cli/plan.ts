@@ -16,6 +16,8 @@ import { findHeaderRow, questionMessage } from "../plan/columns";
 import { ExportLocale, localeQuestionMessage } from "../plan/locale";
 import { buildLayout, PlanInput, PlanLayout, SHEETS } from "../plan/layout";
 import { preparePlan } from "../plan/prepare";
+import { formatMoney } from "../plan/currency";
+import { describeReconciliation, Reconciliation } from "../plan/reconcile";
 import { describeSkipped, SKIPPED_SHOWN, SkippedRow } from "../plan/rows";
 import { DataFileError, loadExport, LoadedSheet } from "./data";
 import { computePlanValues, PlanValues } from "./plan-engine";
@@ -34,6 +36,8 @@ export interface PlanSummary {
   tiers: PlanTierSummary[];
   total: Omit<PlanTierSummary, "tier">;
   skipped: SkippedRow[];
+  /** Rows read, planned, combined, set aside and skipped; ARR in the file and planned; quality and cost. */
+  reconciliation?: Reconciliation;
   /** Rows set aside as report furniture (totals, counts, grouping and footer lines). */
   setAside: number;
   /** Where the export disagrees with itself (its stated record count or grand total). */
@@ -86,9 +90,21 @@ export function summarize(values: PlanValues, layout: PlanLayout, input: PlanInp
       .map((row) => ({ tier: String(row[0]), ...line(row, String(row[0])) })),
     total: line(block[tiers], "total"),
     skipped: input.accounts.skipped,
+    ...(input.reconciliation ? { reconciliation: input.reconciliation } : {}),
     setAside: input.reading?.setAside ?? 0,
     warnings: input.reading?.warnings ?? [],
   };
+}
+
+/** How the ACV was made from its column, when not taken as it is. */
+function acvNote(input: PlanInput): string {
+  const { columns } = input;
+  if (columns.acvIsMrr) return " (MRR x 12, as confirmed)";
+  if (columns.acvIsTcv)
+    return columns.term !== null
+      ? ` (a contract value x 12 / ${JSON.stringify(columns.headers[columns.term])} in months, as confirmed)`
+      : " (a contract value taken as a year's, as confirmed)";
+  return "";
 }
 
 const pad = (text: string, width: number, right: boolean) =>
@@ -97,8 +113,8 @@ const pad = (text: string, width: number, right: boolean) =>
 /** The summary for people: rounded (ARR to dollars, headcount to 0.1), aligned. */
 export function renderSummary(summary: PlanSummary, input: PlanInput, output: string): string[] {
   const header = ["Tier", "Accounts", "ARR", "CSMs", "AMs", "TAMs"];
-  const money = (v: number | null) =>
-    v === null ? "" : `$${Math.round(v).toLocaleString("en-US")}`;
+  const currency = input.assumptions.currency;
+  const money = (v: number | null) => (v === null ? "" : formatMoney(v, currency));
   const people = (v: number) =>
     v.toLocaleString("en-US", { minimumFractionDigits: 1, maximumFractionDigits: 1 });
   const row = (label: string, t: Omit<PlanTierSummary, "tier">) => [
@@ -115,11 +131,16 @@ export function renderSummary(summary: PlanSummary, input: PlanInput, output: st
   const acv = input.columns.headers[input.columns.acv];
   const out = [
     `Coverage plan written to ${output}`,
-    `${fmt(summary.total.accounts)} accounts from ${input.source}; ACV from column ${JSON.stringify(acv)}${input.columns.acvIsMrr ? " (MRR x 12, as confirmed)" : ""}`,
+    `${fmt(summary.total.accounts)} accounts from ${input.source}; ACV from column ${JSON.stringify(acv)}${acvNote(input)}; amounts in ${currency}`,
     ...readingLines(summary, input),
     "",
     ...lines,
   ];
+  if (summary.reconciliation)
+    out.push(
+      "",
+      ...describeReconciliation(summary.reconciliation, (v) => formatMoney(v, currency))
+    );
   const skipped = summary.skipped;
   if (skipped.length > 0) {
     out.push(
@@ -153,6 +174,10 @@ export interface PlanCommandOptions {
   output?: string;
   acvColumn?: string;
   json?: boolean;
+  /** Each row is its own account (no combining by account ID or name). */
+  rowsAreAccounts?: boolean;
+  /** Plan leads, prospects, churned... too. */
+  allStatuses?: boolean;
   /** --sheet: an .xlsx worksheet by name or 1-based position. */
   sheet?: string;
   locale?: ExportLocale;
@@ -164,11 +189,18 @@ export interface PlanIo {
   progress: boolean;
 }
 
-async function readExport(file: string, sheet: string | undefined): Promise<LoadedSheet> {
+async function readExport(
+  file: string,
+  sheet: string | undefined,
+  acvColumn: string | undefined
+): Promise<LoadedSheet> {
   try {
     return await loadExport(file, {
       localeAware: true,
-      ...(sheet !== undefined ? { sheet } : { accept: (rows) => findHeaderRow(rows) !== null }),
+      // Without --sheet: the first sheet with an account table (the --acv-column header when named).
+      ...(sheet !== undefined
+        ? { sheet }
+        : { accept: (rows) => findHeaderRow(rows, acvColumn) !== null }),
     });
   } catch (error) {
     if (error instanceof DataFileError) throw new PlanError(error.message);
@@ -232,7 +264,7 @@ export async function runPlanCommand(
   if (path.resolve(output) === path.resolve(file))
     throw new PlanError(`-o ${output}: that is the export itself; write the plan to another file`);
   await checkOutput(output);
-  const loaded = await readExport(file, options.sheet);
+  const loaded = await readExport(file, options.sheet, options.acvColumn);
   const sheetNote = loaded.sheet === undefined ? undefined : describeSheet(loaded.sheet);
   const prepared = preparePlan(loaded.rows, {
     acvColumn: options.acvColumn,
@@ -244,6 +276,8 @@ export async function runPlanCommand(
         : `${path.basename(file)} (sheet "${loaded.sheet.name}")`,
     ...(options.locale ? { locale: options.locale } : {}),
     ...(loaded.delimiter ? { delimiter: loaded.delimiter } : {}),
+    rowsAreAccounts: options.rowsAreAccounts,
+    allStatuses: options.allStatuses,
   });
   if (!prepared.ok) {
     if ("question" in prepared) throw new PlanError(questionMessage(prepared.question));

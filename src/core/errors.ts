@@ -304,15 +304,19 @@ const EXPECTED_BY_KIND: Record<string, string> = {
   amount: 'an amount in dollars, such as 250000 or "$250k"',
   ceiling: 'an ARR amount such as "$4M", or "none" for no ceiling',
   ratio: 'a number of accounts per person, such as 30, or "none" when the role does not apply',
-  days: 'a whole number of days, or "none"',
-  whole: "a whole number",
+  days: "a whole number",
+  months: "a whole number",
   percent: 'a percentage such as "95%" (or 0.95)',
   multiple: 'a multiple such as "1.5x" (or 1.5)',
   number: "a number",
+  rate: 'an exchange rate above 0, such as 1.08 (or "none" to remove it)',
 };
 
 export const FormMessages = {
-  expected: (kind: string) => EXPECTED_BY_KIND[kind] ?? "a value",
+  expected: (kind: string, none = false) =>
+    kind === "days" && none
+      ? 'a whole number of days, or "none"'
+      : (EXPECTED_BY_KIND[kind] ?? "a value"),
   unreadable: (key: string, text: string, expected: string) =>
     text.trim() === ""
       ? `${key} is empty; it needs ${expected}.`
@@ -450,10 +454,77 @@ export const PaneActionMessages = {
   replaceSheets: (sheets: readonly string[]) =>
     `This workbook already has ${sheets.join(", ")}. Building again replaces ${sheets.length === 1 ? "that sheet" : "those sheets"}, including anything typed on ${sheets.length === 1 ? "it" : "them"}. Replace?`,
   notReplaced: () => "Nothing changed: the existing plan sheets were kept.",
+  stopped: (replaced: readonly string[]) =>
+    replaced.length === 0
+      ? "Build cancelled: the sheets it had added were removed, so the workbook is as it was."
+      : `Build cancelled: the sheets it had added were removed; the earlier ${replaced.join(", ")} had already been replaced, so build again to get a plan back.`,
+  cancelling: () => "Cancelling after the current chunk of rows…",
   acvColumnLabel: () => "ACV column",
   mrrColumnLabel: () => "Monthly column (x12)",
   moreSkipped: (count: number, onSheet: boolean) =>
     `…and ${plural(count, "more row")}${onSheet ? " (all on the CS Skipped rows sheet)" : ""}.`,
   storedAssumptionsUnusable: () =>
     "The workbook's stored assumptions cannot be used, so every CS formula would show #N/A. Apply assumptions first (or export the stored original), then build the plan.",
+} as const;
+
+// ---------------------------------------------------------------------------
+// Real CRM exports (issue 12, planning side): currencies, contract rows,
+// statuses, TCV, activity dates. Never suggests retyping an amount with "$".
+
+const shownCell = (value: unknown) =>
+  value === null || value === undefined ? "blank" : JSON.stringify(value);
+
+export const ExportPlanMessages = {
+  tcvNeedsConfirmation: (columns: readonly string[], term: string | null) =>
+    term !== null
+      ? `the only amount column is a whole contract's value (${quoteList(columns)}), not a year's; with the term column ${JSON.stringify(term)} the plan can use ${JSON.stringify(columns[0])} x 12 / term in months as ACV: confirm with --acv-column ${JSON.stringify(columns[0])}`
+      : `the only amount column is a whole contract's or deal's value (${quoteList(columns)}), not a year's, and there is no term column to annualise it; add an ACV/ARR column, add a "Term (months)" column, or, if every contract runs 12 months, confirm with --acv-column ${JSON.stringify(columns[0])}`,
+  askTcv: (column: string, term: string | null) =>
+    term !== null
+      ? `The only amount column is ${JSON.stringify(column)}, a whole contract's value. Plan on ${JSON.stringify(column)} x 12 / ${JSON.stringify(term)} (months) as ACV?`
+      : `The only amount column is ${JSON.stringify(column)}, a whole contract's value, and there is no term column. Plan on it as ACV only if every contract runs 12 months. Use it as it is?`,
+  noHeaderRow: (
+    scanned: number,
+    annualRevenue: string | null,
+    seen: { row: number; headers: readonly string[] } | null
+  ) => {
+    const head = `no ACV or ARR column found in the first ${fmt(scanned)} rows`;
+    const list =
+      seen === null
+        ? "; no row there has column headers"
+        : `; the headers seen (row ${fmt(seen.row)}) are ${quoteList(seen.headers.filter((h) => h !== ""))}`;
+    const revenue =
+      annualRevenue !== null
+        ? `; ${JSON.stringify(annualRevenue)} is the customer's company revenue (Salesforce/HubSpot), not ACV, so it is never used`
+        : "";
+    return `${head}${list}${revenue}. Name the ACV column with --acv-column`;
+  },
+  noUsableRows: (skipped: number, first: string) =>
+    `none of the ${plural(skipped, "account row")} has a usable ACV, so there is nothing to plan; the first: ${first}`,
+  // Currencies
+  noRate: (code: string, plan: string) =>
+    `the amount is in ${code} and there is no ${code} rate into ${plan}; set one with --set fx.${code}=<${plan} per 1 ${code}> (fx.${code} in the task pane), and it is converted`,
+  currencyConflict: (inText: string, inColumn: string, column: string) =>
+    `the amount says ${inText} but the ${JSON.stringify(column)} column says ${inColumn}; fix one of them`,
+  blankCurrency: (column: string) =>
+    `the ${JSON.stringify(column)} column is blank on this row, so the amount's currency is not known`,
+  unknownCurrency: (value: unknown, column: string) =>
+    `${shownCell(value)} in the ${JSON.stringify(column)} column is not a currency code (use a three-letter code such as EUR, GBP or JPY)`,
+  unreadableForeignAmount: (value: unknown, code: string) =>
+    `${shownCell(value)} is not an amount in ${code}: give it as digits, such as 80000 or 80,000`,
+  ambiguousSeparators: (value: unknown) =>
+    `${shownCell(value)} uses a dot or comma that could be a thousands separator or a decimal point (80.000 is 80 in one locale and 80,000 in another); it is not guessed`,
+  unknownCurrencySign: (value: unknown) =>
+    `${shownCell(value)} carries a currency sign the plan cannot identify; give the amount as digits with a currency column (such as "Currency" = SEK), or convert it first`,
+  // Contracts (TCV x 12 / term)
+  termBlank: (column: string) =>
+    `the ${JSON.stringify(column)} is blank, so the contract's value cannot be made annual`,
+  termBad: (value: unknown, column: string) =>
+    `the ${JSON.stringify(column)} ${shownCell(value)} is not a term in months above 0, so the contract's value cannot be made annual`,
+  // Accounts over several rows
+  duplicateRow: (first: number) =>
+    `the same as row ${fmt(first)} in every column: counted once (an export that repeats a line?)`,
+  // Statuses
+  notCustomer: (status: string, column: string) =>
+    `${JSON.stringify(column)} is ${JSON.stringify(status)}: not a customer (plan them too with --all-statuses)`,
 } as const;

@@ -5,7 +5,7 @@
  * Salesforce and HubSpot it is the customer's company revenue, not what the
  * customer pays us. MRR is only used (x12) when the user confirms it.
  */
-import { PlanMessages } from "../core/errors";
+import { ExportPlanMessages, PlanMessages } from "../core/errors";
 
 /** One cell of an export as it arrives (typed like an Excel paste). */
 export type ExportCell = number | string | boolean | null;
@@ -57,6 +57,28 @@ const ACV_NAMES = new Set([
 
 const MRR_NAMES = new Set(["mrr", "monthly recurring revenue", "account mrr", "customer mrr"]);
 
+/**
+ * Amounts of a whole contract or deal, not of a year: never ACV without the
+ * user's word (a 36-month deal's TCV is three years of ACV). Compared on the
+ * whole header's words, currency words aside.
+ */
+const TCV_NAMES = new Set([
+  "tcv",
+  "total contract value",
+  "total contract amount",
+  "contract total",
+  "amount",
+  "opportunity amount",
+  "deal amount",
+  "deal value",
+  "opportunity value",
+  "bookings",
+  "booking amount",
+  "total bookings",
+  "total amount",
+  "total value",
+]);
+
 /** A word that makes a column about an amount something else: its currency, its date, its growth. */
 const DISQUALIFYING = /\b(currency|date|id|type|growth|change|delta|percent|pct|rank|band|tier)\b/;
 
@@ -67,12 +89,28 @@ export function isAnnualRevenue(header: string): boolean {
 }
 
 export function isAcvHeader(header: string): boolean {
-  if (isAnnualRevenue(header)) return false;
+  if (isAnnualRevenue(header) || isTcvHeader(header)) return false;
   const words = headerWords(header);
   if (DISQUALIFYING.test(words)) return false;
   const significant = significantWords(header);
   // "Subscription Amount" keeps only "subscription" after the noise words go.
   return ACV_NAMES.has(significant);
+}
+
+/** A currency code in a header ("ARR (EUR)") is not part of its name. */
+function withoutCurrency(header: string): string {
+  return headerWords(header)
+    .split(" ")
+    .filter((w) => w !== "" && !CURRENCY_WORDS.test(w))
+    .join(" ");
+}
+const CURRENCY_WORDS =
+  /^(usd|eur|gbp|jpy|chf|cad|aud|nzd|sek|nok|dkk|inr|cny|hkd|sgd|brl|mxn|zar|pln)$/;
+
+export function isTcvHeader(header: string): boolean {
+  const words = headerWords(header);
+  if (/\b(currency|date|id|type|stage|probability|percent|pct)\b/.test(words)) return false;
+  return TCV_NAMES.has(withoutCurrency(header));
 }
 
 export function isMrrHeader(header: string): boolean {
@@ -109,6 +147,58 @@ const OPTIONAL_NAMES = {
     "last activity time",
   ],
   industry: ["industry", "vertical", "sector", "industry vertical"],
+  // Rows with the same account ID are one account (contract and opportunity exports).
+  accountId: [
+    "account id",
+    "account id 18",
+    "account id 15",
+    "account number",
+    "customer id",
+    "customer number",
+    "company id",
+    "associated company id",
+    "record id company",
+  ],
+  // Salesforce "CurrencyIsoCode" reads as "currency iso code".
+  currency: [
+    "currency",
+    "account currency",
+    "currency iso code",
+    "currency code",
+    "acv currency",
+    "arr currency",
+    "opportunity currency",
+    "deal currency",
+    "contract currency",
+  ],
+  status: [
+    "account status",
+    "customer status",
+    "lifecycle stage",
+    "status",
+    "type",
+    "account type",
+    "company type",
+    "stage",
+    "customer type",
+    "relationship",
+  ],
+  term: [
+    "term months",
+    "term in months",
+    "contract term",
+    "contract term months",
+    "term",
+    "subscription term",
+    "subscription term months",
+    "contract length",
+    "contract length months",
+    "contract duration",
+    "contract duration months",
+    "duration months",
+    "term years",
+    "contract term years",
+  ],
 } as const;
 
 export type OptionalColumn = keyof typeof OPTIONAL_NAMES;
@@ -157,7 +247,9 @@ export function findHeaderRow(rows: readonly ExportCell[][], named?: string): He
   for (let r = 0; r < limit; r++) {
     const headers = rows[r].map(headerText);
     const hit = headers.some((h) =>
-      wanted !== undefined ? headerWords(h) === wanted : isAcvHeader(h) || isMrrHeader(h)
+      wanted !== undefined
+        ? headerWords(h) === wanted
+        : isAcvHeader(h) || isMrrHeader(h) || isTcvHeader(h)
     );
     if (!hit) continue;
     const filled = rows[r].filter((c) => c !== null && headerText(c) !== "");
@@ -169,6 +261,24 @@ export function findHeaderRow(rows: readonly ExportCell[][], named?: string): He
   return single;
 }
 
+/**
+ * The row that most looks like a header when none names an ACV: the first
+ * of the top rows with the most text cells (two at least), to show the user
+ * what was seen.
+ */
+function likelyHeaderRow(rows: readonly ExportCell[][]): HeaderRow | null {
+  let best: HeaderRow | null = null;
+  let bestCount = 1;
+  rows.slice(0, HEADER_SCAN_ROWS).forEach((row, index) => {
+    const count = row.filter((c) => typeof c === "string" && c.trim() !== "").length;
+    if (count > bestCount) {
+      best = { index, headers: row.map(headerText) };
+      bestCount = count;
+    }
+  });
+  return best;
+}
+
 /** The columns of an export, as 0-based indexes into its rows. */
 export interface ExportColumns {
   headerRow: number;
@@ -176,15 +286,35 @@ export interface ExportColumns {
   acv: number;
   /** True when the ACV column holds MRR, which the user confirmed to multiply by 12. */
   acvIsMrr: boolean;
+  /**
+   * True when the ACV column holds a whole contract's value (TCV, Amount,
+   * Bookings) that the user named: with a term column the ACV is TCV x 12 /
+   * term in months, without one the amount as it is.
+   */
+  acvIsTcv: boolean;
   name: number | null;
   owner: number | null;
   lastActivity: number | null;
   industry: number | null;
+  accountId: number | null;
+  currency: number | null;
+  status: number | null;
+  /** The contract term (months, or years when its header says so); used only for a TCV column. */
+  term: number | null;
 }
 
 /** Why the columns could not be chosen on their own: the front end asks or refuses. */
 export type ColumnQuestion =
-  { kind: "ambiguous"; candidates: string[] } | { kind: "mrr"; candidates: string[] };
+  | { kind: "ambiguous"; candidates: string[] }
+  | { kind: "mrr"; candidates: string[] }
+  /** Only whole-contract amounts: plan on TCV x 12 / term (term column given) or as it is. */
+  | {
+      kind: "tcv";
+      candidates: string[];
+      term: string | null;
+      headers: string[];
+      headerRow: number;
+    };
 
 export type ColumnDetection =
   | { ok: true; columns: ExportColumns }
@@ -201,6 +331,10 @@ function optionalColumns(headers: readonly string[], acv: number) {
     owner: pick("owner"),
     lastActivity: pick("lastActivity"),
     industry: pick("industry"),
+    accountId: pick("accountId"),
+    currency: pick("currency"),
+    status: pick("status"),
+    term: pick("term"),
   };
 }
 
@@ -209,7 +343,11 @@ function optionalColumns(headers: readonly string[], acv: number) {
  * pane's question): a header name, matched like the headers are (case and
  * punctuation aside). Naming an MRR column confirms multiplying it by 12.
  */
-export function detectColumns(rows: readonly ExportCell[][], acvColumn?: string): ColumnDetection {
+export function detectColumns(
+  rows: readonly ExportCell[][],
+  acvColumn?: string,
+  firstRowNumber = 1
+): ColumnDetection {
   const header = findHeaderRow(rows, acvColumn);
   if (header === null) {
     if (acvColumn !== undefined) {
@@ -221,19 +359,25 @@ export function detectColumns(rows: readonly ExportCell[][], acvColumn?: string)
     }
     const top = rows.slice(0, HEADER_SCAN_ROWS).flat().map(headerText);
     const revenue = top.find(isAnnualRevenue) ?? null;
+    const seen = likelyHeaderRow(rows);
     return {
       ok: false,
-      error: PlanMessages.noHeaderRow(Math.min(rows.length, HEADER_SCAN_ROWS), revenue),
+      error: ExportPlanMessages.noHeaderRow(
+        Math.min(rows.length, HEADER_SCAN_ROWS),
+        revenue,
+        seen === null ? null : { row: seen.index + firstRowNumber, headers: seen.headers }
+      ),
     };
   }
   const { headers } = header;
-  const columns = (acv: number, acvIsMrr: boolean): ColumnDetection => ({
+  const columns = (acv: number, acvIsMrr: boolean, acvIsTcv = false): ColumnDetection => ({
     ok: true,
     columns: {
       headerRow: header.index,
       headers,
       acv,
       acvIsMrr,
+      acvIsTcv,
       ...optionalColumns(headers, acv),
     },
   });
@@ -241,7 +385,7 @@ export function detectColumns(rows: readonly ExportCell[][], acvColumn?: string)
     const acv = headers.findIndex((h) => headerWords(h) === headerWords(acvColumn));
     if (isAnnualRevenue(headers[acv]))
       return { ok: false, error: PlanMessages.annualRevenueRefused(headers[acv]) };
-    return columns(acv, isMrrHeader(headers[acv]));
+    return columns(acv, isMrrHeader(headers[acv]), isTcvHeader(headers[acv]));
   }
   const acvCandidates = headers.filter(isAcvHeader);
   if (acvCandidates.length === 1) return columns(headers.indexOf(acvCandidates[0]), false);
@@ -251,16 +395,26 @@ export function detectColumns(rows: readonly ExportCell[][], acvColumn?: string)
       question: { kind: "ambiguous", candidates: acvCandidates },
       headerRow: header,
     };
+  const mrr = headers.filter(isMrrHeader);
+  if (mrr.length > 0)
+    return { ok: false, question: { kind: "mrr", candidates: mrr }, headerRow: header };
+  const term = optionalColumns(headers, -1).term;
   return {
     ok: false,
-    question: { kind: "mrr", candidates: headers.filter(isMrrHeader) },
+    question: {
+      kind: "tcv",
+      candidates: headers.filter(isTcvHeader),
+      term: term === null ? null : headers[term],
+      headers,
+      headerRow: header.index,
+    },
     headerRow: header,
   };
 }
 
 /** The one-line message for a question the command line cannot ask. */
 export function questionMessage(question: ColumnQuestion): string {
-  return question.kind === "ambiguous"
-    ? PlanMessages.ambiguousAcv(question.candidates)
-    : PlanMessages.mrrNeedsConfirmation(question.candidates);
+  if (question.kind === "ambiguous") return PlanMessages.ambiguousAcv(question.candidates);
+  if (question.kind === "mrr") return PlanMessages.mrrNeedsConfirmation(question.candidates);
+  return ExportPlanMessages.tcvNeedsConfirmation(question.candidates, question.term);
 }

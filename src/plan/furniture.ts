@@ -130,7 +130,7 @@ export function findFurniture(rows: readonly ExportCell[][], columns: ExportColu
   };
   let statedRecords: Furniture["statedRecords"] = null;
   let grandTotalRow: number | null = null;
-  let plainTotals: number[] = [];
+  const plainTotals: number[] = [];
   const headerKey = rowKey(rows[columns.headerRow] ?? []);
   let above = 0;
   for (let r = 0; r < columns.headerRow; r++) if (rows[r].some((c) => !isEmpty(c))) above++;
@@ -148,7 +148,6 @@ export function findFurniture(rows: readonly ExportCell[][], columns: ExportColu
   }
   // A plain "Total" is the grand total only when it is the report's one total (no "Grand Total" row).
   if (grandTotalRow === null && plainTotals.length === 1) grandTotalRow = plainTotals[0];
-  plainTotals = [];
   return { rows: set, byKind, above, statedRecords, grandTotalRow };
 }
 

@@ -10,6 +10,7 @@ import { Assumptions } from "../core/assumptions/types";
 import { assumptionTableSize } from "../core/assumptions/keys";
 import { COVERAGE_PLAN_HEADER } from "../core/coverage-plan";
 import { ExportCell, ExportColumns, headerText } from "./columns";
+import { Reconciliation } from "./reconcile";
 import { ExportReading } from "./reading";
 import { PlanAccounts, SkippedRow } from "./rows";
 
@@ -90,6 +91,13 @@ export const SPILL_FORMATS: Readonly<Record<string, CellFormat>> = {
 export type TableColumn =
   | { header: string; kind: "export"; index: number; format?: CellFormat }
   | { header: string; kind: "acv"; format: CellFormat }
+  /** A value the builder worked out per account (its last touch, how many rows it combines). */
+  | {
+      header: string;
+      kind: "computed";
+      value: (account: number) => ExportCell;
+      format?: CellFormat;
+    }
   | {
       header: string;
       kind: "formula";
@@ -151,6 +159,8 @@ export interface PlanInput {
   asOf: number;
   /** Where the export came from, for the note on top of the plan. */
   source: string;
+  /** How the plan reconciles with the export (rows, ARR, coverage, cost). */
+  reconciliation?: Reconciliation;
   /** Furniture set aside, the locale's conversions, the export's own totals checked (src/plan/reading.ts). */
   reading?: ExportReading;
 }
@@ -204,10 +214,48 @@ export function tableHeaders(headers: readonly string[], extra: readonly string[
 export function accountValues(input: PlanInput, account: number): ExportCell[] {
   const source = input.rows[input.accounts.rows[account]];
   const width = input.columns.headers.length;
-  const cells: ExportCell[] = new Array(width + 1);
+  const extra = computedColumns(input);
+  const cells: ExportCell[] = new Array(width + 1 + extra.length);
   for (let c = 0; c < width; c++) cells[c] = source[c] ?? null;
   cells[width] = input.accounts.acv[account];
+  extra.forEach((column, k) => (cells[width + 1 + k] = column.value(account)));
   return cells;
+}
+
+type ComputedColumn = Extract<TableColumn, { kind: "computed" }>;
+
+/** Header of the last touch column that coverage quality reads. */
+export const LAST_TOUCH_HEADER = "CS Last touch";
+export const ROWS_HEADER = "CS Rows";
+
+const computedCache = new WeakMap<PlanInput, ComputedColumn[]>();
+
+/**
+ * The columns after the ACV read: the export rows behind each account (when
+ * any were combined) and the last touch as coverage quality counts it (when
+ * there is an activity column: future and unreadable dates are not touches).
+ */
+export function computedColumns(input: PlanInput): ComputedColumn[] {
+  const cached = computedCache.get(input);
+  if (cached !== undefined) return cached;
+  const columns: ComputedColumn[] = [];
+  const { rowCounts, lastTouch } = input.accounts;
+  if (rowCounts !== undefined && rowCounts.some((n) => n > 1))
+    columns.push({
+      header: ROWS_HEADER,
+      kind: "computed",
+      value: (a) => rowCounts[a],
+      format: "integer",
+    });
+  if (lastTouch !== undefined && lastTouch !== null)
+    columns.push({
+      header: LAST_TOUCH_HEADER,
+      kind: "computed",
+      value: (a) => (Number.isNaN(lastTouch[a]) ? null : lastTouch[a]),
+      format: "date",
+    });
+  computedCache.set(input, columns);
+  return columns;
 }
 
 /** Distinct owners of the planned accounts, in name order; blank owners are counted apart. */
@@ -252,19 +300,29 @@ interface AccountRanges {
   tier: string;
   segment: string;
   owner: string | null;
+  /** The column coverage quality reads: the builder's last touch, else the export's activity column. */
+  lastActivityCol: number | null;
   lastActivity: string | null;
 }
 
 function accountsSheet(input: PlanInput): { sheet: LayoutSheet; ranges: AccountRanges } {
   const width = input.columns.headers.length;
+  const extra = computedColumns(input);
+  const currency = input.assumptions.currency === "USD" ? "" : ` in ${input.assumptions.currency}`;
   const headers = tableHeaders(input.columns.headers, [
-    input.columns.acvIsMrr ? "CS ACV (MRR x 12)" : "CS ACV",
+    input.columns.acvIsMrr
+      ? `CS ACV${currency} (MRR x 12)`
+      : input.columns.acvIsTcv && input.columns.term !== null
+        ? `CS ACV${currency} (TCV x 12 / term)`
+        : `CS ACV${currency}`,
+    ...extra.map((c) => c.header),
     "Tier",
     "Segment",
     "Coverage model",
   ]);
   const acvCol = width;
-  const tierCol = width + 1;
+  const lastTouchCol = extra.findIndex((c) => c.header === LAST_TOUCH_HEADER);
+  const tierCol = width + 1 + extra.length;
   const n = input.accounts.rows.length;
   const first = 1;
   const last = n;
@@ -277,6 +335,7 @@ function accountsSheet(input: PlanInput): { sheet: LayoutSheet; ranges: AccountR
     ...(index === input.columns.lastActivity ? { format: "date" as const } : {}),
   }));
   columns.push({ header: headers[acvCol], kind: "acv", format: "money" });
+  extra.forEach((column, k) => columns.push({ ...column, header: headers[acvCol + 1 + k] }));
   columns.push({
     header: headers[tierCol],
     kind: "formula",
@@ -309,10 +368,13 @@ function accountsSheet(input: PlanInput): { sheet: LayoutSheet; ranges: AccountR
     segment: sheetRef(SHEETS.accounts, column(tierCol + 1)),
     owner:
       input.columns.owner === null ? null : sheetRef(SHEETS.accounts, column(input.columns.owner)),
+    lastActivityCol: lastTouchCol >= 0 ? acvCol + 1 + lastTouchCol : input.columns.lastActivity,
     lastActivity:
-      input.columns.lastActivity === null
-        ? null
-        : sheetRef(SHEETS.accounts, column(input.columns.lastActivity)),
+      lastTouchCol >= 0
+        ? sheetRef(SHEETS.accounts, column(acvCol + 1 + lastTouchCol))
+        : input.columns.lastActivity === null
+          ? null
+          : sheetRef(SHEETS.accounts, column(input.columns.lastActivity)),
   };
   return {
     sheet: {
@@ -436,10 +498,14 @@ function planSheet(
   c.formula(r + 3, 2, `CS.ASSUMPTION("cost.healthy_max")`, "percent");
   r += 5;
 
-  const lastActivity = input.columns.lastActivity;
+  const lastActivity = ranges.lastActivityCol;
   if (ranges.lastActivity !== null && lastActivity !== null) {
     c.text(r, 0, "Coverage quality", "heading");
-    c.text(r + 1, 0, "Share of SLA-bound accounts touched within their tier's SLA, as of B3");
+    c.text(
+      r + 1,
+      0,
+      `Share of SLA-bound accounts touched within their tier's SLA, as of B3 (${LAST_TOUCH_HEADER}: a last activity after the build date or not a date is no touch)`
+    );
     c.formula(
       r + 1,
       1,

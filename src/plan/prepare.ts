@@ -1,15 +1,18 @@
 /**
  * From the rows of an export to everything the layout needs, the same way
  * for both front ends: find the columns (or the question to ask), read the
- * accounts, and list the rows left out.
+ * accounts (furniture set aside, the locale applied, currencies, contract
+ * rows, statuses, activity dates), list the rows left out, and reconcile the
+ * plan with the file.
  */
 import { Assumptions } from "../core/assumptions/types";
-import { PlanMessages } from "../core/errors";
+import { ExportPlanMessages, PlanMessages } from "../core/errors";
 import { ColumnQuestion, detectColumns, ExportCell } from "./columns";
 import { PlanInput } from "./layout";
 import { ExportLocale, LocaleQuestion } from "./locale";
 import { finishReading, startReading } from "./reading";
-import { readAccounts } from "./rows";
+import { reconcile } from "./reconcile";
+import { describeSkipped, readAccounts } from "./rows";
 
 export interface PrepareOptions {
   /** The ACV column the user named (--acv-column, or the pane's answer). */
@@ -23,6 +26,10 @@ export interface PrepareOptions {
   locale?: ExportLocale;
   /** A CSV's delimiter, a hint for the locale. */
   delimiter?: string;
+  /** Each row is its own account: rows with the same ID or name are not combined. */
+  rowsAreAccounts?: boolean;
+  /** Plan rows of every status, not only customers. */
+  allStatuses?: boolean;
 }
 
 export type Prepared =
@@ -33,7 +40,8 @@ export type Prepared =
 
 /** The rows are typed in place by the export's locale (the caller's copy, read once). */
 export function preparePlan(rows: ExportCell[][], options: PrepareOptions): Prepared {
-  const detected = detectColumns(rows, options.acvColumn);
+  const firstRowNumber = options.firstRowNumber ?? 1;
+  const detected = detectColumns(rows, options.acvColumn, firstRowNumber);
   if (!detected.ok)
     return "question" in detected ? { ok: false, question: detected.question } : detected;
   const { columns } = detected;
@@ -41,17 +49,26 @@ export function preparePlan(rows: ExportCell[][], options: PrepareOptions): Prep
   const started = startReading(rows, columns, options);
   if (!started.ok) return started;
   const { reading } = started;
-  const accounts = readAccounts(rows, columns, options.firstRowNumber ?? 1, reading.furniture.rows);
+  const accounts = readAccounts(rows, columns, firstRowNumber, {
+    setAside: reading.furniture.rows,
+    currency: { plan: options.assumptions.currency, fx: options.assumptions.fx },
+    rowsAreAccounts: options.rowsAreAccounts,
+    allStatuses: options.allStatuses,
+    asOf: options.asOf,
+  });
   if (accounts.rows.length === 0) {
     return accounts.skipped.length === 0
       ? { ok: false, error: PlanMessages.noDataRows() }
       : {
           ok: false,
-          error: PlanMessages.noUsableRows(accounts.skipped.length),
+          error: ExportPlanMessages.noUsableRows(
+            accounts.skipped.length,
+            describeSkipped(accounts.skipped[0])
+          ),
           skipped: accounts.skipped,
         };
   }
-  finishReading(reading, rows, columns, accounts, options.firstRowNumber ?? 1);
+  finishReading(reading, rows, columns, accounts, firstRowNumber);
   return {
     ok: true,
     input: {
@@ -62,6 +79,7 @@ export function preparePlan(rows: ExportCell[][], options: PrepareOptions): Prep
       assumptions: options.assumptions,
       asOf: options.asOf,
       source: options.source,
+      reconciliation: reconcile(accounts, options.assumptions, options.asOf, reading.setAside),
     },
   };
 }

@@ -87,7 +87,8 @@ export function finishReading(
       rows,
       columns,
       {
-        accountRows: accounts.rows.length + accounts.skipped.length,
+        // Rows, not accounts: rows of one account combined still count as the export's records.
+        accountRows: accounts.rowsRead,
         plannedArr: planned,
         skipped: accounts.skipped.length,
       },

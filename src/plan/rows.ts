@@ -1,15 +1,25 @@
 /**
  * The account rows of an export and the rows left out of the plan. An ACV
- * that cannot be read, is negative or is blank is never guessed and never
+ * that cannot be read, is negative, is blank, is in a currency with no rate,
+ * or is a contract value without a usable term is never guessed and never
  * dropped silently: the row is listed with its row number (as the
  * spreadsheet numbers it, the header being row 1 when it is the first line),
- * its value and the reason, and counted. Rows with no value at all are not
- * accounts (blank lines) and are passed over.
+ * its value and the reason, and counted. So are rows that are not customers
+ * (a status column) and lines repeated exactly. Rows with no value at all
+ * are not accounts (blank lines) and are passed over. Rows of the same
+ * account (ID, or name without an ID column) are one account whose ACVs add
+ * up, unless the user says each row is an account.
  */
-import { CsError, PlanMessages } from "../core/errors";
+import { ExportPlanMessages, PlanMessages } from "../core/errors";
 import { roundCents } from "../core/money";
-import { parseAmount } from "../core/values";
-import { ExportCell, ExportColumns } from "./columns";
+import { accountKey, rowFingerprint, statusKind } from "./accounts";
+import { ExportCell, ExportColumns, headerText } from "./columns";
+import { CurrencySetting, headerCurrency, readMoney } from "./currency";
+import { readTouch, TouchCounts } from "./touches";
+
+/** Why a row is left out, by kind, for the reconciliation's counts. */
+export type SkipKind =
+  "blank" | "unreadable" | "negative" | "currency" | "term" | "status" | "duplicate";
 
 export interface SkippedRow {
   /** The row number as the file or sheet shows it. */
@@ -17,6 +27,7 @@ export interface SkippedRow {
   /** The ACV cell as it was in the export. */
   value: ExportCell;
   reason: string;
+  kind: SkipKind;
 }
 
 /** How many skipped rows the summaries list (command line and pane); the workbook has them all. */
@@ -29,15 +40,83 @@ export function describeSkipped(skipped: SkippedRow): string {
 }
 
 export interface PlanAccounts {
-  /** 0-based indexes (into the export's rows) of the accounts planned, in export order. */
+  /** 0-based indexes (into the export's rows) of the accounts planned, in export order: each account's first row. */
   rows: Int32Array;
-  /** Their annual ACV as read (MRR x 12 when confirmed), in the same order. */
+  /** Their annual ACV in the plan currency (MRR x 12, TCV x 12 / term, converted; summed over the account's rows). */
   acv: Float64Array;
   skipped: SkippedRow[];
+  /** Export rows behind each account (1 unless rows were combined). */
+  rowCounts: Int32Array;
+  /** Each account's last touch (whole-day serial) as coverage quality counts it, NaN for none; null without an activity column. */
+  lastTouch: Float64Array | null;
+  /** Rows with a value read under the header (blank lines aside). */
+  rowsRead: number;
+  /** Rows folded into an account listed above them. */
+  combined: number;
+  touches: TouchCounts;
+  /** Statuses left out (not customers), with their row counts, in first-seen order. */
+  excludedStatuses: { status: string; rows: number }[];
+  /** Statuses kept that the plan could not classify, with their row counts. */
+  unclassifiedStatuses: { status: string; rows: number }[];
+  /** Amounts read per currency before conversion (rows, and the sum in plan currency where converted). */
+  currencies: { code: string; rows: number; converted: boolean }[];
+  /**
+   * ARR in the file: every ACV that could be read and is not negative, in the
+   * plan currency (rows left out as not customers or as duplicates included).
+   */
+  fileArr: number;
+}
+
+export interface ReadOptions {
+  /** Rows (0-based) set aside as report furniture: neither planned nor listed. */
+  setAside?: ReadonlySet<number>;
+  /** The plan currency and its rates (default: USD, no rates). */
+  currency?: { plan: string; fx: Readonly<Record<string, number>> };
+  /** Each row is its own account (no combining by ID or name). */
+  rowsAreAccounts?: boolean;
+  /** Plan every status (leads, prospects, churned...) too. */
+  allStatuses?: boolean;
+  /** The as-of date (serial): a last activity after it is not a touch. */
+  asOf?: number;
 }
 
 function isEmptyRow(row: readonly ExportCell[]): boolean {
   return row.every((cell) => cell === null || (typeof cell === "string" && cell.trim() === ""));
+}
+
+/** A contract term in months: a number of months, or text "36", "36 months", "3 years". */
+function termMonths(cell: ExportCell, header: string): number | null {
+  const inYears = /\byears?\b|\byrs?\b/i.test(header);
+  let value: number | null = null;
+  let years = inYears;
+  if (typeof cell === "number") value = cell;
+  else if (typeof cell === "string") {
+    const m = /^\s*(\d+(?:\.\d+)?)\s*(months?|mos?|m|years?|yrs?|y)?\s*$/i.exec(cell);
+    if (m) {
+      value = Number(m[1]);
+      if (m[2] !== undefined) years = /^y/i.test(m[2]);
+    }
+  }
+  if (value === null || !Number.isFinite(value) || value <= 0) return null;
+  const months = years ? value * 12 : value;
+  return months > 0 && months <= 1200 ? months : null;
+}
+
+class Tally<K> {
+  readonly counts = new Map<K, number>();
+  add(key: K): void {
+    this.counts.set(key, (this.counts.get(key) ?? 0) + 1);
+  }
+}
+
+/** FNV-1a over a string, as a 32-bit number: a cheap key for finding repeated lines. */
+function hash(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
 }
 
 /**
@@ -49,32 +128,154 @@ export function readAccounts(
   rows: readonly ExportCell[][],
   columns: ExportColumns,
   firstRowNumber = 1,
-  setAside: ReadonlySet<number> = new Set()
+  options: ReadOptions = {}
 ): PlanAccounts {
+  const setAside = options.setAside;
   const count = Math.max(0, rows.length - columns.headerRow - 1);
   const indexes = new Int32Array(count);
   const acvs = new Float64Array(count);
+  const rowCounts = new Int32Array(count);
+  const touchColumn = columns.lastActivity;
+  const lastTouch = touchColumn === null ? null : new Float64Array(count).fill(NaN);
   const skipped: SkippedRow[] = [];
+  const setting: CurrencySetting = {
+    plan: options.currency?.plan ?? "USD",
+    fx: options.currency?.fx ?? {},
+    headerCode: headerCurrency(columns.headers[columns.acv] ?? ""),
+    column: columns.currency,
+    columnName: columns.currency === null ? "" : columns.headers[columns.currency],
+  };
+  const termHeader = columns.term === null ? "" : columns.headers[columns.term];
+  const statusHeader = columns.status === null ? "" : columns.headers[columns.status];
+  const grouped = options.rowsAreAccounts !== true;
+  const byKey = new Map<string, number>();
+  // Lines seen, by a hash of their content; the rare different lines with the same hash by content.
+  const seenLines = new Map<number, number>();
+  const collided = new Map<string, number>();
+  const excluded = new Tally<string>();
+  const unclassified = new Tally<string>();
+  const currencies = new Map<string, { rows: number; converted: boolean }>();
+  const touches: TouchCounts = { future: 0, unreadable: 0 };
+  let fileArr = 0;
+  let rowsRead = 0;
+  let combined = 0;
   let kept = 0;
+
+  const skip = (r: number, raw: ExportCell, reason: string, kind: SkipKind) =>
+    skipped.push({ row: r + firstRowNumber, value: raw, reason, kind });
+
   for (let r = columns.headerRow + 1; r < rows.length; r++) {
-    if (setAside.has(r)) continue;
+    if (setAside?.has(r)) continue;
     const row = rows[r];
     const raw = row[columns.acv] ?? null;
-    const amount = parseAmount(raw);
-    let reason: string | null = null;
-    if (amount === null) {
-      if (isEmptyRow(row)) continue;
-      reason = PlanMessages.skipBlank();
-    } else if (amount instanceof CsError) reason = amount.message;
-    else if (amount < 0) reason = PlanMessages.skipNegative(amount);
-    if (reason !== null || amount === null || amount instanceof CsError) {
-      skipped.push({ row: r + firstRowNumber, value: raw, reason: reason ?? "" });
+    const money = readMoney(raw, row, setting);
+    if (money === null && isEmptyRow(row)) continue;
+    rowsRead++;
+    // The ACV of the row in a year, or why there is none.
+    let acv: number | null = null;
+    let problem: { reason: string; kind: SkipKind } | null = null;
+    if (money === null) problem = { reason: PlanMessages.skipBlank(), kind: "blank" };
+    else if (!money.ok)
+      problem = {
+        reason: money.reason,
+        kind: money.code !== undefined ? "currency" : "unreadable",
+      };
+    else if (money.amount < 0)
+      problem = { reason: PlanMessages.skipNegative(money.amount), kind: "negative" };
+    else {
+      acv = money.amount;
+      const seen = currencies.get(money.code);
+      if (seen === undefined)
+        currencies.set(money.code, { rows: 1, converted: money.code !== setting.plan });
+      else seen.rows++;
+      // MRR x 12 rounded to the cent: 1234.56 x 12 is 14814.720000000001 in binary.
+      if (columns.acvIsMrr) acv = roundCents(acv * 12);
+      else if (columns.acvIsTcv && columns.term !== null) {
+        const termCell = row[columns.term] ?? null;
+        const months = termMonths(termCell, termHeader);
+        if (months === null) {
+          problem = {
+            reason:
+              headerText(termCell) === ""
+                ? ExportPlanMessages.termBlank(termHeader)
+                : ExportPlanMessages.termBad(termCell, termHeader),
+            kind: "term",
+          };
+          acv = null;
+        } else acv = roundCents((acv * 12) / months);
+      }
+    }
+    if (acv !== null) fileArr += acv;
+
+    if (columns.status !== null) {
+      const status = row[columns.status] ?? null;
+      const kind = statusKind(status);
+      const label = headerText(status);
+      if (kind === "not-customer" && options.allStatuses !== true) {
+        excluded.add(label);
+        skip(r, raw, ExportPlanMessages.notCustomer(label, statusHeader), "status");
+        continue;
+      }
+      if (kind === "unknown" && label !== "") unclassified.add(label);
+    }
+    if (problem !== null || acv === null) {
+      skip(r, raw, problem?.reason ?? PlanMessages.skipBlank(), problem?.kind ?? "blank");
       continue;
     }
-    indexes[kept] = r;
-    // MRR x 12 rounded to the cent: 1234.56 x 12 is 14814.720000000001 in binary.
-    acvs[kept] = columns.acvIsMrr ? roundCents(amount * 12) : amount;
-    kept++;
+
+    // A line repeated exactly is counted once.
+    const fingerprint = rowFingerprint(row);
+    const h = hash(fingerprint);
+    const earlier = seenLines.get(h);
+    const twin =
+      earlier === undefined
+        ? undefined
+        : rowFingerprint(rows[earlier]) === fingerprint
+          ? earlier
+          : collided.get(fingerprint);
+    if (twin !== undefined) {
+      skip(r, raw, ExportPlanMessages.duplicateRow(twin + firstRowNumber), "duplicate");
+      continue;
+    }
+    if (earlier === undefined) seenLines.set(h, r);
+    else collided.set(fingerprint, r);
+
+    const key = grouped ? accountKey(row, columns.accountId, columns.name) : null;
+    let account = key === null ? undefined : byKey.get(key);
+    if (account === undefined) {
+      account = kept++;
+      indexes[account] = r;
+      acvs[account] = 0;
+      if (key !== null) byKey.set(key, account);
+    } else combined++;
+    acvs[account] += acv;
+    rowCounts[account]++;
+
+    if (touchColumn !== null && lastTouch !== null) {
+      const touch = readTouch(row[touchColumn] ?? null);
+      if (touch === "unreadable") touches.unreadable++;
+      else if (touch !== "blank") {
+        if (options.asOf !== undefined && touch.day > options.asOf) touches.future++;
+        else if (!(touch.day <= lastTouch[account])) lastTouch[account] = touch.day;
+      }
+    }
   }
-  return { rows: indexes.slice(0, kept), acv: acvs.slice(0, kept), skipped };
+  // Sums of several rows are kept to the cent.
+  for (let a = 0; a < kept; a++) if (rowCounts[a] > 1) acvs[a] = roundCents(acvs[a]);
+  const listed = (tally: Tally<string>) =>
+    [...tally.counts.entries()].map(([status, n]) => ({ status, rows: n }));
+  return {
+    rows: indexes.slice(0, kept),
+    acv: acvs.slice(0, kept),
+    skipped,
+    rowCounts: rowCounts.slice(0, kept),
+    lastTouch: lastTouch === null ? null : lastTouch.slice(0, kept),
+    rowsRead,
+    combined,
+    touches,
+    excludedStatuses: listed(excluded),
+    unclassifiedStatuses: listed(unclassified),
+    currencies: [...currencies.entries()].map(([code, c]) => ({ code, ...c })),
+    fileArr: roundCents(fileArr),
+  };
 }

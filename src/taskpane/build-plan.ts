@@ -16,7 +16,7 @@ import { Assumptions } from "../core/assumptions/types";
 import { COVERAGE_PLAN_HEADER } from "../core/coverage-plan";
 import { excelSerialFromYmd } from "../core/dates";
 import { HIRING_PLAN_HEADER } from "../core/hiring";
-import { PlanMessages } from "../core/errors";
+import { PaneActionMessages, PlanMessages } from "../core/errors";
 import { ColumnQuestion, ExportCell } from "../plan/columns";
 import { fromFileFormula, hasFileCsCall } from "../plan/file-formulas";
 import {
@@ -32,9 +32,12 @@ import {
   buildLayout,
   PlanInput,
 } from "../plan/layout";
+import { formatMoney } from "../plan/currency";
 import { localeFromTag, LocaleQuestion, localeQuestionText } from "../plan/locale";
 import { preparePlan } from "../plan/prepare";
+import { Reconciliation } from "../plan/reconcile";
 import { SkippedRow } from "../plan/rows";
+import { ColumnEvidence, columnEvidence } from "./evidence";
 import { PAYLOAD_BUDGET_BYTES, payloadBytes, readRowChunks } from "./excel-limits";
 import { isCsFormula, reenterFormulas, RowProgress } from "./recalc";
 
@@ -54,19 +57,29 @@ export interface BuildPlanOptions {
    * ("ambiguous"), or only MRR columns ("mrr": choosing one confirms x12).
    * Resolve with the chosen header, or null to cancel the build.
    */
-  askAcvColumn: (question: ColumnQuestion) => Promise<string | null>;
+  askAcvColumn: (question: ColumnQuestion, evidence: ColumnEvidence[]) => Promise<string | null>;
   /**
    * Asked when a column the plan reads (ACV, last activity) reads two ways
    * ("80.000": 80 or 80,000; "01/02/2026"): resolve with the chosen choice's
    * locale tag, or null to cancel. Without it the build stops with the question as its message.
    */
   askLocale?: (question: LocaleQuestion) => Promise<string | null>;
+  /**
+   * The pane's Cancel: asked before anything is written and after each chunk.
+   * A cancelled build deletes the sheets it added, so a first build leaves the
+   * workbook as it was.
+   */
+  isCancelled?: () => boolean;
   /** Called after each chunk of account rows: rows written so far, and the total. */
   onProgress?: (done: number, total: number) => void;
   /** Account rows per context.sync (default 2,000). */
   chunkRows?: number;
   /** The as-of date for coverage quality, an Excel serial (default: today). */
   asOf?: number;
+  /** Each row is its own account (no combining by account ID or name). */
+  rowsAreAccounts?: boolean;
+  /** Plan every status (leads, prospects, churned...), not only customers. */
+  allStatuses?: boolean;
 }
 
 export type BuildPlanResult =
@@ -76,12 +89,19 @@ export type BuildPlanResult =
       skipped: SkippedRow[];
       sheets: string[];
       message: string;
+      /** The planned accounts' ACVs, for the pane's impact line. */
+      acvs: Float64Array;
+      /** Rows read, planned, combined, set aside, skipped; ARR in the file and planned; quality, cost. */
+      reconciliation?: Reconciliation;
       /** Rows set aside as report furniture (totals, footers...). */
       setAside: number;
       /** The export's own record count or grand total disagreeing with what was read. */
       warnings: string[];
     }
-  | { built: false; message: string; skipped?: SkippedRow[] };
+  | { built: false; message: string; skipped?: SkippedRow[]; cancelled?: boolean };
+
+/** Thrown between chunks when the user cancels; caught by buildCoveragePlan. */
+class BuildCancelled extends Error {}
 
 const DEFAULT_CHUNK = 2000;
 
@@ -193,6 +213,7 @@ async function writeAccounts(
     await context.sync();
     start += count;
     options.onProgress?.(start, table.rowCount);
+    if (options.isCancelled?.()) throw new BuildCancelled();
   }
   const address = `A1:${columnLetter(columns.length - 1)}${table.rowCount + 1}`;
   const excelTable = sheet.tables.add(address, true);
@@ -297,11 +318,16 @@ export async function buildCoveragePlan(
     asOf: options.asOf ?? today(),
     source,
     firstRowNumber: firstRow,
+    rowsAreAccounts: options.rowsAreAccounts,
+    allStatuses: options.allStatuses,
   };
   let prepared = preparePlan(rows, base);
   let acvColumn: string | undefined;
   if (!prepared.ok && "question" in prepared) {
-    const answer = await options.askAcvColumn(prepared.question);
+    const answer = await options.askAcvColumn(
+      prepared.question,
+      columnEvidence(rows, prepared.question.candidates)
+    );
     if (answer === null) return { built: false, message: PlanMessages.cancelled() };
     acvColumn = answer;
     prepared = preparePlan(rows, { ...base, acvColumn });
@@ -327,6 +353,8 @@ export async function buildCoveragePlan(
   }
   const input = prepared.input;
   const layout = buildLayout(input);
+  if (options.isCancelled?.())
+    return { built: false, cancelled: true, message: PaneActionMessages.stopped([]) };
 
   deletePlanSheets(context);
   await context.sync();
@@ -337,7 +365,14 @@ export async function buildCoveragePlan(
 
   // The accounts first: the plan's formulas refer to its columns.
   const accounts = layout.sheets.find((s) => s.name === SHEETS.accounts)!;
-  await writeAccounts(context, sheets.get(SHEETS.accounts)!, accounts, input, options);
+  try {
+    await writeAccounts(context, sheets.get(SHEETS.accounts)!, accounts, input, options);
+  } catch (error) {
+    if (!(error instanceof BuildCancelled)) throw error;
+    for (const sheet of sheets.values()) sheet.delete();
+    await context.sync();
+    return { built: false, cancelled: true, message: PaneActionMessages.stopped([]) };
+  }
   const spillHeaders = knownSpillHeaders(layout);
   for (const layoutSheet of layout.sheets) {
     if (layoutSheet.name === SHEETS.accounts) continue;
@@ -354,13 +389,43 @@ export async function buildCoveragePlan(
     skipped: layout.skipped,
     sheets: layout.sheets.map((s) => s.name),
     message: [
-      PlanMessages.built(layout.accounts, layout.skipped.length),
+      builtMessage(input),
       ...(input.reading?.setAsideNote ? [`${input.reading.setAsideNote}.`] : []),
       ...(input.reading?.warnings ?? []).map((w) => `Warning: ${w}.`),
     ].join(" "),
+    acvs: input.accounts.acv,
+    ...(input.reconciliation ? { reconciliation: input.reconciliation } : {}),
     setAside: input.reading?.setAside ?? 0,
     warnings: input.reading?.warnings ?? [],
   };
+}
+
+/** The end-of-build line: what was built, then how it reconciles with the export. */
+function builtMessage(input: PlanInput): string {
+  const base = PlanMessages.built(input.accounts.rows.length, input.accounts.skipped.length);
+  const r = input.reconciliation;
+  if (r === undefined) return base;
+  const money = (v: number) => formatMoney(v, r.currency);
+  const parts = [
+    `${r.rowsRead.toLocaleString("en-US")} rows read`,
+    ...(r.rowsCombined > 0
+      ? [`${r.rowsCombined.toLocaleString("en-US")} combined into accounts listed above them`]
+      : []),
+    `ARR in the file ${money(r.arrInFile)}, planned ${money(r.arrPlanned)}`,
+    ...(r.excludedStatuses.length > 0
+      ? [
+          `not customers left out: ${r.excludedStatuses.map((s) => `${s.status} ${s.rows}`).join(", ")}`,
+        ]
+      : []),
+    ...(r.futureTouches > 0
+      ? [
+          `${r.futureTouches.toLocaleString("en-US")} last activities after today not counted as touches`,
+        ]
+      : []),
+    `coverage quality ${r.coverageQuality === null ? "n/a" : `${(r.coverageQuality * 100).toFixed(1)}%`}`,
+    `CS cost ${money(r.csCost)} a year`,
+  ];
+  return `${base} ${parts.join("; ")}.`;
 }
 
 /**

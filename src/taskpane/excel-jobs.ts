@@ -27,7 +27,7 @@ export function excelJobs(
           .map((sheet) => sheet.name)
           .filter((name) => PLAN_SHEET_NAMES.includes(name));
       }),
-    buildPlan: (askAcvColumn, onProgress) =>
+    buildPlan: (askAcvColumn, onProgress, isCancelled) =>
       run((context) =>
         buildCoveragePlan(context, {
           // What the functions compute with, so the Assumptions sheet matches the formulas.
@@ -35,8 +35,16 @@ export function excelJobs(
             runtime?.currentAssumptions() ?? activeScenario(controller.store).assumptions,
           askAcvColumn,
           onProgress,
+          isCancelled,
         })
       ),
+    assumptions: () =>
+      runtime?.currentAssumptions() ?? activeScenario(controller.store).assumptions,
+    activateSheet: (name) =>
+      run(async (context) => {
+        context.workbook.worksheets.getItem(name).activate();
+        await context.sync();
+      }),
     repair: (onProgress) => run((context) => repairCsFormulas(context, onProgress)),
     recalculate: (onProgress) => run((context) => recalculateCsFormulas(context, onProgress)),
     // Unreadable stored assumptions: every CS formula shows #N/A until the user applies good ones.

@@ -6,6 +6,8 @@
  * so every problem has the path of the field to show it next to.
  */
 import { fmt, FormMessages } from "../core/errors";
+import { fieldAtPath, FieldKind, FieldSpec } from "../core/assumptions/fields";
+import { fieldWords } from "../core/assumptions/problems";
 import { keyOfPath, LocatedProblem, validateAssumptionsLocated } from "../core/assumptions/schema";
 import { loadPreset } from "../core/assumptions/presets";
 import { Assumptions } from "../core/assumptions/types";
@@ -14,62 +16,16 @@ import { isBlank, nameKey, parseAmount, parseFraction, parseNumber } from "../co
 export type FormNode = string | FormNode[] | { [field: string]: FormNode };
 export type FormRecord = { [field: string]: FormNode };
 export type Path = (string | number)[];
+export type { FieldKind };
 
-/** How a field's text is shown and read. */
-export type FieldKind =
-  | "amount" // dollars: "250,000", "$250k"
-  | "ceiling" // dollars above 0, or "none"
-  | "ratio" // accounts per person above 0, or "none"
-  | "days" // whole days, or "none" where allowed
-  | "whole" // whole days or months
-  | "percent" // "95%" or 0.95
-  | "multiple" // "1.5x" or 1.5
-  | "number"
-  | "text"
-  | "ramp"; // "0%, 50%, 50%"
+/** The field at a path (from the field table), or undefined for a path that is not a field. */
+export function specAt(path: Path): FieldSpec | undefined {
+  return fieldAtPath(path);
+}
 
-const KINDS: Record<string, FieldKind> = {
-  min_acv: "amount",
-  csm_owned_below: "amount",
-  csm_led_up_to: "amount",
-  base: "amount",
-  variable: "amount",
-  arr_ceiling: "ceiling",
-  csm_ratio: "ratio",
-  am_ratio: "ratio",
-  tam_ratio: "ratio",
-  sla_days: "days",
-  window_days: "whole",
-  lead_months: "whole",
-  nrr_target: "percent",
-  grr_target: "percent",
-  expansion_target: "percent",
-  grr_floor: "percent",
-  grr_stretch: "percent",
-  ebr_gate: "percent",
-  grr_weight: "percent",
-  expansion_weight: "percent",
-  mbo_weight: "percent",
-  csm_led_csm_share: "percent",
-  ae_led_csm_share: "percent",
-  extend_limit: "percent",
-  healthy_min: "percent",
-  healthy_max: "percent",
-  load_threshold: "percent",
-  floor_multiple: "multiple",
-  stretch_multiple: "multiple",
-  expansion_cap: "multiple",
-  ebr_gated_cap: "multiple",
-  weeks_per_month: "number",
-  ramp: "ramp",
-};
-
-/** The kind of the field at a path (its last named step). */
+/** The kind of the field at a path; text for anything the table does not list. */
 export function kindAt(path: Path): FieldKind {
-  // Exchange rates are keyed by currency code (fx.EUR), not by field name.
-  if (path.length === 2 && path[0] === "fx") return "number";
-  const field = [...path].reverse().find((p): p is string => typeof p === "string") ?? "";
-  return Object.prototype.hasOwnProperty.call(KINDS, field) ? KINDS[field] : "text";
+  return specAt(path)?.kind ?? "text";
 }
 
 const money = (v: number) => v.toLocaleString("en-US", { maximumFractionDigits: 2 });
@@ -99,12 +55,19 @@ const isNoneText = (text: string) => NONE.has(text.trim().toLowerCase());
 
 type Parsed = { ok: true; value: unknown } | { ok: false; expected: string };
 
-/** Reads a field's text; the schema checks ranges afterwards. */
-export function parseValue(kind: FieldKind, text: string, key: string): Parsed {
+/** Reads a field's text; the schema checks ranges afterwards. "none" only where the field allows it. */
+export function parseValue(
+  spec: Pick<FieldSpec, "kind" | "none">,
+  text: string,
+  key: string
+): Parsed {
+  const kind = spec.kind;
   const expect = (expected: string): Parsed => ({ ok: false, expected });
   const number = (v: unknown, expected: string): Parsed =>
     typeof v === "number" ? { ok: true, value: v } : expect(expected);
-  if (kind === "text") return { ok: true, value: text.trim() };
+  if (kind === "text" || kind === "name") return { ok: true, value: text.trim() };
+  // The schema says what a code must be; the pane's dropdown only offers good ones.
+  if (kind === "currency") return { ok: true, value: text.trim().toUpperCase() };
   if (kind === "ramp") {
     const parts = text.split(",").map((p) => p.trim());
     const values = parts.map((p) => parseFraction(p, key));
@@ -112,19 +75,19 @@ export function parseValue(kind: FieldKind, text: string, key: string): Parsed {
       ? { ok: true, value: values }
       : expect('monthly productivities separated by commas, such as "0%, 50%, 50%"');
   }
-  if (isBlank(text)) return expect(FormMessages.expected(kind));
-  if ((kind === "ratio" || kind === "ceiling" || kind === "days") && isNoneText(text))
-    return { ok: true, value: null };
+  const expected = FormMessages.expected(kind, spec.none !== undefined);
+  if (isBlank(text)) return expect(expected);
+  if (spec.none !== undefined && isNoneText(text)) return { ok: true, value: null };
   switch (kind) {
     case "amount":
     case "ceiling":
-      return number(parseAmount(text), FormMessages.expected(kind));
+      return number(parseAmount(text), expected);
     case "percent":
-      return number(parseFraction(text, key), FormMessages.expected(kind));
+      return number(parseFraction(text, key), expected);
     case "multiple":
-      return number(parseNumber(text.trim().replace(/x$/i, ""), key), FormMessages.expected(kind));
+      return number(parseNumber(text.trim().replace(/x$/i, ""), key), expected);
     default:
-      return number(parseNumber(text, key), FormMessages.expected(kind));
+      return number(parseNumber(text, key), expected);
   }
 }
 
@@ -178,15 +141,26 @@ function fromNode(
 ): unknown {
   if (typeof node === "string") {
     const key = keyOfPath(path, root);
-    const parsed = parseValue(kindAt(path), node, key);
+    const parsed = parseValue(specAt(path) ?? { kind: "text" }, node, key);
     if (parsed.ok) return parsed.value;
-    problems.push({ key, path, message: FormMessages.unreadable(key, node, parsed.expected) });
+    const words = fieldWords(path, root) ?? key;
+    problems.push({
+      key,
+      path,
+      message: FormMessages.unreadable(key, node, parsed.expected),
+      words: FormMessages.unreadable(words, node, parsed.expected),
+    });
     return node; // left as text so the schema's cross-field rules skip it
   }
   if (Array.isArray(node))
     return node.map((item, i) => fromNode(item, [...path, i], root, problems));
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(node)) out[k] = fromNode(v, [...path, k], root, problems);
+  for (const [k, v] of Object.entries(node)) {
+    const value = fromNode(v, [...path, k], root, problems);
+    // An exchange rate of "none" is no rate, as with --set fx.EUR=none.
+    if (path.length === 1 && path[0] === "fx" && value === null) continue;
+    out[k] = value;
+  }
   return out;
 }
 
@@ -255,7 +229,7 @@ export function removeTier(form: FormRecord, index: number): void {
 export function sortTiers(form: FormRecord): void {
   const tiers = tiersOf(form);
   const min = (t: FormRecord) => {
-    const parsed = parseValue("amount", String(t.min_acv), "min_acv");
+    const parsed = parseValue({ kind: "amount" }, String(t.min_acv), "min_acv");
     return parsed.ok && typeof parsed.value === "number" ? parsed.value : Number.POSITIVE_INFINITY;
   };
   const order = tiers.map((t, i) => ({ t, i, m: min(t) }));
@@ -297,8 +271,7 @@ export function differsFromPreset(form: FormRecord, path: Path, preset: Assumpti
   if (typeof mine !== "string") return false;
   const theirs = presetValueAt(form, path, preset);
   if (theirs === undefined) return true;
-  const kind = kindAt(path);
-  const parsed = parseValue(kind, mine, pathId(path));
+  const parsed = parseValue(specAt(path) ?? { kind: "text" }, mine, pathId(path));
   if (!parsed.ok) return true;
   return !sameValue(parsed.value, theirs);
 }

@@ -1,34 +1,54 @@
 /**
- * The pane's workbook buttons: Build coverage plan (from the selected CRM
- * export), Repair CS formulas and Recalculate CS formulas. The work itself
- * is in build-plan.ts and recalc.ts; this file asks the user what the
- * builder needs (which column holds the ACV, whether to replace an earlier
- * plan), shows progress, and reports what happened. Everything taken from
- * the workbook (headers, bad ACV values) is shown as text, never as markup.
+ * The Plan view: Build coverage plan (from the selected CRM export), with
+ * Cancel while it runs; then the plan's summary (accounts, ARR, CSMs by
+ * tier) with a link to the CS Plan sheet and the rows left out, grouped by
+ * reason; and Repair / Recalculate CS formulas. The work itself is in
+ * build-plan.ts and recalc.ts; this file asks the user what the builder
+ * needs (which column holds the ACV, with evidence; whether to replace an
+ * earlier plan), shows progress, and reports what happened in words.
+ * Everything taken from the workbook (headers, bad ACV values) is shown as
+ * text, never as markup.
  */
-import { PaneActionMessages, PlanMessages } from "../core/errors";
+import { ExportPlanMessages, PaneActionMessages, PlanMessages } from "../core/errors";
 import type { ColumnQuestion } from "../plan/columns";
-import { describeSkipped, SKIPPED_SHOWN, SkippedRow } from "../plan/rows";
+import { SHEETS } from "../plan/layout";
+import { SKIPPED_SHOWN, SkippedRow } from "../plan/rows";
 import type { BuildPlanResult } from "./build-plan";
 import { byId, h, replaceChildren } from "./dom";
+import type { ColumnEvidence } from "./evidence";
+import { planFigures, shortMoney } from "./impact";
+import type { PlanState } from "./pane";
+import type { Assumptions } from "../core/assumptions/types";
 
 /** What the buttons do to the workbook: Excel batches in the add-in, fakes in tests. */
 export interface WorkbookJobs {
   /** The plan sheets already in the workbook (a rebuild replaces them). */
   existingPlanSheets(): Promise<string[]>;
   buildPlan(
-    askAcvColumn: (question: ColumnQuestion) => Promise<string | null>,
-    onProgress: (done: number, total: number) => void
+    askAcvColumn: (question: ColumnQuestion, evidence: ColumnEvidence[]) => Promise<string | null>,
+    onProgress: (done: number, total: number) => void,
+    isCancelled?: () => boolean
   ): Promise<BuildPlanResult>;
   /** Both go through every sheet a chunk of rows at a time, reporting rows looked at and the total. */
   repair(onProgress: (done: number, total: number) => void): Promise<number>;
   recalculate(onProgress: (done: number, total: number) => void): Promise<number>;
   /** Why the plan cannot be built now (unusable stored assumptions), or null. */
   blocked(): string | null;
+  /** The assumptions the plan is built with (for its summary). */
+  assumptions?(): Assumptions;
+  /** Shows a sheet of the workbook (the link to the CS Plan sheet). */
+  activateSheet?(name: string): Promise<void>;
 }
 
+/** A failure in words: Excel's own text when it has one, never a stack or "TypeError: ...". */
 function describeError(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+  const raw = error instanceof Error ? error.message : String(error);
+  if (
+    error instanceof Error &&
+    /^(TypeError|ReferenceError|SyntaxError|RangeError)$/.test(error.name)
+  )
+    return "the add-in met an unexpected problem. Nothing more was written; try again, and if it repeats, report it with the export you used.";
+  return raw.replace(/^Error:\s*/, "");
 }
 
 /** Messages shared with the command line start in lower case; the pane shows sentences. */
@@ -36,13 +56,25 @@ function sentence(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
+/** Skipped rows by reason: blank, negative, or not an amount. */
+function reasonGroup(row: SkippedRow): string {
+  if (row.reason === PlanMessages.skipBlank()) return "The ACV is blank";
+  if (/is negative/.test(row.reason)) return "The ACV is negative (a credit note or refund?)";
+  return "The ACV is not an amount";
+}
+
 export class WorkbookActions {
   private busy = false;
+  private cancelRequested = false;
 
-  constructor(private readonly jobs: WorkbookJobs) {}
+  constructor(
+    private readonly jobs: WorkbookJobs,
+    private readonly plan: PlanState = { acvs: null }
+  ) {}
 
   mount(): void {
     byId("build-plan").addEventListener("click", () => void this.build());
+    byId("build-cancel").addEventListener("click", () => this.cancel());
     byId("repair").addEventListener("click", () => void this.run("repair"));
     byId("recalc").addEventListener("click", () => void this.run("recalculate"));
   }
@@ -51,7 +83,7 @@ export class WorkbookActions {
     return ["build-plan", "repair", "recalc"].map((id) => byId<HTMLButtonElement>(id));
   }
 
-  /** One job at a time: the buttons are disabled while one runs. */
+  /** One job at a time: the other buttons are hidden from use while one runs. */
   private async exclusive(job: () => Promise<void>): Promise<void> {
     if (this.busy) return;
     this.busy = true;
@@ -64,8 +96,10 @@ export class WorkbookActions {
     }
   }
 
-  private status(text: string): void {
-    byId("workbook-status").textContent = sentence(text);
+  private status(text: string, error = false): void {
+    const line = byId("workbook-status");
+    line.textContent = sentence(text);
+    line.className = error ? "status-error" : "";
   }
 
   private async run(which: "repair" | "recalculate"): Promise<void> {
@@ -82,42 +116,69 @@ export class WorkbookActions {
           which === "repair" ? PlanMessages.repaired(count) : PaneActionMessages.recalculated(count)
         );
       } catch (error) {
-        this.status(PaneActionMessages.failed(which, describeError(error)));
+        this.status(PaneActionMessages.failed(which, describeError(error)), true);
       } finally {
         byId<HTMLProgressElement>("plan-progress").hidden = true;
       }
     });
   }
 
+  private cancel(): void {
+    this.cancelRequested = true;
+    this.status(PaneActionMessages.cancelling());
+  }
+
   private async build(): Promise<void> {
     await this.exclusive(async () => {
       this.showSkipped([], false);
+      byId("plan-summary").hidden = true;
       const blocked = this.jobs.blocked();
       if (blocked !== null) {
-        this.status(blocked);
+        this.status(blocked, true);
         return;
       }
       const progress = byId<HTMLProgressElement>("plan-progress");
+      const cancel = byId("build-cancel");
+      this.cancelRequested = false;
+      let existing: string[] = [];
       try {
-        const existing = await this.jobs.existingPlanSheets();
+        existing = await this.jobs.existingPlanSheets();
         if (existing.length > 0 && !(await this.confirmReplace(existing))) {
           this.status(PaneActionMessages.notReplaced());
           return;
         }
         this.status(PaneActionMessages.building());
         progress.value = 0;
+        cancel.hidden = false;
         const result = await this.jobs.buildPlan(
-          (question) => this.askAcvColumn(question),
+          (question, evidence) => this.askAcvColumn(question, evidence),
           // Shown from the first chunk on, not while a question is open.
           (done, total) =>
-            this.showProgress(done, total, PaneActionMessages.writingAccounts(done, total))
+            this.showProgress(
+              done,
+              total,
+              this.cancelRequested
+                ? PaneActionMessages.cancelling()
+                : PaneActionMessages.writingAccounts(done, total)
+            ),
+          () => this.cancelRequested
         );
-        this.status(result.message);
+        if (!result.built && result.cancelled) {
+          this.status(PaneActionMessages.stopped(existing));
+          return;
+        }
+        this.status(result.message, !result.built);
         this.showSkipped(result.skipped ?? [], result.built);
+        if (result.built) {
+          this.plan.acvs = result.acvs;
+          this.showSummary(result.acvs);
+          this.plan.onBuilt?.();
+        }
       } catch (error) {
-        this.status(PaneActionMessages.failed("build", describeError(error)));
+        this.status(PaneActionMessages.failed("build", describeError(error)), true);
       } finally {
         progress.hidden = true;
+        cancel.hidden = true;
       }
     });
   }
@@ -131,26 +192,115 @@ export class WorkbookActions {
     this.status(text);
   }
 
-  /** Lists the first skipped rows (row, value, reason) under the status line. */
-  private showSkipped(skipped: readonly SkippedRow[], onSheet: boolean): void {
-    const list = byId("skipped-list");
-    replaceChildren(
-      list,
-      ...skipped.slice(0, SKIPPED_SHOWN).map((row) => h("li", {}, sentence(describeSkipped(row))))
+  /** The reconciliation and tier summary of the plan just built, with a link to the CS Plan sheet. */
+  private showSummary(acvs: Float64Array): void {
+    const box = byId("plan-summary");
+    const assumptions = this.jobs.assumptions?.();
+    const figures = assumptions ? planFigures(assumptions, acvs) : null;
+    const link = h(
+      "button",
+      { type: "button", class: "link", id: "go-to-plan" },
+      `Go to the ${SHEETS.plan} sheet`
     );
-    const more = skipped.length - SKIPPED_SHOWN;
-    if (more > 0) list.appendChild(h("li", {}, PaneActionMessages.moreSkipped(more, onSheet)));
-    list.hidden = skipped.length === 0;
+    link.addEventListener("click", () => void this.jobs.activateSheet?.(SHEETS.plan));
+    const rows = figures
+      ? figures.byTier.map((t) =>
+          h(
+            "tr",
+            {},
+            h("th", { scope: "row" }, t.tier),
+            h("td", {}, t.accounts.toLocaleString("en-US")),
+            h("td", {}, shortMoney(t.arr)),
+            h("td", {}, (Math.round(t.csms * 10) / 10).toFixed(1))
+          )
+        )
+      : [];
+    replaceChildren(
+      box,
+      h("h3", {}, "Plan summary"),
+      figures
+        ? h(
+            "table",
+            { class: "summary-table" },
+            h("caption", { class: "visually-hidden" }, "Accounts, ARR and CSMs needed by tier"),
+            h(
+              "thead",
+              {},
+              h(
+                "tr",
+                {},
+                h("th", { scope: "col" }, "Tier"),
+                h("th", { scope: "col" }, "Accounts"),
+                h("th", { scope: "col" }, "ARR"),
+                h("th", { scope: "col" }, "CSMs")
+              )
+            ),
+            h("tbody", {}, ...rows),
+            h(
+              "tfoot",
+              {},
+              h(
+                "tr",
+                {},
+                h("th", { scope: "row" }, "Total"),
+                h("td", {}, figures.accounts.toLocaleString("en-US")),
+                h("td", {}, shortMoney(figures.arr)),
+                h("td", {}, (Math.round(figures.csms * 10) / 10).toFixed(1))
+              )
+            )
+          )
+        : null,
+      figures
+        ? h("p", { class: "note" }, `CS cost a year (CSMs x OTE): ${shortMoney(figures.cost)}.`)
+        : null,
+      link
+    );
+    box.hidden = false;
   }
 
-  /** Shows the inline question form; resolves with the chosen header, or null for Cancel. */
-  private askAcvColumn(question: ColumnQuestion): Promise<string | null> {
+  /** The rows left out, grouped by reason: a count, then the first rows of each. */
+  private showSkipped(skipped: readonly SkippedRow[], onSheet: boolean): void {
+    const list = byId("skipped-list");
+    const groups = new Map<string, SkippedRow[]>();
+    for (const row of skipped)
+      groups.set(reasonGroup(row), [...(groups.get(reasonGroup(row)) ?? []), row]);
+    replaceChildren(
+      list,
+      ...[...groups].map(([reason, rows]) => {
+        const shown = rows.slice(0, SKIPPED_SHOWN);
+        const values = shown
+          .map((r) => `${r.row}${r.value === null ? "" : ` (${JSON.stringify(r.value)})`}`)
+          .join(", ");
+        const more = rows.length - shown.length;
+        return h(
+          "li",
+          {},
+          h(
+            "strong",
+            {},
+            `${rows.length.toLocaleString("en-US")} ${rows.length === 1 ? "row" : "rows"}: ${reason}. `
+          ),
+          `Row${shown.length === 1 ? "" : "s"} ${values}`,
+          more > 0 ? ` ${PaneActionMessages.moreSkipped(more, onSheet)}` : "."
+        );
+      })
+    );
+    byId("skipped").hidden = skipped.length === 0;
+  }
+
+  /** Shows the inline question with evidence for each column; resolves with the chosen header, or null. */
+  private askAcvColumn(
+    question: ColumnQuestion,
+    evidence: ColumnEvidence[]
+  ): Promise<string | null> {
     const form = byId<HTMLFormElement>("acv-question");
     const choice = byId<HTMLSelectElement>("acv-choice");
     byId("acv-question-text").textContent =
       question.kind === "mrr"
         ? PlanMessages.askMrr(question.candidates[0] ?? "")
-        : PlanMessages.askAcvColumn(question.candidates);
+        : question.kind === "tcv"
+          ? ExportPlanMessages.askTcv(question.candidates[0] ?? "", question.term)
+          : PlanMessages.askAcvColumn(question.candidates);
     byId("acv-choice-label").textContent =
       question.kind === "mrr"
         ? PaneActionMessages.mrrColumnLabel()
@@ -159,6 +309,30 @@ export class WorkbookActions {
       choice,
       ...question.candidates.map((name) => h("option", { value: name }, name))
     );
+    const showEvidence = () => {
+      const e = evidence.find((x) => x.header === choice.value);
+      replaceChildren(
+        byId("acv-evidence"),
+        ...(e
+          ? [
+              h("dt", {}, "Column"),
+              h("dd", {}, e.column),
+              h("dt", {}, "Values"),
+              h("dd", {}, e.samples.join(" · ") || "none"),
+              h("dt", {}, "Filled"),
+              h(
+                "dd",
+                {},
+                `${e.filled.toLocaleString("en-US")} of ${e.rows.toLocaleString("en-US")} rows (${e.rows > 0 ? Math.round((e.filled / e.rows) * 100) : 0}%)`
+              ),
+              h("dt", {}, question.kind === "mrr" ? "Total x12" : "Total"),
+              h("dd", {}, shortMoney(question.kind === "mrr" ? e.total * 12 : e.total)),
+            ]
+          : [])
+      );
+    };
+    choice.onchange = showEvidence;
+    showEvidence();
     return this.ask(form, "acv-ok", "acv-cancel", () => choice.value, choice);
   }
 
@@ -175,7 +349,8 @@ export class WorkbookActions {
 
   /**
    * An inline question (no dialogs: Office add-ins cannot use alert/confirm).
-   * Focus moves to the question and back to the build button afterwards.
+   * Escape answers Cancel. Focus moves to the question and back to the build
+   * button afterwards.
    */
   private ask<T>(
     form: HTMLFormElement,
@@ -191,6 +366,7 @@ export class WorkbookActions {
     return new Promise<T | null>((resolve) => {
       const finish = (value: T | null) => {
         form.removeEventListener("submit", onSubmit);
+        form.removeEventListener("keydown", onKey);
         ok.removeEventListener("click", onSubmit);
         cancel.removeEventListener("click", onCancel);
         form.hidden = true;
@@ -205,7 +381,11 @@ export class WorkbookActions {
         event.preventDefault();
         finish(null);
       };
+      const onKey = (event: KeyboardEvent) => {
+        if (event.key === "Escape") onCancel(event);
+      };
       form.addEventListener("submit", onSubmit);
+      form.addEventListener("keydown", onKey);
       ok.addEventListener("click", onSubmit);
       cancel.addEventListener("click", onCancel);
     });

@@ -62,19 +62,75 @@
       },
     });
   }
+  // The workbook's sheet names as a build changes them (applied at the sync,
+  // as in Excel), so `items` lists the sheets a build added and a test can
+  // see that a cancelled build left the list as it was.
+  state.sheetNames = names.slice();
   var worksheets = book.context.workbook.worksheets;
+  var getSheet = worksheets.getItem;
+  Object.defineProperty(worksheets, "items", {
+    get: function () {
+      return state.sheetNames.map(function (name) {
+        var sheet = book.sheet(name);
+        // A sheet a build added holds nothing the fake reads back: an empty sheet.
+        return sheet
+          ? book.worksheet(sheet)
+          : {
+              name: name,
+              getUsedRangeOrNullObject: function () {
+                return book.nullRange();
+              },
+            };
+      });
+    },
+  });
   worksheets.add = function (name) {
     state.writes.push("worksheets.add " + name);
     book.request(jsonBytes(name));
-    return recorder(name);
+    book.pending.writes.push(function () {
+      state.sheetNames.push(name);
+    });
+    var sheet = recorder(name);
+    return new Proxy(sheet, {
+      get: function (target, prop) {
+        if (prop !== "delete") return target[prop];
+        return function () {
+          state.writes.push("worksheet.delete " + name);
+          book.request(0);
+          book.pending.writes.push(function () {
+            state.sheetNames = state.sheetNames.filter(function (n) {
+              return n !== name;
+            });
+          });
+        };
+      },
+    });
   };
   worksheets.getItemOrNullObject = function (name) {
     return {
       delete: function () {
         state.writes.push("worksheet.delete " + name);
         book.request(0);
+        book.pending.writes.push(function () {
+          state.sheetNames = state.sheetNames.filter(function (n) {
+            return n !== name;
+          });
+        });
       },
     };
+  };
+  // A sheet a build added is a recorder (activate() is recorded); the others are the fake workbook's.
+  worksheets.getItem = function (name) {
+    return book.sheet(name) ? getSheet(name) : recorder(name);
+  };
+  // A test may slow each sync down, to act while a build runs (Cancel).
+  var sync = book.context.sync;
+  book.context.sync = function () {
+    return state.syncDelay
+      ? new Promise(function (resolve) {
+          setTimeout(resolve, state.syncDelay);
+        }).then(sync)
+      : sync();
   };
   var settingsAdd = book.context.workbook.settings.add;
   book.context.workbook.settings.add = function (key, value) {

@@ -8,7 +8,15 @@
 import * as fs from "fs";
 import * as path from "path";
 import { Page } from "playwright-core";
-import { closeClean, openPage, screenshot, useServedPane, Watched } from "./harness";
+import {
+  axeViolations,
+  closeClean,
+  docScreenshot,
+  openPage,
+  screenshot,
+  useServedPane,
+  Watched,
+} from "./harness";
 
 jest.setTimeout(120_000);
 
@@ -28,6 +36,7 @@ interface FakeWorkbook {
   sheets: string[];
   selection: unknown[][];
   writes?: string[];
+  syncDelay?: number;
 }
 
 /** Opens the pane "in Excel" with this workbook; `prepare` runs in the page first (to make big sheets there). */
@@ -43,9 +52,10 @@ async function openInExcel(
   await page.addInitScript((book) => {
     (window as unknown as { fakeWorkbook: unknown }).fakeWorkbook = book;
   }, workbook);
+  await page.setViewportSize({ width: 320, height: 600 });
   if (prepare) await page.addInitScript(prepare.script, prepare.arg);
   await page.goto(`${pane.url()}/taskpane.html`);
-  await page.waitForSelector("#workbook-actions:not([hidden]) #build-plan");
+  await page.waitForSelector("#view-plan:not([hidden]) #build-plan");
   // The functions registered first, and were released by the pane's load.
   expect(
     await page.evaluate(
@@ -89,8 +99,25 @@ test("an export with two ACV-like columns asks which one, inline; Cancel writes 
     "Contract Value",
   ]);
   expect(await page.evaluate(() => document.activeElement?.id)).toBe("acv-choice");
+  // Evidence for the chosen column: where it is, what it holds, how full, its total.
+  expect(await page.$$eval("#acv-evidence dd", (d) => d.map((x) => x.textContent))).toEqual([
+    "B",
+    "80000 · $12,000",
+    "2 of 2 rows (100%)",
+    "$92k",
+  ]);
+  await page.selectOption("#acv-choice", "Contract Value");
+  expect(await page.$$eval("#acv-evidence dd", (d) => d.map((x) => x.textContent))).toEqual([
+    "C",
+    "82000 · $12,500",
+    "2 of 2 rows (100%)",
+    "$95k",
+  ]);
+  expect(await axeViolations(page)).toEqual([]);
   await screenshot(page, "7-acv-question");
-  await page.click("#acv-cancel");
+  await docScreenshot(page, "pane-acv-question-320");
+  // Escape answers Cancel.
+  await page.keyboard.press("Escape");
   await waitForStatus(/^Build cancelled/);
   expect(await text("#workbook-status")).toBe("Build cancelled: no ACV column was chosen.");
   expect(await page.isHidden("#acv-question")).toBe(true);
@@ -131,11 +158,13 @@ test("hostile ACV values are listed as text with their row numbers, and nothing 
   expect(await text("#workbook-status")).toBe(
     "None of the 3 account rows has a usable ACV, so there is nothing to plan (each is listed with its row number and reason)"
   );
+  // An error is styled as one, in words.
+  expect(await page.getAttribute("#workbook-status", "class")).toBe("status-error");
   const items = await page.$$eval("#skipped-list li", (li) => li.map((x) => x.textContent));
+  // Grouped by reason, each row with its number and value as the export has it.
   expect(items).toEqual([
-    `Row 2 (ACV ${JSON.stringify(XSS_IMG)}): ${JSON.stringify(XSS_IMG)} is not an amount. Use a number such as 80000, "$80,000", "80k" or "1.2M".`,
-    `Row 3 (ACV ${JSON.stringify(XSS_SCRIPT)}): ${JSON.stringify(XSS_SCRIPT)} is not an amount. Use a number such as 80000, "$80,000", "80k" or "1.2M".`,
-    "Row 4 (ACV -500): the ACV -500 is negative (a credit note or refund?)",
+    `2 rows: The ACV is not an amount. Rows 2 (${JSON.stringify(XSS_IMG)}), 3 (${JSON.stringify(XSS_SCRIPT)}).`,
+    "1 row: The ACV is negative (a credit note or refund?). Row 4 (-500).",
   ]);
   // Shown as characters: no element was made from them anywhere in the page.
   expect(await page.$$("#skipped-list img, #skipped-list script, #workbook-status *")).toEqual([]);
@@ -151,12 +180,9 @@ test("past 20 skipped rows the pane lists 20 and counts the rest", async () => {
   await page.click("#build-plan");
   await waitForStatus(/^None of the 23 account rows/);
   const items = await page.$$eval("#skipped-list li", (li) => li.map((x) => x.textContent));
-  expect(items).toHaveLength(21);
-  expect(items[19]).toBe(
-    'Row 21 (ACV "TBD"): "TBD" is not an amount. Use a number such as 80000, "$80,000", "80k" or "1.2M".'
-  );
-  // Nothing was built, so there is no CS Skipped rows sheet to point to.
-  expect(items[20]).toBe("…and 3 more rows.");
+  const rows = Array.from({ length: 20 }, (_, i) => `${i + 2} ("TBD")`).join(", ");
+  // One group; 20 rows listed and the rest counted (nothing was built, so no sheet to point to).
+  expect(items).toEqual([`23 rows: The ACV is not an amount. Rows ${rows} …and 3 more rows.`]);
   expect(await writes()).toEqual([]);
 });
 
@@ -192,9 +218,14 @@ test("a whole build: progress by chunk, the plan sheets written, bad rows listed
     ])
   );
   expect(await page.$$eval("#skipped-list li", (li) => li.map((x) => x.textContent))).toEqual([
-    'Row 11 (ACV "see contract"): "see contract" is not an amount. Use a number such as 80000, "$80,000", "80k" or "1.2M".',
-    "Row 21 (ACV -2500): the ACV -2,500 is negative (a credit note or refund?)",
+    '1 row: The ACV is not an amount. Row 11 ("see contract").',
+    "1 row: The ACV is negative (a credit note or refund?). Row 21 (-2500).",
   ]);
+  // The summary: accounts and CSMs by tier, with a total, and the way to the CS Plan sheet.
+  expect(await text("#plan-summary tfoot tr")).toMatch(/^Total4,500/);
+  expect(await text("#go-to-plan")).toBe("Go to the CS Plan sheet");
+  expect(await axeViolations(page)).toEqual([]);
+  await docScreenshot(page, "pane-plan-built-320", true);
   expect(await page.isHidden("#plan-progress")).toBe(true);
   const written = (await writes()) ?? [];
   for (const sheet of ["CS Accounts", "CS Plan", "CS Books", "CS Assumptions", "CS Skipped rows"])
@@ -316,6 +347,61 @@ test("outside Excel the workbook buttons are not offered", async () => {
   watched = await openPage(pane.browser());
   page = watched.page;
   await page.goto(`${pane.url()}/taskpane.html`);
-  await page.waitForSelector("#editor:not([hidden])");
+  await page.waitForSelector("#view-assumptions:not([hidden]) #editor");
   expect(await page.isHidden("#workbook-actions")).toBe(true);
+  expect(await page.isHidden("#tab-plan")).toBe(true);
+});
+
+test("in Excel the Plan view opens first, Build coverage plan in its first screen, one primary button; axe clean", async () => {
+  await openInExcel({ sheets: ["Export"], selection: [["Account", "ACV"]] });
+  expect(await page.getAttribute("#tab-plan", "aria-selected")).toBe("true");
+  const box = await page.$eval("#build-plan", (b) => b.getBoundingClientRect().bottom);
+  expect(box).toBeLessThanOrEqual(600);
+  expect(await page.$$eval('#view-plan fluent-button[appearance="primary"]', (b) => b.length)).toBe(
+    1
+  );
+  expect(await axeViolations(page)).toEqual([]);
+  await docScreenshot(page, "pane-plan-320");
+  // The arrow keys move between the views.
+  await page.focus("#tab-plan");
+  await page.keyboard.press("ArrowRight");
+  expect(await page.getAttribute("#tab-assumptions", "aria-selected")).toBe("true");
+  expect(await page.isHidden("#view-plan")).toBe(true);
+  expect(
+    await page.$$eval('#view-assumptions fluent-button[appearance="primary"]', (b) => b.length)
+  ).toBe(1);
+});
+
+test("after a build, a draft shows its impact on the plan before Apply, computed over the plan's accounts", async () => {
+  // Four Strategic accounts (ACV at or above 250,000): 4 / 11 accounts per CSM = 0.36 CSM,
+  // at the Enterprise CSM's OTE of 145,000 + 45,000 = 190,000 a year.
+  await openInExcel({
+    sheets: ["Export"],
+    selection: [
+      ["Account", "ACV"],
+      ["A", 300000],
+      ["B", 300000],
+      ["C", 400000],
+      ["D", 500000],
+    ],
+  });
+  await page.click("#build-plan");
+  await waitForStatus(/^Coverage plan built/);
+  await page.click("#tab-assumptions");
+  expect(await text("#impact")).toBe("If applied: no change to CSMs needed (0.4) or cost.");
+  await page.evaluate(() => {
+    const body = document.querySelector<HTMLElement>('[data-item="tiers.4"]');
+    if (body?.hidden) document.querySelector<HTMLElement>('[data-toggle="tiers.4"]')?.click();
+  });
+  await page.fill("#f-tiers_46_4_46_csm_ratio", "4");
+  // 4 / 4 = 1.0 CSM; cost 190,000 - 4/11 x 190,000 = +120,909.
+  expect(await text("#impact")).toBe(
+    "If applied: CSMs needed 0.4 -> 1.0, cost +$121k (over the plan's 4 accounts)."
+  );
+  await page.fill("#f-tiers_46_4_46_csm_ratio", "2");
+  expect(await text("#impact")).toBe(
+    "If applied: CSMs needed 0.4 -> 2.0, cost +$311k (over the plan's 4 accounts)."
+  );
+  expect(await axeViolations(page)).toEqual([]);
+  await docScreenshot(page, "pane-impact-320");
 });

@@ -41,8 +41,10 @@ async function formulaResults(file: string): Promise<Map<string, unknown>> {
           for (let r = Number(from.row); r <= Number(to.row); r++)
             for (let c = Number(from.col); c <= Number(to.col); c++) {
               if (r === Number(from.row) && c === Number(from.col)) continue;
-              const spilled = ws.getCell(r, c);
-              results.set(`${ws.name}!${spilled.address} in ${value!.formula}`, spilled.value);
+              results.set(
+                `${ws.name}!R${r}C${c} in ${value!.formula}`,
+                ws.getRow(r).getCell(c).value
+              );
             }
         }
       })

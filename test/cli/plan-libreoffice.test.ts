@@ -115,6 +115,7 @@ test("cells that read the coverage plan's spill keep their cached values (comput
 test("the accounts' CS columns and the books show their cached values", () => {
   expect(rowOf("CS Accounts", "Cobalt").slice(5)).toEqual([
     "120000",
+    "2026-10-25", // CS Last touch, as a date
     "Enterprise",
     "Enterprise",
     "Named CSM (shared TAM)",

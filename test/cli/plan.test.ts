@@ -71,8 +71,18 @@ describe("cs-coverage plan --json", () => {
     // Exact, not rounded for display: 0.2721158… keeps its digits.
     expect(String(plan.total.csms).length).toBeGreaterThan(6);
     expect(plan.skipped).toEqual([
-      { row: 8, value: "N/A", reason: expect.stringContaining('"N/A" is not an amount') },
-      { row: 9, value: -100, reason: "the ACV -100 is negative (a credit note or refund?)" },
+      {
+        row: 8,
+        value: "N/A",
+        reason: expect.stringContaining('"N/A" is not an amount'),
+        kind: "unreadable",
+      },
+      {
+        row: 9,
+        value: -100,
+        reason: "the ACV -100 is negative (a credit note or refund?)",
+        kind: "negative",
+      },
     ]);
   });
 
@@ -107,7 +117,12 @@ describe("cs-coverage plan of an .xlsx export", () => {
     const plan = JSON.parse(r.out[0]);
     expect(plan.total).toMatchObject({ accounts: 2, arr: 305000 });
     expect(plan.skipped).toEqual([
-      { row: 5, value: "TBD", reason: expect.stringContaining('"TBD" is not an amount') },
+      {
+        row: 5,
+        value: "TBD",
+        reason: expect.stringContaining('"TBD" is not an amount'),
+        kind: "unreadable",
+      },
     ]);
   });
 });
@@ -137,6 +152,7 @@ describe("the plan workbook", () => {
       "ACV",
       "Last Activity",
       "CS ACV",
+      "CS Last touch",
       "Tier",
       "Segment",
       "Coverage model",
@@ -146,12 +162,15 @@ describe("the plan workbook", () => {
     expect(ws.getCell("D3").value).toBe(260000);
     expect(ws.getCell("D4").value).toBe("120k");
     expect(ws.getCell("F4").value).toBe(120000);
-    expect(ws.getCell("G3").value).toEqual({ formula: "_xldudf_CS_TIER(F3)", result: "Strategic" });
-    expect(ws.getCell("H4").value).toEqual({
-      formula: "_xldudf_CS_SEGMENT(G4)",
+    // CS Last touch: the day of the last activity that coverage quality counts (Birch 2026-10-01).
+    expect(ws.getCell("G3").value).toEqual(new Date(Date.UTC(2026, 9, 1)));
+    expect(ws.getCell("G5").value).toBeNull();
+    expect(ws.getCell("H3").value).toEqual({ formula: "_xldudf_CS_TIER(F3)", result: "Strategic" });
+    expect(ws.getCell("I4").value).toEqual({
+      formula: "_xldudf_CS_SEGMENT(H4)",
       result: "Enterprise",
     });
-    expect(cached(ws.getCell("I6"))).toBe("Pooled CSM (vertical pod)");
+    expect(cached(ws.getCell("J6"))).toBe("Pooled CSM (vertical pod)");
     // Six accounts: the two bad rows are not in the table.
     expect(ws.rowCount).toBe(7);
   });

@@ -7,6 +7,7 @@
 import { spawnSync } from "child_process";
 import path from "path";
 import { main } from "../../src/cli/main";
+import { Catalog } from "../../src/engine/catalog";
 import { testCatalog } from "./engine";
 
 export interface CliRun {
@@ -18,12 +19,17 @@ export interface CliRun {
 /** Runs `cs-coverage ...argv` in this process: its exit code and the lines it printed to stdout and stderr. */
 export async function runCli(...argv: string[]): Promise<CliRun> {
   const catalog = await testCatalog();
+  return runCliWith(() => catalog, ...argv);
+}
+
+/** runCli with the catalog given. */
+export async function runCliWith(catalogOf: () => Catalog, ...argv: string[]): Promise<CliRun> {
   const out: string[] = [];
   const err: string[] = [];
   const code = await main(
     argv,
     { out: (line) => out.push(line), err: (line) => err.push(line) },
-    () => catalog
+    catalogOf
   );
   return { code, out, err };
 }

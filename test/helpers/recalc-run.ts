@@ -1,20 +1,10 @@
 /** Runs the command line in-process, and the shared OOXML validator on a file. */
 import { spawnSync } from "child_process";
 import path from "path";
-import { main } from "../../src/cli/main";
-import { Catalog } from "../../src/engine/catalog";
 
 export const VALIDATE_XLSX = path.resolve(__dirname, "../../../shared/schemas/ooxml/validate-xlsx");
 
-export async function run(
-  catalogOf: () => Catalog,
-  ...argv: string[]
-): Promise<{ code: number; out: string[]; err: string[] }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(argv, { out: (l) => out.push(l), err: (l) => err.push(l) }, catalogOf);
-  return { code, out, err };
-}
+export { runCliWith as run } from "./cli";
 
 /** validate-xlsx's verdict and its ERROR lines. */
 export function validate(file: string): { ok: boolean; errors: string[]; report: string } {

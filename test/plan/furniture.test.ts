@@ -10,10 +10,15 @@ const COLUMNS: ExportColumns = {
   headers: ["Account Name", "Owner", "ARR"],
   acv: 2,
   acvIsMrr: false,
+  acvIsTcv: false,
   name: 0,
   owner: 1,
   lastActivity: null,
   industry: null,
+  accountId: null,
+  currency: null,
+  status: null,
+  term: null,
 };
 
 const ROWS: ExportCell[][] = [

@@ -29,10 +29,21 @@ describe("readAccounts", () => {
         row: 3,
         value: "N/A",
         reason: '"N/A" is not an amount. Use a number such as 80000, "$80,000", "80k" or "1.2M".',
+        kind: "unreadable",
       },
-      { row: 4, value: -500, reason: "the ACV -500 is negative (a credit note or refund?)" },
-      { row: 5, value: null, reason: "the ACV is blank" },
-      { row: 8, value: "(1,200)", reason: "the ACV -1,200 is negative (a credit note or refund?)" },
+      {
+        row: 4,
+        value: -500,
+        reason: "the ACV -500 is negative (a credit note or refund?)",
+        kind: "negative",
+      },
+      { row: 5, value: null, reason: "the ACV is blank", kind: "blank" },
+      {
+        row: 8,
+        value: "(1,200)",
+        reason: "the ACV -1,200 is negative (a credit note or refund?)",
+        kind: "negative",
+      },
     ]);
   });
 

@@ -158,8 +158,11 @@ describe("buildCoveragePlan", () => {
       built: true,
       accounts: 6,
       sheets: ["CS Plan", "CS Accounts", "CS Books", "CS Assumptions", "CS Skipped rows"],
-      message:
-        "Coverage plan built from 6 accounts; 2 rows left out (see the CS Skipped rows sheet).",
+      // CS cost by hand: Strategic 2/11 and Enterprise 1/30 CSMs at the Enterprise CSM's $190,000,
+      // Mid-Market 1/32 and Pooled 1/50 at $145,000, Tech-Touch 1/175 at $115,000 = $48,967.
+      message: expect.stringMatching(
+        /^Coverage plan built from 6 accounts; 2 rows left out \(see the CS Skipped rows sheet\)\. 8 rows read; ARR in the file \$765,000, planned \$765,000; coverage quality [\d.]+%; CS cost \$48,967 a year\.$/
+      ),
     });
     expect(result.built && result.skipped.map((s) => [s.row, s.value])).toEqual([
       [8, "N/A"],
@@ -187,9 +190,9 @@ describe("buildCoveragePlan", () => {
     expect(
       accounts.map((w) => [w.row, w.rows, w.cols, w.syncsBefore - accounts[0].syncsBefore])
     ).toEqual([
-      [1, 2, 6, 0],
-      [3, 2, 6, 1],
-      [5, 2, 6, 2],
+      [1, 2, 7, 0],
+      [3, 2, 7, 1],
+      [5, 2, 7, 2],
     ]);
     // The export's text that Excel would re-read as a value keeps its apostrophe; CS ACV is the amount read.
     expect((accounts[1].values as unknown[][])[0]).toEqual([
@@ -199,20 +202,21 @@ describe("buildCoveragePlan", () => {
       "'120k",
       46320,
       120000,
+      46320, // CS Last touch: 2026-10-25, the day coverage quality counts
     ]);
     const formulas = x.writes.filter((w) => w.sheet === "CS Accounts" && w.formulas !== undefined);
     expect(formulas[0]).toMatchObject({
       row: 1,
-      col: 6,
+      col: 7,
       rows: 2,
       cols: 3,
       formulas: [
-        ["=CS.TIER(F2)", "=CS.SEGMENT(G2)", "=CS.COVERAGE_MODEL(G2)"],
-        ["=CS.TIER(F3)", "=CS.SEGMENT(G3)", "=CS.COVERAGE_MODEL(G3)"],
+        ["=CS.TIER(F2)", "=CS.SEGMENT(H2)", "=CS.COVERAGE_MODEL(H2)"],
+        ["=CS.TIER(F3)", "=CS.SEGMENT(H3)", "=CS.COVERAGE_MODEL(H3)"],
       ],
     });
     expect(x.tables).toEqual([
-      { sheet: "CS Accounts", address: "A1:I7", hasHeaders: true, name: "CSAccounts" },
+      { sheet: "CS Accounts", address: "A1:J7", hasHeaders: true, name: "CSAccounts" },
     ]);
 
     // The plan: one spilled CS.COVERAGE_PLAN (a real spill in Excel) over the ACVs read.
@@ -225,7 +229,8 @@ describe("buildCoveragePlan", () => {
     );
     expect(
       plan.some((w) =>
-        /^=CS\.COVERAGE_QUALITY\('CS Accounts'!\$G\$2:\$G\$7,'CS Accounts'!\$E\$2:\$E\$7,\$B\$3\)$/.test(
+        // Over CS Last touch (G), the activity dates coverage quality can count, not the export's E.
+        /^=CS\.COVERAGE_QUALITY\('CS Accounts'!\$H\$2:\$H\$7,'CS Accounts'!\$G\$2:\$G\$7,\$B\$3\)$/.test(
           (w.formulas as string[][])[0][0]
         )
       )

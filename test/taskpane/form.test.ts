@@ -56,6 +56,8 @@ describe("the pane's form of the assumptions", () => {
         path: ["tiers", 2, "csm_ratio"],
         message:
           'tier.Mid-Market.csm_ratio: "fifty" is not a number of accounts per person, such as 30, or "none" when the role does not apply.',
+        words:
+          'Mid-Market - Accounts per CSM: "fifty" is not a number of accounts per person, such as 30, or "none" when the role does not apply.',
       },
     ]);
   });

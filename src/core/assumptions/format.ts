@@ -28,7 +28,9 @@ import {
   showJson,
   validateBody,
 } from "./schema";
-import { Assumptions, PoolWeights } from "./types";
+import { FieldGroup, fieldsOf, LIST_SECTIONS } from "./fields";
+import { SECTION_NAMES } from "./shapes";
+import { Assumptions, PAYOUT_PLANS } from "./types";
 
 export const FORMAT_NAME = "cs-coverage-assumptions";
 /** The largest file import reads (in characters; checked before parsing). */
@@ -47,68 +49,40 @@ export type ImportResult =
 // ---------------------------------------------------------------------------
 // Export
 
-function weights(w: PoolWeights): PoolWeights {
-  return {
-    grr_weight: w.grr_weight,
-    expansion_weight: w.expansion_weight,
-    mbo_weight: w.mbo_weight,
-  };
+/** An item or section with the table's fields only, in the table's order. */
+function pick(holder: unknown, group: FieldGroup): Record<string, unknown> {
+  const from = holder as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  for (const f of fieldsOf(group)) {
+    const value = from[f.field];
+    out[f.field] = Array.isArray(value) ? [...(value as unknown[])] : value;
+  }
+  return out;
 }
 
-/** The body in the canonical key order (types.ts), whatever order `a` has. */
+/** The body in the canonical key order (the field table's, which is types.ts'), whatever order `a` has. */
 function canonicalBody(a: Assumptions): AssumptionsBody {
-  const p = a.payout;
-  const e = a.expansion;
-  return {
-    tiers: a.tiers.map((t) => ({
-      name: t.name,
-      min_acv: t.min_acv,
-      segment: t.segment,
-      coverage_model: t.coverage_model,
-      touch_cadence: t.touch_cadence,
-      csm_ratio: t.csm_ratio,
-      am_ratio: t.am_ratio,
-      tam_ratio: t.tam_ratio,
-      arr_ceiling: t.arr_ceiling,
-      sla_days: t.sla_days,
-    })),
-    segments: a.segments.map((s) => ({
-      name: s.name,
-      nrr_target: s.nrr_target,
-      grr_target: s.grr_target,
-      expansion_target: s.expansion_target,
-      comp_role: s.comp_role,
-    })),
-    payout: {
-      grr_floor: p.grr_floor,
-      grr_stretch: p.grr_stretch,
-      floor_multiple: p.floor_multiple,
-      stretch_multiple: p.stretch_multiple,
-      expansion_cap: p.expansion_cap,
-      ebr_gate: p.ebr_gate,
-      ebr_gated_cap: p.ebr_gated_cap,
-      standard: weights(p.standard),
-      plg: weights(p.plg),
-    },
-    expansion: {
-      csm_owned_below: e.csm_owned_below,
-      csm_led_up_to: e.csm_led_up_to,
-      csm_led_csm_share: e.csm_led_csm_share,
-      ae_led_csm_share: e.ae_led_csm_share,
-    },
-    clawback: { window_days: a.clawback.window_days },
-    capacity: { weeks_per_month: a.capacity.weeks_per_month },
-    book: { load_threshold: a.book.load_threshold, extend_limit: a.book.extend_limit },
-    cost: { healthy_min: a.cost.healthy_min, healthy_max: a.cost.healthy_max },
-    hiring: { ramp: [...a.hiring.ramp], lead_months: a.hiring.lead_months },
-    ote: a.ote.map((o) => ({ role: o.role, base: o.base, variable: o.variable })),
-    currency: a.currency,
-    fx: Object.fromEntries(
-      Object.keys(a.fx)
-        .sort()
-        .map((code) => [code, a.fx[code]])
-    ),
-  };
+  const body: Record<string, unknown> = {};
+  for (const section of SECTION_NAMES) {
+    const value: unknown = a[section];
+    if (Object.prototype.hasOwnProperty.call(LIST_SECTIONS, section))
+      body[section] = (value as unknown[]).map((item) => pick(item, LIST_SECTIONS[section]));
+    else if (section === "currency") body[section] = a.currency;
+    else if (section === "fx")
+      // Rates in code order, so the same rates always export to the same bytes.
+      body[section] = Object.fromEntries(
+        Object.keys(a.fx)
+          .sort()
+          .map((code) => [code, a.fx[code]])
+      );
+    else if (section === "payout")
+      body[section] = {
+        ...pick(value, "payout"),
+        ...Object.fromEntries(PAYOUT_PLANS.map((plan) => [plan, pick(a.payout[plan], "weights")])),
+      };
+    else body[section] = pick(value, section as FieldGroup);
+  }
+  return body as unknown as AssumptionsBody;
 }
 
 /** The export file for a set of assumptions: deterministic 2-space JSON with a final newline. */

@@ -7,68 +7,46 @@
 import { CsError, Errors } from "../errors";
 import { roundCents } from "../money";
 import { isBlank, nameKey, parseAmount, parseFraction, parseNumber } from "../values";
+import {
+  CURRENCY_CODE,
+  FieldGroup,
+  FieldKind,
+  FieldSpec,
+  fieldsOf,
+  findField,
+  keyedFieldsOf,
+} from "./fields";
 import { Assumptions, PAYOUT_PLANS, TierAssumption } from "./types";
 
 export type AssumptionValue = number | string | null;
 
-/** How a field's value is read and checked. */
-type FieldKind =
-  | "amount" // money, 0 or more
-  | "fraction" // 0 or more, as 0.95 or "95%"
-  | "ratio" // accounts per person: more than 0, or "none"
-  | "ceiling" // an ARR amount above 0, or "none" (no ceiling)
-  | "days" // whole days, 0 or more, or "none"
-  | "months" // whole months, 0 or more
-  | "positive" // a number above 0
-  | "text"
-  | "ramp" // comma-separated fractions between 0 and 1
-  | "currency" // a three-letter ISO code, upper-cased
-  | "rate"; // an exchange rate above 0, or "none" to remove it
+/** A group's keyed fields by name: the field table's kinds (fields.ts), one vocabulary. */
+function kindsOf(group: FieldGroup): Record<string, FieldSpec> {
+  const table: Record<string, FieldSpec> = {};
+  for (const spec of keyedFieldsOf(group)) table[spec.field] = spec;
+  return table;
+}
 
-const TIER_FIELDS: Record<string, FieldKind> = {
-  min_acv: "amount",
-  segment: "text",
-  coverage_model: "text",
-  touch_cadence: "text",
-  csm_ratio: "ratio",
-  am_ratio: "ratio",
-  tam_ratio: "ratio",
-  arr_ceiling: "ceiling",
-  sla_days: "days",
-};
-const SEGMENT_FIELDS: Record<string, FieldKind> = {
-  nrr_target: "fraction",
-  grr_target: "fraction",
-  expansion_target: "fraction",
-};
-const PAYOUT_FIELDS: Record<string, FieldKind> = {
-  grr_floor: "fraction",
-  grr_stretch: "fraction",
-  floor_multiple: "fraction",
-  stretch_multiple: "fraction",
-  expansion_cap: "fraction",
-  ebr_gate: "fraction",
-  ebr_gated_cap: "fraction",
-};
-const WEIGHT_FIELDS: Record<string, FieldKind> = {
-  grr_weight: "fraction",
-  expansion_weight: "fraction",
-  mbo_weight: "fraction",
-};
-const EXPANSION_FIELDS: Record<string, FieldKind> = {
-  csm_owned_below: "amount",
-  csm_led_up_to: "amount",
-  csm_led_csm_share: "fraction",
-  ae_led_csm_share: "fraction",
-};
-const OTE_FIELDS: Record<string, FieldKind> = { base: "amount", variable: "amount" };
+const TIER_FIELDS = kindsOf("tier");
+const SEGMENT_FIELDS = kindsOf("segment");
+const WEIGHT_FIELDS = kindsOf("weights");
+const OTE_FIELDS = kindsOf("ote");
+const SINGLE_SECTIONS = [
+  "payout",
+  "expansion",
+  "clawback",
+  "capacity",
+  "book",
+  "cost",
+  "hiring",
+] as const;
 
 /** A located field: the object that holds it, its property name and kind. */
 interface FieldRef {
   key: string;
   holder: Record<string, unknown>;
   field: string;
-  kind: FieldKind;
+  spec: FieldSpec;
 }
 
 function findByName<T extends object>(items: T[], nameField: keyof T, name: string): T | undefined {
@@ -76,7 +54,7 @@ function findByName<T extends object>(items: T[], nameField: keyof T, name: stri
   return items.find((item) => nameKey(String(item[nameField])) === wanted);
 }
 
-function own(table: Record<string, FieldKind>, field: string): FieldKind | undefined {
+function own(table: Record<string, FieldSpec>, field: string): FieldSpec | undefined {
   return Object.prototype.hasOwnProperty.call(table, field) ? table[field] : undefined;
 }
 
@@ -88,11 +66,11 @@ function locate(a: Assumptions, rawKey: string): FieldRef | CsError {
   const middle = parts.slice(1, -1).join(".");
   const ref = (
     holder: object | undefined,
-    table: Record<string, FieldKind>
+    table: Record<string, FieldSpec>
   ): FieldRef | CsError => {
-    const kind = own(table, last);
-    if (!holder || !kind) return Errors.unknownKey(rawKey);
-    return { key, holder: holder as Record<string, unknown>, field: last, kind };
+    const spec = own(table, last);
+    if (!holder || !spec) return Errors.unknownKey(rawKey);
+    return { key, holder: holder as Record<string, unknown>, field: last, spec };
   };
   if (parts.length >= 3 && head === "tier")
     return ref(findByName(a.tiers, "name", middle), TIER_FIELDS);
@@ -104,37 +82,35 @@ function locate(a: Assumptions, rawKey: string): FieldRef | CsError {
     const plan = PAYOUT_PLANS.find((p) => p === middle.toLowerCase());
     return ref(plan ? a.payout[plan] : undefined, WEIGHT_FIELDS);
   }
-  if (parts.length === 1 && head === "currency")
+  if (parts.length === 1) {
+    // The fields at the top of the assumptions (currency).
+    const spec = findField("plan", head);
+    if (!spec) return Errors.unknownKey(rawKey);
     return {
-      key,
+      key: spec.field,
       holder: a as unknown as Record<string, unknown>,
-      field: "currency",
-      kind: "currency",
+      field: spec.field,
+      spec,
     };
+  }
   if (parts.length === 2 && head === "fx") {
+    // An exchange rate, keyed by currency code: fx.EUR.
     const code = parts[1].trim().toUpperCase();
-    if (!/^[A-Z]{3}$/.test(code)) return Errors.unknownKey(rawKey);
-    return { key: `fx.${code}`, holder: a.fx, field: code, kind: "rate" };
+    const spec = findField("fx", "rate");
+    if (!CURRENCY_CODE.test(code) || !spec) return Errors.unknownKey(rawKey);
+    return { key: `fx.${code}`, holder: a.fx, field: code, spec };
   }
   if (parts.length !== 2) return Errors.unknownKey(rawKey);
-  const singles: Record<string, [object, Record<string, FieldKind>]> = {
-    payout: [a.payout, PAYOUT_FIELDS],
-    expansion: [a.expansion, EXPANSION_FIELDS],
-    clawback: [a.clawback, { window_days: "days" }],
-    capacity: [a.capacity, { weeks_per_month: "positive" }],
-    book: [a.book, { load_threshold: "fraction", extend_limit: "fraction" }],
-    cost: [a.cost, { healthy_min: "fraction", healthy_max: "fraction" }],
-    hiring: [a.hiring, { ramp: "ramp", lead_months: "months" }],
-  };
-  const single = Object.prototype.hasOwnProperty.call(singles, head) ? singles[head] : undefined;
-  return single ? ref(single[0], single[1]) : Errors.unknownKey(rawKey);
+  const section = SINGLE_SECTIONS.find((name) => name === head);
+  const single = section === undefined ? undefined : a[section];
+  return single && section ? ref(single, kindsOf(section)) : Errors.unknownKey(rawKey);
 }
 
 /** The current value of one assumption; a ramp reads as "0,0.5,0.5", "none" as null. */
 export function getAssumption(a: Assumptions, key: string): AssumptionValue | CsError {
   const ref = locate(a, key);
   if (ref instanceof CsError) return ref;
-  if (ref.kind === "rate" && !Object.prototype.hasOwnProperty.call(ref.holder, ref.field))
+  if (ref.spec.kind === "rate" && !Object.prototype.hasOwnProperty.call(ref.holder, ref.field))
     return Errors.noFxRate(ref.field, a.currency);
   const value = ref.holder[ref.field];
   if (Array.isArray(value)) return value.join(",");
@@ -146,10 +122,12 @@ function isNone(raw: unknown): boolean {
   return typeof raw === "string" && ["none", "n/a", "-"].includes(raw.trim().toLowerCase());
 }
 
-/** Reads a raw value (text from --set or the pane, or a number) for a field kind. */
-function readField(key: string, kind: FieldKind, raw: unknown): unknown {
+/** Reads a raw value (text from --set or a cell, or a number) for a field of the table. */
+function readField(key: string, spec: FieldSpec, raw: unknown): unknown {
   const bad = (expected: string) => Errors.badAssumptionValue(key, raw, expected);
+  const kind: FieldKind = spec.kind;
   switch (kind) {
+    case "name":
     case "text": {
       const text = typeof raw === "string" ? raw.trim() : "";
       return text === "" ? bad("it needs some text") : text;
@@ -166,34 +144,29 @@ function readField(key: string, kind: FieldKind, raw: unknown): unknown {
     }
     case "currency": {
       const code = typeof raw === "string" ? raw.trim().toUpperCase() : "";
-      return /^[A-Z]{3}$/.test(code)
+      return CURRENCY_CODE.test(code)
         ? code
         : bad('it needs a three-letter ISO currency code, such as "USD", "EUR" or "GBP"');
     }
-    case "ratio":
-    case "ceiling":
-    case "days":
-    case "rate":
-      if (isNone(raw)) return null;
-      break;
     default:
+      if (spec.none !== undefined && isNone(raw)) return null;
       break;
   }
   if (isBlank(raw)) return bad("it cannot be blank");
   const value =
     kind === "amount" || kind === "ceiling"
       ? parseAmount(raw)
-      : kind === "fraction"
+      : kind === "percent"
         ? parseFraction(raw, key)
-        : parseNumber(raw, key);
+        : kind === "multiple"
+          ? parseFraction(typeof raw === "string" ? raw.trim().replace(/x$/i, "") : raw, key)
+          : parseNumber(raw, key);
   if (typeof value !== "number") return bad("it needs a number");
   switch (kind) {
     case "ratio":
       return value > 0 ? value : bad('it needs more than 0 accounts per person, or "none"');
-    case "positive":
-      return value > 0 ? value : bad("it needs a number above 0");
     case "rate":
-      return value > 0 && value <= 1e9
+      return value > 0 && value <= (spec.max ?? Infinity)
         ? value
         : bad('it needs a rate above 0 (units of the plan currency per 1 unit), or "none"');
     case "ceiling":
@@ -203,6 +176,10 @@ function readField(key: string, kind: FieldKind, raw: unknown): unknown {
       return Number.isInteger(value) && value >= 0
         ? value
         : bad("it needs a whole number, 0 or more");
+    case "number":
+      if (spec.above !== undefined)
+        return value > spec.above ? value : bad(`it needs a number above ${spec.above}`);
+      return value >= 0 ? value : bad("it cannot be negative");
     default:
       return value >= 0 ? value : bad("it cannot be negative");
   }
@@ -217,9 +194,10 @@ export function setAssumption(a: Assumptions, key: string, raw: unknown): Assump
   const copy = structuredClone(a);
   const ref = locate(copy, key);
   if (ref instanceof CsError) return ref;
-  const value = readField(key, ref.kind, raw);
+  const value = readField(key, ref.spec, raw);
   if (value instanceof CsError) return value;
-  if (ref.kind === "rate" && value === null) delete ref.holder[ref.field];
+  // "none" removes an exchange rate: a currency without one is refused, never read as plan currency.
+  if (ref.spec.kind === "rate" && value === null) delete ref.holder[ref.field];
   else ref.holder[ref.field] = value;
   if (ref.field === "min_acv") copy.tiers.sort((x, y) => x.min_acv - y.min_acv);
   return copy;
@@ -253,8 +231,10 @@ export function assumptionTableName(name: string): AssumptionTableName | undefin
 
 /** Header rows: the field names of the assumption keys, so a column names its key. */
 /** The fields of a tier and of a segment, in table order (the key names after "tier.<Tier>."). */
-export const TIER_COLUMNS = Object.keys(TIER_FIELDS) as (keyof TierAssumption)[];
-export const SEGMENT_COLUMNS = [...Object.keys(SEGMENT_FIELDS), "comp_role"];
+export const TIER_COLUMNS = keyedFieldsOf("tier").map((f) => f.field) as (keyof TierAssumption)[];
+export const SEGMENT_COLUMNS = fieldsOf("segment")
+  .map((f) => f.field)
+  .filter((f) => f !== "name");
 const TIER_HEADER = ["tier", ...TIER_COLUMNS];
 const SEGMENT_HEADER = ["segment", ...SEGMENT_COLUMNS];
 const COMP_HEADER = ["role", "base", "variable", "ote"];

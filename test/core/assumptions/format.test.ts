@@ -219,7 +219,7 @@ describe("wrong documents", () => {
     expect(found).toEqual([
       {
         key: "tier.Pooled.min_acv",
-        message: `tier.Pooled.min_acv needs the tier's minimum ACV in dollars, 0 or more, not "15,000".`,
+        message: `tier.Pooled.min_acv needs the tier's minimum ACV in the plan currency, 0 or more, not "15,000".`,
       },
       {
         key: "segment.SMB.grr_target",

@@ -77,7 +77,7 @@ const rules: [string, (a: Loose) => void, string, RegExp][] = [
     "ARR ceiling above 0 or null",
     (a) => (a.tiers[4].arr_ceiling = 0),
     "tier.Strategic.arr_ceiling",
-    /above 0 dollars/,
+    /above 0 in the plan currency/,
   ],
   [
     "SLA days whole",

@@ -1,0 +1,257 @@
+/**
+ * The currency of each amount of an export, and its value in the plan's
+ * currency (the `currency` assumption, USD by default). An amount's currency
+ * comes from, in this order: a code or sign in its own text ("EUR 80,000",
+ * "€80,000", "£", "¥"), the row's currency column ("Currency", "Account
+ * Currency", "CurrencyIsoCode"), a code in the amount column's header
+ * ("ARR (EUR)"), else the plan currency. An amount in another currency is
+ * converted with the `fx.<code>` rate (plan currency per 1 unit of it) or
+ * refused with the reason: never read as plan currency.
+ */
+import { ExportPlanMessages } from "../core/errors";
+import { roundCents } from "../core/money";
+import { headerWords, ExportCell } from "./columns";
+import { CsError, MAX_AMOUNT } from "../core/errors";
+import { parseAmount } from "../core/values";
+
+/** ISO codes recognised in text and headers (any three capitals in a currency column are taken as a code). */
+const KNOWN_CODES = new Set(
+  (
+    "USD EUR GBP JPY CHF CAD AUD NZD SEK NOK DKK ISK PLN CZK HUF RON BGN HRK TRY RUB UAH " +
+    "INR CNY RMB HKD SGD TWD KRW THB MYR IDR PHP VND BRL MXN ARS CLP COP PEN ZAR ILS AED SAR QAR EGP NGN KES"
+  ).split(" ")
+);
+
+/** Signs in text, longest first ("US$" before "$"). "$" alone is decided by the plan currency. */
+const SIGNS: [string, string][] = [
+  ["US$", "USD"],
+  ["CA$", "CAD"],
+  ["C$", "CAD"],
+  ["AU$", "AUD"],
+  ["A$", "AUD"],
+  ["NZ$", "NZD"],
+  ["HK$", "HKD"],
+  ["SG$", "SGD"],
+  ["S$", "SGD"],
+  ["R$", "BRL"],
+  ["MX$", "MXN"],
+  ["€", "EUR"],
+  ["£", "GBP"],
+  ["¥", "JPY"],
+  ["￥", "JPY"],
+  ["₹", "INR"],
+  ["₩", "KRW"],
+  ["₽", "RUB"],
+  ["₺", "TRY"],
+  ["₪", "ILS"],
+  ["zł", "PLN"],
+  ["Fr.", "CHF"],
+];
+
+/** Dollar currencies: in a plan in one of them, a bare "$" is that currency; otherwise USD. */
+const DOLLARS = new Set(["USD", "CAD", "AUD", "NZD", "HKD", "SGD"]);
+
+/** The currency a bare "$" means in a plan of this currency. */
+export function dollarOf(plan: string): string {
+  return DOLLARS.has(plan) ? plan : "USD";
+}
+
+/**
+ * Any currency sign (Unicode Sc), or a word that names several currencies
+ * ("kr" is Swedish, Norwegian, Danish or Icelandic), to refuse rather than misread.
+ */
+const ANY_SIGN = /\p{Sc}|(?:^|[\s\d])(?:kr|kn|Kč|Ft|lei|Rs|R)\.?(?:$|[\s\d])/u;
+
+export interface SplitAmount {
+  /** The currency the text names, or null when it names none. */
+  code: string | null;
+  /** The text without it, with its sign and brackets kept. */
+  rest: string;
+}
+
+/** Takes a currency code or sign off the front or back of an amount's text. */
+export function splitCurrency(text: string, plan: string): SplitAmount {
+  let t = text.trim();
+  let open = "";
+  let close = "";
+  if (/^\(.*\)$/.test(t)) {
+    open = "(";
+    close = ")";
+    t = t.slice(1, -1).trim();
+  }
+  let minus = "";
+  if (t.startsWith("-")) {
+    minus = "-";
+    t = t.slice(1).trim();
+  }
+  let code: string | null = null;
+  const take = (found: string, length: number, atStart: boolean) => {
+    code = found;
+    t = (atStart ? t.slice(length) : t.slice(0, t.length - length)).trim();
+  };
+  const prefix = /^([A-Za-z]{3})(?=[\s\d.,(-]|$)/.exec(t);
+  if (prefix && KNOWN_CODES.has(prefix[1].toUpperCase()))
+    take(prefix[1].toUpperCase(), prefix[1].length, true);
+  else {
+    const sign = SIGNS.find(([s]) => t.startsWith(s));
+    if (sign) take(sign[1], sign[0].length, true);
+    else if (t.startsWith("$")) take(dollarOf(plan), 1, true);
+  }
+  if (code === null) {
+    if (t.startsWith("-")) {
+      minus = minus === "" ? "-" : "";
+      t = t.slice(1).trim();
+    }
+    const suffix = /(?<=[\s\d.])([A-Za-z]{3})$/.exec(t);
+    if (suffix && KNOWN_CODES.has(suffix[1].toUpperCase()))
+      take(suffix[1].toUpperCase(), suffix[1].length, false);
+    else {
+      const sign = SIGNS.find(([s]) => t.endsWith(s));
+      if (sign) take(sign[1], sign[0].length, false);
+      else if (t.endsWith("$")) take(dollarOf(plan), 1, false);
+    }
+  }
+  if (code !== null && t.startsWith("-")) {
+    minus = minus === "" ? "-" : "";
+    t = t.slice(1).trim();
+  }
+  return { code, rest: `${open}${minus}${t}${close}` };
+}
+
+/** A currency code found in a header: "ARR (EUR)", "ACV EUR", "ACV in €". */
+export function headerCurrency(header: string): string | null {
+  const code = headerWords(header)
+    .split(" ")
+    .map((w) => w.toUpperCase())
+    .find((w) => KNOWN_CODES.has(w));
+  if (code !== undefined) return code;
+  const sign = SIGNS.find(([s]) => s.length === 1 && header.includes(s));
+  return sign ? sign[1] : null;
+}
+
+/** A currency column's cell as a code: "EUR", "eur", "€"; null when it is not one. */
+export function currencyCode(cell: ExportCell): string | null {
+  if (typeof cell !== "string") return null;
+  const text = cell.trim();
+  if (/^[A-Za-z]{3}$/.test(text)) return text.toUpperCase();
+  // "EUR - Euro", "USD (US Dollar)"
+  const lead = /^([A-Za-z]{3})\b/.exec(text);
+  if (lead && KNOWN_CODES.has(lead[1].toUpperCase())) return lead[1].toUpperCase();
+  const sign = SIGNS.find(([s]) => s === text);
+  return sign ? sign[1] : null;
+}
+
+/** Thousands grouped by spaces or apostrophes ("1 250 000", "1'250'000"): unambiguous, so read. */
+const SPACED_THOUSANDS = /^\d{1,3}(?:[ '\u00a0\u202f’]\d{3})+(?:\.\d+)?$/;
+/** "80.000", "1.250.000", "80.000,00", "8,50": dot thousands or decimal comma (exports in other locales). */
+const OTHER_LOCALE = /^\d{1,3}(?:\.\d{3})+(?:,\d+)?$|^\d+,\d{1,2}$/;
+
+export interface CurrencySetting {
+  /** The plan currency. */
+  plan: string;
+  /** Plan currency per 1 unit of each other currency. */
+  fx: Readonly<Record<string, number>>;
+  /** The currency named in the amount column's header, if any. */
+  headerCode: string | null;
+  /** The currency column (0-based) and its header, if any. */
+  column: number | null;
+  columnName: string;
+}
+
+export type MoneyReading =
+  { ok: true; amount: number; code: string } | { ok: false; reason: string; code?: string } | null;
+
+/** The amount of one cell in the currency it is in, with that currency (before conversion). */
+function amountOf(
+  raw: ExportCell,
+  plan: string
+): { amount: number; code: string | null } | { reason: string } | null {
+  if (raw === null) return null;
+  if (typeof raw === "number" || typeof raw === "boolean") {
+    const amount = parseAmount(raw);
+    if (amount instanceof CsError) return { reason: amount.message };
+    return amount === null ? null : { amount, code: null };
+  }
+  if (raw.trim() === "") return null;
+  const split = splitCurrency(raw, plan);
+  if (split.code === null) {
+    if (ANY_SIGN.test(raw) && !raw.includes("$"))
+      return { reason: ExportPlanMessages.unknownCurrencySign(raw) };
+    const amount = parseAmount(raw);
+    if (amount instanceof CsError) return { reason: amount.message };
+    return amount === null ? null : { amount, code: null };
+  }
+  let rest = split.rest;
+  const digits = rest.replace(/^[(-]+|\)$/g, "").trim();
+  if (OTHER_LOCALE.test(digits)) return { reason: ExportPlanMessages.ambiguousSeparators(raw) };
+  if (SPACED_THOUSANDS.test(digits)) rest = rest.replace(/[ '\u00a0\u202f’](?=\d{3})/g, ",");
+  const amount = parseAmount(rest);
+  if (amount === null || amount instanceof CsError)
+    return { reason: ExportPlanMessages.unreadableForeignAmount(raw, split.code) };
+  return { amount, code: split.code };
+}
+
+/**
+ * Reads one amount cell of a row into the plan currency: null for a blank,
+ * the amount (sign kept: the caller refuses negatives), or why it cannot be
+ * used.
+ */
+export function readMoney(
+  raw: ExportCell,
+  row: readonly ExportCell[],
+  setting: CurrencySetting
+): MoneyReading {
+  const read = amountOf(raw, setting.plan);
+  if (read === null) return null;
+  if ("reason" in read) return { ok: false, reason: read.reason };
+  let columnCode: string | null = null;
+  if (setting.column !== null) {
+    const cell = row[setting.column] ?? null;
+    if (cell === null || (typeof cell === "string" && cell.trim() === "")) {
+      if (read.code === null && setting.headerCode === null)
+        return { ok: false, reason: ExportPlanMessages.blankCurrency(setting.columnName) };
+    } else {
+      columnCode = currencyCode(cell);
+      if (columnCode === null)
+        return { ok: false, reason: ExportPlanMessages.unknownCurrency(cell, setting.columnName) };
+    }
+  }
+  if (read.code !== null && columnCode !== null && read.code !== columnCode)
+    return {
+      ok: false,
+      reason: ExportPlanMessages.currencyConflict(read.code, columnCode, setting.columnName),
+    };
+  const code = read.code ?? columnCode ?? setting.headerCode ?? setting.plan;
+  if (code === setting.plan) return { ok: true, amount: read.amount, code };
+  const rate = Object.prototype.hasOwnProperty.call(setting.fx, code)
+    ? setting.fx[code]
+    : undefined;
+  if (rate === undefined)
+    return { ok: false, reason: ExportPlanMessages.noRate(code, setting.plan), code };
+  const converted = roundCents(read.amount * rate);
+  if (!Number.isFinite(converted) || Math.abs(converted) > MAX_AMOUNT)
+    return { ok: false, reason: ExportPlanMessages.unreadableForeignAmount(raw, code), code };
+  return { ok: true, amount: converted, code };
+}
+
+/** How money is shown in the plan's currency: "$1,234", "€1,234", "CHF 1,234". */
+export function formatMoney(value: number, currency: string): string {
+  try {
+    return new Intl.NumberFormat("en-US", {
+      style: "currency",
+      currency,
+      currencyDisplay: "narrowSymbol",
+      maximumFractionDigits: 0,
+      minimumFractionDigits: 0,
+    }).format(value);
+  } catch {
+    return `${currency} ${Math.round(value).toLocaleString("en-US")}`;
+  }
+}
+
+/** The Excel number format of money in the plan's currency. */
+export function moneyNumberFormat(currency: string): string {
+  const symbol = formatMoney(0, currency).replace(/[\d\s.,-]/g, "");
+  const shown = symbol === "" || /^[A-Z]{3}$/.test(symbol) ? `${currency} ` : symbol;
+  return `"${shown.replace(/"/g, "")}"#,##0`;
+}
