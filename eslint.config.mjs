@@ -14,6 +14,7 @@ const nodeGlobals = {
   module: "writable",
   process: "readonly",
   require: "readonly",
+  URL: "readonly",
 };
 
 export default [

@@ -23,7 +23,6 @@
  *
  * Type errors fail the build: ts-loader type-checks every bundled file.
  */
-/* global URL */
 const fs = require("fs");
 const os = require("os");
 const path = require("path");

@@ -8,7 +8,6 @@
  *   ADDIN_ORIGIN=https://host/path  production: every URL under it, the production Id
  */
 "use strict";
-/* global URL */
 
 /** The dev server's origin (webpack serve, `npm start`); manifest.xml is written for it. */
 const DEV_ORIGIN = "https://localhost:3000";

@@ -21,7 +21,6 @@
  * so `strip` removes that element before xmllint runs, keeping the line count
  * so that xmllint's line numbers still point into the real file.
  */
-/* global URL */
 const fs = require("fs");
 const path = require("path");
 const { DOMParser, onErrorStopParsing } = require("@xmldom/xmldom");
