@@ -155,8 +155,9 @@ test("hostile ACV values are listed as text with their row numbers, and nothing 
   });
   await page.click("#build-plan");
   await waitForStatus(/^None of the 3 account rows/);
+  // The message names the first bad row, its value shown as text (never run as HTML).
   expect(await text("#workbook-status")).toBe(
-    "None of the 3 account rows has a usable ACV, so there is nothing to plan (each is listed with its row number and reason)"
+    `None of the 3 account rows has a usable ACV, so there is nothing to plan; the first: row 2 (ACV "${XSS_IMG}"): "${XSS_IMG}" is not an amount. Use a number such as 80000, "$80,000", "80k" or "1.2M".`
   );
   // An error is styled as one, in words.
   expect(await page.getAttribute("#workbook-status", "class")).toBe("status-error");
@@ -206,8 +207,11 @@ test("a whole build: progress by chunk, the plan sheets written, bad rows listed
   });
   await page.click("#build-plan");
   await waitForStatus(/^Coverage plan built/);
-  expect(await text("#workbook-status")).toBe(
-    "Coverage plan built from 4,500 accounts; 2 rows left out (see the CS Skipped rows sheet)."
+  // Then the reconciliation: 4,500 accounts + 2 bad rows read; ARR is 1,000 x (i mod 300)
+  // over 15 full cycles of 0..299, 15 x 44,850 x 1,000 = $672,750,000, all of it planned;
+  // no activity column, so no coverage quality.
+  expect(await text("#workbook-status")).toMatch(
+    /^Coverage plan built from 4,500 accounts; 2 rows left out \(see the CS Skipped rows sheet\)\. 4,502 rows read; ARR in the file \$672,750,000, planned \$672,750,000; coverage quality n\/a; CS cost \$[\d,]+ a year\.$/
   );
   const log = await page.evaluate(() => (window as unknown as { statusLog: string[] }).statusLog);
   expect(log).toEqual(
