@@ -10,6 +10,7 @@ import { ExportPlanMessages, PlanMessages } from "../core/errors";
 import { ColumnQuestion, detectColumns, ExportCell } from "./columns";
 import { PlanInput } from "./layout";
 import { ExportLocale, LocaleQuestion } from "./locale";
+import { CellFormats } from "./number-formats";
 import { finishReading, startReading } from "./reading";
 import { reconcile } from "./reconcile";
 import { describeSkipped, readAccounts } from "./rows";
@@ -30,6 +31,8 @@ export interface PrepareOptions {
   rowsAreAccounts?: boolean;
   /** Plan rows of every status, not only customers. */
   allStatuses?: boolean;
+  /** The cells' number formats that show a currency (an .xlsx's), by the rows' indexes. */
+  numberFormats?: CellFormats;
 }
 
 export type Prepared =
@@ -55,6 +58,7 @@ export function preparePlan(rows: ExportCell[][], options: PrepareOptions): Prep
     rowsAreAccounts: options.rowsAreAccounts,
     allStatuses: options.allStatuses,
     asOf: options.asOf,
+    ...(options.numberFormats ? { numberFormats: options.numberFormats } : {}),
   });
   if (accounts.rows.length === 0) {
     return accounts.skipped.length === 0

@@ -15,6 +15,7 @@ import { roundCents } from "../core/money";
 import { accountKey, rowFingerprint, statusKind } from "./accounts";
 import { ExportCell, ExportColumns, headerText } from "./columns";
 import { CurrencySetting, headerCurrency, readMoney } from "./currency";
+import { CellFormats, formatCurrency } from "./number-formats";
 import { readTouch, TouchCounts } from "./touches";
 
 /** Why a row is left out, by kind, for the reconciliation's counts. */
@@ -78,6 +79,8 @@ export interface ReadOptions {
   allStatuses?: boolean;
   /** The as-of date (serial): a last activity after it is not a touch. */
   asOf?: number;
+  /** Number formats that show a currency (an .xlsx's cells): the amount is in that currency. */
+  numberFormats?: CellFormats;
 }
 
 function isEmptyRow(row: readonly ExportCell[]): boolean {
@@ -168,7 +171,14 @@ export function readAccounts(
     if (setAside?.has(r)) continue;
     const row = rows[r];
     const raw = row[columns.acv] ?? null;
-    const money = readMoney(raw, row, setting);
+    const format = options.numberFormats?.get(r, columns.acv) ?? null;
+    const shown = format === null ? null : formatCurrency(format);
+    const money = readMoney(
+      raw,
+      row,
+      setting,
+      format === null || shown === null ? null : { format, currency: shown }
+    );
     if (money === null && isEmptyRow(row)) continue;
     rowsRead++;
     // The ACV of the row in a year, or why there is none.

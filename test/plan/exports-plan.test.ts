@@ -19,7 +19,7 @@ import { testCatalog } from "../helpers/engine";
 import { FakeWorkbook } from "../helpers/fake-excel";
 import { expectedPlan, ExpectedPlan, GeneratedCell } from "../generators/common";
 import { contractExports } from "../generators/contracts";
-import { currencyExports, RATES } from "../generators/currency";
+import { currencyExports, currencyFormatExports, RATES } from "../generators/currency";
 import { datesExport } from "../generators/dates";
 import { PlanHazardExport, writePlanExport } from "../generators/plan-export";
 import { statusExports } from "../generators/status";
@@ -77,9 +77,12 @@ const ALL: PlanHazardExport[] = [
   ...statusExports(),
   datesExport(todaySerial()),
 ];
-const CASES = ALL.flatMap((e) =>
-  (["csv", "xlsx"] as const).map((f) => [`${e.name}.${f}`, e, f] as const)
-);
+// Currencies shown only by an .xlsx cell's number format: .xlsx only (a CSV has no formats).
+const FORMATTED = currencyFormatExports();
+const CASES = [
+  ...ALL.flatMap((e) => (["csv", "xlsx"] as const).map((f) => [`${e.name}.${f}`, e, f] as const)),
+  ...FORMATTED.map((e) => [`${e.name}.xlsx`, e, "xlsx"] as const),
+];
 
 describe("cs-coverage plan on generated exports", () => {
   test.each(CASES)("%s", async (_, exported, format) => {
