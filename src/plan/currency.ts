@@ -275,10 +275,3 @@ export function formatMoney(value: number, currency: string): string {
     return `${currency} ${Math.round(value).toLocaleString("en-US")}`;
   }
 }
-
-/** The Excel number format of money in the plan's currency. */
-export function moneyNumberFormat(currency: string): string {
-  const symbol = formatMoney(0, currency).replace(/[\d\s.,-]/g, "");
-  const shown = symbol === "" || /^[A-Z]{3}$/.test(symbol) ? `${currency} ` : symbol;
-  return `"${shown.replace(/"/g, "")}"#,##0`;
-}

@@ -6,7 +6,8 @@
  * is the same whatever its format, so without this a euro amount reads as
  * plan currency and a customer number loses its zeros.
  */
-import { ANY_SIGN, KNOWN_CODES, SIGNS } from "./currency";
+import { ANY_SIGN, dollarOf, formatMoney, KNOWN_CODES, SIGNS } from "./currency";
+import type { CellFormat } from "./layout";
 
 /** A format's currency: an ISO code, a bare "$" (decided by the plan currency), or one that cannot be told. */
 export type FormatCurrency = { code: string } | { dollar: true } | { unclear: true };
@@ -273,4 +274,34 @@ export class CellFormats {
   get size(): number {
     return this.formats.length;
   }
+}
+
+/**
+ * The Excel number format of money in the plan's currency: its sign where
+ * that names it alone ("$"#,##0 in a dollar plan, "€"#,##0, "£"#,##0), else
+ * its code ("CHF "#,##0, "SEK "#,##0: "kr" is several crowns). The rule: the
+ * format must read back, by formatCurrency, as the plan's currency.
+ */
+export function moneyNumberFormat(currency: string): string {
+  const symbol = formatMoney(0, currency).replace(/[\d\s.,-]/g, "");
+  // A sign of letters ("CHF", "zł") is followed by a space, as it is written.
+  const shown = /\p{L}$/u.test(symbol) ? `${symbol} ` : symbol;
+  const signed = `"${shown.replace(/"/g, "")}"#,##0`;
+  const read = symbol === "" ? null : formatCurrency(signed);
+  const readsBack =
+    read !== null &&
+    (("code" in read && read.code === currency) ||
+      ("dollar" in read && dollarOf(currency) === currency));
+  return readsBack ? signed : `"${currency} "#,##0`;
+}
+
+/** The Excel number format of each of the layout's cell formats, money in the plan's currency. */
+export function planNumberFormats(currency: string): Record<CellFormat, string> {
+  return {
+    money: moneyNumberFormat(currency),
+    percent: "0.0%",
+    decimal: "0.00",
+    integer: "#,##0",
+    date: "yyyy-mm-dd",
+  };
 }

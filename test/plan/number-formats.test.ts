@@ -4,7 +4,13 @@
  * zero-padded identifier. Expected values are what Excel displays for these
  * formats (Format Cells > Currency/Accounting/Special), by hand.
  */
-import { CellFormats, formatCurrency, zeroPaddedText } from "../../src/plan/number-formats";
+import {
+  CellFormats,
+  formatCurrency,
+  moneyNumberFormat,
+  planNumberFormats,
+  zeroPaddedText,
+} from "../../src/plan/number-formats";
 
 describe("the currency a number format shows", () => {
   test.each([
@@ -113,4 +119,22 @@ test("cell formats are kept by row and column, and forgotten for another sheet",
   expect(formats.size).toBe(2);
   formats.clear();
   expect(formats.get(2, 3)).toBeNull();
+});
+
+describe("money in the plan's own currency", () => {
+  test.each([
+    ["USD", '"$"#,##0'],
+    ["CAD", '"$"#,##0'],
+    ["EUR", '"€"#,##0'],
+    ["GBP", '"£"#,##0'],
+    ["JPY", '"¥"#,##0'],
+    ["INR", '"₹"#,##0'],
+    // a code where the sign would name another currency or several
+    ["CNY", '"CNY "#,##0'],
+    ["SEK", '"SEK "#,##0'],
+    ["CHF", '"CHF "#,##0'],
+  ])("%s money is written %s", (currency, format) => {
+    expect(moneyNumberFormat(currency)).toBe(format);
+    expect(planNumberFormats(currency).money).toBe(format);
+  });
 });
