@@ -164,7 +164,8 @@ export class WorkbookActions {
           () => this.cancelRequested
         );
         if (!result.built && result.cancelled) {
-          this.status(PaneActionMessages.stopped(existing));
+          // The builder put back whatever it had replaced; its message says so.
+          this.status(result.message);
           return;
         }
         this.status(result.message, !result.built);
