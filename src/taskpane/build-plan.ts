@@ -91,7 +91,10 @@ export type BuildPlanResult =
       accounts: number;
       skipped: SkippedRow[];
       sheets: string[];
+      /** What was built, then the reconciliation in one line (the command line's wording). */
       message: string;
+      /** What was built, set aside and warned about, without the figures the pane shows in a block. */
+      headline: string;
       /** Rows read, planned, combined, set aside, skipped; ARR in the file and planned; quality, cost. */
       reconciliation?: Reconciliation;
       /** The planned accounts' ACVs, for the pane's impact line. */
@@ -549,15 +552,19 @@ export async function buildCoveragePlan(
     throw error;
   }
   const warnings = [...(input.reading?.warnings ?? []), ...dropWarnings];
+  const notes = [
+    ...(input.reading?.setAsideNote ? [`${input.reading.setAsideNote}.`] : []),
+    ...warnings.map((w) => `Warning: ${w}.`),
+  ];
   return {
     built: true,
     accounts: layout.accounts,
     skipped: layout.skipped,
     sheets: layout.sheets.map((s) => s.name),
-    message: [
-      builtMessage(input),
-      ...(input.reading?.setAsideNote ? [`${input.reading.setAsideNote}.`] : []),
-      ...warnings.map((w) => `Warning: ${w}.`),
+    message: [builtMessage(input), ...notes].join(" "),
+    headline: [
+      PlanMessages.built(input.accounts.rows.length, input.accounts.skipped.length),
+      ...notes,
     ].join(" "),
     ...(input.reconciliation ? { reconciliation: input.reconciliation } : {}),
     acvs: input.accounts.acv,

@@ -81,6 +81,15 @@ const waitForStatus = (pattern: RegExp) =>
     pattern.source
   );
 
+/** The reconciliation block, line by line: [label, figure]. */
+const reconciliation = () =>
+  page.$$eval("#reconciliation tr", (rows) =>
+    rows.map((row) => [
+      row.querySelector("th")?.textContent ?? "",
+      row.querySelector("td")?.textContent ?? "",
+    ])
+  );
+
 const XSS_IMG = "<img src=x onerror=alert(1)>";
 const XSS_SCRIPT = "<script>alert(2)</script>";
 
@@ -212,12 +221,27 @@ test("a whole build: progress by chunk, the plan sheets written, bad rows listed
   });
   await page.click("#build-plan");
   await waitForStatus(/^Coverage plan built/);
-  // Then the reconciliation: 4,500 accounts + 2 bad rows read; ARR is 1,000 x (i mod 300)
-  // over 15 full cycles of 0..299, 15 x 44,850 x 1,000 = $672,750,000, all of it planned;
-  // no activity column, so no coverage quality.
-  expect(await text("#workbook-status")).toMatch(
-    /^Coverage plan built from 4,500 accounts; 2 rows left out \(see the CS Skipped rows sheet\)\. 4,502 rows read; ARR in the file \$672,750,000, planned \$672,750,000; coverage quality n\/a; CS cost \$[\d,]+ a year\.$/
+  // The status says what was built; the figures are in the reconciliation block.
+  expect(await text("#workbook-status")).toBe(
+    "Coverage plan built from 4,500 accounts; 2 rows left out (see the CS Skipped rows sheet)."
   );
+  // 4,500 accounts + 2 bad rows read; ARR is 1,000 x (i mod 300) over 15 full cycles of
+  // 0..299, 15 x 44,850 x 1,000 = $672,750,000, all of it planned; no activity column, so no
+  // coverage quality. CS cost by tier, 15 accounts per ACV value: Tech-Touch (0-14k) 225 / 175
+  // x $115,000 = 147,857.14; Pooled (15-49k) 525 / 50 x $145,000 = 1,522,500; Mid-Market
+  // (50-99k) 750 / 32 x $145,000 = 3,398,437.50; Enterprise (100-249k) 2,250 / 30 x $190,000
+  // = 14,250,000; Strategic (250-299k) 750 / 11 x $190,000 = 12,954,545.45; $32,273,340.
+  expect(await reconciliation()).toEqual([
+    ["Rows read", "4,502"],
+    ["Accounts planned", "4,500"],
+    ["Rows left out", "2"],
+    ["ACV not an amount", "1"],
+    ["ACV negative (credit notes, refunds)", "1"],
+    ["ARR in the file", "$672,750,000"],
+    ["ARR planned", "$672,750,000"],
+    ["Coverage quality", "n/a"],
+    ["CS cost a year", "$32,273,340"],
+  ]);
   const log = await page.evaluate(() => (window as unknown as { statusLog: string[] }).statusLog);
   expect(log).toEqual(
     expect.arrayContaining([
@@ -620,4 +644,58 @@ test("a finished rebuild replaces the earlier plan: its sheets and table go, a l
   expect(book.tables).toEqual([{ name: "CSAccounts", sheet: "CS Accounts" }]);
   expect(book.active).toBe("CS Plan");
   withinLimits(book);
+});
+
+test("the reconciliation after a build, figures worked out by hand: combined rows, a grand total set aside, a prospect left out", async () => {
+  await openInExcel({
+    sheets: ["Export"],
+    selection: [
+      ["Account ID", "Account Name", "ACV", "Type"],
+      ["A1", "Acme", 300000, "Customer"],
+      ["A1", "Acme", 100000, "Customer"],
+      ["A2", "Globex", 60000, "Customer"],
+      ["A3", "Initech", 20000, "Customer"],
+      ["A4", "Hooli", 5000, "Customer"],
+      ["A5", "Umbrella", 90000, "Prospect"],
+      ["A6", "Bad Co", "see contract", "Customer"],
+      ["A7", "Credit", -2500, "Customer"],
+      ["Grand Totals (8 records)", "", 572500, ""],
+    ],
+  });
+  await page.click("#build-plan");
+  await waitForStatus(/^Coverage plan built/);
+  // Planned: Acme 300,000 + 100,000 (one account, Strategic), Globex 60,000 (Mid-Market),
+  // Initech 20,000 (Pooled), Hooli 5,000 (Tech-Touch): 4 accounts, $485,000. Read: those 5
+  // rows + Umbrella (a prospect) + 2 unusable ACVs = 8; the grand total is set aside. ARR in
+  // the file: every readable ACV of 0 or more, 485,000 + 90,000 = $575,000. CS cost: Strategic
+  // 1/11 x $190,000 = 17,272.73; Mid-Market 1/32 x $145,000 = 4,531.25; Pooled 1/50 x $145,000
+  // = 2,900; Tech-Touch 1/175 x $115,000 = 657.14; $25,361.
+  expect(await reconciliation()).toEqual([
+    ["Rows read", "8"],
+    ["Accounts planned", "4"],
+    ["Rows combined into an account above them", "1"],
+    ["Rows left out", "3"],
+    ["Not customers (by status)", "1"],
+    ['Status "Prospect"', "1"],
+    ["ACV not an amount", "1"],
+    ["ACV negative (credit notes, refunds)", "1"],
+    ["Report rows set aside (titles, totals, footers; not in rows read)", "1"],
+    ["ARR in the file", "$575,000"],
+    ["ARR planned", "$485,000"],
+    ["ARR not planned (rows left out)", "$90,000"],
+    ["Coverage quality", "n/a"],
+    ["CS cost a year", "$25,361"],
+  ]);
+  // Figures right-aligned in tabular figures, labels left; nothing wider than the 320 px pane.
+  const style = await page.$eval("#reconciliation td", (td) => {
+    const css = getComputedStyle(td);
+    return { align: css.textAlign, numeric: css.fontVariantNumeric };
+  });
+  expect(style).toEqual({ align: "right", numeric: "tabular-nums" });
+  expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(
+    true
+  );
+  expect(await axeViolations(page)).toEqual([]);
+  await page.$eval("#plan-summary", (el) => el.scrollIntoView());
+  await docScreenshot(page, "pane-reconciliation-320");
 });
