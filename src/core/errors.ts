@@ -67,6 +67,10 @@ export const Errors = {
     valueError(`${what} ${show(raw)} is not TRUE or FALSE.`),
   notText: (what: string, raw: unknown) => valueError(`${what} ${show(raw)} is not text.`),
   blankRequired: (what: string) => valueError(`${what} is blank.`),
+  dataTypeWithoutValue: (what: string, type: string, text: string | null) =>
+    valueError(
+      `${what} is a data type (${type}${text ? ` ${JSON.stringify(text)}` : ""}) with no number or text to read; refer to one of its fields instead, e.g. =A2.Price.`
+    ),
   errorInInput: (what: string, code: string | null = null) =>
     valueError(`${what} is ${code ?? "an error value"}; fix that cell first.`),
   negativeAmount: (what: string, value: number) =>

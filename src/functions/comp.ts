@@ -18,7 +18,8 @@ import { Model, resolveSegment } from "../core/model";
 import { roundCents } from "../core/money";
 import { payoutMultipleFor, variablePayout as computePayout } from "../core/payout";
 import {
-  errorCodeOf,
+  cellValue,
+  inputError,
   isBlank,
   isErrorValue,
   parseAmount,
@@ -90,7 +91,8 @@ const EXPANSION_SPLIT = elementwise({
 const LEAD_ROWS: readonly unknown[][] = LEADS.map((lead) => Object.freeze([lead]) as unknown[]);
 
 function readExpansionAmount(raw: unknown): number | null | CsError {
-  return isErrorValue(raw) ? Errors.errorInInput("Amount", errorCodeOf(raw)) : parseAmount(raw);
+  const value = cellValue(raw);
+  return isErrorValue(value) ? inputError("Amount", value) : parseAmount(value);
 }
 
 /** The part asked for, or null when omitted or blank. */
@@ -114,7 +116,8 @@ function readRetention(raw: unknown, what: "GRR" | "NRR"): number | CsError {
 
 /** One MBO attainment cell: a fraction from 0 to the percent-form limit; null for a blank. */
 function readOneMbo(raw: unknown): number | null | CsError {
-  if (isErrorValue(raw)) return Errors.errorInInput("MBO attainment", errorCodeOf(raw));
+  raw = cellValue(raw);
+  if (isErrorValue(raw)) return inputError("MBO attainment", raw);
   if (isBlank(raw)) return null;
   const value = parseFraction(raw, "MBO attainment");
   if (value === null || value instanceof CsError) return value;
@@ -158,7 +161,8 @@ function mboSource(mbo: Grid, out: Shape): MboSource | CsError {
 }
 
 function readSegment(model: Model, raw: unknown): SegmentAssumption | CsError {
-  if (isErrorValue(raw)) return Errors.errorInInput("Segment", errorCodeOf(raw));
+  raw = cellValue(raw);
+  if (isErrorValue(raw)) return inputError("Segment", raw);
   if (isBlank(raw)) return resolveSegment(model, "Mid-Market");
   if (typeof raw !== "string") return Errors.notText("Segment", raw);
   return resolveSegment(model, raw);
@@ -332,7 +336,8 @@ function payoutCell(
 }
 
 function readWindowDays(raw: unknown): number | null | CsError {
-  if (isErrorValue(raw)) return Errors.errorInInput("window_days", errorCodeOf(raw));
+  raw = cellValue(raw);
+  if (isErrorValue(raw)) return inputError("window_days", raw);
   const value = parseNumber(raw, "window_days");
   if (value === null || value instanceof CsError) return value;
   return Number.isInteger(value) && value >= 0 ? value : Errors.notWholeDays("window_days", value);

@@ -11,7 +11,7 @@ import {
   retentionTarget,
 } from "../core/targets";
 import { Model } from "../core/model";
-import { errorCodeOf, isErrorValue } from "../core/values";
+import { cellValue, inputError, isErrorValue } from "../core/values";
 import { elementwise, optional, SKIP } from "./elementwise";
 import { toHost, withModel } from "./host";
 import { readOptionalText } from "./read";
@@ -30,7 +30,8 @@ function targetOf(id: string, which: RetentionTarget) {
 }
 
 function readTarget(raw: unknown, model: Model, which: RetentionTarget): number | CsError {
-  if (isErrorValue(raw)) return Errors.errorInInput("Segment", errorCodeOf(raw));
+  raw = cellValue(raw);
+  if (isErrorValue(raw)) return inputError("Segment", raw);
   return typeof raw === "string" ? retentionTarget(model, raw, which) : Errors.notASegmentName(raw);
 }
 
@@ -73,8 +74,8 @@ export function grrTarget(segment_or_tier: any[][]): any[][] {
  */
 export function ote(role: any, part?: any): any {
   return withModel((model) => {
-    const raw = Array.isArray(role) ? role[0]?.[0] : role;
-    if (isErrorValue(raw)) return toHost(Errors.errorInInput("Role", errorCodeOf(raw)));
+    const raw = cellValue(Array.isArray(role) ? role[0]?.[0] : role);
+    if (isErrorValue(raw)) return toHost(inputError("Role", raw));
     const name = readOptionalText(raw, "Role");
     if (name instanceof CsError) return toHost(name);
     if (name === null) return toHost(Errors.blankRequired("Role"));
