@@ -18,8 +18,8 @@ import {
 } from "../core/values";
 import { asGrid, Grid, isSingle, locate, width } from "./grid";
 import { toHost, withModel } from "./host";
-import { readAccountTier, readNonNegativeFraction } from "./read";
-import { oneValue, tierCsmRatio } from "./read-values";
+import { readAccountTier, readNonNegativeFraction } from "./read-amounts-and-tiers";
+import { oneValue, tierCsmRatio } from "./read-counts-and-ramps";
 
 /** A threshold above this (500%) is almost surely a percentage typed without "%" (110 for 110%). */
 const PERCENT_FORM_LIMIT = 5;

@@ -33,7 +33,7 @@ import {
   readNonNegativeAmount,
   readNonNegativeFraction,
   readOptionalText,
-} from "./read";
+} from "./read-amounts-and-tiers";
 
 const SPLIT_PARTS: readonly CreditPart[] = ["csm", "ae", "lead"];
 

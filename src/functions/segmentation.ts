@@ -16,7 +16,7 @@ import {
   readNonNegativeAmount,
   readRole,
   readTierRange,
-} from "./read";
+} from "./read-amounts-and-tiers";
 
 /**
  * The tier of an account from its ACV: the tier with the highest minimum ACV at or below it (exactly $250,000 is Strategic). Blank cells give blanks; on Excel desktop an empty cell arrives as 0 and gives the lowest tier.

@@ -14,7 +14,7 @@ import { Model } from "../core/model";
 import { cellValue, inputError, isErrorValue } from "../core/values";
 import { elementwise, optional, SKIP } from "./elementwise";
 import { toHost, withModel } from "./host";
-import { readOptionalText } from "./read";
+import { readOptionalText } from "./read-amounts-and-tiers";
 
 /** NRR_TARGET or GRR_TARGET: a segment's (or a tier's segment's) target, cell by cell. */
 function targetOf(id: string, which: RetentionTarget) {

@@ -1,6 +1,9 @@
 /**
- * Reading argument cells into domain values, with the errors users see.
+ * Reading argument cells of money and tiers into domain values, with the
+ * errors users see: amounts and fractions, an ACV or tier name, tier names
+ * and tier ranges, per-tier ratios, roles and optional text arguments.
  * Shared by the function families so "$80k" means the same everywhere.
+ * (Counts, hours and ramps: read-counts-and-ramps.ts.)
  */
 import { Role, ROLES, TierAssumption } from "../core/assumptions/types";
 import { CsError, Errors, MAX_AMOUNT } from "../core/errors";
