@@ -27,15 +27,13 @@ export function excelJobs(
           .map((sheet) => sheet.name)
           .filter((name) => PLAN_SHEET_NAMES.includes(name));
       }),
-    buildPlan: (askAcvColumn, onProgress, isCancelled) =>
+    buildPlan: (request) =>
       run((context) =>
         buildCoveragePlan(context, {
           // What the functions compute with, so the Assumptions sheet matches the formulas.
           assumptions:
             runtime?.currentAssumptions() ?? activeScenario(controller.store).assumptions,
-          askAcvColumn,
-          onProgress,
-          isCancelled,
+          ...request,
         })
       ),
     assumptions: () =>

@@ -646,21 +646,24 @@ test("a finished rebuild replaces the earlier plan: its sheets and table go, a l
   withinLimits(book);
 });
 
+/** A Salesforce-like export: two contract rows of one account, a prospect, two unusable ACVs, a grand total. */
+const CONTRACT_EXPORT: unknown[][] = [
+  ["Account ID", "Account Name", "ACV", "Type"],
+  ["A1", "Acme", 300000, "Customer"],
+  ["A1", "Acme", 100000, "Customer"],
+  ["A2", "Globex", 60000, "Customer"],
+  ["A3", "Initech", 20000, "Customer"],
+  ["A4", "Hooli", 5000, "Customer"],
+  ["A5", "Umbrella", 90000, "Prospect"],
+  ["A6", "Bad Co", "see contract", "Customer"],
+  ["A7", "Credit", -2500, "Customer"],
+  ["Grand Totals (8 records)", "", 572500, ""],
+];
+
 test("the reconciliation after a build, figures worked out by hand: combined rows, a grand total set aside, a prospect left out", async () => {
   await openInExcel({
     sheets: ["Export"],
-    selection: [
-      ["Account ID", "Account Name", "ACV", "Type"],
-      ["A1", "Acme", 300000, "Customer"],
-      ["A1", "Acme", 100000, "Customer"],
-      ["A2", "Globex", 60000, "Customer"],
-      ["A3", "Initech", 20000, "Customer"],
-      ["A4", "Hooli", 5000, "Customer"],
-      ["A5", "Umbrella", 90000, "Prospect"],
-      ["A6", "Bad Co", "see contract", "Customer"],
-      ["A7", "Credit", -2500, "Customer"],
-      ["Grand Totals (8 records)", "", 572500, ""],
-    ],
+    selection: CONTRACT_EXPORT,
   });
   await page.click("#build-plan");
   await waitForStatus(/^Coverage plan built/);
@@ -698,4 +701,87 @@ test("the reconciliation after a build, figures worked out by hand: combined row
   expect(await axeViolations(page)).toEqual([]);
   await page.$eval("#plan-summary", (el) => el.scrollIntoView());
   await docScreenshot(page, "pane-reconciliation-320");
+});
+
+test("Build options: contract rows kept separate and non-customers included, as ticked", async () => {
+  await openInExcel({ sheets: ["Export"], selection: CONTRACT_EXPORT });
+  // The options sit under the build button, closed, so Build stays in the first screen.
+  expect(await page.getAttribute("#build-options", "open")).toBeNull();
+  await page.click("#build-options summary");
+  await page.check("#opt-rows-are-accounts");
+  await page.check("#opt-all-statuses");
+  expect(await axeViolations(page)).toEqual([]);
+  await page.click("#build-plan");
+  await waitForStatus(/^Coverage plan built/);
+  // Each row an account and every status planned: Acme 300,000 (Strategic) and 100,000
+  // (Enterprise), Globex 60,000 and Umbrella 90,000 (Mid-Market), Initech 20,000 (Pooled),
+  // Hooli 5,000 (Tech-Touch): 6 accounts, $575,000, nothing combined, no status left out.
+  // CS cost: 1/11 x 190,000 + 1/30 x 190,000 + 2/32 x 145,000 + 1/50 x 145,000
+  // + 1/175 x 115,000 = 17,272.73 + 6,333.33 + 9,062.50 + 2,900 + 657.14 = $36,226.
+  expect(await reconciliation()).toEqual([
+    ["Rows read", "8"],
+    ["Accounts planned", "6"],
+    ["Rows left out", "2"],
+    ["ACV not an amount", "1"],
+    ["ACV negative (credit notes, refunds)", "1"],
+    ["Report rows set aside (titles, totals, footers; not in rows read)", "1"],
+    ["ARR in the file", "$575,000"],
+    ["ARR planned", "$575,000"],
+    ["Coverage quality", "n/a"],
+    ["CS cost a year", "$36,226"],
+  ]);
+  expect(await text("#plan-summary tfoot tr")).toMatch(/^Total6\$575k/);
+});
+
+test("an ambiguous number column asks inline with its values; the answer is used and the build goes on", async () => {
+  const selection = [
+    ["Account", "ACV"],
+    ["Acme", "80.000"],
+    ["Globex", "120.500"],
+    ["Initech", "15.000"],
+  ];
+  await openInExcel({ sheets: ["Export"], selection });
+  await page.click("#build-plan");
+  await page.waitForSelector("#locale-question:not([hidden])");
+  expect(await text("#locale-question-text")).toBe(
+    'Column "ACV" can be read two ways. How are its numbers written?'
+  );
+  expect(await page.$$eval("#locale-evidence dd", (d) => d.map((x) => x.textContent))).toEqual([
+    "ACV",
+    "80.000 · 120.500 · 15.000",
+  ]);
+  expect(await page.$$eval("#locale-choices label", (l) => l.map((x) => x.textContent))).toEqual([
+    '"80.000" is 80 (decimal point)',
+    '"80.000" is 80,000 (dot between thousands)',
+  ]);
+  // Focus on the first choice; axe clean with the question open.
+  expect(await page.evaluate(() => document.activeElement?.id)).toBe("locale-choice-0");
+  expect(await axeViolations(page)).toEqual([]);
+  await docScreenshot(page, "pane-locale-question-320");
+  await page.check("#locale-choice-1");
+  await page.click("#locale-ok");
+  await waitForStatus(/^Coverage plan built/);
+  expect(await page.isHidden("#locale-question")).toBe(true);
+  // Read with the dot between thousands: 80,000 + 120,500 + 15,000 = $215,500.
+  const lines = Object.fromEntries(await reconciliation());
+  expect(lines["Accounts planned"]).toBe("3");
+  expect(lines["ARR planned"]).toBe("$215,500");
+  expect(lines["ARR in the file"]).toBe("$215,500");
+});
+
+test("the locale question: Escape cancels the build and nothing is written", async () => {
+  await openInExcel({
+    sheets: ["Export"],
+    selection: [
+      ["Account", "ACV"],
+      ["Acme", "80.000"],
+      ["Globex", "1.250"],
+    ],
+  });
+  await page.click("#build-plan");
+  await page.waitForSelector("#locale-question:not([hidden])");
+  await page.keyboard.press("Escape");
+  await waitForStatus(/^Build cancelled/);
+  expect(await page.isHidden("#locale-question")).toBe(true);
+  expect(await writes()).toEqual([]);
 });
