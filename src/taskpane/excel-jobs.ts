@@ -9,6 +9,7 @@ import { PLAN_SHEET_NAMES } from "../plan/layout";
 import { WorkbookRunner } from "./backends";
 import { buildCoveragePlan, repairCsFormulas } from "./build-plan";
 import { PaneController } from "./controller";
+import { readPlanAccounts } from "./plan-accounts";
 import { recalculateCsFormulas } from "./recalc";
 import { WorkbookJobs } from "./workbook-actions";
 
@@ -35,6 +36,13 @@ export function excelJobs(
             runtime?.currentAssumptions() ?? activeScenario(controller.store).assumptions,
           ...request,
         })
+      ),
+    planAccounts: () =>
+      run((context) =>
+        readPlanAccounts(
+          context,
+          (runtime?.currentAssumptions() ?? activeScenario(controller.store).assumptions).currency
+        )
       ),
     assumptions: () =>
       runtime?.currentAssumptions() ?? activeScenario(controller.store).assumptions,

@@ -48,6 +48,8 @@ export interface WorkbookJobs {
   blocked(): string | null;
   /** The assumptions the plan is built with (for its summary). */
   assumptions?(): Assumptions;
+  /** The ACVs of a plan already in the workbook (built in an earlier session), or null. */
+  planAccounts?(): Promise<Float64Array | null>;
   /** Shows a sheet of the workbook (the link to the CS Plan sheet). */
   activateSheet?(name: string): Promise<void>;
 }
@@ -124,10 +126,32 @@ export class WorkbookActions {
   ) {}
 
   mount(): void {
+    void this.readEarlierPlan();
     byId("build-plan").addEventListener("click", () => void this.build());
     byId("build-cancel").addEventListener("click", () => this.cancel());
     byId("repair").addEventListener("click", () => void this.run("repair"));
     byId("recalc").addEventListener("click", () => void this.run("recalculate"));
+  }
+
+  /**
+   * A plan built in an earlier session: its accounts, read back from the
+   * workbook, let the Assumptions view show a draft's impact before Apply.
+   * A plan built meanwhile wins; a failed read only leaves the line out.
+   */
+  private async readEarlierPlan(): Promise<void> {
+    let found = "none";
+    try {
+      const acvs = (await this.jobs.planAccounts?.()) ?? null;
+      if (acvs !== null && this.plan.acvs === null) {
+        this.plan.acvs = acvs;
+        this.plan.onBuilt?.();
+        found = String(acvs.length);
+      }
+    } catch {
+      // Nothing to show: the impact line appears after the next build.
+    }
+    // What was found, for anyone who waits on it (the browser tests).
+    byId("workbook-actions").dataset.earlierPlan = found;
   }
 
   private buttons(): HTMLButtonElement[] {

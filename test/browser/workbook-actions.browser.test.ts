@@ -785,3 +785,105 @@ test("the locale question: Escape cancels the build and nothing is written", asy
   expect(await page.isHidden("#locale-question")).toBe(true);
   expect(await writes()).toEqual([]);
 });
+
+// ---------------------------------------------------------------------------
+// The impact line for a plan built in an earlier session
+
+/** A CS Accounts sheet as the builder writes it: the export's columns, CS ACV, then the CS formulas. */
+function planAccountsGrid(acvs: number[], acvHeader = "CS ACV"): unknown[][] {
+  return [
+    ["Account", "ACV", acvHeader, "Tier", "Segment", "Coverage model"],
+    ...acvs.map((acv, i) => [
+      `Account ${i + 1}`,
+      `$${acv.toLocaleString("en-US")}`,
+      acv,
+      `=CS.TIER(C${i + 2})`,
+      `=CS.SEGMENT(D${i + 2})`,
+      `=CS.COVERAGE_MODEL(D${i + 2})`,
+    ]),
+  ];
+}
+
+test("a plan built in an earlier session: its accounts are read back, and a draft shows its impact before Apply", async () => {
+  // The same four Strategic accounts as the impact test above, now already in the workbook.
+  await openInExcel({
+    sheets: ["Export", "CS Plan", "CS Accounts"],
+    selection: [["Account", "ACV"]],
+    grids: { "CS Accounts": planAccountsGrid([300000, 300000, 400000, 500000]) },
+  });
+  await page.waitForSelector('#workbook-actions[data-earlier-plan="4"]', { state: "attached" });
+  await page.click("#tab-assumptions");
+  // 4 / 11 accounts per CSM = 0.36 CSM.
+  expect(await text("#impact")).toBe("If applied: no change to CSMs needed (0.4) or cost.");
+  await page.evaluate(() => {
+    const body = document.querySelector<HTMLElement>('[data-item="tiers.4"]');
+    if (body?.hidden) document.querySelector<HTMLElement>('[data-toggle="tiers.4"]')?.click();
+  });
+  await page.fill("#f-tiers_46_4_46_csm_ratio", "4");
+  // 4 / 4 = 1.0 CSM; cost 190,000 - 4/11 x 190,000 = +120,909.
+  expect(await text("#impact")).toBe(
+    "If applied: CSMs needed 0.4 -> 1.0, cost +$121k (over the plan's 4 accounts)."
+  );
+  // Nothing was written to read them.
+  expect(await writes()).toEqual([]);
+});
+
+test("reading back a 30,000-account plan: chunked reads, every one within the web's limits", async () => {
+  const makeAccounts = (rows: number) => {
+    const grid: unknown[][] = [["Account", "ACV", "CS ACV", "Tier", "Segment", "Coverage model"]];
+    for (let i = 0; i < rows; i++) {
+      const r = i + 2;
+      const acv = 5000 + (i % 300) * 1000;
+      grid.push([
+        `Account ${i} Holdings with a long name`,
+        `$${acv}`,
+        acv,
+        `=CS.TIER(C${r})`,
+        `=CS.SEGMENT(D${r})`,
+        `=CS.COVERAGE_MODEL(D${r})`,
+      ]);
+    }
+    const w = window as unknown as { fakeWorkbook: { grids?: Record<string, unknown[][]> } };
+    w.fakeWorkbook.grids = { "CS Accounts": grid };
+  };
+  await openInExcel(
+    { sheets: ["Export", "CS Accounts"], selection: [["Account", "ACV"]] },
+    { script: makeAccounts, arg: 30_000 }
+  );
+  await page.waitForSelector('#workbook-actions[data-earlier-plan="30000"]', { state: "attached" });
+  await page.click("#tab-assumptions");
+  await page.evaluate(() => {
+    const body = document.querySelector<HTMLElement>('[data-item="tiers.4"]');
+    if (body?.hidden) document.querySelector<HTMLElement>('[data-toggle="tiers.4"]')?.click();
+  });
+  await page.fill("#f-tiers_46_4_46_csm_ratio", "10");
+  // ACV 5,000 + 1,000 x (i mod 300): 100 accounts per value. Tech-Touch (k 0-9) 1,000 / 175 =
+  // 5.71; Pooled (k 10-44) 3,500 / 50 = 70; Mid-Market (k 45-94) 5,000 / 32 = 156.25;
+  // Enterprise (k 95-244) 15,000 / 30 = 500; Strategic (k 245-299) 5,500 / 11 = 500: 1,232.0
+  // CSMs. At 10 per CSM Strategic needs 550: 1,282.0, 50 more at the Enterprise CSM OTE, $190,000.
+  expect(await text("#impact")).toBe(
+    "If applied: CSMs needed 1232.0 -> 1282.0, cost +$9.5M (over the plan's 30,000 accounts)."
+  );
+  const book = await workbookNow();
+  withinLimits(book);
+  // Only the CS ACV column was read, in more than one chunk (the first holds 20,000 cells).
+  const largestRead = await page.evaluate(
+    () =>
+      (window as unknown as { fakeWorkbook: { stats: { largestRead: number } } }).fakeWorkbook.stats
+        .largestRead
+  );
+  expect(largestRead).toBeLessThan(30_000);
+});
+
+test("a plan built in another currency says nothing about this one: no impact line", async () => {
+  await openInExcel({
+    sheets: ["Export", "CS Accounts"],
+    selection: [["Account", "ACV"]],
+    grids: { "CS Accounts": planAccountsGrid([300000, 80000], "CS ACV in EUR") },
+  });
+  await page.click("#tab-assumptions");
+  // The read is done, found no plan in USD, and the line stays hidden.
+  await page.waitForSelector("#workbook-actions[data-earlier-plan]", { state: "attached" });
+  expect(await page.getAttribute("#workbook-actions", "data-earlier-plan")).toBe("none");
+  expect(await page.isHidden("#impact")).toBe(true);
+});
