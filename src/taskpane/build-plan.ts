@@ -37,6 +37,7 @@ import {
 } from "../plan/layout";
 import { formatMoney } from "../plan/currency";
 import { localeFromTag, LocaleQuestion, localeQuestionText } from "../plan/locale";
+import { planNumberFormats } from "../plan/number-formats";
 import { preparePlan } from "../plan/prepare";
 import { Reconciliation } from "../plan/reconcile";
 import { SkippedRow } from "../plan/rows";
@@ -44,14 +45,8 @@ import { ColumnEvidence, columnEvidence } from "./evidence";
 import { PAYLOAD_BUDGET_BYTES, payloadBytes, readRowChunks } from "./excel-limits";
 import { isCsFormula, reenterFormulas, RowProgress } from "./recalc";
 
-/** Excel number formats of the layout's formats (the same as the CLI's file). */
-export const EXCEL_FORMATS: Record<CellFormat, string> = {
-  money: '"$"#,##0',
-  percent: "0.0%",
-  decimal: "0.00",
-  integer: "#,##0",
-  date: "yyyy-mm-dd",
-};
+/** Excel number formats of the layout's formats, money in the plan's currency (as in the CLI's file). */
+type NumberFormats = Record<CellFormat, string>;
 
 export interface BuildPlanOptions {
   assumptions: Assumptions;
@@ -338,9 +333,9 @@ async function writeAccounts(
   columns.forEach((column, i) => {
     if (column.kind !== "formula" && column.format !== undefined)
       // One format for the whole column: Office.js applies a single value to every cell of the range.
-      sheet.getRangeByIndexes(1, i, table.rowCount, 1).numberFormat = EXCEL_FORMATS[
-        column.format
-      ] as unknown as string[][];
+      sheet.getRangeByIndexes(1, i, table.rowCount, 1).numberFormat = planNumberFormats(
+        input.assumptions.currency
+      )[column.format] as unknown as string[][];
   });
   const chunk = Math.max(1, options.chunkRows ?? DEFAULT_CHUNK);
   let start = 0;
@@ -378,12 +373,16 @@ async function writeAccounts(
 }
 
 /** Writes a small sheet: every cell as a formula or constant, its format and style; spills keep their cells blank. */
-function writeSmallSheet(sheet: Excel.Worksheet, layoutSheet: LayoutSheet): void {
+function writeSmallSheet(
+  sheet: Excel.Worksheet,
+  layoutSheet: LayoutSheet,
+  formats: NumberFormats
+): void {
   for (const cell of layoutSheet.cells) {
     const range = sheet.getRangeByIndexes(cell.row, cell.col, 1, 1);
     if (cell.formula !== undefined) range.formulas = [[`=${cell.formula}`]];
     else range.values = [[writableValue(cell.value ?? null)]];
-    if (cell.format) range.numberFormat = [[EXCEL_FORMATS[cell.format]]];
+    if (cell.format) range.numberFormat = [[formats[cell.format]]];
     if (cell.style === "title") {
       range.format.font.bold = true;
       range.format.font.size = 14;
@@ -407,7 +406,8 @@ function writeSmallSheet(sheet: Excel.Worksheet, layoutSheet: LayoutSheet): void
 function formatSpills(
   sheet: Excel.Worksheet,
   layoutSheet: LayoutSheet,
-  headers: Map<string, string[]>
+  headers: Map<string, string[]>,
+  formats: NumberFormats
 ): void {
   for (const cell of layoutSheet.cells) {
     const names = cell.spill ? headers.get(a1(cell.row, cell.col)) : undefined;
@@ -416,7 +416,7 @@ function formatSpills(
       const format = SPILL_FORMATS[name];
       if (format === undefined || cell.spill === undefined) return;
       sheet.getRangeByIndexes(cell.row + 1, cell.col + c, cell.spill.rows - 1, 1).numberFormat =
-        Array.from({ length: cell.spill.rows - 1 }, () => [EXCEL_FORMATS[format]]);
+        Array.from({ length: cell.spill.rows - 1 }, () => [formats[format]]);
     });
   }
 }
@@ -530,11 +530,12 @@ export async function buildCoveragePlan(
     await writeAccounts(context, sheets.get(SHEETS.accounts)!, accounts, input, options);
     if (cancelled()) throw new BuildCancelled();
     const spillHeaders = knownSpillHeaders(layout);
+    const formats = planNumberFormats(input.assumptions.currency);
     for (const layoutSheet of layout.sheets) {
       if (layoutSheet.name === SHEETS.accounts) continue;
       const sheet = sheets.get(layoutSheet.name)!;
-      writeSmallSheet(sheet, layoutSheet);
-      formatSpills(sheet, layoutSheet, spillHeaders);
+      writeSmallSheet(sheet, layoutSheet, formats);
+      formatSpills(sheet, layoutSheet, spillHeaders, formats);
       addCharts(sheet, layoutSheet);
     }
     sheets.get(SHEETS.plan)?.activate();
