@@ -342,6 +342,8 @@ export const PaneMessages = {
   presetValue: (preset: string, value: string) => `The ${preset} preset has ${value}.`,
   tiersReordered: () => "Tiers put in order of minimum ACV (not applied yet).",
   tiersInOrder: () => "The tiers are already in order of minimum ACV.",
+  rateRemoved: (code: string) =>
+    `Removed the ${code} rate (not applied yet): amounts in ${code} are left out of a plan until it has one.`,
   tierRemoved: (name: string) => `Tier ${name} removed (not applied yet).`,
   discarded: () => "Changes discarded: showing the assumptions in force.",
   reset: (preset: string) => `Reset to the ${preset} preset (not applied yet).`,
