@@ -3,7 +3,7 @@
  * the given runner (Excel.run in the add-in, office-addin-mock in tests).
  */
 import { activeScenario } from "../core/assumptions/workbook-store";
-import { PaneActionMessages } from "../core/errors";
+import { PaneActionMessages } from "./messages";
 import type { CsRuntime } from "../functions/runtime-bridge";
 import { PLAN_SHEET_NAMES } from "../plan/layout";
 import { WorkbookRunner } from "./backends";
