@@ -15,7 +15,6 @@ import { EngineScalar } from "../engine/engine";
 import { toFileFormula } from "../plan/file-formulas";
 import { ExportCell } from "../plan/columns";
 import {
-  accountValues,
   a1,
   columnLetter,
   CellFormat,
@@ -27,17 +26,13 @@ import {
   SHEETS,
   SPILL_FORMATS,
 } from "../plan/layout";
+import { planNumberFormats } from "../plan/number-formats";
 import { PlanValues } from "./plan-engine";
 import { markDynamicArrayCells, withDynamicArrayMetadata } from "./xlsx-dynamic-arrays";
 import { addStreamingTable } from "./xlsx-table";
 
-export const NUMBER_FORMATS: Record<CellFormat, string> = {
-  money: '"$"#,##0',
-  percent: "0.0%",
-  decimal: "0.00",
-  integer: "#,##0",
-  date: "yyyy-mm-dd",
-};
+/** The Excel number formats of the layout's formats: money in the plan's currency. */
+type NumberFormats = Record<CellFormat, string>;
 
 const INPUT_FILL: ExcelJS.Fill = {
   type: "pattern",
@@ -52,8 +47,13 @@ export function formulaResult(value: EngineScalar): ExcelJS.CellValue | undefine
   return value;
 }
 
-function styleCell(cell: ExcelJS.Cell, format?: CellFormat, style?: CellStyle): void {
-  if (format) cell.numFmt = NUMBER_FORMATS[format];
+function styleCell(
+  cell: ExcelJS.Cell,
+  formats: NumberFormats,
+  format?: CellFormat,
+  style?: CellStyle
+): void {
+  if (format) cell.numFmt = formats[format];
   if (style === "title") cell.font = { bold: true, size: 14 };
   else if (style === "heading") cell.font = { bold: true, size: 12 };
   else if (style === "header") cell.font = { bold: true };
@@ -117,7 +117,12 @@ function sheetRows(sheet: LayoutSheet, values: PlanValues): Map<number, Map<numb
   return rows;
 }
 
-function writeSmallSheet(ws: ExcelJS.Worksheet, sheet: LayoutSheet, values: PlanValues): void {
+function writeSmallSheet(
+  ws: ExcelJS.Worksheet,
+  sheet: LayoutSheet,
+  values: PlanValues,
+  formats: NumberFormats
+): void {
   const rows = sheetRows(sheet, values);
   // Column formats of spilled tables come from their header cell.
   const spillFormats = new Map<string, CellFormat>();
@@ -139,7 +144,7 @@ function writeSmallSheet(ws: ExcelJS.Worksheet, sheet: LayoutSheet, values: Plan
       for (const [c, pending] of line) {
         const cell = row.getCell(c + 1);
         cell.value = pending.value;
-        styleCell(cell, pending.format ?? spillFormats.get(a1(r, c)), pending.style);
+        styleCell(cell, formats, pending.format ?? spillFormats.get(a1(r, c)), pending.style);
       }
     }
     row.commit();
@@ -163,7 +168,12 @@ const XML_ENTITIES: Record<string, string> = {
 // eslint-disable-next-line no-control-regex
 const XML_INVALID = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|_x(?=[0-9A-Fa-f]{4}_)/g;
 
+// Either of the above: most texts have none, and are written as they are.
+// eslint-disable-next-line no-control-regex
+const XML_ESCAPED = /[&<>"\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|_x[0-9A-Fa-f]{4}_/;
+
 export function xmlText(text: string): string {
+  if (!XML_ESCAPED.test(text)) return text;
   return text
     .replace(XML_INVALID, (ch) =>
       ch === "_x"
@@ -173,21 +183,41 @@ export function xmlText(text: string): string {
     .replace(XML_SPECIAL, (ch) => XML_ENTITIES[ch]);
 }
 
-function valueCell(ref: string, value: ExportCell, style: number): string {
-  const s = style > 0 ? ` s="${style}"` : "";
+/** A cell's XML after its column letters: `2" s="7"><v>26100</v></c>`; "" for an empty cell. */
+function valueCellRest(row: number, value: ExportCell, style: string): string {
   if (value === null) return "";
-  if (typeof value === "number") return `<c r="${ref}"${s}><v>${value}</v></c>`;
-  if (typeof value === "boolean") return `<c r="${ref}"${s} t="b"><v>${value ? 1 : 0}</v></c>`;
-  return `<c r="${ref}"${s} t="inlineStr"><is><t xml:space="preserve">${xmlText(value)}</t></is></c>`;
+  if (typeof value === "number") return `${row}"${style}><v>${value}</v></c>`;
+  if (typeof value === "boolean") return `${row}"${style} t="b"><v>${value ? 1 : 0}</v></c>`;
+  return `${row}"${style} t="inlineStr"><is><t xml:space="preserve">${xmlText(value)}</t></is></c>`;
 }
 
-function formulaCell(ref: string, formula: string, result: EngineScalar): string {
-  const f = `<f>${xmlText(formula)}</f>`;
-  if (result === null) return `<c r="${ref}">${f}</c>`;
-  if (typeof result === "number") return `<c r="${ref}">${f}<v>${result}</v></c>`;
-  if (typeof result === "boolean") return `<c r="${ref}" t="b">${f}<v>${result ? 1 : 0}</v></c>`;
-  if (typeof result === "string") return `<c r="${ref}" t="str">${f}<v>${xmlText(result)}</v></c>`;
-  return `<c r="${ref}" t="e">${f}<v>${xmlText(result.error)}</v></c>`;
+/** A formula cell's XML after its `<f>` text: its type and cached value. */
+function formulaResultXml(result: EngineScalar): { type: string; tail: string } {
+  if (result === null) return { type: "", tail: "</f></c>" };
+  if (typeof result === "number") return { type: "", tail: `</f><v>${result}</v></c>` };
+  if (typeof result === "boolean")
+    return { type: ' t="b"', tail: `</f><v>${result ? 1 : 0}</v></c>` };
+  if (typeof result === "string")
+    return { type: ' t="str"', tail: `</f><v>${xmlText(result)}</v></c>` };
+  return { type: ' t="e"', tail: `</f><v>${xmlText(result.error)}</v></c>` };
+}
+
+/** A row number no formula holds otherwise (past Excel's last row), to find where a per-row formula puts it. */
+const ROW_MARK = 1_048_577;
+
+/**
+ * A table column's stored formula (escaped for XML) for any row: made once
+ * and the row number put in, instead of converting a million formulas. Falls
+ * back to converting each row's formula when the row number is not the only
+ * thing that changes.
+ */
+function fileFormulaOf(perRow: (row: number) => string, lastRow: number): (row: number) => string {
+  const each = (row: number) => xmlText(toFileFormula(perRow(row)));
+  const parts = each(ROW_MARK).split(String(ROW_MARK));
+  if (parts.length !== 2) return each;
+  const [before, after] = parts;
+  const made = (row: number) => `${before}${row}${after}`;
+  return made(2) === each(2) && made(lastRow) === each(lastRow) ? made : each;
 }
 
 /** The zip entry a sheet streams into: archiver's PassThrough (from readable-stream, without writableNeedDrain). */
@@ -224,6 +254,7 @@ async function writeAccounts(
 ): Promise<void> {
   const table = sheet.table!;
   const columns = table.columns;
+  const formats = planNumberFormats(input.assumptions.currency);
   addStreamingTable(workbook, ws, {
     name: table.name,
     ref: `A1:${a1(Math.max(1, table.rowCount), columns.length - 1)}`,
@@ -240,29 +271,47 @@ async function writeAccounts(
   const styleIds = columns.map((c) =>
     c.kind === "formula" || c.format === undefined
       ? 0
-      : styles.addStyleModel({ numFmt: NUMBER_FORMATS[c.format] }, 2)
+      : styles.addStyleModel({ numFmt: formats[c.format] }, 2)
   );
-  const letters = columns.map((_, i) => columnLetter(i));
-  const formulaColumns = columns
-    .map((column, index) => ({ column, index }))
-    .filter((c) => c.column.kind === "formula");
-  const computed = formulaColumns.map((c) => values.tableColumn(c.index));
+  // Per column, what its cells share: `<c r="K`, the style attribute, the formula's maker.
+  const opens = columns.map((_, i) => `<c r="${columnLetter(i)}`);
+  const styleAttrs = styleIds.map((id) => (id > 0 ? ` s="${id}"` : ""));
+  const lastRow = table.rowCount + 1;
+  const formulas = columns.map((c) =>
+    c.kind === "formula" ? fileFormulaOf(c.perRow, lastRow) : null
+  );
+  const computed = columns.map((c, index) =>
+    c.kind === "formula" ? values.tableColumn(index) : null
+  );
+  // The XML after a formula's text, by its cached value (a few tiers, segments, models).
+  const resultXml = new Map<EngineScalar, { type: string; tail: string }>();
+  const { rows: accountRows, acv } = input.accounts;
   const raw = ws as unknown as StreamingSheet;
   let chunk = "";
   for (let i = 0; i < table.rowCount; i++) {
     const sheetRow = i + 2;
+    const source = input.rows[accountRows[i]];
     let xml = `<row r="${sheetRow}">`;
-    const cells = accountValues(input, i);
-    for (let c = 0; c < cells.length; c++)
-      xml += valueCell(`${letters[c]}${sheetRow}`, cells[c], styleIds[c]);
-    formulaColumns.forEach(({ column, index }, k) => {
-      if (column.kind !== "formula") return;
-      xml += formulaCell(
-        `${letters[index]}${sheetRow}`,
-        toFileFormula(column.perRow(sheetRow)),
-        computed[k][i]
-      );
-    });
+    for (let c = 0; c < columns.length; c++) {
+      const column = columns[c];
+      if (column.kind === "formula") {
+        const result = (computed[c] as EngineScalar[])[i];
+        let shown = resultXml.get(result);
+        if (shown === undefined) {
+          shown = formulaResultXml(result);
+          if (typeof result !== "object" && resultXml.size < 1024) resultXml.set(result, shown);
+        }
+        xml += `${opens[c]}${sheetRow}"${shown.type}><f>${(formulas[c] as (row: number) => string)(sheetRow)}${shown.tail}`;
+        continue;
+      }
+      const value =
+        column.kind === "export"
+          ? (source[column.index] ?? null)
+          : column.kind === "acv"
+            ? acv[i]
+            : column.value(i);
+      if (value !== null) xml += opens[c] + valueCellRest(sheetRow, value, styleAttrs[c]);
+    }
     chunk += `${xml}</row>`;
     if ((i & 511) === 511) {
       raw.stream.write(chunk);
@@ -290,6 +339,7 @@ export async function writePlanWorkbook(
     useSharedStrings: true,
   });
   withDynamicArrayMetadata(workbook);
+  const numberFormats = planNumberFormats(input.assumptions.currency);
   for (const sheet of layout.sheets) {
     const isAccounts = sheet.name === SHEETS.accounts;
     const ws = workbook.addWorksheet(sheet.name, {
@@ -298,9 +348,7 @@ export async function writePlanWorkbook(
     const formats = sheet.table?.columns.map((c) => (c.kind === "formula" ? undefined : c.format));
     ws.columns = sheet.widths.map((width, i) => {
       const format = formats?.[i];
-      return format === undefined
-        ? { width }
-        : { width, style: { numFmt: NUMBER_FORMATS[format] } };
+      return format === undefined ? { width } : { width, style: { numFmt: numberFormats[format] } };
     });
     if (isAccounts) await writeAccounts(workbook, ws, sheet, input, values, onRow);
     else {
@@ -309,7 +357,7 @@ export async function writePlanWorkbook(
         ws,
         sheet.cells.filter((c) => c.spill && c.formula !== undefined).map((c) => a1(c.row, c.col))
       );
-      writeSmallSheet(ws, sheet, values);
+      writeSmallSheet(ws, sheet, values, numberFormats);
     }
     ws.commit();
   }

@@ -56,6 +56,10 @@ export const PlanMessages = {
     `${shownCell(value)} is not an amount in ${code}: give it as digits, such as 80000 or 80,000`,
   ambiguousSeparators: (value: unknown) =>
     `${shownCell(value)} uses a dot or comma that could be a thousands separator or a decimal point (80.000 is 80 in one locale and 80,000 in another); it is not guessed`,
+  formatCurrencyConflict: (shown: string, format: string, inColumn: string, column: string) =>
+    `the amount's number format (${JSON.stringify(format)}) shows ${shown} but the ${JSON.stringify(column)} column says ${inColumn}; fix one of them`,
+  unclearFormatCurrency: (format: string) =>
+    `the amount's number format (${JSON.stringify(format)}) shows a currency sign the plan cannot identify (or several); give the amount a currency column (such as "Currency" = SEK) or a format with a three-letter code such as [$SEK]`,
   unknownCurrencySign: (value: unknown) =>
     `${shownCell(value)} carries a currency sign the plan cannot identify; give the amount as digits with a currency column (such as "Currency" = SEK), or convert it first`,
   // Contracts (TCV x 12 / term)

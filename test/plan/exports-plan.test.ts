@@ -17,7 +17,7 @@ import { runCli as run } from "../helpers/cli";
 import { expectedPlan, GeneratedCell } from "../generators/common";
 import { excel, expectPlan, JsonPlanTiers } from "../generators/front-ends";
 import { contractExports } from "../generators/contracts";
-import { currencyExports, RATES } from "../generators/currency";
+import { currencyExports, currencyFormatExports, RATE_ARGS, RATES } from "../generators/currency";
 import { datesExport } from "../generators/dates";
 import { PlanHazardExport, writePlanExport } from "../generators/plan-export";
 import { statusExports } from "../generators/status";
@@ -51,9 +51,12 @@ const ALL: PlanHazardExport[] = [
   ...statusExports(),
   datesExport(todaySerial()),
 ];
-const CASES = ALL.flatMap((e) =>
-  (["csv", "xlsx"] as const).map((f) => [`${e.name}.${f}`, e, f] as const)
-);
+// Currencies shown only by an .xlsx cell's number format: .xlsx only (a CSV has no formats).
+const FORMATTED = currencyFormatExports();
+const CASES = [
+  ...ALL.flatMap((e) => (["csv", "xlsx"] as const).map((f) => [`${e.name}.${f}`, e, f] as const)),
+  ...FORMATTED.map((e) => [`${e.name}.xlsx`, e, "xlsx"] as const),
+];
 
 describe("cs-coverage plan on generated exports", () => {
   test.each(CASES)("%s", async (_, exported, format) => {
@@ -137,6 +140,51 @@ describe("what the plan says about them", () => {
       /Converted into USD: 10 rows in EUR, 10 rows in GBP, 10 rows in JPY/
     );
     expect(Object.keys(RATES)).toEqual(["EUR", "GBP", "JPY"]);
+  });
+
+  test("a euro-formatted report's grand total is not compared with the dollars planned; a dollar one still is", async () => {
+    const euro = currencyFormatExports().find((e) => e.name === "currency-format-euro")!;
+    const rows = euro.rows.map((r) => [...r]);
+    const amounts = rows.slice(1).map((r) => r[3] as number);
+    const total = amounts.reduce((a, b) => a + b, 0);
+    rows.push(["Grand Total", null, null, total]);
+    const formats = { ...euro.xlsxFormats, [`D${rows.length}`]: "[$€-x-euro2] #,##0" };
+    const file = await writePlanExport(
+      dir,
+      { ...euro, name: "euro-grand-total", rows, xlsxFormats: formats },
+      "xlsx"
+    );
+    const r = await run(
+      "plan",
+      file,
+      "-o",
+      path.join(dir, "euro-total.xlsx"),
+      "--json",
+      ...RATE_ARGS
+    );
+    expect(r.code).toBe(0);
+    const plan = JSON.parse(r.out[0]) as JsonPlan & { warnings: string[]; setAside: number };
+    expectPlan(plan, expectedPlan(euro.accounts));
+    expect(plan.setAside).toBe(1);
+    // In euros the total is right; read as dollars it would differ from the converted plan.
+    expect(plan.warnings).toEqual([]);
+
+    // The same report in dollars with a grand total one dollar off is still caught.
+    const dollars = rows.map((row, i) =>
+      i === 0 ? row : i === rows.length - 1 ? [...row.slice(0, 3), total + 1] : row
+    );
+    const usd = await writePlanExport(
+      dir,
+      { ...euro, name: "usd-grand-total", rows: dollars, xlsxFormats: {} },
+      "xlsx"
+    );
+    const u = await run("plan", usd, "-o", path.join(dir, "usd-total.xlsx"), "--json");
+    expect(u.code).toBe(0);
+    expect((JSON.parse(u.out[0]) as { warnings: string[] }).warnings).toEqual([
+      expect.stringMatching(
+        /the export's grand total \(row 32\) is [\d,]+ but the accounts planned add up to/
+      ),
+    ]);
   });
 
   test("no ACV column: the message lists the headers seen and their row", async () => {

@@ -117,6 +117,23 @@ describe("the plan's workbook", () => {
     });
   });
 
+  test("identifiers stored as numbers in a zero-padded format keep the text Excel shows", async () => {
+    const exported = sheetExports().find((e) => e.name === "identifiers-formatted-numbers")!;
+    const { headers, rows } = await accountsSheet(await planFile(exported));
+    const number = headers.indexOf("Customer Number");
+    const ref = headers.indexOf("Ref");
+    const name = headers.indexOf("Account Name");
+    const truth = byName(exported.accounts);
+    expect(rows).toHaveLength(exported.accounts.length);
+    for (const row of rows) {
+      const account = truth.get(String(row[name]))!;
+      // "000000" shows 417 as 000417; "C-"00000 as C-00417 (Excel's display, by hand).
+      expect(row[number]).toBe(account.number);
+      expect(row[ref]).toBe(`C-${account.number.slice(1)}`);
+    }
+    expect(rows.map((r) => r[number])).toContain("000001");
+  });
+
   test.each(["locale-de-tab", "locale-fr-spaces", "locale-ch-apostrophe"])(
     "%s: day-first dates (with their times) are the right days",
     async (name) => {
