@@ -747,17 +747,13 @@ describe("time-zone independence", () => {
   // loader is transpiled and run in child processes, one per zone.
   test("dates from text, .csv and .xlsx are the same serials in every zone", async () => {
     const out = path.join(dir, "tz");
-    // The loader and what it imports, transpiled with their folder layout.
-    for (const name of [
-      "cli/data",
-      "cli/sheet",
-      "plan/paste-typing",
-      "cli/csv",
-      "cli/xlsx-stream",
-      "core/dates",
-      "core/errors",
-      "core/values",
-    ]) {
+    // The loader and every module of ours it imports, followed from its
+    // relative requires, transpiled with their folder layout.
+    const pending = ["cli/data"];
+    const done = new Set<string>();
+    for (let name = pending.pop(); name !== undefined; name = pending.pop()) {
+      if (done.has(name)) continue;
+      done.add(name);
       mkdirSync(path.join(out, path.dirname(name)), { recursive: true });
       const source = readFileSync(path.join(__dirname, "..", "..", "src", `${name}.ts`), "utf8");
       const js = ts.transpileModule(source, {
@@ -768,6 +764,8 @@ describe("time-zone independence", () => {
         },
       });
       writeFileSync(path.join(out, `${name}.js`), js.outputText);
+      for (const [, relative] of js.outputText.matchAll(/require\("(\.{1,2}\/[^"]+)"\)/g))
+        pending.push(path.posix.join(path.posix.dirname(name), relative));
     }
     const csv = file("tz.csv", "When\n2026-01-15\n1/15/2026\n2026-01-15T18:00:00Z\n1900-03-01\n");
     const xlsx = await writeWorkbook("tz.xlsx", (wb) => {
