@@ -15,7 +15,6 @@ import { EngineScalar } from "../engine/engine";
 import { toFileFormula } from "../plan/file-formulas";
 import { ExportCell } from "../plan/columns";
 import {
-  accountValues,
   a1,
   columnLetter,
   CellFormat,
@@ -169,7 +168,12 @@ const XML_ENTITIES: Record<string, string> = {
 // eslint-disable-next-line no-control-regex
 const XML_INVALID = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|_x(?=[0-9A-Fa-f]{4}_)/g;
 
+// Either of the above: most texts have none, and are written as they are.
+// eslint-disable-next-line no-control-regex
+const XML_ESCAPED = /[&<>"\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|_x[0-9A-Fa-f]{4}_/;
+
 export function xmlText(text: string): string {
+  if (!XML_ESCAPED.test(text)) return text;
   return text
     .replace(XML_INVALID, (ch) =>
       ch === "_x"
@@ -179,21 +183,41 @@ export function xmlText(text: string): string {
     .replace(XML_SPECIAL, (ch) => XML_ENTITIES[ch]);
 }
 
-function valueCell(ref: string, value: ExportCell, style: number): string {
-  const s = style > 0 ? ` s="${style}"` : "";
+/** A cell's XML after its column letters: `2" s="7"><v>26100</v></c>`; "" for an empty cell. */
+function valueCellRest(row: number, value: ExportCell, style: string): string {
   if (value === null) return "";
-  if (typeof value === "number") return `<c r="${ref}"${s}><v>${value}</v></c>`;
-  if (typeof value === "boolean") return `<c r="${ref}"${s} t="b"><v>${value ? 1 : 0}</v></c>`;
-  return `<c r="${ref}"${s} t="inlineStr"><is><t xml:space="preserve">${xmlText(value)}</t></is></c>`;
+  if (typeof value === "number") return `${row}"${style}><v>${value}</v></c>`;
+  if (typeof value === "boolean") return `${row}"${style} t="b"><v>${value ? 1 : 0}</v></c>`;
+  return `${row}"${style} t="inlineStr"><is><t xml:space="preserve">${xmlText(value)}</t></is></c>`;
 }
 
-function formulaCell(ref: string, formula: string, result: EngineScalar): string {
-  const f = `<f>${xmlText(formula)}</f>`;
-  if (result === null) return `<c r="${ref}">${f}</c>`;
-  if (typeof result === "number") return `<c r="${ref}">${f}<v>${result}</v></c>`;
-  if (typeof result === "boolean") return `<c r="${ref}" t="b">${f}<v>${result ? 1 : 0}</v></c>`;
-  if (typeof result === "string") return `<c r="${ref}" t="str">${f}<v>${xmlText(result)}</v></c>`;
-  return `<c r="${ref}" t="e">${f}<v>${xmlText(result.error)}</v></c>`;
+/** A formula cell's XML after its `<f>` text: its type and cached value. */
+function formulaResultXml(result: EngineScalar): { type: string; tail: string } {
+  if (result === null) return { type: "", tail: "</f></c>" };
+  if (typeof result === "number") return { type: "", tail: `</f><v>${result}</v></c>` };
+  if (typeof result === "boolean")
+    return { type: ' t="b"', tail: `</f><v>${result ? 1 : 0}</v></c>` };
+  if (typeof result === "string")
+    return { type: ' t="str"', tail: `</f><v>${xmlText(result)}</v></c>` };
+  return { type: ' t="e"', tail: `</f><v>${xmlText(result.error)}</v></c>` };
+}
+
+/** A row number no formula holds otherwise (past Excel's last row), to find where a per-row formula puts it. */
+const ROW_MARK = 1_048_577;
+
+/**
+ * A table column's stored formula (escaped for XML) for any row: made once
+ * and the row number put in, instead of converting a million formulas. Falls
+ * back to converting each row's formula when the row number is not the only
+ * thing that changes.
+ */
+function fileFormulaOf(perRow: (row: number) => string, lastRow: number): (row: number) => string {
+  const each = (row: number) => xmlText(toFileFormula(perRow(row)));
+  const parts = each(ROW_MARK).split(String(ROW_MARK));
+  if (parts.length !== 2) return each;
+  const [before, after] = parts;
+  const made = (row: number) => `${before}${row}${after}`;
+  return made(2) === each(2) && made(lastRow) === each(lastRow) ? made : each;
 }
 
 /** The zip entry a sheet streams into: archiver's PassThrough (from readable-stream, without writableNeedDrain). */
@@ -249,27 +273,45 @@ async function writeAccounts(
       ? 0
       : styles.addStyleModel({ numFmt: formats[c.format] }, 2)
   );
-  const letters = columns.map((_, i) => columnLetter(i));
-  const formulaColumns = columns
-    .map((column, index) => ({ column, index }))
-    .filter((c) => c.column.kind === "formula");
-  const computed = formulaColumns.map((c) => values.tableColumn(c.index));
+  // Per column, what its cells share: `<c r="K`, the style attribute, the formula's maker.
+  const opens = columns.map((_, i) => `<c r="${columnLetter(i)}`);
+  const styleAttrs = styleIds.map((id) => (id > 0 ? ` s="${id}"` : ""));
+  const lastRow = table.rowCount + 1;
+  const formulas = columns.map((c) =>
+    c.kind === "formula" ? fileFormulaOf(c.perRow, lastRow) : null
+  );
+  const computed = columns.map((c, index) =>
+    c.kind === "formula" ? values.tableColumn(index) : null
+  );
+  // The XML after a formula's text, by its cached value (a few tiers, segments, models).
+  const resultXml = new Map<EngineScalar, { type: string; tail: string }>();
+  const { rows: accountRows, acv } = input.accounts;
   const raw = ws as unknown as StreamingSheet;
   let chunk = "";
   for (let i = 0; i < table.rowCount; i++) {
     const sheetRow = i + 2;
+    const source = input.rows[accountRows[i]];
     let xml = `<row r="${sheetRow}">`;
-    const cells = accountValues(input, i);
-    for (let c = 0; c < cells.length; c++)
-      xml += valueCell(`${letters[c]}${sheetRow}`, cells[c], styleIds[c]);
-    formulaColumns.forEach(({ column, index }, k) => {
-      if (column.kind !== "formula") return;
-      xml += formulaCell(
-        `${letters[index]}${sheetRow}`,
-        toFileFormula(column.perRow(sheetRow)),
-        computed[k][i]
-      );
-    });
+    for (let c = 0; c < columns.length; c++) {
+      const column = columns[c];
+      if (column.kind === "formula") {
+        const result = (computed[c] as EngineScalar[])[i];
+        let shown = resultXml.get(result);
+        if (shown === undefined) {
+          shown = formulaResultXml(result);
+          if (typeof result !== "object" && resultXml.size < 1024) resultXml.set(result, shown);
+        }
+        xml += `${opens[c]}${sheetRow}"${shown.type}><f>${(formulas[c] as (row: number) => string)(sheetRow)}${shown.tail}`;
+        continue;
+      }
+      const value =
+        column.kind === "export"
+          ? (source[column.index] ?? null)
+          : column.kind === "acv"
+            ? acv[i]
+            : column.value(i);
+      if (value !== null) xml += opens[c] + valueCellRest(sheetRow, value, styleAttrs[c]);
+    }
     chunk += `${xml}</row>`;
     if ((i & 511) === 511) {
       raw.stream.write(chunk);

@@ -454,10 +454,18 @@ export const PaneActionMessages = {
   replaceSheets: (sheets: readonly string[]) =>
     `This workbook already has ${sheets.join(", ")}. Building again replaces ${sheets.length === 1 ? "that sheet" : "those sheets"}, including anything typed on ${sheets.length === 1 ? "it" : "them"}. Replace?`,
   notReplaced: () => "Nothing changed: the existing plan sheets were kept.",
-  stopped: (replaced: readonly string[]) =>
-    replaced.length === 0
+  stopped: (kept: readonly string[]) =>
+    kept.length === 0
       ? "Build cancelled: the sheets it had added were removed, so the workbook is as it was."
-      : `Build cancelled: the sheets it had added were removed; the earlier ${replaced.join(", ")} had already been replaced, so build again to get a plan back.`,
+      : `Build cancelled: the sheets it had added were removed and the earlier ${kept.join(", ")} ${kept.length === 1 ? "is" : "are"} back as ${kept.length === 1 ? "it was" : "they were"}.`,
+  /** The new plan is written but the earlier sheets could not be deleted. */
+  earlierKept: (hidden: readonly string[]) =>
+    `the earlier plan's sheets could not be deleted and are still in the workbook, hidden, as ${quoteList(hidden)}; delete them when convenient`,
+  /** A Cancel or a failure whose undo failed too: where the earlier plan is. */
+  notRestored: (renamed: readonly (readonly [string, string])[], detail: string) =>
+    renamed.length === 0
+      ? `the build stopped and the sheets it had added could not all be removed (${detail}); delete any CS sheet it left`
+      : `the build stopped and the earlier plan could not be put back (${detail}); it is hidden in the workbook as ${renamed.map(([aside, name]) => `${JSON.stringify(aside)} (was ${name})`).join(", ")}: unhide and rename ${renamed.length === 1 ? "it" : "them"}`,
   cancelling: () => "Cancelling after the current chunk of rows…",
   acvColumnLabel: () => "ACV column",
   mrrColumnLabel: () => "Monthly column (x12)",

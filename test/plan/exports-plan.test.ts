@@ -10,14 +10,12 @@
 import { promises as fs } from "fs";
 import os from "os";
 import path from "path";
-import { main } from "../../src/cli/main";
 import { todaySerial } from "../../src/cli/plan";
 import { defaultAssumptions } from "../../src/core/assumptions/defaults";
-import { Catalog } from "../../src/engine/catalog";
 import { buildCoveragePlan } from "../../src/taskpane/build-plan";
-import { testCatalog } from "../helpers/engine";
-import { FakeWorkbook } from "../helpers/fake-excel";
-import { expectedPlan, ExpectedPlan, GeneratedCell, writeXlsx } from "../generators/common";
+import { runCli as run } from "../helpers/cli";
+import { expectedPlan, GeneratedCell, writeXlsx } from "../generators/common";
+import { excel, expectPlan, JsonPlanTiers } from "../generators/front-ends";
 import { contractExports } from "../generators/contracts";
 import { currencyExports, currencyFormatExports, RATE_ARGS, RATES } from "../generators/currency";
 import { datesExport } from "../generators/dates";
@@ -25,28 +23,13 @@ import { PlanHazardExport, writePlanExport } from "../generators/plan-export";
 import { statusExports } from "../generators/status";
 import { tcvExports } from "../generators/tcv";
 
-let catalog: Catalog;
 let dir: string;
 beforeAll(async () => {
-  catalog = await testCatalog();
   dir = await fs.mkdtemp(path.join(os.tmpdir(), "cs-exports-plan-"));
 });
 afterAll(() => fs.rm(dir, { recursive: true, force: true }));
 
-async function run(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(
-    argv,
-    { out: (l) => out.push(l), err: (l) => err.push(l) },
-    () => catalog
-  );
-  return { code, out, err };
-}
-
-interface JsonPlan {
-  tiers: { tier: string; accounts: number; arr: number | null }[];
-  total: { accounts: number; arr: number | null };
+interface JsonPlan extends JsonPlanTiers {
   skipped: { row: number; value: unknown; reason: string; kind: string }[];
   reconciliation: {
     rowsRead: number;
@@ -59,15 +42,6 @@ interface JsonPlan {
     coverageQuality: number | null;
     csCost: number;
   };
-}
-
-function expectPlan(plan: JsonPlan, expected: ExpectedPlan): void {
-  expect(plan.tiers.map((t) => [t.tier, t.accounts])).toEqual(
-    expected.tiers.map((t) => [t.tier, t.accounts])
-  );
-  plan.tiers.forEach((t, i) => expect(t.arr ?? 0).toBeCloseTo(expected.tiers[i].arr, 2));
-  expect(plan.total.accounts).toBe(expected.total.accounts);
-  expect(plan.total.arr).toBeCloseTo(expected.total.arr, 2);
 }
 
 const ALL: PlanHazardExport[] = [
@@ -261,50 +235,6 @@ describe("what the plan says about them", () => {
 
 // ---------------------------------------------------------------------------
 // The pane's builder on the same exports
-
-interface Written {
-  sheet: string;
-  row: number;
-  values?: unknown[][];
-}
-
-/** A workbook whose selection holds `rows` (Excel's values: "" for a blank); the plan sheets' writes recorded. */
-function excel(rows: unknown[][]): { context: Excel.RequestContext; writes: Written[] } {
-  const book = new FakeWorkbook([{ name: "Export", formulas: rows }], {
-    selection: { sheet: "Export", row: 0, col: 0, rows: rows.length, cols: rows[0].length },
-  });
-  const mock = book.context as unknown as { workbook: { worksheets: Record<string, unknown> } };
-  const writes: Written[] = [];
-  const sheet = (name: string) => ({
-    getRangeByIndexes: (row: number) => {
-      const write: Written = { sheet: name, row };
-      writes.push(write);
-      return {
-        set values(v: unknown[][]) {
-          write.values = v;
-        },
-        set formulas(_: unknown) {},
-        set numberFormat(_: unknown) {},
-        format: { font: {}, fill: {} },
-      };
-    },
-    getRange: () => ({ format: {} }),
-    tables: { add: () => ({}) },
-    charts: {
-      add: () => ({
-        title: {},
-        series: { getItemAt: () => ({ setXAxisValues: () => undefined }) },
-        setPosition: () => undefined,
-      }),
-    },
-    activate: () => undefined,
-  });
-  mock.workbook.worksheets = {
-    getItemOrNullObject: () => ({ delete: () => undefined }),
-    add: (name: string) => sheet(name),
-  };
-  return { context: book.context, writes };
-}
 
 /** Cells as Excel holds them once the export is in a sheet: "" for a blank. */
 function sheetValues(rows: readonly GeneratedCell[][]): (string | number)[][] {

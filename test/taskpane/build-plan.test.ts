@@ -5,9 +5,9 @@
  * Excel to do.
  */
 import { FakeWorkbook, jsonBytes, LIMITS } from "../helpers/fake-excel";
+import { asFirstBuild } from "../helpers/first-build";
 import { defaultAssumptions } from "../../src/core/assumptions/defaults";
 import { ColumnQuestion } from "../../src/plan/columns";
-import { PLAN_SHEET_NAMES } from "../../src/plan/layout";
 import {
   buildCoveragePlan,
   repairCsFormulas,
@@ -48,9 +48,6 @@ function excel(rows: unknown[][]): Recorder & { book: FakeWorkbook } {
   const book = new FakeWorkbook([{ name: "Export", formulas: rows }], {
     selection: { sheet: "Export", row: 0, col: 0, rows: rows.length, cols: rows[0].length },
   });
-  const mock = book.context as unknown as {
-    workbook: { worksheets: Record<string, unknown> };
-  };
   const syncs = () => book.stats.syncs;
   const r: Recorder & { book: FakeWorkbook } = {
     book,
@@ -116,13 +113,14 @@ function excel(rows: unknown[][]): Recorder & { book: FakeWorkbook } {
       activate: () => r.activated.push(name),
     };
   };
-  mock.workbook.worksheets = {
-    getItemOrNullObject: (name: string) => ({ delete: () => r.deleted.push(name) }),
-    add: (name: string) => {
+  asFirstBuild(
+    book,
+    (name) => {
       r.added.push(name);
       return sheet(name);
     },
-  };
+    (name) => r.deleted.push(name)
+  );
   return r;
 }
 
@@ -168,8 +166,8 @@ describe("buildCoveragePlan", () => {
       [8, "N/A"],
       [9, -100],
     ]);
-    // A rebuild replaces every CS sheet: all are deleted (when present) before any is added.
-    expect(x.deleted).toEqual([...PLAN_SHEET_NAMES]);
+    // A first build deletes nothing (a rebuild is in the browser tests: the earlier plan is put aside).
+    expect(x.deleted).toEqual([]);
     expect(x.added).toEqual([
       "CS Plan",
       "CS Accounts",
@@ -266,7 +264,7 @@ describe("buildCoveragePlan", () => {
       ["CS Books", "BarClustered", "Book load per CSM", 1],
     ]);
     expect(x.activated).toEqual(["CS Plan"]);
-    // Selection's size, its values, deletes, adds, three chunks, the rest: no sync per cell.
+    // Selection's size, its values, the look for an earlier plan, adds, three chunks, the rest: no sync per cell.
     expect(x.syncs()).toBe(8);
     expect(x.book.stats.refused).toEqual([]);
   });
