@@ -12,7 +12,7 @@
  */
 import { ExportPlanMessages, PlanMessages } from "../core/errors";
 import { roundCents } from "../core/money";
-import { accountKey, rowFingerprint, statusKind } from "./accounts";
+import { accountKey, HashedIndex, lineHash, sameLine, statusKind, textHash } from "./accounts";
 import { ExportCell, ExportColumns, headerText } from "./columns";
 import { CurrencySetting, headerCurrency, readMoney } from "./currency";
 import { readTouch, TouchCounts } from "./touches";
@@ -109,16 +109,6 @@ class Tally<K> {
   }
 }
 
-/** FNV-1a over a string, as a 32-bit number: a cheap key for finding repeated lines. */
-function hash(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}
-
 /**
  * Reads every row under the header. `firstRowNumber` is the row number of
  * rows[0] (1 for a file; the selection's first row in Excel). Rows in
@@ -148,10 +138,9 @@ export function readAccounts(
   const termHeader = columns.term === null ? "" : columns.headers[columns.term];
   const statusHeader = columns.status === null ? "" : columns.headers[columns.status];
   const grouped = options.rowsAreAccounts !== true;
-  const byKey = new Map<string, number>();
-  // Lines seen, by a hash of their content; the rare different lines with the same hash by content.
-  const seenLines = new Map<number, number>();
-  const collided = new Map<string, number>();
+  // Accounts by their key, and the rows kept (each line's first row) by their content.
+  const byKey = new HashedIndex();
+  const seenLines = new HashedIndex();
   const excluded = new Tally<string>();
   const unclassified = new Tally<string>();
   const currencies = new Map<string, { rows: number; converted: boolean }>();
@@ -224,29 +213,29 @@ export function readAccounts(
     }
 
     // A line repeated exactly is counted once.
-    const fingerprint = rowFingerprint(row);
-    const h = hash(fingerprint);
-    const earlier = seenLines.get(h);
-    const twin =
-      earlier === undefined
-        ? undefined
-        : rowFingerprint(rows[earlier]) === fingerprint
-          ? earlier
-          : collided.get(fingerprint);
-    if (twin !== undefined) {
+    const line = lineHash(row);
+    const twin = seenLines.find(line, (earlier) => sameLine(rows[earlier], row));
+    if (twin >= 0) {
       skip(r, raw, ExportPlanMessages.duplicateRow(twin + firstRowNumber), "duplicate");
       continue;
     }
-    if (earlier === undefined) seenLines.set(h, r);
-    else collided.set(fingerprint, r);
+    seenLines.add(line, r);
 
     const key = grouped ? accountKey(row, columns.accountId, columns.name) : null;
-    let account = key === null ? undefined : byKey.get(key);
-    if (account === undefined) {
+    const keyHash = key === null ? 0 : textHash(key);
+    let account =
+      key === null
+        ? -1
+        : byKey.find(
+            keyHash,
+            // The account's key is its first row's (computed again only when the hashes match).
+            (a) => accountKey(rows[indexes[a]], columns.accountId, columns.name) === key
+          );
+    if (account < 0) {
       account = kept++;
       indexes[account] = r;
       acvs[account] = 0;
-      if (key !== null) byKey.set(key, account);
+      if (key !== null) byKey.add(keyHash, account);
     } else combined++;
     acvs[account] += acv;
     rowCounts[account]++;
