@@ -27,6 +27,8 @@ import {
   xlsxCell,
 } from "./xlsx-stream";
 
+import { formatCurrency, zeroPaddedText } from "../plan/number-formats";
+
 export { DataFileError, SheetCell, SheetOptions } from "./sheet";
 export { toEngineInput, typePastedText } from "../plan/paste-typing";
 
@@ -83,6 +85,7 @@ async function parseXlsx(file: string, options: SheetOptions): Promise<LoadedShe
     );
   }
   const texts = new SharedTexts();
+  const formats = options.numberFormats;
   let sheet: StreamedSheet | undefined;
   try {
     sheet = await streamWorksheet(file, {
@@ -92,6 +95,17 @@ async function parseXlsx(file: string, options: SheetOptions): Promise<LoadedShe
         const cell = xlsxCell(value, address, file);
         return typeof cell === "string" ? texts.share(cell) : cell;
       },
+      ...(formats === undefined
+        ? {}
+        : {
+            startSheet: () => formats.clear(),
+            formatted: (value: number, numFmt: string, row: number, col: number) => {
+              const padded = zeroPaddedText(value, numFmt);
+              if (padded !== null) return texts.share(padded);
+              if (formatCurrency(numFmt) !== null) formats.set(row, col, numFmt);
+              return value;
+            },
+          }),
     });
   } catch (error) {
     if (error instanceof UnreadableWorkbook) {

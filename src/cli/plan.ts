@@ -17,6 +17,7 @@ import { ExportLocale, localeQuestionMessage } from "../plan/locale";
 import { buildLayout, PlanInput, PlanLayout, SHEETS } from "../plan/layout";
 import { preparePlan } from "../plan/prepare";
 import { formatMoney } from "../plan/currency";
+import { CellFormats } from "../plan/number-formats";
 import { describeReconciliation, Reconciliation } from "../plan/reconcile";
 import { describeSkipped, SKIPPED_SHOWN, SkippedRow } from "../plan/rows";
 import { DataFileError, loadExport, LoadedSheet } from "./data";
@@ -192,11 +193,13 @@ export interface PlanIo {
 async function readExport(
   file: string,
   sheet: string | undefined,
-  acvColumn: string | undefined
+  acvColumn: string | undefined,
+  numberFormats: CellFormats
 ): Promise<LoadedSheet> {
   try {
     return await loadExport(file, {
       localeAware: true,
+      numberFormats,
       // Without --sheet: the first sheet with an account table (the --acv-column header when named).
       ...(sheet !== undefined
         ? { sheet }
@@ -264,7 +267,9 @@ export async function runPlanCommand(
   if (path.resolve(output) === path.resolve(file))
     throw new PlanError(`-o ${output}: that is the export itself; write the plan to another file`);
   await checkOutput(output);
-  const loaded = await readExport(file, options.sheet, options.acvColumn);
+  // What the .xlsx's number formats say: amounts' currencies, identifiers' zeros.
+  const numberFormats = new CellFormats();
+  const loaded = await readExport(file, options.sheet, options.acvColumn, numberFormats);
   const sheetNote = loaded.sheet === undefined ? undefined : describeSheet(loaded.sheet);
   const prepared = preparePlan(loaded.rows, {
     acvColumn: options.acvColumn,
@@ -278,6 +283,7 @@ export async function runPlanCommand(
     ...(loaded.delimiter ? { delimiter: loaded.delimiter } : {}),
     rowsAreAccounts: options.rowsAreAccounts,
     allStatuses: options.allStatuses,
+    ...(numberFormats.size > 0 ? { numberFormats } : {}),
   });
   if (!prepared.ok) {
     if ("question" in prepared) throw new PlanError(questionMessage(prepared.question));

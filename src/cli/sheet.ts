@@ -4,6 +4,7 @@
  * limits, repeated short texts held once).
  */
 import { EXCEL_MAX_COLUMNS, EXCEL_MAX_ROWS } from "../core/values";
+import { CellFormats } from "../plan/number-formats";
 
 /** One cell of the data sheet; null is an empty cell. */
 export type SheetCell = number | string | boolean | null;
@@ -76,6 +77,13 @@ export interface SheetOptions {
   sheet?: string;
   /** Without `sheet`: the first worksheet whose rows this accepts (else the first). */
   accept?: (rows: readonly SheetCell[][]) => boolean;
+  /**
+   * Read what an .xlsx's number formats say (the plan, not `eval`, whose
+   * formulas see numbers as Excel's do): the formats that show a currency are
+   * recorded here by cell, and a number in a zero-padded identifier format
+   * ("000000") becomes the text it shows ("001234").
+   */
+  numberFormats?: CellFormats;
 }
 
 /**

@@ -26,17 +26,13 @@ import {
   SHEETS,
   SPILL_FORMATS,
 } from "../plan/layout";
+import { planNumberFormats } from "../plan/number-formats";
 import { PlanValues } from "./plan-engine";
 import { markDynamicArrayCells, withDynamicArrayMetadata } from "./xlsx-dynamic-arrays";
 import { addStreamingTable } from "./xlsx-table";
 
-export const NUMBER_FORMATS: Record<CellFormat, string> = {
-  money: '"$"#,##0',
-  percent: "0.0%",
-  decimal: "0.00",
-  integer: "#,##0",
-  date: "yyyy-mm-dd",
-};
+/** The Excel number formats of the layout's formats: money in the plan's currency. */
+type NumberFormats = Record<CellFormat, string>;
 
 const INPUT_FILL: ExcelJS.Fill = {
   type: "pattern",
@@ -51,8 +47,13 @@ export function formulaResult(value: EngineScalar): ExcelJS.CellValue | undefine
   return value;
 }
 
-function styleCell(cell: ExcelJS.Cell, format?: CellFormat, style?: CellStyle): void {
-  if (format) cell.numFmt = NUMBER_FORMATS[format];
+function styleCell(
+  cell: ExcelJS.Cell,
+  formats: NumberFormats,
+  format?: CellFormat,
+  style?: CellStyle
+): void {
+  if (format) cell.numFmt = formats[format];
   if (style === "title") cell.font = { bold: true, size: 14 };
   else if (style === "heading") cell.font = { bold: true, size: 12 };
   else if (style === "header") cell.font = { bold: true };
@@ -116,7 +117,12 @@ function sheetRows(sheet: LayoutSheet, values: PlanValues): Map<number, Map<numb
   return rows;
 }
 
-function writeSmallSheet(ws: ExcelJS.Worksheet, sheet: LayoutSheet, values: PlanValues): void {
+function writeSmallSheet(
+  ws: ExcelJS.Worksheet,
+  sheet: LayoutSheet,
+  values: PlanValues,
+  formats: NumberFormats
+): void {
   const rows = sheetRows(sheet, values);
   // Column formats of spilled tables come from their header cell.
   const spillFormats = new Map<string, CellFormat>();
@@ -138,7 +144,7 @@ function writeSmallSheet(ws: ExcelJS.Worksheet, sheet: LayoutSheet, values: Plan
       for (const [c, pending] of line) {
         const cell = row.getCell(c + 1);
         cell.value = pending.value;
-        styleCell(cell, pending.format ?? spillFormats.get(a1(r, c)), pending.style);
+        styleCell(cell, formats, pending.format ?? spillFormats.get(a1(r, c)), pending.style);
       }
     }
     row.commit();
@@ -248,6 +254,7 @@ async function writeAccounts(
 ): Promise<void> {
   const table = sheet.table!;
   const columns = table.columns;
+  const formats = planNumberFormats(input.assumptions.currency);
   addStreamingTable(workbook, ws, {
     name: table.name,
     ref: `A1:${a1(Math.max(1, table.rowCount), columns.length - 1)}`,
@@ -264,7 +271,7 @@ async function writeAccounts(
   const styleIds = columns.map((c) =>
     c.kind === "formula" || c.format === undefined
       ? 0
-      : styles.addStyleModel({ numFmt: NUMBER_FORMATS[c.format] }, 2)
+      : styles.addStyleModel({ numFmt: formats[c.format] }, 2)
   );
   // Per column, what its cells share: `<c r="K`, the style attribute, the formula's maker.
   const opens = columns.map((_, i) => `<c r="${columnLetter(i)}`);
@@ -332,6 +339,7 @@ export async function writePlanWorkbook(
     useSharedStrings: true,
   });
   withDynamicArrayMetadata(workbook);
+  const numberFormats = planNumberFormats(input.assumptions.currency);
   for (const sheet of layout.sheets) {
     const isAccounts = sheet.name === SHEETS.accounts;
     const ws = workbook.addWorksheet(sheet.name, {
@@ -340,9 +348,7 @@ export async function writePlanWorkbook(
     const formats = sheet.table?.columns.map((c) => (c.kind === "formula" ? undefined : c.format));
     ws.columns = sheet.widths.map((width, i) => {
       const format = formats?.[i];
-      return format === undefined
-        ? { width }
-        : { width, style: { numFmt: NUMBER_FORMATS[format] } };
+      return format === undefined ? { width } : { width, style: { numFmt: numberFormats[format] } };
     });
     if (isAccounts) await writeAccounts(workbook, ws, sheet, input, values, onRow);
     else {
@@ -351,7 +357,7 @@ export async function writePlanWorkbook(
         ws,
         sheet.cells.filter((c) => c.spill && c.formula !== undefined).map((c) => a1(c.row, c.col))
       );
-      writeSmallSheet(ws, sheet, values);
+      writeSmallSheet(ws, sheet, values, numberFormats);
     }
     ws.commit();
   }

@@ -87,6 +87,12 @@ interface Context {
   date1904: boolean | undefined;
 }
 
+function styleOf(cell: ParsedCell, context: Context): { numFmt?: string } | null {
+  return cell.styleId !== undefined && cell.styleId !== 0 && context.styles !== undefined
+    ? context.styles.getStyleModel(cell.styleId)
+    : null;
+}
+
 /**
  * What ExcelJS's `cell.value` is after its whole-workbook load (the rules of
  * its CellXform.reconcile and value types), hyperlinks aside: null for an
@@ -96,10 +102,7 @@ interface Context {
  * dropped falsy results, so such a cell read as empty: a silent wrong value).
  */
 function loadedValue(cell: ParsedCell, context: Context): unknown {
-  const style =
-    cell.styleId !== undefined && cell.styleId !== 0 && context.styles !== undefined
-      ? context.styles.getStyleModel(cell.styleId)
-      : null;
+  const style = styleOf(cell, context);
   const dateFormatted = style !== null && excelUtils.isDateFmt(style.numFmt);
   switch (cell.type) {
     case NUMBER:
@@ -153,6 +156,14 @@ interface StreamOptions {
   columns?: ReadonlySet<number>;
   /** Types one cell from its loaded ExcelJS value (xlsxCell). */
   typeCell: (value: unknown, address: string) => SheetCell;
+  /**
+   * Sees each typed number whose cell has a number format (not General) and
+   * may replace it: the plan keeps a format's currency and an identifier's
+   * zero-padded text. Row and column are 0-based.
+   */
+  formatted?: (value: number, numFmt: string, row: number, col: number) => SheetCell;
+  /** Called before each worksheet is read (the first that holds an account table may be a later one). */
+  startSheet?: () => void;
   choice?: SheetChoice;
 }
 
@@ -270,6 +281,7 @@ export async function streamWorksheet(
       date1904,
     };
     const read = async (sheet: WorksheetPart): Promise<StreamedSheet> => {
+      options.startSheet?.();
       const late: LateRules = { merges: [], hyperlinks: [] };
       // Text cells that came from error values: a hyperlink empties them, unlike real text.
       const errorTexts = new Set<string>();
@@ -345,6 +357,11 @@ async function readCells(
           let typed: SheetCell;
           try {
             typed = options.typeCell(value, address);
+            if (typeof typed === "number" && options.formatted !== undefined) {
+              const numFmt = styleOf(cell, context)?.numFmt;
+              if (numFmt !== undefined && numFmt !== "General")
+                typed = options.formatted(typed, numFmt, rowNumber - 1, colNumber - 1);
+            }
           } catch (error) {
             throw new CellTypingFailure(error);
           }

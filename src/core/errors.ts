@@ -457,10 +457,18 @@ export const PaneActionMessages = {
   replaceSheets: (sheets: readonly string[]) =>
     `This workbook already has ${sheets.join(", ")}. Building again replaces ${sheets.length === 1 ? "that sheet" : "those sheets"}, including anything typed on ${sheets.length === 1 ? "it" : "them"}. Replace?`,
   notReplaced: () => "Nothing changed: the existing plan sheets were kept.",
-  stopped: (replaced: readonly string[]) =>
-    replaced.length === 0
+  stopped: (kept: readonly string[]) =>
+    kept.length === 0
       ? "Build cancelled: the sheets it had added were removed, so the workbook is as it was."
-      : `Build cancelled: the sheets it had added were removed; the earlier ${replaced.join(", ")} had already been replaced, so build again to get a plan back.`,
+      : `Build cancelled: the sheets it had added were removed and the earlier ${kept.join(", ")} ${kept.length === 1 ? "is" : "are"} back as ${kept.length === 1 ? "it was" : "they were"}.`,
+  /** The new plan is written but the earlier sheets could not be deleted. */
+  earlierKept: (hidden: readonly string[]) =>
+    `the earlier plan's sheets could not be deleted and are still in the workbook, hidden, as ${quoteList(hidden)}; delete them when convenient`,
+  /** A Cancel or a failure whose undo failed too: where the earlier plan is. */
+  notRestored: (renamed: readonly (readonly [string, string])[], detail: string) =>
+    renamed.length === 0
+      ? `the build stopped and the sheets it had added could not all be removed (${detail}); delete any CS sheet it left`
+      : `the build stopped and the earlier plan could not be put back (${detail}); it is hidden in the workbook as ${renamed.map(([aside, name]) => `${JSON.stringify(aside)} (was ${name})`).join(", ")}: unhide and rename ${renamed.length === 1 ? "it" : "them"}`,
   cancelling: () => "Cancelling after the current chunk of rows…",
   acvColumnLabel: () => "ACV column",
   mrrColumnLabel: () => "Monthly column (x12)",
@@ -517,6 +525,10 @@ export const ExportPlanMessages = {
     `${shownCell(value)} is not an amount in ${code}: give it as digits, such as 80000 or 80,000`,
   ambiguousSeparators: (value: unknown) =>
     `${shownCell(value)} uses a dot or comma that could be a thousands separator or a decimal point (80.000 is 80 in one locale and 80,000 in another); it is not guessed`,
+  formatCurrencyConflict: (shown: string, format: string, inColumn: string, column: string) =>
+    `the amount's number format (${JSON.stringify(format)}) shows ${shown} but the ${JSON.stringify(column)} column says ${inColumn}; fix one of them`,
+  unclearFormatCurrency: (format: string) =>
+    `the amount's number format (${JSON.stringify(format)}) shows a currency sign the plan cannot identify (or several); give the amount a currency column (such as "Currency" = SEK) or a format with a three-letter code such as [$SEK]`,
   unknownCurrencySign: (value: unknown) =>
     `${shownCell(value)} carries a currency sign the plan cannot identify; give the amount as digits with a currency column (such as "Currency" = SEK), or convert it first`,
   // Contracts (TCV x 12 / term)

@@ -13,9 +13,10 @@ import { roundCents } from "../core/money";
 import { headerWords, ExportCell } from "./columns";
 import { CsError, MAX_AMOUNT } from "../core/errors";
 import { parseAmount } from "../core/values";
+import type { FormatCurrency } from "./number-formats";
 
 /** ISO codes recognised in text and headers (any three capitals in a currency column are taken as a code). */
-const KNOWN_CODES = new Set(
+export const KNOWN_CODES = new Set(
   (
     "USD EUR GBP JPY CHF CAD AUD NZD SEK NOK DKK ISK PLN CZK HUF RON BGN HRK TRY RUB UAH " +
     "INR CNY RMB HKD SGD TWD KRW THB MYR IDR PHP VND BRL MXN ARS CLP COP PEN ZAR ILS AED SAR QAR EGP NGN KES"
@@ -23,7 +24,7 @@ const KNOWN_CODES = new Set(
 );
 
 /** Signs in text, longest first ("US$" before "$"). "$" alone is decided by the plan currency. */
-const SIGNS: [string, string][] = [
+export const SIGNS: [string, string][] = [
   ["US$", "USD"],
   ["CA$", "CAD"],
   ["C$", "CAD"],
@@ -60,7 +61,7 @@ export function dollarOf(plan: string): string {
  * Any currency sign (Unicode Sc), or a word that names several currencies
  * ("kr" is Swedish, Norwegian, Danish or Icelandic), to refuse rather than misread.
  */
-const ANY_SIGN = /\p{Sc}|(?:^|[\s\d])(?:kr|kn|Kč|Ft|lei|Rs|R)\.?(?:$|[\s\d])/u;
+export const ANY_SIGN = /\p{Sc}|(?:^|[\s\d])(?:kr|kn|Kč|Ft|lei|Rs|R)\.?(?:$|[\s\d])/u;
 
 export interface SplitAmount {
   /** The currency the text names, or null when it names none. */
@@ -161,16 +162,33 @@ export interface CurrencySetting {
 export type MoneyReading =
   { ok: true; amount: number; code: string } | { ok: false; reason: string; code?: string } | null;
 
+/** An .xlsx cell's number format that shows a currency, and the currency it shows. */
+export interface CellFormatCurrency {
+  format: string;
+  currency: FormatCurrency;
+}
+
 /** The amount of one cell in the currency it is in, with that currency (before conversion). */
 function amountOf(
   raw: ExportCell,
-  plan: string
-): { amount: number; code: string | null } | { reason: string } | null {
+  plan: string,
+  format: CellFormatCurrency | null
+): { amount: number; code: string | null; fromFormat?: string } | { reason: string } | null {
   if (raw === null) return null;
   if (typeof raw === "number" || typeof raw === "boolean") {
     const amount = parseAmount(raw);
     if (amount instanceof CsError) return { reason: amount.message };
-    return amount === null ? null : { amount, code: null };
+    if (amount === null) return null;
+    // A number shown in a currency by its format is in that currency, as its text would be.
+    if (format === null || typeof raw !== "number") return { amount, code: null };
+    const shown = format.currency;
+    if ("unclear" in shown)
+      return { reason: ExportPlanMessages.unclearFormatCurrency(format.format) };
+    return {
+      amount,
+      code: "code" in shown ? shown.code : dollarOf(plan),
+      fromFormat: format.format,
+    };
   }
   if (raw.trim() === "") return null;
   const split = splitCurrency(raw, plan);
@@ -199,9 +217,10 @@ function amountOf(
 export function readMoney(
   raw: ExportCell,
   row: readonly ExportCell[],
-  setting: CurrencySetting
+  setting: CurrencySetting,
+  format: CellFormatCurrency | null = null
 ): MoneyReading {
-  const read = amountOf(raw, setting.plan);
+  const read = amountOf(raw, setting.plan, format);
   if (read === null) return null;
   if ("reason" in read) return { ok: false, reason: read.reason };
   let columnCode: string | null = null;
@@ -219,7 +238,15 @@ export function readMoney(
   if (read.code !== null && columnCode !== null && read.code !== columnCode)
     return {
       ok: false,
-      reason: ExportPlanMessages.currencyConflict(read.code, columnCode, setting.columnName),
+      reason:
+        read.fromFormat !== undefined
+          ? ExportPlanMessages.formatCurrencyConflict(
+              read.code,
+              read.fromFormat,
+              columnCode,
+              setting.columnName
+            )
+          : ExportPlanMessages.currencyConflict(read.code, columnCode, setting.columnName),
     };
   const code = read.code ?? columnCode ?? setting.headerCode ?? setting.plan;
   if (code === setting.plan) return { ok: true, amount: read.amount, code };
@@ -247,11 +274,4 @@ export function formatMoney(value: number, currency: string): string {
   } catch {
     return `${currency} ${Math.round(value).toLocaleString("en-US")}`;
   }
-}
-
-/** The Excel number format of money in the plan's currency. */
-export function moneyNumberFormat(currency: string): string {
-  const symbol = formatMoney(0, currency).replace(/[\d\s.,-]/g, "");
-  const shown = symbol === "" || /^[A-Z]{3}$/.test(symbol) ? `${currency} ` : symbol;
-  return `"${shown.replace(/"/g, "")}"#,##0`;
 }

@@ -10,9 +10,10 @@ import { ExportPlanMessages, PlanMessages } from "../core/errors";
 import { ColumnQuestion, detectColumns, ExportCell } from "./columns";
 import { PlanInput } from "./layout";
 import { ExportLocale, LocaleQuestion } from "./locale";
+import { CellFormats } from "./number-formats";
 import { finishReading, startReading } from "./reading";
 import { reconcile } from "./reconcile";
-import { describeSkipped, readAccounts } from "./rows";
+import { currencySetting, describeSkipped, readAccounts } from "./rows";
 
 export interface PrepareOptions {
   /** The ACV column the user named (--acv-column, or the pane's answer). */
@@ -30,6 +31,8 @@ export interface PrepareOptions {
   rowsAreAccounts?: boolean;
   /** Plan rows of every status, not only customers. */
   allStatuses?: boolean;
+  /** The cells' number formats that show a currency (an .xlsx's), by the rows' indexes. */
+  numberFormats?: CellFormats;
 }
 
 export type Prepared =
@@ -49,12 +52,14 @@ export function preparePlan(rows: ExportCell[][], options: PrepareOptions): Prep
   const started = startReading(rows, columns, options);
   if (!started.ok) return started;
   const { reading } = started;
+  const currency = { plan: options.assumptions.currency, fx: options.assumptions.fx };
   const accounts = readAccounts(rows, columns, firstRowNumber, {
     setAside: reading.furniture.rows,
-    currency: { plan: options.assumptions.currency, fx: options.assumptions.fx },
+    currency,
     rowsAreAccounts: options.rowsAreAccounts,
     allStatuses: options.allStatuses,
     asOf: options.asOf,
+    ...(options.numberFormats ? { numberFormats: options.numberFormats } : {}),
   });
   if (accounts.rows.length === 0) {
     return accounts.skipped.length === 0
@@ -68,7 +73,10 @@ export function preparePlan(rows: ExportCell[][], options: PrepareOptions): Prep
           skipped: accounts.skipped,
         };
   }
-  finishReading(reading, rows, columns, accounts, firstRowNumber);
+  finishReading(reading, rows, columns, accounts, firstRowNumber, {
+    setting: currencySetting(columns, currency),
+    formats: options.numberFormats,
+  });
   return {
     ok: true,
     input: {

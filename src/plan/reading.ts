@@ -4,12 +4,13 @@
  * typed in the export's locale (locale.ts), and afterwards the export's own
  * record count and grand total checked against what was read.
  */
-import { parseAmount } from "../core/values";
+import { CurrencySetting } from "./currency";
 import { ExportCell, ExportColumns } from "./columns";
 import { describeFurniture, findFurniture, Furniture, reconcile } from "./furniture";
 import { identifierColumns, keepIdentifiersText } from "./identifiers";
 import { applyLocale, ExportLocale, LocaleQuestion } from "./locale";
-import { PlanAccounts } from "./rows";
+import { CellFormats } from "./number-formats";
+import { PlanAccounts, readRowMoney } from "./rows";
 
 /** What reading the export found besides the accounts: for the summary and the reconciliation block. */
 export interface ExportReading {
@@ -71,14 +72,22 @@ export function startReading(
   };
 }
 
+/** How the export's amounts are read: the plan currency, its rates, the cells' number formats. */
+export interface MoneySource {
+  setting: CurrencySetting;
+  formats: CellFormats | undefined;
+}
+
 /** After the accounts are read: the export's own totals against them. */
 export function finishReading(
   reading: ExportReading,
   rows: readonly ExportCell[][],
   columns: ExportColumns,
   accounts: PlanAccounts,
-  firstRowNumber: number
+  firstRowNumber: number,
+  money: MoneySource
 ): void {
+  const totalRow = reading.furniture.grandTotalRow;
   let planned = 0;
   for (const acv of accounts.acv) planned += acv;
   reading.warnings.push(
@@ -92,9 +101,12 @@ export function finishReading(
         plannedArr: planned,
         skipped: accounts.skipped.length,
       },
-      (cell) => {
-        const amount = parseAmount(cell);
-        return typeof amount === "number" ? amount : null;
+      () => {
+        // The grand total as the accounts are read: one in another currency (its format,
+        // text, currency column or header) cannot be checked to the cent, so it is not.
+        if (totalRow === null) return null;
+        const read = readRowMoney(rows, totalRow, columns, money.setting, money.formats);
+        return read !== null && read.ok && read.code === money.setting.plan ? read.amount : null;
       },
       firstRowNumber
     )

@@ -14,7 +14,8 @@ import { ExportPlanMessages, PlanMessages } from "../core/errors";
 import { roundCents } from "../core/money";
 import { accountKey, HashedIndex, lineHash, sameLine, statusKind, textHash } from "./accounts";
 import { ExportCell, ExportColumns, headerText } from "./columns";
-import { CurrencySetting, headerCurrency, readMoney } from "./currency";
+import { CurrencySetting, headerCurrency, MoneyReading, readMoney } from "./currency";
+import { CellFormats, formatCurrency } from "./number-formats";
 import { readTouch, TouchCounts } from "./touches";
 
 /** Why a row is left out, by kind, for the reconciliation's counts. */
@@ -78,6 +79,8 @@ export interface ReadOptions {
   allStatuses?: boolean;
   /** The as-of date (serial): a last activity after it is not a touch. */
   asOf?: number;
+  /** Number formats that show a currency (an .xlsx's cells): the amount is in that currency. */
+  numberFormats?: CellFormats;
 }
 
 function isEmptyRow(row: readonly ExportCell[]): boolean {
@@ -109,6 +112,39 @@ class Tally<K> {
   }
 }
 
+/** How the rows' amounts are read into the plan currency (default: USD, no rates). */
+export function currencySetting(
+  columns: ExportColumns,
+  currency: ReadOptions["currency"]
+): CurrencySetting {
+  return {
+    plan: currency?.plan ?? "USD",
+    fx: currency?.fx ?? {},
+    headerCode: headerCurrency(columns.headers[columns.acv] ?? ""),
+    column: columns.currency,
+    columnName: columns.currency === null ? "" : columns.headers[columns.currency],
+  };
+}
+
+/** Row r's ACV cell in the plan currency: its text, number format, currency column or header say which it is in. */
+export function readRowMoney(
+  rows: readonly ExportCell[][],
+  r: number,
+  columns: ExportColumns,
+  setting: CurrencySetting,
+  formats: CellFormats | undefined
+): MoneyReading {
+  const row = rows[r];
+  const format = formats?.get(r, columns.acv) ?? null;
+  const shown = format === null ? null : formatCurrency(format);
+  return readMoney(
+    row[columns.acv] ?? null,
+    row,
+    setting,
+    format === null || shown === null ? null : { format, currency: shown }
+  );
+}
+
 /**
  * Reads every row under the header. `firstRowNumber` is the row number of
  * rows[0] (1 for a file; the selection's first row in Excel). Rows in
@@ -128,13 +164,7 @@ export function readAccounts(
   const touchColumn = columns.lastActivity;
   const lastTouch = touchColumn === null ? null : new Float64Array(count).fill(NaN);
   const skipped: SkippedRow[] = [];
-  const setting: CurrencySetting = {
-    plan: options.currency?.plan ?? "USD",
-    fx: options.currency?.fx ?? {},
-    headerCode: headerCurrency(columns.headers[columns.acv] ?? ""),
-    column: columns.currency,
-    columnName: columns.currency === null ? "" : columns.headers[columns.currency],
-  };
+  const setting = currencySetting(columns, options.currency);
   const termHeader = columns.term === null ? "" : columns.headers[columns.term];
   const statusHeader = columns.status === null ? "" : columns.headers[columns.status];
   const grouped = options.rowsAreAccounts !== true;
@@ -157,7 +187,7 @@ export function readAccounts(
     if (setAside?.has(r)) continue;
     const row = rows[r];
     const raw = row[columns.acv] ?? null;
-    const money = readMoney(raw, row, setting);
+    const money = readRowMoney(rows, r, columns, setting, options.numberFormats);
     if (money === null && isEmptyRow(row)) continue;
     rowsRead++;
     // The ACV of the row in a year, or why there is none.

@@ -6,7 +6,9 @@
  * of src/plan/layout.ts: the same sheets, formulas and table the CLI writes,
  * plus native charts. Large exports are written in chunks of rows, one
  * context.sync per chunk (never one per cell), reporting progress. A rebuild
- * replaces the CS sheets it made before.
+ * replaces the CS sheets it made before, and only once the new plan is
+ * written: the earlier ones are renamed aside and hidden meanwhile, so a
+ * Cancel or a failure puts them back as they were.
  *
  * repairCsFormulas re-enters the CS formulas Excel could not bind: a workbook
  * opened while the add-in was not loaded keeps showing #NAME? (and the stored
@@ -21,6 +23,7 @@ import { ColumnQuestion, ExportCell } from "../plan/columns";
 import { fromFileFormula, hasFileCsCall } from "../plan/file-formulas";
 import {
   a1,
+  ACCOUNTS_TABLE,
   accountValues,
   CellFormat,
   columnLetter,
@@ -34,6 +37,7 @@ import {
 } from "../plan/layout";
 import { formatMoney } from "../plan/currency";
 import { localeFromTag, LocaleQuestion, localeQuestionText } from "../plan/locale";
+import { planNumberFormats } from "../plan/number-formats";
 import { preparePlan } from "../plan/prepare";
 import { Reconciliation } from "../plan/reconcile";
 import { SkippedRow } from "../plan/rows";
@@ -41,14 +45,8 @@ import { ColumnEvidence, columnEvidence } from "./evidence";
 import { PAYLOAD_BUDGET_BYTES, payloadBytes, readRowChunks } from "./excel-limits";
 import { isCsFormula, reenterFormulas, RowProgress } from "./recalc";
 
-/** Excel number formats of the layout's formats (the same as the CLI's file). */
-export const EXCEL_FORMATS: Record<CellFormat, string> = {
-  money: '"$"#,##0',
-  percent: "0.0%",
-  decimal: "0.00",
-  integer: "#,##0",
-  date: "yyyy-mm-dd",
-};
+/** Excel number formats of the layout's formats, money in the plan's currency (as in the CLI's file). */
+type NumberFormats = Record<CellFormat, string>;
 
 export interface BuildPlanOptions {
   assumptions: Assumptions;
@@ -88,7 +86,10 @@ export type BuildPlanResult =
       accounts: number;
       skipped: SkippedRow[];
       sheets: string[];
+      /** What was built, then the reconciliation in one line (the command line's wording). */
       message: string;
+      /** What was built, set aside and warned about, without the figures the pane shows in a block. */
+      headline: string;
       /** Rows read, planned, combined, set aside, skipped; ARR in the file and planned; quality, cost. */
       reconciliation?: Reconciliation;
       /** The planned accounts' ACVs, for the pane's impact line. */
@@ -159,9 +160,160 @@ async function readSelection(
   return { rows, firstRow: whole.rowIndex + 1, source: whole.address };
 }
 
-function deletePlanSheets(context: Excel.RequestContext): void {
-  for (const name of PLAN_SHEET_NAMES) {
-    context.workbook.worksheets.getItemOrNullObject(name).delete();
+/** An earlier plan's sheet, renamed aside and hidden while the new plan is written. */
+interface AsideSheet {
+  name: string;
+  aside: string;
+  visibility: Excel.SheetVisibility | "Visible" | "Hidden" | "VeryHidden";
+  position: number;
+}
+
+/** What a rebuild put aside, so a Cancel or a failure can put it back. */
+interface Aside {
+  sheets: AsideSheet[];
+  /** The earlier accounts table renamed (table names are unique in a workbook). */
+  table: { name: string; aside: string } | null;
+  /** The sheet that was active, shown again after a restore. */
+  active: string;
+  /** Whether every rename went through (then any sheet with a plan name is a new one). */
+  complete: boolean;
+}
+
+/** Excel's longest sheet name. */
+const SHEET_NAME_MAX = 31;
+
+/** A name no sheet has yet (Excel compares sheet names without case). */
+function freeName(base: string, taken: Set<string>): string {
+  for (let n = 1; ; n++) {
+    const suffix = n === 1 ? "" : ` ${n}`;
+    const name = base.slice(0, SHEET_NAME_MAX - suffix.length) + suffix;
+    if (!taken.has(name.toLowerCase())) {
+      taken.add(name.toLowerCase());
+      return name;
+    }
+  }
+}
+
+/**
+ * Renames the earlier plan's sheets (and its accounts table) aside, so the
+ * new ones can take their names; they are hidden once the new sheets exist
+ * (Excel keeps one sheet visible). Two reads and one write, whatever the size.
+ */
+async function putAside(context: Excel.RequestContext): Promise<Aside> {
+  const worksheets = context.workbook.worksheets;
+  worksheets.load("items/name, items/visibility, items/position");
+  const active = worksheets.getActiveWorksheet();
+  active.load("name");
+  const table = context.workbook.tables.getItemOrNullObject(ACCOUNTS_TABLE);
+  table.load("name");
+  await context.sync();
+  const taken = new Set(worksheets.items.map((s) => s.name.toLowerCase()));
+  const earlier = worksheets.items.filter((s) => PLAN_SHEET_NAMES.includes(s.name));
+  const aside: Aside = { sheets: [], table: null, active: active.name, complete: false };
+  let tableOnPlanSheet = false;
+  if (!table.isNullObject) {
+    const sheet = table.worksheet;
+    sheet.load("name");
+    await context.sync();
+    tableOnPlanSheet = PLAN_SHEET_NAMES.includes(sheet.name);
+  }
+  if (earlier.length === 0 && !tableOnPlanSheet) {
+    aside.complete = true;
+    return aside;
+  }
+  try {
+    for (const sheet of earlier) {
+      const record: AsideSheet = {
+        name: sheet.name,
+        aside: freeName(`${sheet.name} (previous)`, taken),
+        visibility: sheet.visibility,
+        position: sheet.position,
+      };
+      aside.sheets.push(record);
+      sheet.name = record.aside;
+    }
+    if (tableOnPlanSheet) {
+      aside.table = { name: ACCOUNTS_TABLE, aside: `${ACCOUNTS_TABLE}_previous` };
+      table.name = aside.table.aside;
+    }
+    await context.sync();
+  } catch (error) {
+    await restoreOrSay(context, aside, error);
+  }
+  aside.complete = true;
+  return aside;
+}
+
+/**
+ * Puts the workbook back as it was before the build: the sheets the build
+ * added are deleted (once every earlier sheet was renamed aside, any sheet
+ * with a plan name is a new one), then the earlier sheets get back their
+ * names, visibility and order, and the accounts table its name. Works from
+ * what the workbook holds now, so a batch that failed half-way is undone too.
+ */
+async function restore(context: Excel.RequestContext, aside: Aside): Promise<void> {
+  const worksheets = context.workbook.worksheets;
+  worksheets.load("items/name");
+  const tables = context.workbook.tables;
+  tables.load("items/name");
+  await context.sync();
+  const present = new Set(worksheets.items.map((s) => s.name));
+  if (aside.complete)
+    for (const name of PLAN_SHEET_NAMES) if (present.has(name)) worksheets.getItem(name).delete();
+  // The sheets are held by these objects from here on, whatever their names become in the batch.
+  const back = new Map<AsideSheet, Excel.Worksheet>();
+  for (const sheet of aside.sheets) {
+    if (!present.has(sheet.aside)) continue;
+    const worksheet = worksheets.getItem(sheet.aside);
+    worksheet.name = sheet.name;
+    worksheet.visibility = sheet.visibility;
+    back.set(sheet, worksheet);
+  }
+  if (aside.table && tables.items.some((t) => t.name === aside.table!.aside))
+    tables.getItem(aside.table.aside).name = aside.table.name;
+  // In their old order, lowest first, so each lands where it was.
+  for (const [sheet, worksheet] of [...back].sort(([a], [b]) => a.position - b.position))
+    worksheet.position = sheet.position;
+  const wasActive = [...back].find(([sheet]) => sheet.name === aside.active)?.[1];
+  if (wasActive) wasActive.activate();
+  else if (present.has(aside.active)) worksheets.getItem(aside.active).activate();
+  await context.sync();
+}
+
+/**
+ * Restores after a Cancel or a failure; rethrows the failure. When the
+ * restore itself fails, says where the earlier plan is (hidden, renamed),
+ * so nothing is lost without the user knowing.
+ */
+async function restoreOrSay(
+  context: Excel.RequestContext,
+  aside: Aside,
+  cause: unknown
+): Promise<void> {
+  try {
+    await restore(context, aside);
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    throw new Error(
+      PaneActionMessages.notRestored(
+        aside.sheets.map((s) => [s.aside, s.name]),
+        detail
+      )
+    );
+  }
+  if (!(cause instanceof BuildCancelled)) throw cause;
+}
+
+/** After a successful build: the earlier plan's sheets go (their table with them). */
+async function dropAside(context: Excel.RequestContext, aside: Aside): Promise<string[]> {
+  if (aside.sheets.length === 0) return [];
+  try {
+    for (const sheet of aside.sheets) context.workbook.worksheets.getItem(sheet.aside).delete();
+    await context.sync();
+    return [];
+  } catch {
+    // The new plan is complete; the earlier sheets stay hidden rather than lose the new plan.
+    return [PaneActionMessages.earlierKept(aside.sheets.map((s) => s.aside))];
   }
 }
 
@@ -181,9 +333,9 @@ async function writeAccounts(
   columns.forEach((column, i) => {
     if (column.kind !== "formula" && column.format !== undefined)
       // One format for the whole column: Office.js applies a single value to every cell of the range.
-      sheet.getRangeByIndexes(1, i, table.rowCount, 1).numberFormat = EXCEL_FORMATS[
-        column.format
-      ] as unknown as string[][];
+      sheet.getRangeByIndexes(1, i, table.rowCount, 1).numberFormat = planNumberFormats(
+        input.assumptions.currency
+      )[column.format] as unknown as string[][];
   });
   const chunk = Math.max(1, options.chunkRows ?? DEFAULT_CHUNK);
   let start = 0;
@@ -221,12 +373,16 @@ async function writeAccounts(
 }
 
 /** Writes a small sheet: every cell as a formula or constant, its format and style; spills keep their cells blank. */
-function writeSmallSheet(sheet: Excel.Worksheet, layoutSheet: LayoutSheet): void {
+function writeSmallSheet(
+  sheet: Excel.Worksheet,
+  layoutSheet: LayoutSheet,
+  formats: NumberFormats
+): void {
   for (const cell of layoutSheet.cells) {
     const range = sheet.getRangeByIndexes(cell.row, cell.col, 1, 1);
     if (cell.formula !== undefined) range.formulas = [[`=${cell.formula}`]];
     else range.values = [[writableValue(cell.value ?? null)]];
-    if (cell.format) range.numberFormat = [[EXCEL_FORMATS[cell.format]]];
+    if (cell.format) range.numberFormat = [[formats[cell.format]]];
     if (cell.style === "title") {
       range.format.font.bold = true;
       range.format.font.size = 14;
@@ -250,7 +406,8 @@ function writeSmallSheet(sheet: Excel.Worksheet, layoutSheet: LayoutSheet): void
 function formatSpills(
   sheet: Excel.Worksheet,
   layoutSheet: LayoutSheet,
-  headers: Map<string, string[]>
+  headers: Map<string, string[]>,
+  formats: NumberFormats
 ): void {
   for (const cell of layoutSheet.cells) {
     const names = cell.spill ? headers.get(a1(cell.row, cell.col)) : undefined;
@@ -259,7 +416,7 @@ function formatSpills(
       const format = SPILL_FORMATS[name];
       if (format === undefined || cell.spill === undefined) return;
       sheet.getRangeByIndexes(cell.row + 1, cell.col + c, cell.spill.rows - 1, 1).numberFormat =
-        Array.from({ length: cell.spill.rows - 1 }, () => [EXCEL_FORMATS[format]]);
+        Array.from({ length: cell.spill.rows - 1 }, () => [formats[format]]);
     });
   }
 }
@@ -356,47 +513,64 @@ export async function buildCoveragePlan(
   if (options.isCancelled?.())
     return { built: false, cancelled: true, message: PaneActionMessages.stopped([]) };
 
-  deletePlanSheets(context);
-  await context.sync();
-  const sheets = new Map<string, Excel.Worksheet>();
-  for (const layoutSheet of layout.sheets)
-    sheets.set(layoutSheet.name, context.workbook.worksheets.add(layoutSheet.name));
-  await context.sync();
-
-  // The accounts first: the plan's formulas refer to its columns.
-  const accounts = layout.sheets.find((s) => s.name === SHEETS.accounts)!;
+  const aside = await putAside(context);
+  const cancelled = () => options.isCancelled?.() === true;
+  let dropWarnings: string[];
   try {
-    await writeAccounts(context, sheets.get(SHEETS.accounts)!, accounts, input, options);
-  } catch (error) {
-    if (!(error instanceof BuildCancelled)) throw error;
-    for (const sheet of sheets.values()) sheet.delete();
+    const sheets = new Map<string, Excel.Worksheet>();
+    for (const layoutSheet of layout.sheets)
+      sheets.set(layoutSheet.name, context.workbook.worksheets.add(layoutSheet.name));
+    // Hidden once the new sheets exist: Excel always keeps one sheet visible.
+    for (const sheet of aside.sheets)
+      context.workbook.worksheets.getItem(sheet.aside).visibility = "Hidden";
     await context.sync();
-    return { built: false, cancelled: true, message: PaneActionMessages.stopped([]) };
+
+    // The accounts first: the plan's formulas refer to its columns.
+    const accounts = layout.sheets.find((s) => s.name === SHEETS.accounts)!;
+    await writeAccounts(context, sheets.get(SHEETS.accounts)!, accounts, input, options);
+    if (cancelled()) throw new BuildCancelled();
+    const spillHeaders = knownSpillHeaders(layout);
+    const formats = planNumberFormats(input.assumptions.currency);
+    for (const layoutSheet of layout.sheets) {
+      if (layoutSheet.name === SHEETS.accounts) continue;
+      const sheet = sheets.get(layoutSheet.name)!;
+      writeSmallSheet(sheet, layoutSheet, formats);
+      formatSpills(sheet, layoutSheet, spillHeaders, formats);
+      addCharts(sheet, layoutSheet);
+    }
+    sheets.get(SHEETS.plan)?.activate();
+    await context.sync();
+    if (cancelled()) throw new BuildCancelled();
+    dropWarnings = await dropAside(context, aside);
+  } catch (error) {
+    await restoreOrSay(context, aside, error);
+    if (error instanceof BuildCancelled)
+      return {
+        built: false,
+        cancelled: true,
+        message: PaneActionMessages.stopped(aside.sheets.map((s) => s.name)),
+      };
+    throw error;
   }
-  const spillHeaders = knownSpillHeaders(layout);
-  for (const layoutSheet of layout.sheets) {
-    if (layoutSheet.name === SHEETS.accounts) continue;
-    const sheet = sheets.get(layoutSheet.name)!;
-    writeSmallSheet(sheet, layoutSheet);
-    formatSpills(sheet, layoutSheet, spillHeaders);
-    addCharts(sheet, layoutSheet);
-  }
-  sheets.get(SHEETS.plan)?.activate();
-  await context.sync();
+  const warnings = [...(input.reading?.warnings ?? []), ...dropWarnings];
+  const notes = [
+    ...(input.reading?.setAsideNote ? [`${input.reading.setAsideNote}.`] : []),
+    ...warnings.map((w) => `Warning: ${w}.`),
+  ];
   return {
     built: true,
     accounts: layout.accounts,
     skipped: layout.skipped,
     sheets: layout.sheets.map((s) => s.name),
-    message: [
-      builtMessage(input),
-      ...(input.reading?.setAsideNote ? [`${input.reading.setAsideNote}.`] : []),
-      ...(input.reading?.warnings ?? []).map((w) => `Warning: ${w}.`),
+    message: [builtMessage(input), ...notes].join(" "),
+    headline: [
+      PlanMessages.built(input.accounts.rows.length, input.accounts.skipped.length),
+      ...notes,
     ].join(" "),
     ...(input.reconciliation ? { reconciliation: input.reconciliation } : {}),
     acvs: input.accounts.acv,
     setAside: input.reading?.setAside ?? 0,
-    warnings: input.reading?.warnings ?? [],
+    warnings,
   };
 }
 

@@ -18,6 +18,8 @@ import { byId, h, replaceChildren } from "./dom";
 import type { ColumnEvidence } from "./evidence";
 import { planFigures, shortMoney } from "./impact";
 import type { PlanState } from "./pane";
+import type { Reconciliation } from "../plan/reconcile";
+import { reconciliationLines } from "./reconciliation";
 import type { Assumptions } from "../core/assumptions/types";
 
 /** What the buttons do to the workbook: Excel batches in the add-in, fakes in tests. */
@@ -54,6 +56,45 @@ function describeError(error: unknown): string {
 /** Messages shared with the command line start in lower case; the pane shows sentences. */
 function sentence(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/**
+ * The reconciliation block: how the export's rows and ARR became the plan,
+ * label left and figure right (tabular figures, the plan currency), parts
+ * indented under their total. Two columns, so it fits a 270 px pane.
+ */
+function reconciliationTable(r: Reconciliation): HTMLElement {
+  const lines = reconciliationLines(r);
+  const groups = ["rows", "arr", "plan"] as const;
+  return h(
+    "div",
+    { class: "recon" },
+    h("h4", { id: "recon-title" }, "Reconciliation with the export"),
+    h(
+      "table",
+      {
+        id: "reconciliation",
+        class: "summary-table recon-table",
+        "aria-labelledby": "recon-title",
+      },
+      ...groups.map((group) =>
+        h(
+          "tbody",
+          {},
+          ...lines
+            .filter((line) => line.group === group)
+            .map((line) =>
+              h(
+                "tr",
+                { class: `level-${line.level}` },
+                h("th", { scope: "row" }, line.label),
+                h("td", {}, line.figure)
+              )
+            )
+        )
+      )
+    )
+  );
 }
 
 /** Skipped rows by reason: blank, negative, or not an amount. */
@@ -164,14 +205,19 @@ export class WorkbookActions {
           () => this.cancelRequested
         );
         if (!result.built && result.cancelled) {
-          this.status(PaneActionMessages.stopped(existing));
+          // The builder put back whatever it had replaced; its message says so.
+          this.status(result.message);
           return;
         }
-        this.status(result.message, !result.built);
+        // After a build the figures are in the reconciliation block; the status says what was built.
+        this.status(
+          result.built && result.reconciliation ? result.headline : result.message,
+          !result.built
+        );
         this.showSkipped(result.skipped ?? [], result.built);
         if (result.built) {
           this.plan.acvs = result.acvs;
-          this.showSummary(result.acvs);
+          this.showSummary(result.acvs, result.reconciliation);
           this.plan.onBuilt?.();
         }
       } catch (error) {
@@ -193,7 +239,7 @@ export class WorkbookActions {
   }
 
   /** The reconciliation and tier summary of the plan just built, with a link to the CS Plan sheet. */
-  private showSummary(acvs: Float64Array): void {
+  private showSummary(acvs: Float64Array, reconciliation?: Reconciliation): void {
     const box = byId("plan-summary");
     const assumptions = this.jobs.assumptions?.();
     const figures = assumptions ? planFigures(assumptions, acvs) : null;
@@ -252,13 +298,15 @@ export class WorkbookActions {
             )
           )
         : null,
-      figures
-        ? h(
-            "p",
-            { class: "note" },
-            `CS cost a year (CSMs x OTE): ${shortMoney(figures.cost, currency)}.`
-          )
-        : null,
+      reconciliation
+        ? reconciliationTable(reconciliation)
+        : figures
+          ? h(
+              "p",
+              { class: "note" },
+              `CS cost a year (CSMs x OTE): ${shortMoney(figures.cost, currency)}.`
+            )
+          : null,
       link
     );
     box.hidden = false;

@@ -35,8 +35,13 @@ afterEach(() => closeClean(watched));
 interface FakeWorkbook {
   sheets: string[];
   selection: unknown[][];
+  grids?: Record<string, unknown[][]>;
+  hidden?: string[];
+  tables?: Record<string, string>;
   writes?: string[];
   syncDelay?: number;
+  hold?: boolean;
+  failWritesTo?: string;
 }
 
 /** Opens the pane "in Excel" with this workbook; `prepare` runs in the page first (to make big sheets there). */
@@ -74,6 +79,15 @@ const waitForStatus = (pattern: RegExp) =>
     (source) =>
       new RegExp(source).test(document.getElementById("workbook-status")?.textContent ?? ""),
     pattern.source
+  );
+
+/** The reconciliation block, line by line: [label, figure]. */
+const reconciliation = () =>
+  page.$$eval("#reconciliation tr", (rows) =>
+    rows.map((row) => [
+      row.querySelector("th")?.textContent ?? "",
+      row.querySelector("td")?.textContent ?? "",
+    ])
   );
 
 const XSS_IMG = "<img src=x onerror=alert(1)>";
@@ -207,12 +221,27 @@ test("a whole build: progress by chunk, the plan sheets written, bad rows listed
   });
   await page.click("#build-plan");
   await waitForStatus(/^Coverage plan built/);
-  // Then the reconciliation: 4,500 accounts + 2 bad rows read; ARR is 1,000 x (i mod 300)
-  // over 15 full cycles of 0..299, 15 x 44,850 x 1,000 = $672,750,000, all of it planned;
-  // no activity column, so no coverage quality.
-  expect(await text("#workbook-status")).toMatch(
-    /^Coverage plan built from 4,500 accounts; 2 rows left out \(see the CS Skipped rows sheet\)\. 4,502 rows read; ARR in the file \$672,750,000, planned \$672,750,000; coverage quality n\/a; CS cost \$[\d,]+ a year\.$/
+  // The status says what was built; the figures are in the reconciliation block.
+  expect(await text("#workbook-status")).toBe(
+    "Coverage plan built from 4,500 accounts; 2 rows left out (see the CS Skipped rows sheet)."
   );
+  // 4,500 accounts + 2 bad rows read; ARR is 1,000 x (i mod 300) over 15 full cycles of
+  // 0..299, 15 x 44,850 x 1,000 = $672,750,000, all of it planned; no activity column, so no
+  // coverage quality. CS cost by tier, 15 accounts per ACV value: Tech-Touch (0-14k) 225 / 175
+  // x $115,000 = 147,857.14; Pooled (15-49k) 525 / 50 x $145,000 = 1,522,500; Mid-Market
+  // (50-99k) 750 / 32 x $145,000 = 3,398,437.50; Enterprise (100-249k) 2,250 / 30 x $190,000
+  // = 14,250,000; Strategic (250-299k) 750 / 11 x $190,000 = 12,954,545.45; $32,273,340.
+  expect(await reconciliation()).toEqual([
+    ["Rows read", "4,502"],
+    ["Accounts planned", "4,500"],
+    ["Rows left out", "2"],
+    ["ACV not an amount", "1"],
+    ["ACV negative (credit notes, refunds)", "1"],
+    ["ARR in the file", "$672,750,000"],
+    ["ARR planned", "$672,750,000"],
+    ["Coverage quality", "n/a"],
+    ["CS cost a year", "$32,273,340"],
+  ]);
   const log = await page.evaluate(() => (window as unknown as { statusLog: string[] }).statusLog);
   expect(log).toEqual(
     expect.arrayContaining([
@@ -408,4 +437,265 @@ test("after a build, a draft shows its impact on the plan before Apply, computed
   );
   expect(await axeViolations(page)).toEqual([]);
   await docScreenshot(page, "pane-impact-320");
+});
+
+// ---------------------------------------------------------------------------
+// Cancel and failure leave the workbook as it was
+
+/** An export of `n` accounts (more than one chunk of 2,000 from 2,001 on). */
+function bigExport(n: number): unknown[][] {
+  const rows: unknown[][] = [["Account Name", "ACV", "Account Owner"]];
+  for (let i = 1; i <= n; i++) rows.push([`Account ${i}`, 1000 * (i % 300), `CSM ${i % 7}`]);
+  return rows;
+}
+
+/** An earlier plan as the pane would find it: sheets among the user's, one hidden, the accounts table. */
+const EARLIER_GRIDS: Record<string, unknown[][]> = {
+  "CS Plan": [
+    ["Coverage plan", ""],
+    ["Accounts", "=ROWS(CSAccounts)"],
+    ["Typed by the analyst", 42],
+  ],
+  "CS Accounts": [
+    ["Account Name", "ACV", "CS ACV", "Tier"],
+    ["Old Co", "$90,000", 90000, "=CS.TIER(C2)"],
+  ],
+  "CS Skipped rows": [["Row", "Value", "Reason"]],
+};
+const EARLIER: FakeWorkbook = {
+  sheets: ["Export", "CS Plan", "Notes", "CS Accounts", "CS Skipped rows"],
+  selection: bigExport(4500),
+  grids: EARLIER_GRIDS,
+  hidden: ["CS Skipped rows"],
+  tables: { CSAccounts: "CS Accounts" },
+};
+const EARLIER_SHEETS = [
+  { name: "Export", visibility: "Visible" },
+  { name: "CS Plan", visibility: "Visible" },
+  { name: "Notes", visibility: "Visible" },
+  { name: "CS Accounts", visibility: "Visible" },
+  { name: "CS Skipped rows", visibility: "Hidden" },
+];
+
+interface Workbook {
+  sheets: { name: string; visibility: string }[];
+  tables: { name: string; sheet: string }[];
+  active: string | null;
+  grids: Record<string, unknown[][]>;
+  refused: string[];
+  largestRequest: number;
+  largestResponse: number;
+}
+
+/** What the stand-in workbook holds now: sheets in order, tables, the active sheet, cells, limits. */
+const workbookNow = () =>
+  page.evaluate(() => {
+    const w = (
+      window as unknown as {
+        fakeWorkbook: {
+          sheetsNow(): { name: string; visibility: string }[];
+          tablesNow(): { name: string; sheet: string }[];
+          activeNow(): string | null;
+          grids?: Record<string, unknown[][]>;
+          stats: { refused: string[]; largestRequest: number; largestResponse: number };
+        };
+      }
+    ).fakeWorkbook;
+    return {
+      sheets: w.sheetsNow(),
+      tables: w.tablesNow(),
+      active: w.activeNow(),
+      grids: w.grids ?? {},
+      refused: w.stats.refused,
+      largestRequest: w.stats.largestRequest,
+      largestResponse: w.stats.largestResponse,
+    };
+  }) as Promise<Workbook>;
+
+const setFake = (values: Partial<FakeWorkbook>) =>
+  page.evaluate((v) => {
+    Object.assign((window as unknown as { fakeWorkbook: object }).fakeWorkbook, v);
+  }, values);
+
+/** Every sync within Excel on the web's limits (5 MB each way), none refused. */
+function withinLimits(book: Workbook): void {
+  expect(book.refused).toEqual([]);
+  expect(book.largestRequest).toBeLessThanOrEqual(5_000_000);
+  expect(book.largestResponse).toBeLessThanOrEqual(5_000_000);
+}
+
+/** Starts a build and holds it while it writes the accounts (syncs wait until let go). */
+async function holdMidBuild(replace: boolean): Promise<void> {
+  await setFake({ syncDelay: 150 });
+  await page.click("#build-plan");
+  if (replace) {
+    await page.waitForSelector("#replace-question:not([hidden])");
+    await page.click("#replace-ok");
+  }
+  await waitForStatus(/^Writing accounts: 2,000 of 4,500/);
+  await setFake({ hold: true });
+}
+
+test("Cancel during a first build removes what it added: the workbook is as it was; axe clean while it runs", async () => {
+  await openInExcel({ sheets: ["Export", "Notes"], selection: bigExport(4500) });
+  await holdMidBuild(false);
+  // A running build: progress, Cancel offered, the other buttons off, and nothing for axe to object to.
+  expect(await page.isVisible("#plan-progress")).toBe(true);
+  expect(await page.isVisible("#build-cancel")).toBe(true);
+  expect(await page.$eval("#build-plan", (b) => (b as HTMLButtonElement).disabled)).toBe(true);
+  expect(await axeViolations(page)).toEqual([]);
+  await docScreenshot(page, "pane-build-running-320");
+  // The new sheets exist while it runs.
+  expect((await workbookNow()).sheets.map((s) => s.name)).toContain("CS Accounts");
+  await page.click("#build-cancel");
+  expect(await text("#workbook-status")).toBe("Cancelling after the current chunk of rows…");
+  await setFake({ hold: false });
+  await waitForStatus(/^Build cancelled/);
+  expect(await text("#workbook-status")).toBe(
+    "Build cancelled: the sheets it had added were removed, so the workbook is as it was."
+  );
+  const book = await workbookNow();
+  expect(book.sheets).toEqual([
+    { name: "Export", visibility: "Visible" },
+    { name: "Notes", visibility: "Visible" },
+  ]);
+  expect(book.tables).toEqual([]);
+  expect(book.active).toBe("Export");
+  withinLimits(book);
+  expect(await page.isHidden("#build-cancel")).toBe(true);
+  expect(await page.isHidden("#plan-summary")).toBe(true);
+  expect(await page.$eval("#build-plan", (b) => (b as HTMLButtonElement).disabled)).toBe(false);
+});
+
+test("Cancel during a rebuild puts the earlier plan back exactly: names, order, visibility, table, cells", async () => {
+  await openInExcel(EARLIER);
+  await holdMidBuild(true);
+  // Meanwhile the earlier sheets are aside, renamed and hidden, and the new ones hold the names.
+  const during = await workbookNow();
+  expect(during.sheets.filter((s) => s.name.endsWith("(previous)"))).toEqual([
+    { name: "CS Plan (previous)", visibility: "Hidden" },
+    { name: "CS Accounts (previous)", visibility: "Hidden" },
+    { name: "CS Skipped rows (previous)", visibility: "Hidden" },
+  ]);
+  expect(during.tables).toEqual([{ name: "CSAccounts_previous", sheet: "CS Accounts (previous)" }]);
+  await page.click("#build-cancel");
+  await setFake({ hold: false });
+  await waitForStatus(/^Build cancelled/);
+  expect(await text("#workbook-status")).toBe(
+    "Build cancelled: the sheets it had added were removed and the earlier CS Plan, CS Accounts, CS Skipped rows are back as they were."
+  );
+  const book = await workbookNow();
+  expect(book.sheets).toEqual(EARLIER_SHEETS);
+  expect(book.tables).toEqual([{ name: "CSAccounts", sheet: "CS Accounts" }]);
+  expect(book.active).toBe("Export");
+  // Every cell of the earlier plan as it was (nothing was written to those sheets).
+  for (const [name, grid] of Object.entries(EARLIER_GRIDS)) expect(book.grids[name]).toEqual(grid);
+  withinLimits(book);
+});
+
+test("a failure mid-rebuild (Excel refuses a batch) puts the earlier plan back and says what failed", async () => {
+  await openInExcel({ ...EARLIER, failWritesTo: "CS Books" });
+  await page.click("#build-plan");
+  await page.waitForSelector("#replace-question:not([hidden])");
+  await page.click("#replace-ok");
+  await waitForStatus(/^Could not build/);
+  expect(await text("#workbook-status")).toBe(
+    "Could not build the coverage plan: The argument is invalid or missing or has an incorrect format. (a write refused on CS Books)"
+  );
+  expect(await page.getAttribute("#workbook-status", "class")).toBe("status-error");
+  const book = await workbookNow();
+  expect(book.sheets).toEqual(EARLIER_SHEETS);
+  expect(book.tables).toEqual([{ name: "CSAccounts", sheet: "CS Accounts" }]);
+  for (const [name, grid] of Object.entries(EARLIER_GRIDS)) expect(book.grids[name]).toEqual(grid);
+  // The build had got as far as the small sheets: the accounts were written, then removed.
+  expect(await writes()).toEqual(
+    expect.arrayContaining(["worksheets.add CS Books", "worksheet.delete CS Books"])
+  );
+});
+
+test("a finished rebuild replaces the earlier plan: its sheets and table go, a leftover of an interrupted build stays", async () => {
+  await openInExcel({
+    ...EARLIER,
+    selection: [
+      ["Account", "ACV"],
+      ["Acme", 80000],
+    ],
+    // Left by a build the user interrupted by closing Excel: not the pane's to delete.
+    sheets: [...EARLIER.sheets, "CS Plan (previous)"],
+    hidden: ["CS Skipped rows", "CS Plan (previous)"],
+  });
+  await page.click("#build-plan");
+  await page.waitForSelector("#replace-question:not([hidden])");
+  await page.click("#replace-ok");
+  await waitForStatus(/^Coverage plan built/);
+  const book = await workbookNow();
+  expect(book.sheets).toEqual([
+    { name: "Export", visibility: "Visible" },
+    { name: "Notes", visibility: "Visible" },
+    { name: "CS Plan (previous)", visibility: "Hidden" },
+    { name: "CS Plan", visibility: "Visible" },
+    { name: "CS Accounts", visibility: "Visible" },
+    { name: "CS Assumptions", visibility: "Visible" },
+  ]);
+  // No owner column and no bad row: no CS Books or CS Skipped rows this time, and the earlier
+  // (hidden) CS Skipped rows went with the rest of the earlier plan. The earlier CS Plan went
+  // aside as "CS Plan (previous) 2" (the plain name was taken), then was deleted.
+  expect(await writes()).toContain("worksheet.rename CS Plan -> CS Plan (previous) 2");
+  expect(book.tables).toEqual([{ name: "CSAccounts", sheet: "CS Accounts" }]);
+  expect(book.active).toBe("CS Plan");
+  withinLimits(book);
+});
+
+test("the reconciliation after a build, figures worked out by hand: combined rows, a grand total set aside, a prospect left out", async () => {
+  await openInExcel({
+    sheets: ["Export"],
+    selection: [
+      ["Account ID", "Account Name", "ACV", "Type"],
+      ["A1", "Acme", 300000, "Customer"],
+      ["A1", "Acme", 100000, "Customer"],
+      ["A2", "Globex", 60000, "Customer"],
+      ["A3", "Initech", 20000, "Customer"],
+      ["A4", "Hooli", 5000, "Customer"],
+      ["A5", "Umbrella", 90000, "Prospect"],
+      ["A6", "Bad Co", "see contract", "Customer"],
+      ["A7", "Credit", -2500, "Customer"],
+      ["Grand Totals (8 records)", "", 572500, ""],
+    ],
+  });
+  await page.click("#build-plan");
+  await waitForStatus(/^Coverage plan built/);
+  // Planned: Acme 300,000 + 100,000 (one account, Strategic), Globex 60,000 (Mid-Market),
+  // Initech 20,000 (Pooled), Hooli 5,000 (Tech-Touch): 4 accounts, $485,000. Read: those 5
+  // rows + Umbrella (a prospect) + 2 unusable ACVs = 8; the grand total is set aside. ARR in
+  // the file: every readable ACV of 0 or more, 485,000 + 90,000 = $575,000. CS cost: Strategic
+  // 1/11 x $190,000 = 17,272.73; Mid-Market 1/32 x $145,000 = 4,531.25; Pooled 1/50 x $145,000
+  // = 2,900; Tech-Touch 1/175 x $115,000 = 657.14; $25,361.
+  expect(await reconciliation()).toEqual([
+    ["Rows read", "8"],
+    ["Accounts planned", "4"],
+    ["Rows combined into an account above them", "1"],
+    ["Rows left out", "3"],
+    ["Not customers (by status)", "1"],
+    ['Status "Prospect"', "1"],
+    ["ACV not an amount", "1"],
+    ["ACV negative (credit notes, refunds)", "1"],
+    ["Report rows set aside (titles, totals, footers; not in rows read)", "1"],
+    ["ARR in the file", "$575,000"],
+    ["ARR planned", "$485,000"],
+    ["ARR not planned (rows left out)", "$90,000"],
+    ["Coverage quality", "n/a"],
+    ["CS cost a year", "$25,361"],
+  ]);
+  // Figures right-aligned in tabular figures, labels left; nothing wider than the 320 px pane.
+  const style = await page.$eval("#reconciliation td", (td) => {
+    const css = getComputedStyle(td);
+    return { align: css.textAlign, numeric: css.fontVariantNumeric };
+  });
+  expect(style).toEqual({ align: "right", numeric: "tabular-nums" });
+  expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(
+    true
+  );
+  expect(await axeViolations(page)).toEqual([]);
+  await page.$eval("#plan-summary", (el) => el.scrollIntoView());
+  await docScreenshot(page, "pane-reconciliation-320");
 });

@@ -201,6 +201,8 @@ export interface GeneratedSheet {
   boldRows?: number[];
   /** Cells ("D5") holding numbers that also carry a hyperlink, as Excel saves them (a <v> number, linked). */
   linkedNumbers?: string[];
+  /** Number formats of single cells by address ("D5"), over any column format. */
+  cellFormats?: Record<string, string>;
 }
 
 /** An .xlsx written by ExcelJS: sheets in order, merged cells, number formats, hyperlinks. */
@@ -218,6 +220,8 @@ export async function writeXlsx(file: string, sheets: readonly GeneratedSheet[])
         if (sheet.boldRows?.includes(r)) target.font = { bold: true };
       });
     });
+    for (const [address, format] of Object.entries(sheet.cellFormats ?? {}))
+      ws.getCell(address).numFmt = format;
     for (const range of sheet.merges ?? []) ws.mergeCells(range);
     // A link on A1 (a title or header text) gives the sheet its hyperlink relationship; linked numbers reuse it.
     if (sheet.linkedNumbers?.length) {

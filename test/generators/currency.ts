@@ -113,3 +113,133 @@ export function currencyExports(seed = 1201): PlanHazardExport[] {
     },
   ];
 }
+
+/** Excel's address of a 0-based row and column ("D5"). */
+function address(row: number, col: number): string {
+  let letters = "";
+  for (let c = col + 1; c > 0; c = Math.floor((c - 1) / 26))
+    letters = String.fromCharCode(65 + ((c - 1) % 26)) + letters;
+  return `${letters}${row + 1}`;
+}
+
+/**
+ * Currencies shown only by an .xlsx cell's number format, as Excel saves its
+ * Currency and Accounting formats: the amounts are plain numbers, so a reader
+ * that ignores formats reads euros, pounds and yen as dollars. .xlsx only.
+ */
+export function currencyFormatExports(seed = 1206): PlanHazardExport[] {
+  const random = seededRandom(seed);
+  // Each format with the currency it shows; "#,##0" shows none (the plan currency).
+  const formats: [string, string][] = [
+    ['"$"#,##0', "USD"],
+    ["[$€-x-euro2] #,##0", "EUR"],
+    ['#,##0 "€"', "EUR"],
+    ["[$EUR] #,##0", "EUR"],
+    ["[$£-809]#,##0", "GBP"],
+    ['"¥"#,##0', "JPY"],
+    ["[$¥-411]#,##0", "JPY"],
+    ["#,##0", "USD"],
+  ];
+  const header = ["Account ID", "Account Name", "Account Owner", "ARR"];
+  const ACV = 3;
+
+  // One euro format down the whole column (a European team's workbook).
+  const euros = trueAccounts(seed, 30).map((a) => ({ a, ...local(a.acv, "EUR") }));
+  const euroRows = [header, ...euros.map((x) => [x.a.id, x.a.name, x.a.owner, x.amount])];
+  const euroFormats = Object.fromEntries(
+    euros.map((_, i) => [address(i + 1, ACV), "[$€-x-euro2] #,##0"])
+  );
+
+  // Formats mixed in one column: rows pasted together from several subsidiaries.
+  const mixed = trueAccounts(seed + 1, 48).map((a, i) => {
+    const [format, code] = formats[i % formats.length];
+    return { a, format, code, ...local(a.acv, code) };
+  });
+  const mixedRows = [header, ...mixed.map((x) => [x.a.id, x.a.name, x.a.owner, x.amount])];
+  const mixedFormats = Object.fromEntries(mixed.map((x, i) => [address(i + 1, ACV), x.format]));
+  const mixedForeign = mixed.filter((x) => x.code !== "USD").length;
+
+  // A currency column beside formats that contradict it on some rows (pounds shown, EUR said).
+  const withColumn = trueAccounts(seed + 2, 24).map((a, i) => {
+    const clash = i % 6 === 5;
+    return { a, clash, ...local(a.acv, "EUR") };
+  });
+  const columnRows = [
+    ["Account Name", "Account Currency", "ACV"],
+    ...withColumn.map((x) => [x.a.name, "EUR", x.amount]),
+  ];
+  const columnFormats = Object.fromEntries(
+    withColumn.map((x, i) => [address(i + 1, 2), x.clash ? "[$£-809]#,##0" : '#,##0 "€"'])
+  );
+
+  // Crowns without a locale: Swedish, Norwegian, Danish or Icelandic? Refused, never guessed.
+  const crowns = trueAccounts(seed + 3, 20).map((a) => ({ a, crown: random() < 0.3 }));
+  const crownRows = [["Account Name", "ACV"], ...crowns.map((x) => [x.a.name, x.a.acv])];
+  const crownFormats = Object.fromEntries(
+    crowns.map((x, i) => [address(i + 1, 1), x.crown ? '#,##0 "kr"' : '"$"#,##0'])
+  );
+
+  return [
+    {
+      name: "currency-format-euro",
+      rows: euroRows,
+      xlsxFormats: euroFormats,
+      accounts: euros.map((x) => ({ acv: x.usd })),
+      outcome: {
+        kind: "refusal",
+        message: /none of the 30 account rows has a usable ACV.*in EUR and there is no EUR rate/,
+        resolvedBy: ["--set", `fx.EUR=${RATES.EUR}`],
+      },
+    },
+    {
+      name: "currency-format-mixed",
+      rows: mixedRows,
+      xlsxFormats: mixedFormats,
+      accounts: mixed.map((x) => ({ acv: x.usd })),
+      args: RATE_ARGS,
+      outcome: { kind: "plan" },
+    },
+    {
+      name: "currency-format-mixed-no-rates",
+      rows: mixedRows,
+      xlsxFormats: mixedFormats,
+      accounts: mixed.filter((x) => x.code === "USD").map((x) => ({ acv: x.usd })),
+      outcome: {
+        kind: "plan",
+        skipped: {
+          count: mixedForeign,
+          reason: /is in (EUR|GBP|JPY) and there is no \1 rate into USD/,
+        },
+      },
+    },
+    {
+      name: "currency-format-against-column",
+      rows: columnRows,
+      xlsxFormats: columnFormats,
+      accounts: withColumn.filter((x) => !x.clash).map((x) => ({ acv: x.usd })),
+      args: RATE_ARGS,
+      outcome: {
+        kind: "plan",
+        skipped: {
+          count: withColumn.filter((x) => x.clash).length,
+          reason:
+            /^the amount's number format \("\[\$£-809\]#,##0"\) shows GBP but the "Account Currency" column says EUR/,
+        },
+      },
+    },
+    {
+      name: "currency-format-crowns",
+      rows: crownRows,
+      xlsxFormats: crownFormats,
+      accounts: crowns.filter((x) => !x.crown).map((x) => ({ acv: x.a.acv })),
+      outcome: {
+        kind: "plan",
+        skipped: {
+          count: crowns.filter((x) => x.crown).length,
+          reason:
+            /^the amount's number format \("#,##0 \\"kr\\""\) shows a currency sign the plan cannot identify/,
+        },
+      },
+    },
+  ];
+}

@@ -25,6 +25,12 @@ export interface PlanHazardExport {
   accounts: PlannedAccount[];
   args?: string[];
   outcome: PlanOutcome;
+  /**
+   * Number formats of single .xlsx cells by address ("D5"): an amount's
+   * currency shown only by its format. Such an export exists only as .xlsx
+   * (a CSV has no formats).
+   */
+  xlsxFormats?: Record<string, string>;
 }
 
 export async function writePlanExport(
@@ -34,7 +40,10 @@ export async function writePlanExport(
 ): Promise<string> {
   const file = `${dir}/${exported.name}.${format}`;
   if (format === "csv") await writeCsv(file, exported.rows);
-  else await writeXlsx(file, [{ name: "Export", rows: exported.rows }]);
+  else
+    await writeXlsx(file, [
+      { name: "Export", rows: exported.rows, cellFormats: exported.xlsxFormats ?? {} },
+    ]);
   return file;
 }
 

@@ -14,7 +14,8 @@ function accountRows(accounts: readonly TrueAccount[], numbersAsText: boolean): 
     ...accounts.map((a, i) => [
       // Every other ID is the 15-character (case-sensitive) form.
       i % 2 === 0 ? a.id : a.id.slice(0, 15),
-      numbersAsText ? a.number : a.number,
+      // As text ("000417"), or as Excel keeps a number typed into a "000000"-formatted cell (417).
+      numbersAsText ? a.number : Number(a.number),
       a.name,
       a.owner,
       a.acv,
@@ -33,6 +34,7 @@ export function sheetExports(seed = 47): GeneratedExport[] {
   const second = trueAccounts(seed, 40);
   const linked = trueAccounts(seed + 1, 24);
   const ids = trueAccounts(seed + 2, 24);
+  const formatted = trueAccounts(seed + 3, 24);
   return [
     {
       name: "sheets-second",
@@ -77,6 +79,25 @@ export function sheetExports(seed = 47): GeneratedExport[] {
       format: "csv",
       sheets: [{ name: "Export", rows: accountRows(ids, true) }],
       accounts: ids,
+      outcome: { kind: "plan" },
+    },
+    {
+      // Customer numbers stored as numbers and shown with their zeros by a "000000" format;
+      // a reference column of numbers shown as "C-00417" (its header names no identifier).
+      name: "identifiers-formatted-numbers",
+      format: "xlsx",
+      sheets: [
+        {
+          name: "Export",
+          rows: accountRows(formatted, false).map((row, r) => [
+            ...row,
+            r === 0 ? "Ref" : Number(formatted[r - 1].number),
+          ]),
+          columnFormats: { 1: "000000", 5: '"C-"00000' },
+          formatFrom: 1,
+        },
+      ],
+      accounts: formatted,
       outcome: { kind: "plan" },
     },
   ];

@@ -26,6 +26,7 @@
     ResponsePayloadSizeLimitExceeded: "The response payload size has exceeded the limit.",
     RangeExceedsLimit: "The cell count in the range has exceeded the maximum supported number.",
     ItemNotFound: "The requested resource doesn't exist.",
+    ItemAlreadyExists: "The resource with the same name or identifier already exists.",
     InvalidArgument: "The argument is invalid or missing or has an incorrect format.",
     InvalidSelection: "The current selection is invalid for this operation.",
   };

@@ -10,43 +10,26 @@
 import { promises as fs } from "fs";
 import os from "os";
 import path from "path";
-import { main } from "../../src/cli/main";
 import { todaySerial } from "../../src/cli/plan";
 import { defaultAssumptions } from "../../src/core/assumptions/defaults";
-import { Catalog } from "../../src/engine/catalog";
 import { buildCoveragePlan } from "../../src/taskpane/build-plan";
-import { testCatalog } from "../helpers/engine";
-import { FakeWorkbook } from "../helpers/fake-excel";
-import { expectedPlan, ExpectedPlan, GeneratedCell } from "../generators/common";
+import { runCli as run } from "../helpers/cli";
+import { expectedPlan, GeneratedCell } from "../generators/common";
+import { excel, expectPlan, JsonPlanTiers } from "../generators/front-ends";
 import { contractExports } from "../generators/contracts";
-import { currencyExports, RATES } from "../generators/currency";
+import { currencyExports, currencyFormatExports, RATE_ARGS, RATES } from "../generators/currency";
 import { datesExport } from "../generators/dates";
 import { PlanHazardExport, writePlanExport } from "../generators/plan-export";
 import { statusExports } from "../generators/status";
 import { tcvExports } from "../generators/tcv";
 
-let catalog: Catalog;
 let dir: string;
 beforeAll(async () => {
-  catalog = await testCatalog();
   dir = await fs.mkdtemp(path.join(os.tmpdir(), "cs-exports-plan-"));
 });
 afterAll(() => fs.rm(dir, { recursive: true, force: true }));
 
-async function run(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(
-    argv,
-    { out: (l) => out.push(l), err: (l) => err.push(l) },
-    () => catalog
-  );
-  return { code, out, err };
-}
-
-interface JsonPlan {
-  tiers: { tier: string; accounts: number; arr: number | null }[];
-  total: { accounts: number; arr: number | null };
+interface JsonPlan extends JsonPlanTiers {
   skipped: { row: number; value: unknown; reason: string; kind: string }[];
   reconciliation: {
     rowsRead: number;
@@ -61,15 +44,6 @@ interface JsonPlan {
   };
 }
 
-function expectPlan(plan: JsonPlan, expected: ExpectedPlan): void {
-  expect(plan.tiers.map((t) => [t.tier, t.accounts])).toEqual(
-    expected.tiers.map((t) => [t.tier, t.accounts])
-  );
-  plan.tiers.forEach((t, i) => expect(t.arr ?? 0).toBeCloseTo(expected.tiers[i].arr, 2));
-  expect(plan.total.accounts).toBe(expected.total.accounts);
-  expect(plan.total.arr).toBeCloseTo(expected.total.arr, 2);
-}
-
 const ALL: PlanHazardExport[] = [
   ...currencyExports(),
   ...contractExports(),
@@ -77,9 +51,12 @@ const ALL: PlanHazardExport[] = [
   ...statusExports(),
   datesExport(todaySerial()),
 ];
-const CASES = ALL.flatMap((e) =>
-  (["csv", "xlsx"] as const).map((f) => [`${e.name}.${f}`, e, f] as const)
-);
+// Currencies shown only by an .xlsx cell's number format: .xlsx only (a CSV has no formats).
+const FORMATTED = currencyFormatExports();
+const CASES = [
+  ...ALL.flatMap((e) => (["csv", "xlsx"] as const).map((f) => [`${e.name}.${f}`, e, f] as const)),
+  ...FORMATTED.map((e) => [`${e.name}.xlsx`, e, "xlsx"] as const),
+];
 
 describe("cs-coverage plan on generated exports", () => {
   test.each(CASES)("%s", async (_, exported, format) => {
@@ -165,6 +142,51 @@ describe("what the plan says about them", () => {
     expect(Object.keys(RATES)).toEqual(["EUR", "GBP", "JPY"]);
   });
 
+  test("a euro-formatted report's grand total is not compared with the dollars planned; a dollar one still is", async () => {
+    const euro = currencyFormatExports().find((e) => e.name === "currency-format-euro")!;
+    const rows = euro.rows.map((r) => [...r]);
+    const amounts = rows.slice(1).map((r) => r[3] as number);
+    const total = amounts.reduce((a, b) => a + b, 0);
+    rows.push(["Grand Total", null, null, total]);
+    const formats = { ...euro.xlsxFormats, [`D${rows.length}`]: "[$€-x-euro2] #,##0" };
+    const file = await writePlanExport(
+      dir,
+      { ...euro, name: "euro-grand-total", rows, xlsxFormats: formats },
+      "xlsx"
+    );
+    const r = await run(
+      "plan",
+      file,
+      "-o",
+      path.join(dir, "euro-total.xlsx"),
+      "--json",
+      ...RATE_ARGS
+    );
+    expect(r.code).toBe(0);
+    const plan = JSON.parse(r.out[0]) as JsonPlan & { warnings: string[]; setAside: number };
+    expectPlan(plan, expectedPlan(euro.accounts));
+    expect(plan.setAside).toBe(1);
+    // In euros the total is right; read as dollars it would differ from the converted plan.
+    expect(plan.warnings).toEqual([]);
+
+    // The same report in dollars with a grand total one dollar off is still caught.
+    const dollars = rows.map((row, i) =>
+      i === 0 ? row : i === rows.length - 1 ? [...row.slice(0, 3), total + 1] : row
+    );
+    const usd = await writePlanExport(
+      dir,
+      { ...euro, name: "usd-grand-total", rows: dollars, xlsxFormats: {} },
+      "xlsx"
+    );
+    const u = await run("plan", usd, "-o", path.join(dir, "usd-total.xlsx"), "--json");
+    expect(u.code).toBe(0);
+    expect((JSON.parse(u.out[0]) as { warnings: string[] }).warnings).toEqual([
+      expect.stringMatching(
+        /the export's grand total \(row 32\) is [\d,]+ but the accounts planned add up to/
+      ),
+    ]);
+  });
+
   test("no ACV column: the message lists the headers seen and their row", async () => {
     const file = path.join(dir, "no-acv.csv");
     await fs.writeFile(
@@ -182,50 +204,6 @@ describe("what the plan says about them", () => {
 
 // ---------------------------------------------------------------------------
 // The pane's builder on the same exports
-
-interface Written {
-  sheet: string;
-  row: number;
-  values?: unknown[][];
-}
-
-/** A workbook whose selection holds `rows` (Excel's values: "" for a blank); the plan sheets' writes recorded. */
-function excel(rows: unknown[][]): { context: Excel.RequestContext; writes: Written[] } {
-  const book = new FakeWorkbook([{ name: "Export", formulas: rows }], {
-    selection: { sheet: "Export", row: 0, col: 0, rows: rows.length, cols: rows[0].length },
-  });
-  const mock = book.context as unknown as { workbook: { worksheets: Record<string, unknown> } };
-  const writes: Written[] = [];
-  const sheet = (name: string) => ({
-    getRangeByIndexes: (row: number) => {
-      const write: Written = { sheet: name, row };
-      writes.push(write);
-      return {
-        set values(v: unknown[][]) {
-          write.values = v;
-        },
-        set formulas(_: unknown) {},
-        set numberFormat(_: unknown) {},
-        format: { font: {}, fill: {} },
-      };
-    },
-    getRange: () => ({ format: {} }),
-    tables: { add: () => ({}) },
-    charts: {
-      add: () => ({
-        title: {},
-        series: { getItemAt: () => ({ setXAxisValues: () => undefined }) },
-        setPosition: () => undefined,
-      }),
-    },
-    activate: () => undefined,
-  });
-  mock.workbook.worksheets = {
-    getItemOrNullObject: () => ({ delete: () => undefined }),
-    add: (name: string) => sheet(name),
-  };
-  return { context: book.context, writes };
-}
 
 /** Cells as Excel holds them once the export is in a sheet: "" for a blank. */
 function sheetValues(rows: readonly GeneratedCell[][]): (string | number)[][] {

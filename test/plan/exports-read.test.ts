@@ -10,60 +10,33 @@ import { promises as fs } from "fs";
 import os from "os";
 import path from "path";
 import ExcelJS from "exceljs";
-import { main } from "../../src/cli/main";
 import { defaultAssumptions } from "../../src/core/assumptions/defaults";
-import { Catalog } from "../../src/engine/catalog";
 import { LocaleQuestion } from "../../src/plan/locale";
 import { buildCoveragePlan } from "../../src/taskpane/build-plan";
-import { testCatalog } from "../helpers/engine";
-import { FakeWorkbook } from "../helpers/fake-excel";
+import { runCli as run } from "../helpers/cli";
 import {
   excelValues,
   expectedPlan,
-  ExpectedPlan,
   GeneratedExport,
   serialOf,
   TrueAccount,
   writeExport,
 } from "../generators/common";
+import { excel, expectPlan, JsonPlanTiers, Written } from "../generators/front-ends";
 import { furnitureExports } from "../generators/furniture";
 import { localeExports } from "../generators/locale";
 import { sheetExports } from "../generators/sheets";
 
-let catalog: Catalog;
 let dir: string;
 beforeAll(async () => {
-  catalog = await testCatalog();
   dir = await fs.mkdtemp(path.join(os.tmpdir(), "cs-exports-read-"));
 });
 afterAll(() => fs.rm(dir, { recursive: true, force: true }));
 
-async function run(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(
-    argv,
-    { out: (l) => out.push(l), err: (l) => err.push(l) },
-    () => catalog
-  );
-  return { code, out, err };
-}
-
-interface JsonPlan {
-  tiers: { tier: string; accounts: number; arr: number | null }[];
-  total: { accounts: number; arr: number | null };
+interface JsonPlan extends JsonPlanTiers {
   setAside: number;
   warnings: string[];
   skipped: unknown[];
-}
-
-function expectPlan(plan: JsonPlan, expected: ExpectedPlan): void {
-  expect(plan.tiers.map((t) => [t.tier, t.accounts])).toEqual(
-    expected.tiers.map((t) => [t.tier, t.accounts])
-  );
-  plan.tiers.forEach((t, i) => expect(t.arr ?? 0).toBeCloseTo(expected.tiers[i].arr, 2));
-  expect(plan.total.accounts).toBe(expected.total.accounts);
-  expect(plan.total.arr).toBeCloseTo(expected.total.arr, 2);
 }
 
 const ALL: GeneratedExport[] = [...furnitureExports(), ...localeExports(), ...sheetExports()];
@@ -142,6 +115,23 @@ describe("the plan's workbook", () => {
       expect(row[number]).toBe(account.number);
       expect(account.number).toMatch(/^0+\d+$/);
     });
+  });
+
+  test("identifiers stored as numbers in a zero-padded format keep the text Excel shows", async () => {
+    const exported = sheetExports().find((e) => e.name === "identifiers-formatted-numbers")!;
+    const { headers, rows } = await accountsSheet(await planFile(exported));
+    const number = headers.indexOf("Customer Number");
+    const ref = headers.indexOf("Ref");
+    const name = headers.indexOf("Account Name");
+    const truth = byName(exported.accounts);
+    expect(rows).toHaveLength(exported.accounts.length);
+    for (const row of rows) {
+      const account = truth.get(String(row[name]))!;
+      // "000000" shows 417 as 000417; "C-"00000 as C-00417 (Excel's display, by hand).
+      expect(row[number]).toBe(account.number);
+      expect(row[ref]).toBe(`C-${account.number.slice(1)}`);
+    }
+    expect(rows.map((r) => r[number])).toContain("000001");
   });
 
   test.each(["locale-de-tab", "locale-fr-spaces", "locale-ch-apostrophe"])(
@@ -234,53 +224,6 @@ describe("eval --data on generated exports", () => {
 
 // ---------------------------------------------------------------------------
 // The pane's Build coverage plan, on a recording stand-in workbook
-
-interface Written {
-  sheet: string;
-  row: number;
-  values?: unknown[][];
-}
-
-/**
- * A workbook whose selection holds `rows` (Excel's values: "" for a blank),
- * read through the limit-enforcing fake workbook; the plan sheets' writes recorded.
- */
-function excel(rows: unknown[][]): { context: Excel.RequestContext; writes: Written[] } {
-  const book = new FakeWorkbook([{ name: "Export", formulas: rows }], {
-    selection: { sheet: "Export", row: 0, col: 0, rows: rows.length, cols: rows[0].length },
-  });
-  const mock = book.context as unknown as { workbook: { worksheets: Record<string, unknown> } };
-  const writes: Written[] = [];
-  const sheet = (name: string) => ({
-    getRangeByIndexes: (row: number) => {
-      const write: Written = { sheet: name, row };
-      writes.push(write);
-      return {
-        set values(v: unknown[][]) {
-          write.values = v;
-        },
-        set formulas(_: unknown) {},
-        set numberFormat(_: unknown) {},
-        format: { font: {}, fill: {} },
-      };
-    },
-    getRange: () => ({ format: {} }),
-    tables: { add: () => ({}) },
-    charts: {
-      add: () => ({
-        title: {},
-        series: { getItemAt: () => ({ setXAxisValues: () => undefined }) },
-        setPosition: () => undefined,
-      }),
-    },
-    activate: () => undefined,
-  });
-  mock.workbook.worksheets = {
-    getItemOrNullObject: () => ({ delete: () => undefined }),
-    add: (name: string) => sheet(name),
-  };
-  return { context: book.context, writes };
-}
 
 /** The CS ACV column of the account rows written (the cell after the export's own columns). */
 function writtenAcvs(writes: Written[], exportWidth: number): { acv: number }[] {

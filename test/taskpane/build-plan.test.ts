@@ -7,7 +7,6 @@
 import { FakeWorkbook, jsonBytes, LIMITS } from "../helpers/fake-excel";
 import { defaultAssumptions } from "../../src/core/assumptions/defaults";
 import { ColumnQuestion } from "../../src/plan/columns";
-import { PLAN_SHEET_NAMES } from "../../src/plan/layout";
 import {
   buildCoveragePlan,
   repairCsFormulas,
@@ -49,7 +48,7 @@ function excel(rows: unknown[][]): Recorder & { book: FakeWorkbook } {
     selection: { sheet: "Export", row: 0, col: 0, rows: rows.length, cols: rows[0].length },
   });
   const mock = book.context as unknown as {
-    workbook: { worksheets: Record<string, unknown> };
+    workbook: { worksheets: Record<string, unknown>; tables: Record<string, unknown> };
   };
   const syncs = () => book.stats.syncs;
   const r: Recorder & { book: FakeWorkbook } = {
@@ -116,12 +115,19 @@ function excel(rows: unknown[][]): Recorder & { book: FakeWorkbook } {
       activate: () => r.activated.push(name),
     };
   };
+  // A first build: the export's sheet alone, no earlier plan and no accounts table to put aside.
   mock.workbook.worksheets = {
-    getItemOrNullObject: (name: string) => ({ delete: () => r.deleted.push(name) }),
+    load: () => book.request(0),
+    items: [{ name: "Export", visibility: "Visible", position: 0 }],
+    getActiveWorksheet: () => ({ name: "Export", load: () => book.request(0) }),
+    getItem: (name: string) => ({ delete: () => r.deleted.push(name) }),
     add: (name: string) => {
       r.added.push(name);
       return sheet(name);
     },
+  };
+  mock.workbook.tables = {
+    getItemOrNullObject: () => ({ isNullObject: true, load: () => book.request(0) }),
   };
   return r;
 }
@@ -168,8 +174,8 @@ describe("buildCoveragePlan", () => {
       [8, "N/A"],
       [9, -100],
     ]);
-    // A rebuild replaces every CS sheet: all are deleted (when present) before any is added.
-    expect(x.deleted).toEqual([...PLAN_SHEET_NAMES]);
+    // A first build deletes nothing (a rebuild is in the browser tests: the earlier plan is put aside).
+    expect(x.deleted).toEqual([]);
     expect(x.added).toEqual([
       "CS Plan",
       "CS Accounts",
@@ -266,7 +272,7 @@ describe("buildCoveragePlan", () => {
       ["CS Books", "BarClustered", "Book load per CSM", 1],
     ]);
     expect(x.activated).toEqual(["CS Plan"]);
-    // Selection's size, its values, deletes, adds, three chunks, the rest: no sync per cell.
+    // Selection's size, its values, the look for an earlier plan, adds, three chunks, the rest: no sync per cell.
     expect(x.syncs()).toBe(8);
     expect(x.book.stats.refused).toEqual([]);
   });

@@ -1,0 +1,72 @@
+/**
+ * What the exports tests (test/plan/exports-*.test.ts) share to run a
+ * generated export through both front ends: the plan's JSON checked against
+ * the true accounts' plan, and a stand-in workbook for the pane's builder
+ * that records the plan sheets' writes. The command itself runs through
+ * runCli (test/helpers/cli.ts).
+ */
+import { FakeWorkbook } from "../helpers/fake-excel";
+import { ExpectedPlan } from "./common";
+
+/** The part of `cs-coverage plan --json` that both tests read. */
+export interface JsonPlanTiers {
+  tiers: { tier: string; accounts: number; arr: number | null }[];
+  total: { accounts: number; arr: number | null };
+}
+
+/** The plan's tiers and total are those of the true accounts, ARR to the cent. */
+export function expectPlan(plan: JsonPlanTiers, expected: ExpectedPlan): void {
+  expect(plan.tiers.map((t) => [t.tier, t.accounts])).toEqual(
+    expected.tiers.map((t) => [t.tier, t.accounts])
+  );
+  plan.tiers.forEach((t, i) => expect(t.arr ?? 0).toBeCloseTo(expected.tiers[i].arr, 2));
+  expect(plan.total.accounts).toBe(expected.total.accounts);
+  expect(plan.total.arr).toBeCloseTo(expected.total.arr, 2);
+}
+
+export interface Written {
+  sheet: string;
+  row: number;
+  values?: unknown[][];
+}
+
+/**
+ * A workbook whose selection holds `rows` (Excel's values: "" for a blank),
+ * read through the limit-enforcing fake workbook; the plan sheets' writes recorded.
+ */
+export function excel(rows: unknown[][]): { context: Excel.RequestContext; writes: Written[] } {
+  const book = new FakeWorkbook([{ name: "Export", formulas: rows }], {
+    selection: { sheet: "Export", row: 0, col: 0, rows: rows.length, cols: rows[0].length },
+  });
+  const mock = book.context as unknown as { workbook: { worksheets: Record<string, unknown> } };
+  const writes: Written[] = [];
+  const sheet = (name: string) => ({
+    getRangeByIndexes: (row: number) => {
+      const write: Written = { sheet: name, row };
+      writes.push(write);
+      return {
+        set values(v: unknown[][]) {
+          write.values = v;
+        },
+        set formulas(_: unknown) {},
+        set numberFormat(_: unknown) {},
+        format: { font: {}, fill: {} },
+      };
+    },
+    getRange: () => ({ format: {} }),
+    tables: { add: () => ({}) },
+    charts: {
+      add: () => ({
+        title: {},
+        series: { getItemAt: () => ({ setXAxisValues: () => undefined }) },
+        setPosition: () => undefined,
+      }),
+    },
+    activate: () => undefined,
+  });
+  mock.workbook.worksheets = {
+    getItemOrNullObject: () => ({ delete: () => undefined }),
+    add: (name: string) => sheet(name),
+  };
+  return { context: book.context, writes };
+}

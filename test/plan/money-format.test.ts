@@ -1,0 +1,144 @@
+/**
+ * The plan workbook writes money in the plan's currency: a EUR plan's ACV
+ * column, CS Plan cost cells and hiring plan carry a euro format, a USD plan
+ * keeps "$". Through `cs-coverage plan` (the file, opened with ExcelJS) and
+ * through the pane's Build coverage plan (the formats it sends to Excel).
+ */
+import { promises as fs } from "fs";
+import os from "os";
+import path from "path";
+import ExcelJS from "exceljs";
+import { main } from "../../src/cli/main";
+import { defaultAssumptions } from "../../src/core/assumptions/defaults";
+import { Catalog } from "../../src/engine/catalog";
+import { buildCoveragePlan } from "../../src/taskpane/build-plan";
+import { testCatalog } from "../helpers/engine";
+import { FakeWorkbook } from "../helpers/fake-excel";
+
+const EXPORT = [
+  ["Account Name", "Account Owner", "ACV"],
+  ["Apex Labs", "Ann Lee", 12000],
+  ["Birch Systems", "Bob Ortiz", 48000],
+  ["Cobalt Group", "Ann Lee", 160000],
+  ["Dune Health", "Chen Wu", 300000],
+];
+
+let catalog: Catalog;
+let dir: string;
+beforeAll(async () => {
+  catalog = await testCatalog();
+  dir = await fs.mkdtemp(path.join(os.tmpdir(), "cs-money-format-"));
+  await fs.writeFile(
+    path.join(dir, "export.csv"),
+    EXPORT.map((r) => r.join(",")).join("\r\n") + "\r\n"
+  );
+});
+afterAll(() => fs.rm(dir, { recursive: true, force: true }));
+
+/** Every number format in the workbook, and the ones of a few named cells. */
+async function formatsOf(file: string) {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(file);
+  const all = new Set<string>();
+  workbook.eachSheet((ws) =>
+    ws.eachRow((row) =>
+      row.eachCell((cell) => {
+        if (cell.numFmt) all.add(cell.numFmt);
+      })
+    )
+  );
+  const accounts = workbook.getWorksheet("CS Accounts")!;
+  // The plan's own ACV column ("CS ACV", "CS ACV in EUR"), after the export's columns.
+  const acvColumn = (accounts.getRow(1).values as unknown[]).findIndex(
+    (h) => typeof h === "string" && h.startsWith("CS ACV")
+  );
+  expect(acvColumn).toBe(EXPORT[0].length + 1);
+  // The CSM's loaded cost on CS Plan: a CS.OTE formula.
+  let cost: string | undefined;
+  workbook.getWorksheet("CS Plan")!.eachRow((row) =>
+    row.eachCell((cell) => {
+      const value = cell.value as { formula?: string } | null;
+      if (value?.formula?.includes("CS_OTE(") && cost === undefined) cost = cell.numFmt;
+    })
+  );
+  return { all, acv: accounts.getRow(2).getCell(acvColumn).numFmt, cost };
+}
+
+async function plan(output: string, ...args: string[]) {
+  const err: string[] = [];
+  const code = await main(
+    ["plan", path.join(dir, "export.csv"), "-o", output, ...args],
+    { out: () => undefined, err: (l) => err.push(l) },
+    () => catalog
+  );
+  expect(err).toEqual([]);
+  expect(code).toBe(0);
+  return formatsOf(output);
+}
+
+test("a EUR plan's workbook writes money in euros, a USD plan's in dollars", async () => {
+  const eur = await plan(path.join(dir, "eur.xlsx"), "--set", "currency=EUR");
+  expect(eur.acv).toBe('"€"#,##0');
+  expect(eur.cost).toBe('"€"#,##0');
+  expect(eur.all).toContain('"€"#,##0');
+  expect([...eur.all].filter((f) => f.includes("$"))).toEqual([]);
+
+  const usd = await plan(path.join(dir, "usd.xlsx"));
+  expect(usd.acv).toBe('"$"#,##0');
+  expect(usd.cost).toBe('"$"#,##0');
+  expect([...usd.all].filter((f) => f.includes("€"))).toEqual([]);
+});
+
+test("the pane's build writes the same money formats", async () => {
+  const build = async (currency: string) => {
+    const book = new FakeWorkbook([{ name: "Export", formulas: EXPORT }], {
+      selection: { sheet: "Export", row: 0, col: 0, rows: EXPORT.length, cols: 3 },
+    });
+    const mock = book.context as unknown as { workbook: { worksheets: Record<string, unknown> } };
+    const formats: { sheet: string; format: unknown }[] = [];
+    const sheet = (name: string) => ({
+      getRangeByIndexes: () => ({
+        set values(_: unknown) {},
+        set formulas(_: unknown) {},
+        set numberFormat(format: unknown) {
+          formats.push({ sheet: name, format });
+        },
+        format: { font: {}, fill: {} },
+      }),
+      getRange: () => ({ format: {} }),
+      tables: { add: () => ({}) },
+      charts: {
+        add: () => ({
+          title: {},
+          series: { getItemAt: () => ({ setXAxisValues: () => undefined }) },
+          setPosition: () => undefined,
+        }),
+      },
+      activate: () => undefined,
+    });
+    mock.workbook.worksheets = {
+      getItemOrNullObject: () => ({ delete: () => undefined }),
+      add: (name: string) => sheet(name),
+    };
+    const assumptions = { ...defaultAssumptions(), currency };
+    const result = await buildCoveragePlan(book.context, {
+      assumptions,
+      askAcvColumn: async () => null,
+    });
+    expect(result.built).toBe(true);
+    // Whole-column formats are one string; cell and spill formats are grids of them.
+    const flat = (f: unknown): string[] => (Array.isArray(f) ? f.flat(2).map(String) : [String(f)]);
+    return {
+      accounts: formats.filter((f) => f.sheet === "CS Accounts").flatMap((f) => flat(f.format)),
+      plan: formats.filter((f) => f.sheet === "CS Plan").flatMap((f) => flat(f.format)),
+    };
+  };
+  const eur = await build("EUR");
+  expect(eur.accounts).toContain('"€"#,##0');
+  expect(eur.plan).toContain('"€"#,##0');
+  expect([...eur.accounts, ...eur.plan].filter((f) => f.includes("$"))).toEqual([]);
+  const usd = await build("USD");
+  expect(usd.accounts).toContain('"$"#,##0');
+  expect(usd.plan).toContain('"$"#,##0');
+  expect([...usd.accounts, ...usd.plan].filter((f) => f.includes("€"))).toEqual([]);
+});
