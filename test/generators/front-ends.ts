@@ -6,6 +6,7 @@
  * runCli (test/helpers/cli.ts).
  */
 import { FakeWorkbook } from "../helpers/fake-excel";
+import { asFirstBuild } from "../helpers/first-build";
 import { ExpectedPlan } from "./common";
 
 /** The part of `cs-coverage plan --json` that both tests read. */
@@ -38,7 +39,6 @@ export function excel(rows: unknown[][]): { context: Excel.RequestContext; write
   const book = new FakeWorkbook([{ name: "Export", formulas: rows }], {
     selection: { sheet: "Export", row: 0, col: 0, rows: rows.length, cols: rows[0].length },
   });
-  const mock = book.context as unknown as { workbook: { worksheets: Record<string, unknown> } };
   const writes: Written[] = [];
   const sheet = (name: string) => ({
     getRangeByIndexes: (row: number) => {
@@ -64,9 +64,6 @@ export function excel(rows: unknown[][]): { context: Excel.RequestContext; write
     },
     activate: () => undefined,
   });
-  mock.workbook.worksheets = {
-    getItemOrNullObject: () => ({ delete: () => undefined }),
-    add: (name: string) => sheet(name),
-  };
+  asFirstBuild(book, sheet);
   return { context: book.context, writes };
 }

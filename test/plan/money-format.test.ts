@@ -14,6 +14,7 @@ import { Catalog } from "../../src/engine/catalog";
 import { buildCoveragePlan } from "../../src/taskpane/build-plan";
 import { testCatalog } from "../helpers/engine";
 import { FakeWorkbook } from "../helpers/fake-excel";
+import { asFirstBuild } from "../helpers/first-build";
 
 const EXPORT = [
   ["Account Name", "Account Owner", "ACV"],
@@ -94,7 +95,6 @@ test("the pane's build writes the same money formats", async () => {
     const book = new FakeWorkbook([{ name: "Export", formulas: EXPORT }], {
       selection: { sheet: "Export", row: 0, col: 0, rows: EXPORT.length, cols: 3 },
     });
-    const mock = book.context as unknown as { workbook: { worksheets: Record<string, unknown> } };
     const formats: { sheet: string; format: unknown }[] = [];
     const sheet = (name: string) => ({
       getRangeByIndexes: () => ({
@@ -116,10 +116,7 @@ test("the pane's build writes the same money formats", async () => {
       },
       activate: () => undefined,
     });
-    mock.workbook.worksheets = {
-      getItemOrNullObject: () => ({ delete: () => undefined }),
-      add: (name: string) => sheet(name),
-    };
+    asFirstBuild(book, sheet);
     const assumptions = { ...defaultAssumptions(), currency };
     const result = await buildCoveragePlan(book.context, {
       assumptions,

@@ -5,6 +5,7 @@
  * Excel to do.
  */
 import { FakeWorkbook, jsonBytes, LIMITS } from "../helpers/fake-excel";
+import { asFirstBuild } from "../helpers/first-build";
 import { defaultAssumptions } from "../../src/core/assumptions/defaults";
 import { ColumnQuestion } from "../../src/plan/columns";
 import {
@@ -47,9 +48,6 @@ function excel(rows: unknown[][]): Recorder & { book: FakeWorkbook } {
   const book = new FakeWorkbook([{ name: "Export", formulas: rows }], {
     selection: { sheet: "Export", row: 0, col: 0, rows: rows.length, cols: rows[0].length },
   });
-  const mock = book.context as unknown as {
-    workbook: { worksheets: Record<string, unknown>; tables: Record<string, unknown> };
-  };
   const syncs = () => book.stats.syncs;
   const r: Recorder & { book: FakeWorkbook } = {
     book,
@@ -115,20 +113,14 @@ function excel(rows: unknown[][]): Recorder & { book: FakeWorkbook } {
       activate: () => r.activated.push(name),
     };
   };
-  // A first build: the export's sheet alone, no earlier plan and no accounts table to put aside.
-  mock.workbook.worksheets = {
-    load: () => book.request(0),
-    items: [{ name: "Export", visibility: "Visible", position: 0 }],
-    getActiveWorksheet: () => ({ name: "Export", load: () => book.request(0) }),
-    getItem: (name: string) => ({ delete: () => r.deleted.push(name) }),
-    add: (name: string) => {
+  asFirstBuild(
+    book,
+    (name) => {
       r.added.push(name);
       return sheet(name);
     },
-  };
-  mock.workbook.tables = {
-    getItemOrNullObject: () => ({ isNullObject: true, load: () => book.request(0) }),
-  };
+    (name) => r.deleted.push(name)
+  );
   return r;
 }
 
