@@ -47,9 +47,12 @@ export function show(value: unknown): string {
   return "(an unreadable value)";
 }
 
+// Made once: toLocaleString with options builds this formatter on every call (a skipped row's message each).
+const messageNumbers = new Intl.NumberFormat("en-US", { maximumFractionDigits: 4 });
+
 /** Formats a number for a message: thousands separators, at most 4 decimals. */
 export function fmt(value: number): string {
-  return value.toLocaleString("en-US", { maximumFractionDigits: 4 });
+  return messageNumbers.format(value);
 }
 
 /** "1 row", "2 rows": a count and its noun. */
