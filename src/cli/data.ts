@@ -27,8 +27,6 @@ import {
   xlsxCell,
 } from "./xlsx-stream";
 
-import { readFormattedNumber } from "../plan/number-formats";
-
 export { DataFileError, SheetCell, SheetOptions } from "./sheet";
 export { toEngineInput, typePastedText } from "../plan/paste-typing";
 
@@ -98,9 +96,9 @@ async function parseXlsx(file: string, options: SheetOptions): Promise<LoadedShe
       ...(formats === undefined
         ? {}
         : {
-            startSheet: () => formats.clear(),
+            startSheet: () => formats.startSheet(),
             formatted: (value: number, numFmt: string, row: number, col: number) => {
-              const cell = readFormattedNumber(value, numFmt, row, col, formats);
+              const cell = formats.read(value, numFmt, row, col);
               return typeof cell === "string" ? texts.share(cell) : cell;
             },
           }),

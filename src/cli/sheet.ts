@@ -4,7 +4,6 @@
  * limits, repeated short texts held once).
  */
 import { EXCEL_MAX_COLUMNS, EXCEL_MAX_ROWS } from "../core/values";
-import { CellFormats } from "../plan/number-formats";
 
 /** One cell of the data sheet; null is an empty cell. */
 export type SheetCell = number | string | boolean | null;
@@ -78,12 +77,18 @@ export interface SheetOptions {
   /** Without `sheet`: the first worksheet whose rows this accepts (else the first). */
   accept?: (rows: readonly SheetCell[][]) => boolean;
   /**
-   * Read what an .xlsx's number formats say (the plan, not `eval`, whose
-   * formulas see numbers as Excel's do): the formats that show a currency are
-   * recorded here by cell, and a number in a zero-padded identifier format
-   * ("000000") becomes the text it shows ("001234").
+   * Reads an .xlsx's numbers with their number formats (the plan, not
+   * `eval`, whose formulas see numbers as Excel's own do).
    */
-  numberFormats?: CellFormats;
+  numberFormats?: NumberFormatReader;
+}
+
+/** Sees each number of an .xlsx whose cell has a number format (not General), 0-based row and column. */
+export interface NumberFormatReader {
+  /** The cell as the reader keeps it: the number, or text (a zero-padded identifier). */
+  read(value: number, numFmt: string, row: number, col: number): SheetCell;
+  /** Another worksheet is read (the first with an account table may be a later one). */
+  startSheet(): void;
 }
 
 /**
