@@ -27,7 +27,7 @@ import {
   xlsxCell,
 } from "./xlsx-stream";
 
-import { formatCurrency, zeroPaddedText } from "../plan/number-formats";
+import { readFormattedNumber } from "../plan/number-formats";
 
 export { DataFileError, SheetCell, SheetOptions } from "./sheet";
 export { toEngineInput, typePastedText } from "../plan/paste-typing";
@@ -100,10 +100,8 @@ async function parseXlsx(file: string, options: SheetOptions): Promise<LoadedShe
         : {
             startSheet: () => formats.clear(),
             formatted: (value: number, numFmt: string, row: number, col: number) => {
-              const padded = zeroPaddedText(value, numFmt);
-              if (padded !== null) return texts.share(padded);
-              if (formatCurrency(numFmt) !== null) formats.set(row, col, numFmt);
-              return value;
+              const cell = readFormattedNumber(value, numFmt, row, col, formats);
+              return typeof cell === "string" ? texts.share(cell) : cell;
             },
           }),
     });

@@ -9,7 +9,7 @@
  */
 
 import { CsError, Errors } from "./errors";
-import { errorCodeOf, isBlank, isErrorValue } from "./values";
+import { cellValue, inputError, isBlank, isErrorValue } from "./values";
 
 const MS_PER_DAY = 86_400_000;
 /** Excel serial of 1970-01-01, the Unix epoch. */
@@ -102,7 +102,8 @@ export function parseDate(raw: unknown, what: string): number | null | CsError {
  * 1900-01-00), and it is what Excel desktop passes for an empty cell.
  */
 export function readDay(raw: unknown, what: string): number | null | CsError {
-  if (isErrorValue(raw)) return Errors.errorInInput(what, errorCodeOf(raw));
+  raw = cellValue(raw);
+  if (isErrorValue(raw)) return inputError(what, raw);
   if (raw === 0) return null;
   return parseDate(raw, what);
 }

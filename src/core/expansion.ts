@@ -32,6 +32,26 @@ export function expansionSplit(
   return { lead: LEADS[band], csmShare, csm, ae: aeCredit(amount, csm) };
 }
 
+/** What one output cell of a credit shows: the CSM's dollars, the AE's, or who leads. */
+export type CreditPart = "csm" | "ae" | "lead";
+
+/**
+ * One part of an expansion's credit without building the credit object (a
+ * million-row column asks for two parts per row): the same arithmetic as
+ * expansionSplit, so the same cents.
+ */
+export function splitPart(
+  amount: number,
+  bands: ExpansionAssumptions,
+  part: CreditPart
+): number | ExpansionLead | CsError {
+  if (amount < 0) return Errors.contraction(amount);
+  const band = creditBand(amount, bands);
+  if (part === "lead") return LEADS[band];
+  const csm = csmCredit(amount, CSM_SHARE[band](bands));
+  return part === "csm" ? csm : aeCredit(amount, csm);
+}
+
 /** The bands in order: 0 CSM-owned, 1 CSM-led, 2 AE-led. */
 export type CreditBand = 0 | 1 | 2;
 export const LEADS: readonly ExpansionLead[] = [

@@ -8,7 +8,8 @@ import { CsError, Errors } from "../core/errors";
 import { Model } from "../core/model";
 import { TierTable } from "../core/tiers";
 import {
-  errorCodeOf,
+  cellValue,
+  inputError,
   isBlank,
   isErrorValue,
   nameKey,
@@ -17,15 +18,16 @@ import {
 } from "../core/values";
 import { asGrid, Grid, isSingle, locate, width } from "./grid";
 import { toHost, withModel } from "./host";
-import { readAccountTier, readNonNegativeFraction } from "./read";
-import { oneValue, tierCsmRatio } from "./read-values";
+import { readAccountTier, readNonNegativeFraction } from "./read-amounts-and-tiers";
+import { oneValue, tierCsmRatio } from "./read-counts-and-ramps";
 
 /** A threshold above this (500%) is almost surely a percentage typed without "%" (110 for 110%). */
 const PERCENT_FORM_LIMIT = 5;
 
 /** A book size: a count of accounts, or a book ARR ("$2.5M"); 0 or more; null for a blank. */
 function readBookSize(raw: unknown): number | null | CsError {
-  if (isErrorValue(raw)) return Errors.errorInInput("Book size", errorCodeOf(raw));
+  raw = cellValue(raw);
+  if (isErrorValue(raw)) return inputError("Book size", raw);
   let value = parseNumber(raw, "Book size");
   if (value instanceof CsError) value = parseAmount(raw);
   if (value instanceof CsError) return Errors.notABookSize(raw);
@@ -35,7 +37,8 @@ function readBookSize(raw: unknown): number | null | CsError {
 
 /** A target book: a number above 0 (accounts, or ARR) or a tier name meaning its accounts per CSM. */
 function readTarget(model: Model, raw: unknown): number | CsError {
-  if (isErrorValue(raw)) return Errors.errorInInput("Target", errorCodeOf(raw));
+  raw = cellValue(raw);
+  if (isErrorValue(raw)) return inputError("Target", raw);
   if (isBlank(raw)) return Errors.blankRequired("Target");
   if (typeof raw === "string" && !(model.tiers instanceof CsError)) {
     if (model.tiers.byTierName(raw)) return tierCsmRatio(model, raw);
@@ -166,6 +169,7 @@ function accountSlot(
   table: TierTable<TierAssumption>,
   slots: ReturnType<typeof segmentSlots>
 ): number | CsError {
+  raw = cellValue(raw);
   // A tier name wins over a segment name ("Mid-Market" is both).
   if (typeof raw === "string" && !table.byTierName(raw)) {
     const segment = slots.segmentSlot(raw);

@@ -5,8 +5,8 @@ import { checkedAccountCapacity } from "../core/capacity";
 import { CsError, Errors } from "../core/errors";
 import { tidy } from "../core/money";
 import { elementwise, optional, required } from "./elementwise";
-import { readNonNegativeFraction } from "./read";
-import { readNonNegativeNumber } from "./read-values";
+import { readNonNegativeFraction } from "./read-amounts-and-tiers";
+import { readNonNegativeNumber } from "./read-counts-and-ramps";
 
 /** Hours in a week: more available hours than that is a typing error. */
 const HOURS_IN_A_WEEK = 168;

@@ -8,47 +8,34 @@ import { CsError, Errors } from "../core/errors";
 import {
   aeCredit,
   creditBand,
+  CreditPart,
   csmCredit,
   CSM_SHARE,
-  ExpansionCredit,
-  expansionSplit as splitCredit,
   LEADS,
+  splitPart,
 } from "../core/expansion";
 import { Model, resolveSegment } from "../core/model";
 import { roundCents } from "../core/money";
 import { payoutMultipleFor, variablePayout as computePayout } from "../core/payout";
 import {
-  errorCodeOf,
+  cellValue,
+  inputError,
   isBlank,
   isErrorValue,
   parseAmount,
   parseFraction,
   parseNumber,
 } from "../core/values";
-import {
-  asGrid,
-  broadcastShape,
-  Cell,
-  cellAt,
-  fill,
-  Grid,
-  isSingle,
-  locate,
-  Shape,
-  shapePosition,
-  width,
-} from "./grid";
-import { declareParams, elementwise, optional, required, SKIP, whole } from "./elementwise";
-import { gridToHost, toHost, withModel } from "./host";
+import { elementwise, optional, OUTPUT, required, SKIP, unread, whole } from "./elementwise";
+import { asGrid, Cell, cellAt, Grid, isSingle, Shape, width } from "./grid";
 import {
   isPlainAmount,
   readNonNegativeAmount,
   readNonNegativeFraction,
   readOptionalText,
-} from "./read";
+} from "./read-amounts-and-tiers";
 
-const SPLIT_PARTS = ["csm", "ae", "lead"] as const;
-type SplitPart = (typeof SPLIT_PARTS)[number];
+const SPLIT_PARTS: readonly CreditPart[] = ["csm", "ae", "lead"];
 
 /**
  * How an expansion's incremental ARR is credited between CSM and AE (S4 §3): below $25,000 CSM-owned (100% CSM), $25,000 to $100,000 inclusive CSM-led (70/30), above AE-led (30/70). Credits are in dollars to the cent and always add up to the amount.
@@ -60,93 +47,59 @@ type SplitPart = (typeof SPLIT_PARTS)[number];
  * @example =CS.EXPANSION_SPLIT("$150k", "lead") -> "AE-led, CSM co-credit"
  */
 export function expansionSplit(amount: any[][], part?: any): any[][] {
-  return withModel((model) => {
-    const amounts = asGrid(amount) ?? [[null]];
-    const shape = { rows: amounts.length, cols: width(amounts) };
-    const partText = readOptionalText(part, "part");
-    const chosen =
-      typeof partText === "string"
-        ? SPLIT_PARTS.find((p) => p === partText.toLowerCase())
-        : undefined;
-    if (partText instanceof CsError || (typeof partText === "string" && !chosen)) {
-      const error =
-        partText instanceof CsError ? partText : Errors.unknownPart(partText, SPLIT_PARTS);
-      return gridToHost(
-        fill(chosen || partText !== null ? shape : { ...shape, cols: shape.cols * 2 }, error)
-      );
-    }
-    const bands = model.assumptions.expansion;
-    const shares = CSM_SHARE.map((share) => share(bands));
-    const creditAt = (raw: unknown, r: number, c: number): ExpansionCredit | CsError | null => {
-      // Negative amounts go through to the core, which names them as contractions.
-      const value = isErrorValue(raw)
-        ? Errors.errorInInput("Amount", errorCodeOf(raw))
-        : parseAmount(raw);
-      if (value === null) return null;
-      if (value instanceof CsError) return locate(value, "amount", amounts, r, c);
-      const credit = splitCredit(value, bands);
-      return credit instanceof CsError ? locate(credit, "amount", amounts, r, c) : credit;
-    };
-    // One pass, each output row written once (no intermediate grid of credits).
-    const out: unknown[][] = new Array(amounts.length);
-    if (shape.cols === 1) {
-      // The usual call, a column of amounts: row literals are packed arrays, much cheaper than new Array(n).
-      // A plain amount (nearly every cell) is split without a credit object; the same
-      // arithmetic as the core's expansionSplit, so the same cents.
-      for (let r = 0; r < amounts.length; r++) {
-        const raw = amounts[r].length > 0 ? amounts[r][0] : null;
-        if (isPlainAmount(raw)) {
-          const band = creditBand(raw, bands);
-          if (chosen === "lead") {
-            out[r] = LEAD_ROWS[band];
-            continue;
-          }
-          const csm = csmCredit(raw, shares[band]);
-          if (chosen === undefined) out[r] = [csm, aeCredit(raw, csm)];
-          else out[r] = chosen === "csm" ? [csm] : [aeCredit(raw, csm)];
-          continue;
-        }
-        const credit = creditAt(raw, r, 0);
-        out[r] = chosen
-          ? [toHost(pickCredit(credit, chosen))]
-          : [toHost(pickCredit(credit, "csm")), toHost(pickCredit(credit, "ae"))];
-      }
-      return out;
-    }
-    for (let r = 0; r < amounts.length; r++) {
-      const row = amounts[r];
-      const outRow: unknown[] = new Array(chosen ? shape.cols : shape.cols * 2);
-      for (let c = 0; c < shape.cols; c++) {
-        const credit = creditAt(c < row.length ? row[c] : null, r, c);
-        if (chosen) {
-          outRow[c] = toHost(pickCredit(credit, chosen));
-        } else {
-          outRow[2 * c] = toHost(pickCredit(credit, "csm"));
-          outRow[2 * c + 1] = toHost(pickCredit(credit, "ae"));
-        }
-      }
-      out[r] = outRow;
-    }
-    return out;
-  });
+  return EXPANSION_SPLIT(amount, part);
 }
 
-// EXPANSION_SPLIT reads its column itself (two cells per amount); its spill rule is in engine/shapes.ts.
-declareParams("EXPANSION_SPLIT", [
-  optional("amount", (raw) => parseAmount(raw), SKIP),
-  whole("part", (arg) => readOptionalText(arg, "part")),
-]);
+const EXPANSION_SPLIT = elementwise({
+  id: "EXPANSION_SPLIT",
+  params: [
+    // A blank amount gives blank credits. Negative amounts go through to the
+    // core, which names them as contractions.
+    optional("amount", readExpansionAmount, SKIP),
+    whole("part", readPart),
+  ],
+  errorsAt: "amount",
+  // Omitted part: two cells per amount, CSM credit then AE credit (engine/shapes.ts sizes it so).
+  cellsPerInput: ([, chosen]) => (chosen === null ? 2 : 1),
+  compute: ([amount, chosen], model, _r, _c, part) =>
+    splitPart(amount, model.assumptions.expansion, chosen ?? (part === 0 ? "csm" : "ae")),
+  // A plain number of 0 or more (nearly every cell of a column) is split without the
+  // readers: splitPart's arithmetic, so the same cents.
+  plainColumn: ([amounts], [, chosen], model, out) => {
+    if (amounts === null) return;
+    const bands = model.assumptions.expansion;
+    const shares = CSM_SHARE.map((share) => share(bands));
+    for (let r = 0; r < out.length; r++) {
+      const raw = amounts[r].length > 0 ? amounts[r][0] : null;
+      if (!isPlainAmount(raw)) continue;
+      const band = creditBand(raw, bands);
+      if (chosen === "lead") {
+        out[r] = LEAD_ROWS[band];
+        continue;
+      }
+      const csm = csmCredit(raw, shares[band]);
+      if (chosen === null) out[r] = [csm, aeCredit(raw, csm)];
+      else out[r] = chosen === "csm" ? [csm] : [aeCredit(raw, csm)];
+    }
+  },
+});
 
 /**
  * One output row per lead, frozen and shared by every row of that band (no
- * allocation per row); safe because nothing writes to a result (see TIER).
+ * allocation per row); safe because nothing writes to a result (see elementwise).
  */
 const LEAD_ROWS: readonly unknown[][] = LEADS.map((lead) => Object.freeze([lead]) as unknown[]);
 
-function pickCredit(credit: ExpansionCredit | CsError | null, which: SplitPart): Cell {
-  if (credit === null) return null;
-  if (credit instanceof CsError) return credit;
-  return which === "lead" ? credit.lead : credit[which];
+function readExpansionAmount(raw: unknown): number | null | CsError {
+  const value = cellValue(raw);
+  return isErrorValue(value) ? inputError("Amount", value) : parseAmount(value);
+}
+
+/** The part asked for, or null when omitted or blank. */
+function readPart(arg: unknown): CreditPart | null | CsError {
+  const text = readOptionalText(arg, "part");
+  if (text === null || text instanceof CsError) return text;
+  return SPLIT_PARTS.find((p) => p === text.toLowerCase()) ?? Errors.unknownPart(text, SPLIT_PARTS);
 }
 
 /** Fractions above this are almost surely percentages typed without "%" (112 for 112%). */
@@ -163,7 +116,8 @@ function readRetention(raw: unknown, what: "GRR" | "NRR"): number | CsError {
 
 /** One MBO attainment cell: a fraction from 0 to the percent-form limit; null for a blank. */
 function readOneMbo(raw: unknown): number | null | CsError {
-  if (isErrorValue(raw)) return Errors.errorInInput("MBO attainment", errorCodeOf(raw));
+  raw = cellValue(raw);
+  if (isErrorValue(raw)) return inputError("MBO attainment", raw);
   if (isBlank(raw)) return null;
   const value = parseFraction(raw, "MBO attainment");
   if (value === null || value instanceof CsError) return value;
@@ -194,14 +148,12 @@ function readMboRow(values: readonly unknown[]): number | CsError {
  * for a single result.
  */
 type MboSource =
-  | { kind: "cell"; at: (r: number, c: number) => unknown }
-  | { kind: "row"; at: (r: number) => readonly unknown[] };
+  { kind: "cell"; grid: Grid } | { kind: "row"; at: (r: number) => readonly unknown[] };
 
 function mboSource(mbo: Grid, out: Shape): MboSource | CsError {
   const rows = mbo.length;
   const cols = width(mbo);
-  if (isSingle(mbo) || (rows === out.rows && cols === out.cols))
-    return { kind: "cell", at: (r, c) => cellAt(mbo, r, c) };
+  if (isSingle(mbo) || (rows === out.rows && cols === out.cols)) return { kind: "cell", grid: mbo };
   if (out.rows === 1 && out.cols === 1) return { kind: "row", at: () => mbo.flat() };
   if (out.cols === 1 && (rows === out.rows || rows === 1))
     return { kind: "row", at: (r) => mbo[rows === 1 ? 0 : r] };
@@ -209,7 +161,8 @@ function mboSource(mbo: Grid, out: Shape): MboSource | CsError {
 }
 
 function readSegment(model: Model, raw: unknown): SegmentAssumption | CsError {
-  if (isErrorValue(raw)) return Errors.errorInInput("Segment", errorCodeOf(raw));
+  raw = cellValue(raw);
+  if (isErrorValue(raw)) return inputError("Segment", raw);
   if (isBlank(raw)) return resolveSegment(model, "Mid-Market");
   if (typeof raw !== "string") return Errors.notText("Segment", raw);
   return resolveSegment(model, raw);
@@ -265,127 +218,86 @@ export function variablePayout(
   target_variable?: any[][],
   plan?: any
 ): any[][] {
-  return withModel((model) => {
-    const g = asGrid(grr) ?? [[null]];
-    const n = asGrid(nrr) ?? [[null]];
-    const m = asGrid(mbo) ?? [[null]];
-    const s = asGrid(segment ?? null);
-    const e = asGrid(ebr_completion ?? null);
-    const t = asGrid(target_variable ?? null);
-    const shape = broadcastShape(
-      [g, n, m, s, e, t].flatMap((grid, i) =>
-        PAYOUT_PARAMS[i].kind === "cell" ? [{ name: PAYOUT_PARAMS[i].name, grid }] : []
+  return VARIABLE_PAYOUT(grr, nrr, mbo, segment, ebr_completion, target_variable, plan);
+}
+
+/**
+ * VARIABLE_PAYOUT's parameters: grr, nrr, segment, EBR and target broadcast
+ * cell by cell; mbo may be a row of attainments averaged per output cell,
+ * so it never widens the result. The cells are read by payoutCell, in the
+ * order of its checks: the blank rule (GRR, NRR and MBO all blank) and
+ * NRR-at-least-GRR span several parameters. An error names the output
+ * cell's position (it may come from any of the ranges).
+ */
+const VARIABLE_PAYOUT = elementwise({
+  id: "VARIABLE_PAYOUT",
+  params: [
+    unread("grr"),
+    unread("nrr"),
+    whole("mbo", (arg, _model, shape) => mboSource(asGrid(arg) ?? [[null]], shape)),
+    unread("segment"),
+    unread("ebr_completion"),
+    unread("target_variable"),
+    whole("plan", payoutCall),
+  ],
+  errorsAt: OUTPUT,
+  compute: ([grr, nrr, mbo, segment, ebr, target, call], _model, r, c) =>
+    payoutCell(call, grr, nrr, mbo, r, c, segment, ebr, target),
+  plainColumn: ([grr, nrr, , segment, ebr, target], [, , mbo, , , , call], _model, out) => {
+    // Only without segment, EBR and target arguments, with one MBO per row.
+    const fast = call.plain;
+    if (fast === null || mbo.kind !== "cell" || grr === null || nrr === null) return;
+    if (segment !== null || ebr !== null || target !== null) return;
+    const column = (grid: Grid) => (isSingle(grid) ? null : grid);
+    const [gc, nc, mc] = [column(grr), column(nrr), column(mbo.grid)];
+    const [g0, n0, m0] = [grr[0][0], nrr[0][0], mbo.grid[0][0]];
+    for (let r = 0; r < out.length; r++) {
+      const rawGrr = gc === null ? g0 : gc[r][0];
+      const rawNrr = nc === null ? n0 : nc[r][0];
+      const rawMbo = mc === null ? m0 : mc[r][0];
+      // Plain numbers in range (nearly every row) skip the readers; anything else,
+      // blank or out of range included, goes through payoutCell for its message.
+      if (
+        typeof rawGrr === "number" &&
+        typeof rawNrr === "number" &&
+        typeof rawMbo === "number" &&
+        rawGrr >= 0 &&
+        rawGrr <= 1 &&
+        rawNrr >= rawGrr &&
+        rawNrr <= PERCENT_FORM_LIMIT &&
+        rawMbo >= 0 &&
+        rawMbo <= PERCENT_FORM_LIMIT
       )
-    );
-    if (shape instanceof CsError) return gridToHost([[shape]]);
-    const mboFor = mboSource(m, shape);
-    if (mboFor instanceof CsError) return gridToHost(fill(shape, mboFor));
-    const payoutPlan = readPlan(plan);
-    if (payoutPlan instanceof CsError) return gridToHost(fill(shape, payoutPlan));
-    const inputs: PayoutReaders = { model, plan: payoutPlan, segmentOf: segmentReader(model) };
-    const single = shape.rows === 1 && shape.cols === 1;
-    const out: unknown[][] = new Array(shape.rows);
-    const hostCell = (r: number, c: number): unknown => {
-      const cell = payoutCell(
-        inputs,
-        cellAt(g, r, c),
-        cellAt(n, r, c),
-        mboFor,
-        r,
-        c,
-        s ? cellAt(s, r, c) : null,
-        e ? cellAt(e, r, c) : null,
-        t ? cellAt(t, r, c) : null
-      );
-      return toHost(
-        cell instanceof CsError && !single
-          ? Errors.atPosition(cell, `${shapePosition(shape, r, c)} of the range`)
-          : cell
-      );
-    };
-    // The usual call is one column: a row literal built from its value is a
-    // packed array (numbers unboxed), much cheaper than new Array(n) filled later.
-    if (shape.cols === 1) {
-      const fast =
-        mboFor.kind === "cell" && s === null && e === null && t === null
-          ? plainPayout(inputs)
-          : null;
-      if (fast === null) {
-        for (let r = 0; r < shape.rows; r++) out[r] = [hostCell(r, 0)];
-        return out;
-      }
-      const column = (grid: Grid) => (isSingle(grid) ? null : grid);
-      const [gc, nc, mc] = [column(g), column(n), column(m)];
-      const [g0, n0, m0] = [g[0][0], n[0][0], m[0][0]];
-      for (let r = 0; r < shape.rows; r++) {
-        const rawGrr = gc === null ? g0 : gc[r][0];
-        const rawNrr = nc === null ? n0 : nc[r][0];
-        const rawMbo = mc === null ? m0 : mc[r][0];
-        // Plain numbers in range (nearly every row) skip the readers; anything else,
-        // blank or out of range included, goes through them for its message.
-        if (
-          typeof rawGrr === "number" &&
-          typeof rawNrr === "number" &&
-          typeof rawMbo === "number" &&
-          rawGrr >= 0 &&
-          rawGrr <= 1 &&
-          rawNrr >= rawGrr &&
-          rawNrr <= PERCENT_FORM_LIMIT &&
-          rawMbo >= 0 &&
-          rawMbo <= PERCENT_FORM_LIMIT
-        ) {
-          out[r] = [fast(rawGrr + 0, rawNrr + 0, rawMbo + 0)];
-        } else out[r] = [hostCell(r, 0)];
-      }
-      return out;
+        out[r] = [fast(rawGrr + 0, rawNrr + 0, rawMbo + 0)];
     }
-    for (let r = 0; r < shape.rows; r++) {
-      const outRow: unknown[] = new Array(shape.cols);
-      for (let c = 0; c < shape.cols; c++) outRow[c] = hostCell(r, c);
-      out[r] = outRow;
-    }
-    return out;
-  });
-}
+  },
+});
 
-/**
- * The multiple of a row of plain numbers with the segment and plan of the
- * whole call (no segment, EBR or target argument): null when the segment or
- * the curve cannot be used, so that every row goes through payoutCell and
- * shows why.
- */
-function plainPayout(inputs: PayoutReaders): ((g: number, n: number, m: number) => number) | null {
-  const segment = inputs.segmentOf(null);
-  if (segment instanceof CsError) return null;
-  return payoutMultipleFor(segment, null, inputs.plan, inputs.model.assumptions.payout);
+/** The plan and what else stays the same for every cell of one call. */
+function payoutCall(arg: unknown, model: Model): PayoutCall | CsError {
+  const plan = readPlan(arg);
+  if (plan instanceof CsError) return plan;
+  const segmentOf = segmentReader(model);
+  const segment = segmentOf(null);
+  // The multiple of plain numbers under the default segment; null when the segment or
+  // the curve cannot be used, so that every row goes through payoutCell and shows why.
+  const plain =
+    segment instanceof CsError
+      ? null
+      : payoutMultipleFor(segment, null, plan, model.assumptions.payout);
+  return { model, plan, segmentOf, plain };
 }
-
-/**
- * VARIABLE_PAYOUT's parameters: the ones that broadcast cell by cell, and
- * mbo, which may be a row of attainments averaged per output cell and so
- * never widens the result. The function reads its cells itself (a fast path
- * for plain numbers); the declaration sizes its spill in the engine.
- */
-const PAYOUT_PARAMS = [
-  required("grr", "GRR", (raw) => readRetention(raw, "GRR")),
-  required("nrr", "NRR", (raw) => readRetention(raw, "NRR")),
-  whole("mbo", (arg) => asGrid(arg) ?? [[null]]),
-  optional("segment", (raw, model) => readSegment(model, raw), null),
-  optional("ebr_completion", (raw) => readNonNegativeFraction(raw, "EBR completion"), null),
-  optional("target_variable", (raw) => readNonNegativeAmount(raw, "Target variable"), null),
-  whole("plan", readPlan),
-] as const;
-declareParams("VARIABLE_PAYOUT", PAYOUT_PARAMS);
 
 /** What stays the same for every cell of one VARIABLE_PAYOUT call. */
-interface PayoutReaders {
+interface PayoutCall {
   model: Model;
   plan: PayoutPlan;
   segmentOf: (raw: unknown) => SegmentAssumption | CsError;
+  plain: ((grr: number, nrr: number, mbo: number) => number) | null;
 }
 
 function payoutCell(
-  inputs: PayoutReaders,
+  inputs: PayoutCall,
   rawGrr: unknown,
   rawNrr: unknown,
   mboFor: MboSource,
@@ -395,7 +307,7 @@ function payoutCell(
   rawEbr: unknown,
   rawTarget: unknown
 ): Cell {
-  const mboCell = mboFor.kind === "cell" ? mboFor.at(r, c) : null;
+  const mboCell = mboFor.kind === "cell" ? cellAt(mboFor.grid, r, c) : null;
   const mboRow = mboFor.kind === "row" ? mboFor.at(r) : null;
   const mboBlank = mboRow ? mboRow.every(isBlank) : isBlank(mboCell);
   if (isBlank(rawGrr) && isBlank(rawNrr) && mboBlank) return null;
@@ -424,7 +336,8 @@ function payoutCell(
 }
 
 function readWindowDays(raw: unknown): number | null | CsError {
-  if (isErrorValue(raw)) return Errors.errorInInput("window_days", errorCodeOf(raw));
+  raw = cellValue(raw);
+  if (isErrorValue(raw)) return inputError("window_days", raw);
   const value = parseNumber(raw, "window_days");
   if (value === null || value instanceof CsError) return value;
   return Number.isInteger(value) && value >= 0 ? value : Errors.notWholeDays("window_days", value);

@@ -19,7 +19,7 @@ import {
   readRatioOverride,
   readRole,
   readTierName,
-} from "./read";
+} from "./read-amounts-and-tiers";
 
 /**
  * Tallies a range of ACVs and/or tier names per tier (in tier order), in one

@@ -14,4 +14,4 @@ import "./planning";
 import "./targets";
 import "./comp";
 import "./quality";
-import "./readers";
+import "./assumptions";

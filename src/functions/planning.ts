@@ -13,7 +13,7 @@ import { rampedFte as computeRampedFte } from "../core/ramp";
 import { elementwise, optional, required } from "./elementwise";
 import { asGrid, Cell, fill, locate, width } from "./grid";
 import { gridToHost, toHost, withModel } from "./host";
-import { readNonNegativeAmount, readNonNegativeFraction } from "./read";
+import { readNonNegativeAmount, readNonNegativeFraction } from "./read-amounts-and-tiers";
 import {
   oneValue,
   readAccountsPerCsm,
@@ -21,7 +21,7 @@ import {
   readRamp,
   readRequiredNumber,
   readWholeMonths,
-} from "./read-values";
+} from "./read-counts-and-ramps";
 
 /** An amount of 0 or more ("$12.5M"), as a cell reader. */
 const amount =

@@ -7,7 +7,7 @@ import { CsError, Errors } from "../core/errors";
 import { CoverageTally } from "../core/quality";
 import { asGrid, cellAt, Grid, isSingle, locate, width } from "./grid";
 import { toHost, withModel } from "./host";
-import { readAccountTier } from "./read";
+import { readAccountTier } from "./read-amounts-and-tiers";
 
 function shapeOf(grid: Grid): { rows: number; cols: number } {
   return { rows: grid.length, cols: width(grid) };

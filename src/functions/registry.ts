@@ -10,7 +10,7 @@ import * as comp from "./comp";
 import * as headcount from "./headcount";
 import * as planning from "./planning";
 import * as quality from "./quality";
-import * as readers from "./readers";
+import * as assumptions from "./assumptions";
 import * as segmentation from "./segmentation";
 import * as targets from "./targets";
 
@@ -27,7 +27,7 @@ export const implementations: Readonly<Record<string, CsImplementation>> = Objec
       ...targets,
       ...comp,
       ...quality,
-      ...readers,
+      ...assumptions,
     }).filter((entry): entry is [string, CsImplementation] => typeof entry[1] === "function")
   )
 );

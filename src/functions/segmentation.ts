@@ -8,16 +8,15 @@ import { CsError, Errors } from "../core/errors";
 import { ROLE_RATIO_FIELD } from "../core/headcount";
 import { Model } from "../core/model";
 import { TierTable } from "../core/tiers";
-import { declareParams, elementwise, optional, SKIP, whole } from "./elementwise";
-import { asGrid, Cell, fill, Grid, locate, mapGrid, width } from "./grid";
-import { gridToHost, toHost, withModel } from "./host";
+import { elementwise, optional, SKIP, whole } from "./elementwise";
+import { asGrid, Cell } from "./grid";
 import {
   isPlainAmount,
   readAccountTier,
   readNonNegativeAmount,
   readRole,
   readTierRange,
-} from "./read";
+} from "./read-amounts-and-tiers";
 
 /**
  * The tier of an account from its ACV: the tier with the highest minimum ACV at or below it (exactly $250,000 is Strategic). Blank cells give blanks; on Excel desktop an empty cell arrives as 0 and gives the lowest tier.
@@ -29,71 +28,52 @@ import {
  * @example =CS.TIER(250000) -> "Strategic"
  */
 export function tier(acv: any[][], tiers?: any[][]): any[][] {
-  return withModel((model) => {
-    const values = asGrid(acv) ?? [[null]];
-    const override = asGrid(tiers ?? null);
-    const table: TierTable | CsError = override ? readTierRange(override) : model.tiers;
-    if (table instanceof CsError)
-      return gridToHost(fill({ rows: values.length, cols: width(values) }, table));
-    return width(values) === 1
-      ? tierColumn(values, table)
-      : gridToHost(mapGrid(values, tierCell(table, values)));
-  });
+  return TIER(acv, tiers);
 }
 
-// TIER reads its column itself (the shared-row fast path below); its parameters, for the engine's spill size.
-declareParams("TIER", [
-  optional("acv", (raw) => readNonNegativeAmount(raw, "ACV"), SKIP),
-  whole("tiers", (arg) => {
-    const grid = asGrid(arg);
-    return grid === null ? null : readTierRange(grid);
-  }),
-]);
-
-/** The tier name of one ACV cell, or its located error; null for a blank. */
-function tierCell(table: TierTable, values: Grid): (raw: unknown, r: number, c: number) => Cell {
-  return (raw, r, c) => {
-    const value = readNonNegativeAmount(raw, "ACV");
-    if (value === null) return null;
-    if (value instanceof CsError) return locate(value, "acv", values, r, c);
-    const found = table.tierOf(value);
-    return found instanceof CsError ? locate(found, "acv", values, r, c) : found.name;
-  };
-}
+const TIER = elementwise({
+  id: "TIER",
+  params: [
+    optional("acv", (raw) => readNonNegativeAmount(raw, "ACV"), SKIP),
+    // The tier table: the range given, or the workbook's; one that cannot be used is the answer in every cell.
+    whole("tiers", (arg, model): TierTable | CsError => {
+      const grid = asGrid(arg);
+      return grid === null ? model.tiers : readTierRange(grid);
+    }),
+  ],
+  // An ACV below the lowest minimum of a tiers range has no tier.
+  errorsAt: "acv",
+  compute: ([acv, table]) => {
+    const found = table.tierOf(acv);
+    return found instanceof CsError ? found : found.name;
+  },
+  // A plain number of 0 or more (nearly every cell of a column) is looked up without
+  // the readers, and every row of a tier is that tier's one shared row.
+  plainColumn: ([acvs], [, table], _model, out) => {
+    if (acvs === null) return;
+    const rows = tierRows(table);
+    for (let r = 0; r < out.length; r++) {
+      const raw = acvs[r].length > 0 ? acvs[r][0] : null;
+      const i = isPlainAmount(raw) ? table.indexOfAcv(raw) : -1;
+      if (i >= 0) out[r] = rows[i];
+    }
+  },
+});
 
 /**
- * One output row per tier, frozen, built once per tier table. A column of
- * ACVs (the usual call: a million-row table column) then costs no allocation
- * per row: every row of a tier is the same [name] array. Safe because nothing
- * writes to a result: Excel copies it, the engine copies it cell by cell, and
- * a frozen row would throw rather than let a write change other rows.
+ * One output row per tier, frozen, built once per tier table: a column of
+ * ACVs (a million-row table column) then costs no allocation per row. Safe
+ * because nothing writes to a result (see elementwise's one-column path).
  */
 const sharedTierRows = new WeakMap<TierTable, readonly unknown[][]>();
 
 function tierRows(table: TierTable): readonly unknown[][] {
   let rows = sharedTierRows.get(table);
   if (!rows) {
-    rows = table.tiers.map((t) => {
-      const row: unknown[] = [t.name];
-      Object.freeze(row);
-      return row;
-    });
+    rows = table.tiers.map((t) => Object.freeze([t.name]) as unknown[]);
     sharedTierRows.set(table, rows);
   }
   return rows;
-}
-
-/** TIER of a one-column range in one pass: plain numbers take the fast path, anything else the full reader. */
-function tierColumn(values: Grid, table: TierTable): unknown[][] {
-  const rows = tierRows(table);
-  const general = tierCell(table, values);
-  const out: unknown[][] = new Array(values.length);
-  for (let r = 0; r < values.length; r++) {
-    const raw = values[r].length > 0 ? values[r][0] : null;
-    const i = isPlainAmount(raw) ? table.indexOfAcv(raw) : -1;
-    out[r] = i >= 0 ? rows[i] : [toHost(general(raw, r, 0))];
-  }
-  return out;
 }
 
 /** The one parameter of the functions that map an account to a fact of its tier. */

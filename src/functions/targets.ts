@@ -10,43 +10,33 @@ import {
   RetentionTarget,
   retentionTarget,
 } from "../core/targets";
-import { errorCodeOf, isBlank, isErrorValue } from "../core/values";
-import { declareParams, optional, SKIP } from "./elementwise";
-import { asGrid, Cell, locate, mapGrid } from "./grid";
-import { gridToHost, toHost, withModel } from "./host";
-import { readOptionalText } from "./read";
+import { Model } from "../core/model";
+import { cellValue, inputError, isErrorValue } from "../core/values";
+import { elementwise, optional, SKIP } from "./elementwise";
+import { toHost, withModel } from "./host";
+import { readOptionalText } from "./read-amounts-and-tiers";
 
-// NRR_TARGET and GRR_TARGET read their range themselves (each name looked up once per call).
-for (const id of ["NRR_TARGET", "GRR_TARGET"])
-  declareParams(id, [
-    optional("segment_or_tier", (raw) => (typeof raw === "string" ? raw : null), SKIP),
-  ]);
-
-function targets(segment_or_tier: unknown, which: RetentionTarget): unknown[][] {
-  return withModel((model) => {
-    const names = asGrid(segment_or_tier) ?? [[null]];
-    // A column of a CRM export repeats a handful of names: look each one up once.
-    const seen = new Map<string, number | CsError>();
-    const lookup = (name: string): number | CsError => {
-      let found = seen.get(name);
-      if (found === undefined) {
-        found = retentionTarget(model, name, which);
-        seen.set(name, found);
-      }
-      return found;
-    };
-    const cells = mapGrid<Cell>(names, (raw, r, c) => {
-      if (isBlank(raw)) return null;
-      const value = isErrorValue(raw)
-        ? Errors.errorInInput("Segment", errorCodeOf(raw))
-        : typeof raw === "string"
-          ? lookup(raw)
-          : Errors.notASegmentName(raw);
-      return value instanceof CsError ? locate(value, "segment_or_tier", names, r, c) : value;
-    });
-    return gridToHost(cells);
+/** NRR_TARGET or GRR_TARGET: a segment's (or a tier's segment's) target, cell by cell. */
+function targetOf(id: string, which: RetentionTarget) {
+  return elementwise({
+    id,
+    params: [
+      optional("segment_or_tier", (raw, model) => readTarget(raw, model, which), SKIP, {
+        memo: true,
+      }),
+    ],
+    compute: ([target]) => target,
   });
 }
+
+function readTarget(raw: unknown, model: Model, which: RetentionTarget): number | CsError {
+  raw = cellValue(raw);
+  if (isErrorValue(raw)) return inputError("Segment", raw);
+  return typeof raw === "string" ? retentionTarget(model, raw, which) : Errors.notASegmentName(raw);
+}
+
+const NRR_TARGET = targetOf("NRR_TARGET", "nrr_target");
+const GRR_TARGET = targetOf("GRR_TARGET", "grr_target");
 
 /**
  * The segment's net revenue retention target as a fraction (Enterprise 130%, Mid-Market 115%, SMB 102% by default). A tier name stands for its segment (Strategic is Enterprise). Blank cells give blanks; an unknown name is #N/A.
@@ -57,7 +47,7 @@ function targets(segment_or_tier: unknown, which: RetentionTarget): unknown[][] 
  * @example =CS.NRR_TARGET("Pooled") -> 1.15
  */
 export function nrrTarget(segment_or_tier: any[][]): any[][] {
-  return targets(segment_or_tier, "nrr_target");
+  return NRR_TARGET(segment_or_tier);
 }
 
 /**
@@ -69,7 +59,7 @@ export function nrrTarget(segment_or_tier: any[][]): any[][] {
  * @example =CS.GRR_TARGET("Tech-Touch") -> 0.92
  */
 export function grrTarget(segment_or_tier: any[][]): any[][] {
-  return targets(segment_or_tier, "grr_target");
+  return GRR_TARGET(segment_or_tier);
 }
 
 /**
@@ -84,8 +74,8 @@ export function grrTarget(segment_or_tier: any[][]): any[][] {
  */
 export function ote(role: any, part?: any): any {
   return withModel((model) => {
-    const raw = Array.isArray(role) ? role[0]?.[0] : role;
-    if (isErrorValue(raw)) return toHost(Errors.errorInInput("Role", errorCodeOf(raw)));
+    const raw = cellValue(Array.isArray(role) ? role[0]?.[0] : role);
+    if (isErrorValue(raw)) return toHost(inputError("Role", raw));
     const name = readOptionalText(raw, "Role");
     if (name instanceof CsError) return toHost(name);
     if (name === null) return toHost(Errors.blankRequired("Role"));

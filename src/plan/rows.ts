@@ -10,7 +10,7 @@
  * account (ID, or name without an ID column) are one account whose ACVs add
  * up, unless the user says each row is an account.
  */
-import { ExportPlanMessages, PlanMessages } from "../core/errors";
+import { PlanMessages } from "./messages";
 import { roundCents } from "../core/money";
 import { accountKey, HashedIndex, lineHash, sameLine, statusKind, textHash } from "./accounts";
 import { ExportCell, ExportColumns, headerText } from "./columns";
@@ -216,8 +216,8 @@ export function readAccounts(
           problem = {
             reason:
               headerText(termCell) === ""
-                ? ExportPlanMessages.termBlank(termHeader)
-                : ExportPlanMessages.termBad(termCell, termHeader),
+                ? PlanMessages.termBlank(termHeader)
+                : PlanMessages.termBad(termCell, termHeader),
             kind: "term",
           };
           acv = null;
@@ -232,7 +232,7 @@ export function readAccounts(
       const label = headerText(status);
       if (kind === "not-customer" && options.allStatuses !== true) {
         excluded.add(label);
-        skip(r, raw, ExportPlanMessages.notCustomer(label, statusHeader), "status");
+        skip(r, raw, PlanMessages.notCustomer(label, statusHeader), "status");
         continue;
       }
       if (kind === "unknown" && label !== "") unclassified.add(label);
@@ -246,7 +246,7 @@ export function readAccounts(
     const line = lineHash(row);
     const twin = seenLines.find(line, (earlier) => sameLine(rows[earlier], row));
     if (twin >= 0) {
-      skip(r, raw, ExportPlanMessages.duplicateRow(twin + firstRowNumber), "duplicate");
+      skip(r, raw, PlanMessages.duplicateRow(twin + firstRowNumber), "duplicate");
       continue;
     }
     seenLines.add(line, r);

@@ -12,7 +12,7 @@ import { presetNames, sourceOf, loadPreset } from "../core/assumptions/presets";
 import { keyOfPath, LocatedProblem } from "../core/assumptions/schema";
 import { SOURCE_TITLES } from "../core/assumptions/defaults";
 import { Assumptions } from "../core/assumptions/types";
-import { PaneMessages } from "../core/errors";
+import { PaneMessages } from "./messages";
 import { byId, fieldId, h, replaceChildren } from "./dom";
 import {
   differsFromPreset,

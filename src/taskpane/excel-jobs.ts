@@ -1,9 +1,9 @@
 /**
  * The workbook buttons' jobs against Excel: each is one Excel batch run by
- * the given runner (Excel.run in the add-in, office-addin-mock in tests).
+ * the given runner (Excel.run in the add-in, the fake workbook in tests).
  */
 import { activeScenario } from "../core/assumptions/workbook-store";
-import { PaneActionMessages } from "../core/errors";
+import { PaneActionMessages } from "./messages";
 import type { CsRuntime } from "../functions/runtime-bridge";
 import { PLAN_SHEET_NAMES } from "../plan/layout";
 import { WorkbookRunner } from "./backends";

@@ -14,7 +14,7 @@ import {
   replaceAssumptions,
   StoreChange,
 } from "../core/assumptions/workbook-store";
-import { PaneMessages } from "../core/errors";
+import { PaneMessages } from "./messages";
 import { PaneController } from "./controller";
 import { byId, fieldId, h, replaceChildren } from "./dom";
 import { Editor } from "./editor";

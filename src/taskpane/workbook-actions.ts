@@ -9,7 +9,8 @@
  * Everything taken from the workbook (headers, bad ACV values) is shown as
  * text, never as markup.
  */
-import { ExportPlanMessages, PaneActionMessages, PlanMessages } from "../core/errors";
+import { PlanMessages } from "../plan/messages";
+import { PaneActionMessages } from "./messages";
 import type { ColumnQuestion } from "../plan/columns";
 import { SHEETS } from "../plan/layout";
 import { SKIPPED_SHOWN, SkippedRow } from "../plan/rows";
@@ -154,7 +155,9 @@ export class WorkbookActions {
           this.showProgress(done, total, PaneActionMessages.rowsLookedAt(which, done, total))
         );
         this.status(
-          which === "repair" ? PlanMessages.repaired(count) : PaneActionMessages.recalculated(count)
+          which === "repair"
+            ? PaneActionMessages.repaired(count)
+            : PaneActionMessages.recalculated(count)
         );
       } catch (error) {
         this.status(PaneActionMessages.failed(which, describeError(error)), true);
@@ -351,10 +354,10 @@ export class WorkbookActions {
     const choice = byId<HTMLSelectElement>("acv-choice");
     byId("acv-question-text").textContent =
       question.kind === "mrr"
-        ? PlanMessages.askMrr(question.candidates[0] ?? "")
+        ? PaneActionMessages.askMrr(question.candidates[0] ?? "")
         : question.kind === "tcv"
-          ? ExportPlanMessages.askTcv(question.candidates[0] ?? "", question.term)
-          : PlanMessages.askAcvColumn(question.candidates);
+          ? PaneActionMessages.askTcv(question.candidates[0] ?? "", question.term)
+          : PaneActionMessages.askAcvColumn(question.candidates);
     byId("acv-choice-label").textContent =
       question.kind === "mrr"
         ? PaneActionMessages.mrrColumnLabel()

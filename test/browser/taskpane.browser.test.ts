@@ -16,31 +16,19 @@ import { exportAssumptions } from "../../src/core/assumptions/format";
 import { loadPreset } from "../../src/core/assumptions/presets";
 import { Assumptions } from "../../src/core/assumptions/types";
 import { fieldId } from "../../src/taskpane/dom";
-import {
-  axeViolations,
-  closeClean,
-  docScreenshot,
-  openPage,
-  screenshot,
-  useServedPane,
-  Watched,
-} from "./harness";
+import { axeViolations, docScreenshot, screenshot, usePanePages } from "./harness";
 
 jest.setTimeout(180_000);
 
-const pane = useServedPane();
-let watched: Watched;
+const pane = usePanePages();
 let page: Page;
 
 async function open(width: number, height = 800): Promise<void> {
-  watched = await openPage(pane.browser());
-  page = watched.page;
+  page = await pane.open();
   await page.setViewportSize({ width, height });
   await page.goto(`${pane.url()}/taskpane.html`);
   await page.waitForSelector("#view-assumptions:not([hidden]) #editor", { timeout: 30_000 });
 }
-
-afterEach(() => closeClean(watched));
 
 /** The control of a field by its path in the assumptions ("tiers.4.csm_ratio"). */
 const field = (pathId: string) => `#${fieldId(pathId)}`;

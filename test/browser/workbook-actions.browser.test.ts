@@ -8,15 +8,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { Page } from "playwright-core";
-import {
-  axeViolations,
-  closeClean,
-  docScreenshot,
-  openPage,
-  screenshot,
-  useServedPane,
-  Watched,
-} from "./harness";
+import { axeViolations, docScreenshot, screenshot, usePanePages } from "./harness";
 
 jest.setTimeout(120_000);
 
@@ -26,11 +18,8 @@ const FAKE_OFFICE = [
   fs.readFileSync(path.join(__dirname, "fake-office.js"), "utf8"),
 ].join("\n");
 
-const pane = useServedPane();
-let watched: Watched;
+const pane = usePanePages();
 let page: Page;
-
-afterEach(() => closeClean(watched));
 
 interface FakeWorkbook {
   sheets: string[];
@@ -49,8 +38,7 @@ async function openInExcel(
   workbook: FakeWorkbook,
   prepare?: { script: (arg: number) => void; arg: number }
 ): Promise<void> {
-  watched = await openPage(pane.browser());
-  page = watched.page;
+  page = await pane.open();
   await page.route("**/office-js/office.js", (route) =>
     route.fulfill({ contentType: "text/javascript; charset=utf-8", body: FAKE_OFFICE })
   );
@@ -377,8 +365,7 @@ test("Repair and Recalculate over a 100,000-row CS Accounts sheet: chunks within
 });
 
 test("outside Excel the workbook buttons are not offered", async () => {
-  watched = await openPage(pane.browser());
-  page = watched.page;
+  page = await pane.open();
   await page.goto(`${pane.url()}/taskpane.html`);
   await page.waitForSelector("#view-assumptions:not([hidden]) #editor");
   expect(await page.isHidden("#workbook-actions")).toBe(true);

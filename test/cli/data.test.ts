@@ -747,19 +747,18 @@ describe("time-zone independence", () => {
   // loader is transpiled and run in child processes, one per zone.
   test("dates from text, .csv and .xlsx are the same serials in every zone", async () => {
     const out = path.join(dir, "tz");
-    // The loader and what it imports, transpiled with their folder layout.
-    for (const name of [
-      "cli/data",
-      "cli/sheet",
-      "plan/paste-typing",
-      "cli/csv",
-      "cli/xlsx-stream",
-      "core/dates",
-      "core/errors",
-      "core/values",
-    ]) {
-      mkdirSync(path.join(out, path.dirname(name)), { recursive: true });
+    // The loader and every module it imports (followed through relative
+    // imports, so a new import cannot break this test), transpiled with their folder layout.
+    const pending = ["cli/data", "core/dates"];
+    const done = new Set<string>();
+    while (pending.length > 0) {
+      const name = pending.pop()!;
+      if (done.has(name)) continue;
+      done.add(name);
       const source = readFileSync(path.join(__dirname, "..", "..", "src", `${name}.ts`), "utf8");
+      for (const [, spec] of source.matchAll(/from "(\.{1,2}\/[^"]+)"/g))
+        pending.push(path.posix.join(path.posix.dirname(name), spec));
+      mkdirSync(path.join(out, path.dirname(name)), { recursive: true });
       const js = ts.transpileModule(source, {
         compilerOptions: {
           module: ts.ModuleKind.CommonJS,

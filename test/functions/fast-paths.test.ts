@@ -242,3 +242,51 @@ describe("CS.VARIABLE_PAYOUT over columns", () => {
     expect(message(single[1][0])).toBe("row 2 of the range: MBO attainment is blank.");
   });
 });
+
+describe("the one-column fast paths agree with the general path", () => {
+  // A number given as text ("60000") skips the fast path and goes through the readers and
+  // compute; the answers must be the same cells.
+  test("EXPANSION_SPLIT: every amount as a number and as text, in every part", () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.oneof(
+            fc.integer({ min: 0, max: 2_000_000 }),
+            fc.integer({ min: 0, max: 20_000_000 }).map((cents) => cents / 100)
+          ),
+          { minLength: 1, maxLength: 40 }
+        ),
+        (amounts) => {
+          const asText = amounts.map((a) => String(a));
+          for (const part of [undefined, "csm", "ae", "lead"]) {
+            expect(expansionSplit(column(...amounts), part)).toEqual(
+              expansionSplit(column(...asText), part)
+            );
+          }
+        }
+      )
+    );
+  });
+
+  test("VARIABLE_PAYOUT: every row as numbers and as text", () => {
+    const fraction = (lo: number, hi: number) =>
+      fc.integer({ min: lo * 1e4, max: hi * 1e4 }).map((n) => n / 1e4);
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fraction(0.8, 1), fraction(0, 0.5), fraction(0, 1.2)), {
+          minLength: 1,
+          maxLength: 40,
+        }),
+        (rows) => {
+          const grr = rows.map(([g]) => g);
+          const nrr = rows.map(([g, extra]) => Math.round((g + extra) * 1e4) / 1e4);
+          const mbo = rows.map(([, , m]) => m);
+          const text = (values: number[]) => values.map((v) => String(v));
+          expect(variablePayout(column(...grr), column(...nrr), column(...mbo))).toEqual(
+            variablePayout(column(...text(grr)), column(...text(nrr)), column(...text(mbo)))
+          );
+        }
+      )
+    );
+  });
+});

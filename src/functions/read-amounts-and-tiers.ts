@@ -1,13 +1,17 @@
 /**
- * Reading argument cells into domain values, with the errors users see.
+ * Reading argument cells of money and tiers into domain values, with the
+ * errors users see: amounts and fractions, an ACV or tier name, tier names
+ * and tier ranges, per-tier ratios, roles and optional text arguments.
  * Shared by the function families so "$80k" means the same everywhere.
+ * (Counts, hours and ramps: read-counts-and-ramps.ts.)
  */
 import { Role, ROLES, TierAssumption } from "../core/assumptions/types";
 import { CsError, Errors, MAX_AMOUNT } from "../core/errors";
 import { roleNamed } from "../core/headcount";
 import { TierBound, TierTable } from "../core/tiers";
 import {
-  errorCodeOf,
+  cellValue,
+  inputError,
   isBlank,
   isErrorValue,
   parseAmount,
@@ -30,7 +34,8 @@ export function isPlainAmount(raw: unknown): raw is number {
 
 /** An ACV or amount that must be 0 or more; null for a blank. */
 export function readNonNegativeAmount(raw: unknown, what: string): number | null | CsError {
-  if (isErrorValue(raw)) return Errors.errorInInput(what, errorCodeOf(raw));
+  raw = cellValue(raw);
+  if (isErrorValue(raw)) return inputError(what, raw);
   const value = parseAmount(raw);
   if (typeof value === "number" && value < 0) return Errors.negativeAmount(what, value);
   return value;
@@ -38,7 +43,8 @@ export function readNonNegativeAmount(raw: unknown, what: string): number | null
 
 /** A fraction that must be 0 or more ("95%" or 0.95); null for a blank. */
 export function readNonNegativeFraction(raw: unknown, what: string): number | null | CsError {
-  if (isErrorValue(raw)) return Errors.errorInInput(what, errorCodeOf(raw));
+  raw = cellValue(raw);
+  if (isErrorValue(raw)) return inputError(what, raw);
   const value = parseFraction(raw, what);
   if (typeof value === "number" && value < 0) return Errors.negativeFraction(what, value);
   return value;
@@ -59,7 +65,8 @@ export function readAcvOrTier<T extends TierBound>(
   notAmount?: (text: string) => CsError
 ): T | number | null | CsError {
   if (isPlainAmount(raw)) return raw + 0;
-  if (isErrorValue(raw)) return Errors.errorInInput(what, errorCodeOf(raw));
+  raw = cellValue(raw);
+  if (isErrorValue(raw)) return inputError(what, raw);
   if (typeof raw === "string") {
     const named = tiers.byTierName(raw);
     if (named) return named;
@@ -93,7 +100,8 @@ export function readTierName<T extends TierBound>(
   raw: unknown,
   tiers: TierTable<T>
 ): T | null | CsError {
-  if (isErrorValue(raw)) return Errors.errorInInput("Tier", errorCodeOf(raw));
+  raw = cellValue(raw);
+  if (isErrorValue(raw)) return inputError("Tier", raw);
   if (isBlank(raw)) return null;
   if (typeof raw !== "string") return Errors.notATierName(raw, tiers.names);
   return tiers.byTierName(raw) ?? Errors.unknownTier(raw, tiers.names);
@@ -105,8 +113,8 @@ export function readTierName<T extends TierBound>(
  * required). Anything else is #N/A listing the roles.
  */
 export function readRole(raw: unknown, fallback: Role | null): Role | CsError {
-  const value = Array.isArray(raw) ? (raw[0]?.[0] ?? null) : raw;
-  if (isErrorValue(value)) return Errors.errorInInput("role", errorCodeOf(value));
+  const value = cellValue(Array.isArray(raw) ? (raw[0]?.[0] ?? null) : raw);
+  if (isErrorValue(value)) return inputError("role", value);
   if (isBlank(value)) return fallback ?? Errors.blankRequired("role");
   return (
     (typeof value === "string" ? roleNamed(value) : undefined) ?? Errors.unknownRole(value, ROLES)
@@ -115,6 +123,7 @@ export function readRole(raw: unknown, fallback: Role | null): Role | CsError {
 
 /** Reads an optional text argument (a part, plan or role name); null when omitted or blank. */
 export function readOptionalText(raw: unknown, what: string): string | null | CsError {
+  raw = cellValue(raw);
   if (raw === null || raw === undefined || isBlank(raw)) return null;
   if (Array.isArray(raw)) return readOptionalText(raw[0]?.[0], what);
   if (typeof raw !== "string") return Errors.notText(what, raw);
@@ -142,7 +151,7 @@ export function readTierRange(grid: Grid): TierTable | CsError {
   const start = hasHeaderRow(grid, 1, (raw) => typeof parseAmount(raw) === "number") ? 1 : 0;
   const bounds: TierBound[] = [];
   for (let r = start; r < grid.length; r++) {
-    const [name, min] = [grid[r][0] ?? null, grid[r][1] ?? null];
+    const [name, min] = [cellValue(grid[r][0] ?? null), cellValue(grid[r][1] ?? null)];
     if (isBlank(name) && isBlank(min)) continue;
     if (typeof name !== "string" || isBlank(name))
       return locate(Errors.notText("Tier name", name), what, grid, r, 0);
@@ -182,7 +191,7 @@ export function readRatioOverride(
   const start = hasHeaderRow(grid, 1, isRatio) ? 1 : 0;
   const ratios = new Map<TierAssumption, number | null>();
   for (let r = start; r < grid.length; r++) {
-    const [name, rawRatio] = [grid[r][0] ?? null, grid[r][1] ?? null];
+    const [name, rawRatio] = [cellValue(grid[r][0] ?? null), cellValue(grid[r][1] ?? null)];
     if (isBlank(name) && isBlank(rawRatio)) continue;
     const tier = typeof name === "string" ? tiers.byTierName(name) : undefined;
     if (!tier) return locate(Errors.unknownTier(name, tiers.names), what, grid, r, 0);

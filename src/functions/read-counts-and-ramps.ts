@@ -7,7 +7,14 @@ import { TierAssumption } from "../core/assumptions/types";
 import { CsError, Errors } from "../core/errors";
 import { Model } from "../core/model";
 import { checkRampValue, parseRampText, Ramp } from "../core/ramp";
-import { errorCodeOf, isBlank, isErrorValue, parseFraction, parseNumber } from "../core/values";
+import {
+  cellValue,
+  inputError,
+  isBlank,
+  isErrorValue,
+  parseFraction,
+  parseNumber,
+} from "../core/values";
 import { Grid, width } from "./grid";
 
 /** The one value of an argument that takes a single value; null when omitted. */
@@ -21,7 +28,8 @@ export function oneValue(grid: Grid | null, what: string): unknown {
 /** A plain number that must be 0 or more (hours, touches, minutes, FTE); null for a blank. */
 export function readNonNegativeNumber(raw: unknown, what: string): number | null | CsError {
   if (raw instanceof CsError) return raw;
-  if (isErrorValue(raw)) return Errors.errorInInput(what, errorCodeOf(raw));
+  raw = cellValue(raw);
+  if (isErrorValue(raw)) return inputError(what, raw);
   const value = parseNumber(raw, what);
   if (typeof value === "number" && value < 0) return Errors.negativeAmount(what, value);
   return value;
@@ -58,7 +66,8 @@ export function readAccountsPerCsm(
   raw: unknown,
   what: string
 ): number | null | CsError {
-  if (isErrorValue(raw)) return Errors.errorInInput(what, errorCodeOf(raw));
+  raw = cellValue(raw);
+  if (isErrorValue(raw)) return inputError(what, raw);
   if (isBlank(raw)) return null;
   if (typeof raw === "string") {
     const number = parseNumber(raw, what);
@@ -80,15 +89,17 @@ export function readRamp(grid: Grid | null, fallback: Ramp): Ramp | CsError {
   const rows = grid.length;
   const cols = width(grid);
   if (rows > 1 && cols > 1) return Errors.rampShape(rows, cols);
-  const cells: unknown[] = rows > 1 ? grid.map((row) => row[0] ?? null) : [...grid[0]];
+  const cells: unknown[] = (rows > 1 ? grid.map((row) => row[0] ?? null) : [...grid[0]]).map(
+    cellValue
+  );
   while (cells.length > 0 && isBlank(cells[cells.length - 1])) cells.pop();
   if (cells.length === 0) return fallback;
   if (cells.length === 1 && typeof cells[0] === "string") return parseRampText(cells[0]);
   const ramp: number[] = [];
   for (let i = 0; i < cells.length; i++) {
-    const raw = cells[i];
+    const raw = cellValue(cells[i]);
     const what = `Ramp month ${i + 1}`;
-    if (isErrorValue(raw)) return Errors.errorInInput(what, errorCodeOf(raw));
+    if (isErrorValue(raw)) return inputError(what, raw);
     const value = parseFraction(raw, what);
     if (value === null) return Errors.blankRampMonth(i + 1);
     if (value instanceof CsError) return value;

@@ -1,6 +1,6 @@
 /**
- * Assumption readers: the assumptions in force, shown in cells, so a
- * workbook can cite the numbers its formulas use.
+ * The ASSUMPTION family (CS.ASSUMPTION, CS.ASSUMPTIONS): the assumptions in
+ * force, shown in cells, so a workbook can cite the numbers its formulas use.
  */
 import {
   ASSUMPTION_TABLES,
@@ -10,15 +10,15 @@ import {
   NONE_TEXT,
 } from "../core/assumptions/keys";
 import { CsError, Errors } from "../core/errors";
-import { errorCodeOf, isErrorValue } from "../core/values";
+import { cellValue, inputError, isErrorValue } from "../core/values";
 import { Cell } from "./grid";
 import { gridToHost, toHost, withModel } from "./host";
-import { readOptionalText } from "./read";
+import { readOptionalText } from "./read-amounts-and-tiers";
 
 /** A scalar name argument (key, table): the first cell when a range is passed. */
 function readName(raw: unknown, what: string): string | null | CsError {
-  const value = Array.isArray(raw) ? raw[0]?.[0] : raw;
-  if (isErrorValue(value)) return Errors.errorInInput(what, errorCodeOf(value));
+  const value = cellValue(Array.isArray(raw) ? raw[0]?.[0] : raw);
+  if (isErrorValue(value)) return inputError(what, value);
   return readOptionalText(value, what);
 }
 
