@@ -10,11 +10,4 @@ module.exports = {
   moduleFileExtensions: ["ts", "js", "json"],
   // Jest's own summary, then one plain "tests: N passed, N failed" line that CI reads.
   reporters: ["default", "<rootDir>/test/helpers/summary-reporter.js"],
-  moduleNameMapper: {
-    // office-addin-mock needs only the OfficeApp enum from office-addin-manifest.
-    // That package's main entry also loads @microsoft/app-manifest, which requires
-    // the ESM-only strip-bom, and Jest 30 on Node 20 fails with "Must use import
-    // to load ES Module". Map the package to the CommonJS file with the enum.
-    "^office-addin-manifest$": "<rootDir>/node_modules/office-addin-manifest/lib/officeApp.js",
-  },
 };

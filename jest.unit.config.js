@@ -1,7 +1,8 @@
 /**
  * `npm run test:unit`: the pure and formula-level tests, while you work.
- * Everything that starts a browser, LibreOffice, the built command or a
- * production build, plans a large export or generates 110,000 property cases
+ * Everything that starts a browser, LibreOffice, the built command, nginx or a
+ * production build, takes whole workbooks or generated export files through
+ * plan and recalc, plans a large export or generates 110,000 property cases
  * is left to `npm test`, which runs it all (CI runs `npm test`).
  * @type {import("jest").Config}
  */
@@ -16,9 +17,20 @@ module.exports = {
     "/node_modules/",
     "<rootDir>/test/browser/", // the task pane in Chromium
     "<rootDir>/test/build/", // the production webpack bundle
+    "<rootDir>/test/deploy/", // a production build served by nginx
     "<rootDir>/test/manifest.test.ts", // xmllint over Microsoft's schemas
     "<rootDir>/test/cli/plan-libreoffice.test.ts", // LibreOffice Calc headless
-    "<rootDir>/test/cli/plan-large.test.ts", // 70,000-row plans
+    "-large\\.test\\.ts$", // scale tests: 70,000-row plans, 300,000 formulas through the pane
+    // Whole workbooks through plan and recalc, checked part by part and by validate-xlsx (xmllint):
+    "<rootDir>/test/cli/plan-validate.test.ts",
+    "<rootDir>/test/cli/plan-cached-values.test.ts",
+    "<rootDir>/test/cli/recalc-excel-saved.test.ts",
+    "<rootDir>/test/cli/recalc-model.test.ts",
+    "<rootDir>/test/cli/recalc-cases.test.ts",
+    "<rootDir>/test/cli/plan-same-output.test.ts",
+    // Generated exports written as .csv and .xlsx files, through both front ends:
+    "<rootDir>/test/plan/exports-plan.test.ts",
+    "<rootDir>/test/plan/exports-read.test.ts",
     "<rootDir>/test/hostile/cli-files.test.ts", // the built command in child processes
     "<rootDir>/test/hostile/excel-inputs.property.test.ts", // 110,000 generated cases, a quarter of the time
   ],

@@ -160,7 +160,7 @@ export function parseCsv(
               LEADING_ZERO.test(fields[c]))
           )
             cell = fields[c];
-          row[c] = typeof cell === "string" ? texts.share(cell) : cell;
+          row[c] = typeof cell === "string" ? texts.share(cell, c) : cell;
           if (cell !== null) sawValue = true;
         } else {
           row[c] = null;

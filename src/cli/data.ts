@@ -27,8 +27,6 @@ import {
   xlsxCell,
 } from "./xlsx-stream";
 
-import { formatCurrency, zeroPaddedText } from "../plan/number-formats";
-
 export { DataFileError, SheetCell, SheetOptions } from "./sheet";
 export { toEngineInput, typePastedText } from "../plan/paste-typing";
 
@@ -98,12 +96,10 @@ async function parseXlsx(file: string, options: SheetOptions): Promise<LoadedShe
       ...(formats === undefined
         ? {}
         : {
-            startSheet: () => formats.clear(),
+            startSheet: () => formats.startSheet(),
             formatted: (value: number, numFmt: string, row: number, col: number) => {
-              const padded = zeroPaddedText(value, numFmt);
-              if (padded !== null) return texts.share(padded);
-              if (formatCurrency(numFmt) !== null) formats.set(row, col, numFmt);
-              return value;
+              const cell = formats.read(value, numFmt, row, col);
+              return typeof cell === "string" ? texts.share(cell) : cell;
             },
           }),
     });

@@ -167,7 +167,26 @@ function asInput(value: EngineScalar): SheetCell {
 }
 
 /** Rows per call of a table column's function: small enough that its arguments and results die young. */
-const CHUNK_ROWS = 65_536;
+const CHUNK_ROWS = 8192;
+
+/**
+ * One-cell rows of a column argument, one (frozen) row per distinct value:
+ * a million-row column is a million rows of the same few tiers or thousands
+ * of amounts, and a million new one-element arrays are tens of MiB alive at
+ * once. Errors (objects) and values past the bound get rows of their own.
+ */
+function oneCellRows<V>(): (value: V) => readonly V[] {
+  const rows = new Map<V, readonly V[]>();
+  return (value) => {
+    if (value !== null && typeof value === "object") return [value];
+    let row = rows.get(value);
+    if (row === undefined) {
+      row = Object.freeze([value]);
+      if (rows.size < 65_536) rows.set(value, row);
+    }
+    return row;
+  };
+}
 
 /**
  * Computes the table's formula columns in order (Segment reads Tier), each
@@ -191,12 +210,13 @@ function computeTableColumns(
     if (implementation === undefined) throw new Error(`CS.${column.fn} is not in the catalog.`);
     const source = column.argColumn === acvCol ? null : (computed.get(column.argColumn) ?? []);
     const values: EngineScalar[] = new Array(n);
+    const rowOf = oneCellRows<unknown>();
     for (let start = 0; start < n; start += CHUNK_ROWS) {
       const end = Math.min(n, start + CHUNK_ROWS);
-      const argument: unknown[][] = new Array(end - start);
+      const argument: (readonly unknown[])[] = new Array(end - start);
       for (let i = start; i < end; i++) {
         const v = source === null ? input.accounts.acv[i] : source[i];
-        argument[i - start] = [v !== null && typeof v === "object" ? null : v];
+        argument[i - start] = rowOf(v !== null && typeof v === "object" ? null : v);
       }
       const result = implementation(argument) as unknown[][];
       // One value for many rows is a lone error (e.g. unusable assumptions): it holds for every row.
@@ -227,14 +247,16 @@ function columnCaller(
   computed: Map<number, EngineScalar[]>,
   catalog: Catalog
 ): (call: ColumnCall, sheet: LayoutSheet) => EngineScalar[][] {
-  const column = (index: number): ExcelArgumentValue[][] => {
+  const column = (index: number): (readonly ExcelArgumentValue[])[] => {
     const spec = table.columns[index];
     if (spec === undefined) throw new Error(`The accounts table has no column ${index}.`);
-    if (spec.kind === "acv") return Array.from(input.accounts.acv, (acv) => [acv]);
-    if (spec.kind === "formula") return (computed.get(index) ?? []).map((v) => [asArgument(v)]);
+    const rowOf = oneCellRows<ExcelArgumentValue>();
+    if (spec.kind === "acv") return Array.from(input.accounts.acv, (acv) => rowOf(acv));
+    if (spec.kind === "formula")
+      return (computed.get(index) ?? []).map((v) => rowOf(asArgument(v)));
     if (spec.kind === "computed")
-      return Array.from({ length: input.accounts.rows.length }, (_, a) => [spec.value(a)]);
-    return Array.from(input.accounts.rows, (r) => [input.rows[r][spec.index] ?? null]);
+      return Array.from({ length: input.accounts.rows.length }, (_, a) => rowOf(spec.value(a)));
+    return Array.from(input.accounts.rows, (r) => rowOf(input.rows[r][spec.index] ?? null));
   };
   return (call, sheet) => {
     const args = call.args.map((arg) => {
@@ -272,10 +294,19 @@ export function computePlanValues(
   const columnCall = columnCaller(accounts, input, computed, catalog);
   const direct: DirectValues = new Map();
   const sheets: WorkbookInput = {};
+  const formulas = layout.sheets.flatMap((sheet) =>
+    sheet.cells.flatMap((cell) => (cell.formula === undefined ? [] : [cell.formula]))
+  );
   for (const sheet of layout.sheets) {
-    // The accounts sheet stays empty: no formula the engine evaluates reads its cells.
+    // The accounts sheet stays empty: no formula the engine evaluates reads its cells. So does
+    // a sheet of values only that no formula names (the skipped rows: tens of thousands of cells).
+    const valuesOnly =
+      sheet.cells.every((cell) => cell.formula === undefined) &&
+      !formulas.some((formula) => formula.includes(sheet.name));
     sheets[sheet.name] =
-      sheet.name === SHEETS.accounts ? [] : gridOf(sheet, aggregate, columnCall, direct);
+      sheet.name === SHEETS.accounts || valuesOnly
+        ? []
+        : gridOf(sheet, aggregate, columnCall, direct);
   }
   const engine = new CsWorkbookEngine({ catalog, assumptions, sheets });
   const value = (sheet: string, row: number, col: number): EngineScalar => {

@@ -17,7 +17,7 @@ import { ExportLocale, localeQuestionMessage } from "../plan/locale";
 import { buildLayout, PlanInput, PlanLayout, SHEETS } from "../plan/layout";
 import { preparePlan } from "../plan/prepare";
 import { formatMoney } from "../plan/currency";
-import { CellFormats } from "../plan/number-formats";
+import { CellFormats, readFormattedNumber } from "../plan/number-formats";
 import { describeReconciliation, Reconciliation } from "../plan/reconcile";
 import { describeSkipped, SKIPPED_SHOWN, SkippedRow } from "../plan/rows";
 import { DataFileError, loadExport, LoadedSheet } from "./data";
@@ -194,12 +194,15 @@ async function readExport(
   file: string,
   sheet: string | undefined,
   acvColumn: string | undefined,
-  numberFormats: CellFormats
+  formats: CellFormats
 ): Promise<LoadedSheet> {
   try {
     return await loadExport(file, {
       localeAware: true,
-      numberFormats,
+      numberFormats: {
+        read: (value, numFmt, row, col) => readFormattedNumber(value, numFmt, row, col, formats),
+        startSheet: () => formats.clear(),
+      },
       // Without --sheet: the first sheet with an account table (the --acv-column header when named).
       ...(sheet !== undefined
         ? { sheet }

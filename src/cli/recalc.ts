@@ -67,24 +67,6 @@ export interface RecalcResult {
 
 /** Errors that come from the engine's limits, never from Excel: never written. */
 const ENGINE_LIMIT_ERRORS = new Set(["#NAME?", "#ERROR!", "#CYCLE!", "#LIC!", "#SPILL!"]);
-const EXCEL_ERRORS = new Set([
-  "#NULL!",
-  "#DIV/0!",
-  "#VALUE!",
-  "#REF!",
-  "#NAME?",
-  "#NUM!",
-  "#N/A",
-  "#GETTING_DATA",
-  "#SPILL!",
-  "#CALC!",
-  "#FIELD!",
-  "#BLOCKED!",
-  "#CONNECT!",
-  "#BUSY!",
-  "#UNKNOWN!",
-  "#PYTHON!",
-]);
 /** Error codes the engine reads as errors when a cell holds them. */
 const ENGINE_ERROR_INPUTS = new Set([
   "#NULL!",
@@ -94,6 +76,18 @@ const ENGINE_ERROR_INPUTS = new Set([
   "#NAME?",
   "#NUM!",
   "#N/A",
+]);
+const EXCEL_ERRORS = new Set([
+  ...ENGINE_ERROR_INPUTS,
+  "#GETTING_DATA",
+  "#SPILL!",
+  "#CALC!",
+  "#FIELD!",
+  "#BLOCKED!",
+  "#CONNECT!",
+  "#BUSY!",
+  "#UNKNOWN!",
+  "#PYTHON!",
 ]);
 
 /** Functions the engine has but computes differently from Excel (TEXT knows no percent formats). */
@@ -112,7 +106,33 @@ interface FileCell {
   unreliable?: string;
   isCs: boolean;
   /** An array formula's (or spill's) range, 1-based. */
-  array?: { top: number; left: number; bottom: number; right: number };
+  array?: Area;
+}
+
+/** A block of cells, 1-based and inclusive. */
+interface Area {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+/** The cells a formula fills: its array or spill range, else its own cell. */
+function areaOf(cell: FileCell): Area {
+  return (
+    cell.array ?? {
+      top: cell.xml.row,
+      left: cell.xml.col,
+      bottom: cell.xml.row,
+      right: cell.xml.col,
+    }
+  );
+}
+
+/** Each cell of an area, row by row, as 1-based [row, column]. */
+function* cellsIn(area: Area): Generator<[number, number]> {
+  for (let r = area.top; r <= area.bottom; r++)
+    for (let c = area.left; c <= area.right; c++) yield [r, c];
 }
 
 interface SheetState {
@@ -291,11 +311,10 @@ function engineContent(states: readonly SheetState[]): Map<string, RawCellConten
       put(cell.xml.row, cell.xml.col, cell.engineFormula ?? engineInput(cell.saved));
     for (const cell of state.cells.values()) {
       if (!cell.array || cell.engineFormula === undefined) continue;
-      for (let r = cell.array.top; r <= cell.array.bottom; r++)
-        for (let c = cell.array.left; c <= cell.array.right; c++)
-          if (r !== cell.xml.row || c !== cell.xml.col) {
-            if (rows[r - 1] !== undefined && c - 1 < rows[r - 1].length) rows[r - 1][c - 1] = null;
-          }
+      for (const [r, c] of cellsIn(cell.array))
+        if (r !== cell.xml.row || c !== cell.xml.col) {
+          if (rows[r - 1] !== undefined && c - 1 < rows[r - 1].length) rows[r - 1][c - 1] = null;
+        }
     }
     content.set(state.name, rows);
   }
@@ -313,39 +332,26 @@ function savedContents(
   state: SheetState
 ): { at: CellAt; content: RawCellContent }[] {
   const out: { at: CellAt; content: RawCellContent }[] = [];
-  const area = cell.array ?? {
-    top: cell.xml.row,
-    left: cell.xml.col,
-    bottom: cell.xml.row,
-    right: cell.xml.col,
-  };
-  for (let r = area.top; r <= area.bottom; r++)
-    for (let c = area.left; c <= area.right; c++) {
-      const saved = state.cells.get(key(r, c))?.saved ?? null;
-      out.push({ at: { sheet: state.name, row: r - 1, col: c - 1 }, content: engineInput(saved) });
-    }
+  for (const [r, c] of cellsIn(areaOf(cell))) {
+    const saved = state.cells.get(key(r, c))?.saved ?? null;
+    out.push({ at: { sheet: state.name, row: r - 1, col: c - 1 }, content: engineInput(saved) });
+  }
   return out;
 }
 
 /** Why the engine's value for one of our formulas cannot be written, if it cannot. */
 function limitReason(engine: LiveWorkbook, cell: FileCell, state: SheetState): string | undefined {
-  const area = cell.array ?? {
-    top: cell.xml.row,
-    left: cell.xml.col,
-    bottom: cell.xml.row,
-    right: cell.xml.col,
-  };
-  for (let r = area.top; r <= area.bottom; r++)
-    for (let c = area.left; c <= area.right; c++) {
-      const value = engine.value({ sheet: state.name, row: r - 1, col: c - 1 });
-      if (value === null || typeof value !== "object") continue;
-      const saved = state.cells.get(key(r, c))?.saved;
-      if (saved && typeof saved === "object" && saved.error === value.error) continue;
-      if (ENGINE_LIMIT_ERRORS.has(value.error) || !EXCEL_ERRORS.has(value.error)) {
-        const message = value.message ? `: ${value.message}` : "";
-        return `the engine gives ${value.error}${message}`;
-      }
+  const area = areaOf(cell);
+  for (const [r, c] of cellsIn(area)) {
+    const value = engine.value({ sheet: state.name, row: r - 1, col: c - 1 });
+    if (value === null || typeof value !== "object") continue;
+    const saved = state.cells.get(key(r, c))?.saved;
+    if (saved && typeof saved === "object" && saved.error === value.error) continue;
+    if (ENGINE_LIMIT_ERRORS.has(value.error) || !EXCEL_ERRORS.has(value.error)) {
+      const message = value.message ? `: ${value.message}` : "";
+      return `the engine gives ${value.error}${message}`;
     }
+  }
   if (cell.array) {
     // A spill that would grow: Excel would move its edge, which a patch cannot do.
     const right = { sheet: state.name, row: area.top - 1, col: area.right };
@@ -353,17 +359,15 @@ function limitReason(engine: LiveWorkbook, cell: FileCell, state: SheetState): s
     for (const at of [right, below])
       if (!state.cells.has(key(at.row + 1, at.col + 1)) && engine.isPartOfArray(at))
         return "its spill would change size; recalculate it in Excel";
-    for (let r = area.top; r <= area.bottom; r++)
-      for (let c = area.left; c <= area.right; c++)
-        if (!engine.isPartOfArray({ sheet: state.name, row: r - 1, col: c - 1 }))
-          return "its spill would change size; recalculate it in Excel";
-    for (let r = area.top; r <= area.bottom; r++)
-      for (let c = area.left; c <= area.right; c++)
-        if (
-          !state.cells.has(key(r, c)) &&
-          engine.value({ sheet: state.name, row: r - 1, col: c - 1 }) !== null
-        )
-          return "its spill covers cells the file does not hold; recalculate it in Excel";
+    for (const [r, c] of cellsIn(area))
+      if (!engine.isPartOfArray({ sheet: state.name, row: r - 1, col: c - 1 }))
+        return "its spill would change size; recalculate it in Excel";
+    for (const [r, c] of cellsIn(area))
+      if (
+        !state.cells.has(key(r, c)) &&
+        engine.value({ sheet: state.name, row: r - 1, col: c - 1 }) !== null
+      )
+        return "its spill covers cells the file does not hold; recalculate it in Excel";
   }
   return undefined;
 }
@@ -535,25 +539,18 @@ async function recalcPackage(
     }
     for (const { cell } of ours) {
       const state = byName.get(cell.sheet)!;
-      const area = cell.array ?? {
-        top: cell.xml.row,
-        left: cell.xml.col,
-        bottom: cell.xml.row,
-        right: cell.xml.col,
-      };
-      for (let r = area.top; r <= area.bottom; r++)
-        for (let c = area.left; c <= area.right; c++) {
-          const target = state.cells.get(key(r, c));
-          if (target === undefined) continue; // blank in the engine too (checked in limitReason)
-          const value = toCached(engine.value({ sheet: state.name, row: r - 1, col: c - 1 }));
-          if (sameValue(value, target.saved)) continue;
-          if (!edits.has(state)) edits.set(state, []);
-          edits.get(state)!.push({
-            start: target.xml.start,
-            end: target.xml.end,
-            text: patchedCell(state.text, target.xml, value),
-          });
-        }
+      for (const [r, c] of cellsIn(areaOf(cell))) {
+        const target = state.cells.get(key(r, c));
+        if (target === undefined) continue; // blank in the engine too (checked in limitReason)
+        const value = toCached(engine.value({ sheet: state.name, row: r - 1, col: c - 1 }));
+        if (sameValue(value, target.saved)) continue;
+        if (!edits.has(state)) edits.set(state, []);
+        edits.get(state)!.push({
+          start: target.xml.start,
+          end: target.xml.end,
+          text: patchedCell(state.text, target.xml, value),
+        });
+      }
     }
   } finally {
     engine.destroy();

@@ -4,7 +4,6 @@
  * limits, repeated short texts held once).
  */
 import { EXCEL_MAX_COLUMNS, EXCEL_MAX_ROWS } from "../core/values";
-import { CellFormats } from "../plan/number-formats";
 
 /** One cell of the data sheet; null is an empty cell. */
 export type SheetCell = number | string | boolean | null;
@@ -78,12 +77,18 @@ export interface SheetOptions {
   /** Without `sheet`: the first worksheet whose rows this accepts (else the first). */
   accept?: (rows: readonly SheetCell[][]) => boolean;
   /**
-   * Read what an .xlsx's number formats say (the plan, not `eval`, whose
-   * formulas see numbers as Excel's do): the formats that show a currency are
-   * recorded here by cell, and a number in a zero-padded identifier format
-   * ("000000") becomes the text it shows ("001234").
+   * Reads an .xlsx's numbers with their number formats (the plan, not
+   * `eval`, whose formulas see numbers as Excel's own do).
    */
-  numberFormats?: CellFormats;
+  numberFormats?: NumberFormatReader;
+}
+
+/** Sees each number of an .xlsx whose cell has a number format (not General), 0-based row and column. */
+export interface NumberFormatReader {
+  /** The cell as the reader keeps it: the number, or text (a zero-padded identifier). */
+  read(value: number, numFmt: string, row: number, col: number): SheetCell;
+  /** Another worksheet is read (the first with an account table may be a later one). */
+  startSheet(): void;
 }
 
 /**
@@ -94,13 +99,39 @@ export interface SheetOptions {
 export class SharedTexts {
   private static readonly MAX_LENGTH = 64;
   private static readonly MAX_ENTRIES = 65_536;
-  private readonly seen = new Map<string, string>();
+  /**
+   * A table per column: a column of IDs ("001000417"), whose texts hash
+   * alike, would otherwise slow every other column's lookups several times.
+   */
+  private readonly tables: (Map<string, string> | null)[] = [];
+  private readonly lookups: number[] = [];
+  private readonly hits: number[] = [];
+  private entries = 0;
 
-  share(text: string): string {
+  /** The one copy of `text` seen in `column` (0-based; one table for all when not given). */
+  share(text: string, column = -1): string {
     if (text.length > SharedTexts.MAX_LENGTH) return text;
-    const known = this.seen.get(text);
-    if (known !== undefined) return known;
-    if (this.seen.size < SharedTexts.MAX_ENTRIES) this.seen.set(text, text);
+    const at = column + 1;
+    let table = this.tables[at];
+    if (table === null) return text;
+    if (table === undefined) this.tables[at] = table = new Map();
+    const lookups = (this.lookups[at] ?? 0) + 1;
+    this.lookups[at] = lookups;
+    const known = table.get(text);
+    if (known !== undefined) {
+      this.hits[at] = (this.hits[at] ?? 0) + 1;
+      return known;
+    }
+    // A column whose texts seldom repeat (fewer than one in eight) stops sharing and frees its entries.
+    if (column >= 0 && lookups > 16_384 && (this.hits[at] ?? 0) * 8 < lookups) {
+      this.entries -= table.size;
+      this.tables[at] = null;
+      return text;
+    }
+    if (this.entries < SharedTexts.MAX_ENTRIES) {
+      table.set(text, text);
+      this.entries++;
+    }
     return text;
   }
 }

@@ -7,7 +7,7 @@
  * here, strictly: text that is not clearly a value is an error that names
  * it, never a guess.
  */
-import { CsError, Errors, HostileErrors, MAX_AMOUNT } from "./errors";
+import { CsError, Errors, MAX_AMOUNT } from "./errors";
 
 /** The largest sheet Excel holds: 1,048,576 rows by 16,384 columns (A to XFD). */
 export const EXCEL_MAX_ROWS = 1_048_576;
@@ -106,7 +106,7 @@ export function parseAmount(
   raw = cellValue(raw);
   if (typeof raw === "number") {
     if (!Number.isFinite(raw)) return Errors.notAnAmount(raw);
-    return Math.abs(raw) > MAX_AMOUNT ? HostileErrors.amountTooLarge(raw) : raw + 0;
+    return Math.abs(raw) > MAX_AMOUNT ? Errors.amountTooLarge(raw) : raw + 0;
   }
   if (isBlank(raw)) return BLANK;
   if (typeof raw !== "string") return Errors.notAnAmount(raw);
@@ -136,7 +136,7 @@ export function parseAmount(
   if (text === "" || text === "." || !PLAIN_NUMBER.test(text)) return notAmount(raw);
   const value = Number(text.replace(/,/g, "")) * scale;
   if (!Number.isFinite(value)) return notAmount(raw);
-  if (value > MAX_AMOUNT) return HostileErrors.amountTooLarge(raw);
+  if (value > MAX_AMOUNT) return Errors.amountTooLarge(raw);
   // Scaling "1.2M" by 1e6 gives 1199999.9999999998; amounts are money, so snap to cents.
   const snapped = scale === 1 ? value : Math.round(value * 100) / 100;
   return negative ? -snapped : snapped + 0;

@@ -6,7 +6,8 @@
  */
 import { defaultAssumptions } from "../core/assumptions/defaults";
 import { Assumptions } from "../core/assumptions/types";
-import { CsError, HostileErrors, StoreMessages } from "../core/errors";
+import { StoreMessages } from "../core/assumptions/messages";
+import { CsError, Errors } from "../core/errors";
 import { compileModel, Model } from "../core/model";
 import { Cell } from "./grid";
 
@@ -75,7 +76,7 @@ function inExcel(): boolean {
 /** One result cell as the host shows it: errors as host errors, blanks as "". */
 export function toHost(cell: Cell): unknown {
   // Excel would show Infinity as #NUM! with no word of why, and NaN as a wrong number.
-  if (typeof cell === "number" && !Number.isFinite(cell)) return toHost(HostileErrors.notFinite());
+  if (typeof cell === "number" && !Number.isFinite(cell)) return toHost(Errors.notFinite());
   if (cell instanceof CsError) {
     if (!inExcel()) return cell;
     const code =

@@ -7,7 +7,7 @@
  * page instead, before any function is registered.
  */
 import { Assumptions } from "../core/assumptions/types";
-import { loadTimeoutSeconds, StoreMessages } from "../core/errors";
+import { loadTimeoutSeconds, StoreMessages } from "../core/assumptions/messages";
 import {
   assumptionsUnavailable,
   currentAssumptions,

@@ -5,7 +5,7 @@
  * Salesforce and HubSpot it is the customer's company revenue, not what the
  * customer pays us. MRR is only used (x12) when the user confirms it.
  */
-import { ExportPlanMessages, PlanMessages } from "../core/errors";
+import { PlanMessages } from "./messages";
 
 /** One cell of an export as it arrives (typed like an Excel paste). */
 export type ExportCell = number | string | boolean | null;
@@ -362,7 +362,7 @@ export function detectColumns(
     const seen = likelyHeaderRow(rows);
     return {
       ok: false,
-      error: ExportPlanMessages.noHeaderRow(
+      error: PlanMessages.noHeaderRow(
         Math.min(rows.length, HEADER_SCAN_ROWS),
         revenue,
         seen === null ? null : { row: seen.index + firstRowNumber, headers: seen.headers }
@@ -416,5 +416,5 @@ export function detectColumns(
 export function questionMessage(question: ColumnQuestion): string {
   if (question.kind === "ambiguous") return PlanMessages.ambiguousAcv(question.candidates);
   if (question.kind === "mrr") return PlanMessages.mrrNeedsConfirmation(question.candidates);
-  return ExportPlanMessages.tcvNeedsConfirmation(question.candidates, question.term);
+  return PlanMessages.tcvNeedsConfirmation(question.candidates, question.term);
 }

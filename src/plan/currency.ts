@@ -8,7 +8,7 @@
  * converted with the `fx.<code>` rate (plan currency per 1 unit of it) or
  * refused with the reason: never read as plan currency.
  */
-import { ExportPlanMessages } from "../core/errors";
+import { PlanMessages } from "./messages";
 import { roundCents } from "../core/money";
 import { headerWords, ExportCell } from "./columns";
 import { CsError, MAX_AMOUNT } from "../core/errors";
@@ -182,8 +182,7 @@ function amountOf(
     // A number shown in a currency by its format is in that currency, as its text would be.
     if (format === null || typeof raw !== "number") return { amount, code: null };
     const shown = format.currency;
-    if ("unclear" in shown)
-      return { reason: ExportPlanMessages.unclearFormatCurrency(format.format) };
+    if ("unclear" in shown) return { reason: PlanMessages.unclearFormatCurrency(format.format) };
     return {
       amount,
       code: "code" in shown ? shown.code : dollarOf(plan),
@@ -194,18 +193,18 @@ function amountOf(
   const split = splitCurrency(raw, plan);
   if (split.code === null) {
     if (ANY_SIGN.test(raw) && !raw.includes("$"))
-      return { reason: ExportPlanMessages.unknownCurrencySign(raw) };
+      return { reason: PlanMessages.unknownCurrencySign(raw) };
     const amount = parseAmount(raw);
     if (amount instanceof CsError) return { reason: amount.message };
     return amount === null ? null : { amount, code: null };
   }
   let rest = split.rest;
   const digits = rest.replace(/^[(-]+|\)$/g, "").trim();
-  if (OTHER_LOCALE.test(digits)) return { reason: ExportPlanMessages.ambiguousSeparators(raw) };
+  if (OTHER_LOCALE.test(digits)) return { reason: PlanMessages.ambiguousSeparators(raw) };
   if (SPACED_THOUSANDS.test(digits)) rest = rest.replace(/[ '\u00a0\u202f’](?=\d{3})/g, ",");
   const amount = parseAmount(rest);
   if (amount === null || amount instanceof CsError)
-    return { reason: ExportPlanMessages.unreadableForeignAmount(raw, split.code) };
+    return { reason: PlanMessages.unreadableForeignAmount(raw, split.code) };
   return { amount, code: split.code };
 }
 
@@ -228,11 +227,11 @@ export function readMoney(
     const cell = row[setting.column] ?? null;
     if (cell === null || (typeof cell === "string" && cell.trim() === "")) {
       if (read.code === null && setting.headerCode === null)
-        return { ok: false, reason: ExportPlanMessages.blankCurrency(setting.columnName) };
+        return { ok: false, reason: PlanMessages.blankCurrency(setting.columnName) };
     } else {
       columnCode = currencyCode(cell);
       if (columnCode === null)
-        return { ok: false, reason: ExportPlanMessages.unknownCurrency(cell, setting.columnName) };
+        return { ok: false, reason: PlanMessages.unknownCurrency(cell, setting.columnName) };
     }
   }
   if (read.code !== null && columnCode !== null && read.code !== columnCode)
@@ -240,13 +239,13 @@ export function readMoney(
       ok: false,
       reason:
         read.fromFormat !== undefined
-          ? ExportPlanMessages.formatCurrencyConflict(
+          ? PlanMessages.formatCurrencyConflict(
               read.code,
               read.fromFormat,
               columnCode,
               setting.columnName
             )
-          : ExportPlanMessages.currencyConflict(read.code, columnCode, setting.columnName),
+          : PlanMessages.currencyConflict(read.code, columnCode, setting.columnName),
     };
   const code = read.code ?? columnCode ?? setting.headerCode ?? setting.plan;
   if (code === setting.plan) return { ok: true, amount: read.amount, code };
@@ -254,10 +253,10 @@ export function readMoney(
     ? setting.fx[code]
     : undefined;
   if (rate === undefined)
-    return { ok: false, reason: ExportPlanMessages.noRate(code, setting.plan), code };
+    return { ok: false, reason: PlanMessages.noRate(code, setting.plan), code };
   const converted = roundCents(read.amount * rate);
   if (!Number.isFinite(converted) || Math.abs(converted) > MAX_AMOUNT)
-    return { ok: false, reason: ExportPlanMessages.unreadableForeignAmount(raw, code), code };
+    return { ok: false, reason: PlanMessages.unreadableForeignAmount(raw, code), code };
   return { ok: true, amount: converted, code };
 }
 

@@ -305,3 +305,22 @@ export function planNumberFormats(currency: string): Record<CellFormat, string> 
     date: "yyyy-mm-dd",
   };
 }
+
+/**
+ * A number read with its cell's number format, the same for an .xlsx file
+ * and for Excel's own cells: a zero-padded identifier becomes the text it
+ * shows; a format that shows a currency is kept in `formats` (row and column
+ * 0-based, as the export's rows) and the number stays a number.
+ */
+export function readFormattedNumber(
+  value: number,
+  numFmt: string,
+  row: number,
+  col: number,
+  formats: CellFormats
+): number | string {
+  const padded = zeroPaddedText(value, numFmt);
+  if (padded !== null) return padded;
+  if (formatCurrency(numFmt) !== null) formats.set(row, col, numFmt);
+  return value;
+}

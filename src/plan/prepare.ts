@@ -6,7 +6,7 @@
  * plan with the file.
  */
 import { Assumptions } from "../core/assumptions/types";
-import { ExportPlanMessages, PlanMessages } from "../core/errors";
+import { PlanMessages } from "./messages";
 import { ColumnQuestion, detectColumns, ExportCell } from "./columns";
 import { PlanInput } from "./layout";
 import { ExportLocale, LocaleQuestion } from "./locale";
@@ -66,7 +66,7 @@ export function preparePlan(rows: ExportCell[][], options: PrepareOptions): Prep
       ? { ok: false, error: PlanMessages.noDataRows() }
       : {
           ok: false,
-          error: ExportPlanMessages.noUsableRows(
+          error: PlanMessages.noUsableRows(
             accounts.skipped.length,
             describeSkipped(accounts.skipped[0])
           ),

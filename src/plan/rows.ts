@@ -10,9 +10,9 @@
  * account (ID, or name without an ID column) are one account whose ACVs add
  * up, unless the user says each row is an account.
  */
-import { ExportPlanMessages, PlanMessages } from "../core/errors";
+import { PlanMessages } from "./messages";
 import { roundCents } from "../core/money";
-import { accountKey, rowFingerprint, statusKind } from "./accounts";
+import { accountKey, HashedIndex, lineHash, sameLine, statusKind, textHash } from "./accounts";
 import { ExportCell, ExportColumns, headerText } from "./columns";
 import { CurrencySetting, headerCurrency, MoneyReading, readMoney } from "./currency";
 import { CellFormats, formatCurrency } from "./number-formats";
@@ -112,16 +112,6 @@ class Tally<K> {
   }
 }
 
-/** FNV-1a over a string, as a 32-bit number: a cheap key for finding repeated lines. */
-function hash(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}
-
 /** How the rows' amounts are read into the plan currency (default: USD, no rates). */
 export function currencySetting(
   columns: ExportColumns,
@@ -178,10 +168,9 @@ export function readAccounts(
   const termHeader = columns.term === null ? "" : columns.headers[columns.term];
   const statusHeader = columns.status === null ? "" : columns.headers[columns.status];
   const grouped = options.rowsAreAccounts !== true;
-  const byKey = new Map<string, number>();
-  // Lines seen, by a hash of their content; the rare different lines with the same hash by content.
-  const seenLines = new Map<number, number>();
-  const collided = new Map<string, number>();
+  // Accounts by their key, and the rows kept (each line's first row) by their content.
+  const byKey = new HashedIndex();
+  const seenLines = new HashedIndex();
   const excluded = new Tally<string>();
   const unclassified = new Tally<string>();
   const currencies = new Map<string, { rows: number; converted: boolean }>();
@@ -227,8 +216,8 @@ export function readAccounts(
           problem = {
             reason:
               headerText(termCell) === ""
-                ? ExportPlanMessages.termBlank(termHeader)
-                : ExportPlanMessages.termBad(termCell, termHeader),
+                ? PlanMessages.termBlank(termHeader)
+                : PlanMessages.termBad(termCell, termHeader),
             kind: "term",
           };
           acv = null;
@@ -243,7 +232,7 @@ export function readAccounts(
       const label = headerText(status);
       if (kind === "not-customer" && options.allStatuses !== true) {
         excluded.add(label);
-        skip(r, raw, ExportPlanMessages.notCustomer(label, statusHeader), "status");
+        skip(r, raw, PlanMessages.notCustomer(label, statusHeader), "status");
         continue;
       }
       if (kind === "unknown" && label !== "") unclassified.add(label);
@@ -254,29 +243,29 @@ export function readAccounts(
     }
 
     // A line repeated exactly is counted once.
-    const fingerprint = rowFingerprint(row);
-    const h = hash(fingerprint);
-    const earlier = seenLines.get(h);
-    const twin =
-      earlier === undefined
-        ? undefined
-        : rowFingerprint(rows[earlier]) === fingerprint
-          ? earlier
-          : collided.get(fingerprint);
-    if (twin !== undefined) {
-      skip(r, raw, ExportPlanMessages.duplicateRow(twin + firstRowNumber), "duplicate");
+    const line = lineHash(row);
+    const twin = seenLines.find(line, (earlier) => sameLine(rows[earlier], row));
+    if (twin >= 0) {
+      skip(r, raw, PlanMessages.duplicateRow(twin + firstRowNumber), "duplicate");
       continue;
     }
-    if (earlier === undefined) seenLines.set(h, r);
-    else collided.set(fingerprint, r);
+    seenLines.add(line, r);
 
     const key = grouped ? accountKey(row, columns.accountId, columns.name) : null;
-    let account = key === null ? undefined : byKey.get(key);
-    if (account === undefined) {
+    const keyHash = key === null ? 0 : textHash(key);
+    let account =
+      key === null
+        ? -1
+        : byKey.find(
+            keyHash,
+            // The account's key is its first row's (computed again only when the hashes match).
+            (a) => accountKey(rows[indexes[a]], columns.accountId, columns.name) === key
+          );
+    if (account < 0) {
       account = kept++;
       indexes[account] = r;
       acvs[account] = 0;
-      if (key !== null) byKey.set(key, account);
+      if (key !== null) byKey.add(keyHash, account);
     } else combined++;
     acvs[account] += acv;
     rowCounts[account]++;

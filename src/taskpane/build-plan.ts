@@ -18,7 +18,7 @@ import { Assumptions } from "../core/assumptions/types";
 import { COVERAGE_PLAN_HEADER } from "../core/coverage-plan";
 import { excelSerialFromYmd } from "../core/dates";
 import { HIRING_PLAN_HEADER } from "../core/hiring";
-import { PaneActionMessages, PlanMessages } from "../core/errors";
+import { PaneActionMessages } from "./messages";
 import { ColumnQuestion, ExportCell } from "../plan/columns";
 import { fromFileFormula, hasFileCsCall } from "../plan/file-formulas";
 import {
@@ -469,7 +469,7 @@ export async function buildCoveragePlan(
   options: BuildPlanOptions
 ): Promise<BuildPlanResult> {
   const { rows, firstRow, source } = await readSelection(context);
-  if (rows.length < 2) return { built: false, message: PlanMessages.selectionTooSmall() };
+  if (rows.length < 2) return { built: false, message: PaneActionMessages.selectionTooSmall() };
   const base = {
     assumptions: options.assumptions,
     asOf: options.asOf ?? today(),
@@ -485,7 +485,7 @@ export async function buildCoveragePlan(
       prepared.question,
       columnEvidence(rows, prepared.question.candidates)
     );
-    if (answer === null) return { built: false, message: PlanMessages.cancelled() };
+    if (answer === null) return { built: false, message: PaneActionMessages.cancelled() };
     acvColumn = answer;
     prepared = preparePlan(rows, { ...base, acvColumn });
   }
@@ -493,13 +493,13 @@ export async function buildCoveragePlan(
     const question = prepared.localeQuestion;
     const answer = options.askLocale ? await options.askLocale(question) : undefined;
     if (answer === undefined) return { built: false, message: localeQuestionText(question) };
-    if (answer === null) return { built: false, message: PlanMessages.cancelled() };
+    if (answer === null) return { built: false, message: PaneActionMessages.cancelled() };
     const locale = localeFromTag(answer);
     if (typeof locale === "string") return { built: false, message: locale };
     prepared = preparePlan(rows, { ...base, ...(acvColumn ? { acvColumn } : {}), locale });
   }
   if (!prepared.ok) {
-    if ("question" in prepared) return { built: false, message: PlanMessages.cancelled() };
+    if ("question" in prepared) return { built: false, message: PaneActionMessages.cancelled() };
     if ("localeQuestion" in prepared)
       return { built: false, message: localeQuestionText(prepared.localeQuestion) };
     return {
@@ -564,7 +564,7 @@ export async function buildCoveragePlan(
     sheets: layout.sheets.map((s) => s.name),
     message: [builtMessage(input), ...notes].join(" "),
     headline: [
-      PlanMessages.built(input.accounts.rows.length, input.accounts.skipped.length),
+      PaneActionMessages.built(input.accounts.rows.length, input.accounts.skipped.length),
       ...notes,
     ].join(" "),
     ...(input.reconciliation ? { reconciliation: input.reconciliation } : {}),
@@ -576,7 +576,7 @@ export async function buildCoveragePlan(
 
 /** The end-of-build line: what was built, then how it reconciles with the export. */
 function builtMessage(input: PlanInput): string {
-  const base = PlanMessages.built(input.accounts.rows.length, input.accounts.skipped.length);
+  const base = PaneActionMessages.built(input.accounts.rows.length, input.accounts.skipped.length);
   const r = input.reconciliation;
   if (r === undefined) return base;
   const money = (v: number) => formatMoney(v, r.currency);

@@ -12,7 +12,7 @@ import { presetNames, sourceOf, loadPreset } from "../core/assumptions/presets";
 import { keyOfPath, LocatedProblem } from "../core/assumptions/schema";
 import { SOURCE_TITLES } from "../core/assumptions/defaults";
 import { Assumptions } from "../core/assumptions/types";
-import { PaneMessages } from "../core/errors";
+import { PaneMessages } from "./messages";
 import { byId, fieldId, h, replaceChildren } from "./dom";
 import {
   differsFromPreset,
@@ -30,7 +30,7 @@ import {
 import { expansionPicture, payoutPicture, rampPicture, tiersPicture } from "./pictures";
 
 /** The pane's sections: the accordion items, by data-section. */
-type Section = "tiers" | "segments" | "payout" | "expansion" | "capacity" | "ote";
+type Section = "tiers" | "segments" | "payout" | "expansion" | "capacity" | "ote" | "currency";
 
 const SECTION_OF: Record<string, Section> = {
   tiers: "tiers",
@@ -43,7 +43,43 @@ const SECTION_OF: Record<string, Section> = {
   cost: "capacity",
   hiring: "capacity",
   ote: "ote",
+  currency: "currency",
+  fx: "currency",
 };
+
+/** Codes offered for the plan currency and exchange rates when the browser cannot list ISO 4217's. */
+const COMMON_CURRENCIES = [
+  "AUD",
+  "BRL",
+  "CAD",
+  "CHF",
+  "CNY",
+  "CZK",
+  "DKK",
+  "EUR",
+  "GBP",
+  "HKD",
+  "INR",
+  "JPY",
+  "KRW",
+  "MXN",
+  "NOK",
+  "NZD",
+  "PLN",
+  "SEK",
+  "SGD",
+  "USD",
+  "ZAR",
+];
+
+/** ISO 4217 codes (the browser's list), for the currency dropdowns. */
+export function currencyCodes(): string[] {
+  const supported = (
+    Intl as unknown as { supportedValuesOf?: (key: "currency") => string[] }
+  ).supportedValuesOf?.("currency");
+  const codes = supported && supported.length > 0 ? supported : COMMON_CURRENCIES;
+  return codes.filter((code) => /^[A-Z]{3}$/.test(code));
+}
 
 const PAYOUT_SINGLES: Path[] = [
   ["payout", "grr_floor"],
@@ -127,6 +163,7 @@ export class Editor {
     this.renderSingles("expansion-fields", EXPANSION_SINGLES);
     this.renderSingles("capacity-fields", CAPACITY_SINGLES);
     this.renderItems("ote", "ote-list", false);
+    this.renderCurrency();
     const readOnly = this.host.readOnly();
     for (const el of Array.from(
       document.querySelectorAll<HTMLInputElement | HTMLSelectElement>("#editor [data-path]")
@@ -169,7 +206,12 @@ export class Editor {
     const id = fieldId(pathId(path));
     const value = getAt(this.host.form(), path);
     const text = typeof value === "string" ? value : "";
-    const label = spec ? this.labelOf(spec) : String(path[path.length - 1]);
+    const label =
+      path[0] === "fx" && path.length === 2
+        ? `${String(path[1])} rate: ${this.host.currency()} per 1 ${String(path[1])}`
+        : spec
+          ? this.labelOf(spec)
+          : String(path[path.length - 1]);
     const common = {
       id,
       "data-path": JSON.stringify(path),
@@ -177,7 +219,15 @@ export class Editor {
       "aria-describedby": `${id}-msg ${id}-src`,
     };
     let control: HTMLElement;
-    if (spec?.choices === "segments" || spec?.choices === "roles") {
+    if (spec?.kind === "currency") {
+      const codes = currencyCodes();
+      const options = codes.includes(text) ? codes : [text, ...codes];
+      control = h(
+        "select",
+        { ...common, class: "picker" },
+        ...options.map((c) => h("option", { value: c, selected: c === text }, c))
+      );
+    } else if (spec?.choices === "segments" || spec?.choices === "roles") {
       const names = this.namesOf(spec.choices === "segments" ? "segments" : "ote");
       const options = names.includes(text) ? names : [text, ...names];
       control = h(
@@ -303,6 +353,64 @@ export class Editor {
       { class: "total" },
       h("span", {}, `OTE ${mix ? `(${mix})` : ""}`),
       h("span", {}, `${formatValue("amount", ote)} ${this.host.currency()}`)
+    );
+  }
+
+  /**
+   * The plan currency (a dropdown of ISO codes) and the exchange rates into
+   * it: one field per currency, each removable, and a dropdown of the other
+   * codes with Add rate. Labels say which way a rate goes.
+   */
+  private renderCurrency(): void {
+    const plan = this.host.currency();
+    const rates = (this.host.form().fx as FormRecord | undefined) ?? {};
+    const codes = Object.keys(rates).sort();
+    const rows = codes.map((code) =>
+      h(
+        "div",
+        { class: "fx-row", "data-fx": code },
+        this.field(["fx", code]),
+        h(
+          "fluent-button",
+          {
+            appearance: "subtle",
+            size: "small",
+            "data-remove-fx": code,
+            "aria-label": `Remove the ${code} rate`,
+            title: `Remove the ${code} rate`,
+          },
+          "Remove"
+        )
+      )
+    );
+    const addable = currencyCodes().filter((c) => c !== plan && !codes.includes(c));
+    replaceChildren(
+      byId("currency-fields"),
+      this.field(["currency"]),
+      h(
+        "fieldset",
+        { class: "group" },
+        h("legend", {}, `Exchange rates into ${plan}`),
+        h(
+          "p",
+          { class: "note" },
+          codes.length === 0
+            ? `None yet: amounts in another currency are left out of a plan (with the reason) until their rate is set here.`
+            : `How many ${plan} 1 unit of each currency buys. Amounts in a currency without a rate are left out of a plan, with the reason.`
+        ),
+        ...rows,
+        h("span", { id: `${fieldId("fx")}-msg`, class: "message" }),
+        h(
+          "div",
+          { class: "row" },
+          h(
+            "select",
+            { id: "fx-new", class: "picker", "aria-label": "Currency to add a rate for" },
+            ...addable.map((c) => h("option", { value: c, selected: c === "EUR" }, c))
+          ),
+          h("fluent-button", { id: "add-fx", size: "small" }, "Add rate")
+        )
+      )
     );
   }
 

@@ -1,14 +1,15 @@
 /**
  * The workbook buttons' jobs against Excel: each is one Excel batch run by
- * the given runner (Excel.run in the add-in, office-addin-mock in tests).
+ * the given runner (Excel.run in the add-in, the fake workbook in tests).
  */
 import { activeScenario } from "../core/assumptions/workbook-store";
-import { PaneActionMessages } from "../core/errors";
+import { PaneActionMessages } from "./messages";
 import type { CsRuntime } from "../functions/runtime-bridge";
 import { PLAN_SHEET_NAMES } from "../plan/layout";
 import { WorkbookRunner } from "./backends";
 import { buildCoveragePlan, repairCsFormulas } from "./build-plan";
 import { PaneController } from "./controller";
+import { readPlanAccounts } from "./plan-accounts";
 import { recalculateCsFormulas } from "./recalc";
 import { WorkbookJobs } from "./workbook-actions";
 
@@ -27,16 +28,21 @@ export function excelJobs(
           .map((sheet) => sheet.name)
           .filter((name) => PLAN_SHEET_NAMES.includes(name));
       }),
-    buildPlan: (askAcvColumn, onProgress, isCancelled) =>
+    buildPlan: (request) =>
       run((context) =>
         buildCoveragePlan(context, {
           // What the functions compute with, so the Assumptions sheet matches the formulas.
           assumptions:
             runtime?.currentAssumptions() ?? activeScenario(controller.store).assumptions,
-          askAcvColumn,
-          onProgress,
-          isCancelled,
+          ...request,
         })
+      ),
+    planAccounts: () =>
+      run((context) =>
+        readPlanAccounts(
+          context,
+          (runtime?.currentAssumptions() ?? activeScenario(controller.store).assumptions).currency
+        )
       ),
     assumptions: () =>
       runtime?.currentAssumptions() ?? activeScenario(controller.store).assumptions,

@@ -5,7 +5,8 @@
  * readers as CS.* cells and --set), then checks the whole with the schema,
  * so every problem has the path of the field to show it next to.
  */
-import { fmt, FormMessages } from "../core/errors";
+import { fmt } from "../core/errors";
+import { FormMessages } from "./messages";
 import { fieldAtPath, FieldKind, FieldSpec } from "../core/assumptions/fields";
 import { fieldWords } from "../core/assumptions/problems";
 import { keyOfPath, LocatedProblem, validateAssumptionsLocated } from "../core/assumptions/schema";

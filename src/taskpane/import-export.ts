@@ -6,7 +6,7 @@
 import { exportAssumptions, importAssumptions } from "../core/assumptions/format";
 import { Assumptions } from "../core/assumptions/types";
 import { activeScenario } from "../core/assumptions/workbook-store";
-import { PaneMessages } from "../core/errors";
+import { PaneMessages } from "./messages";
 import { PaneController } from "./controller";
 import { byId, h } from "./dom";
 import { Feedback } from "./feedback";

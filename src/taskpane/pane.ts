@@ -14,7 +14,7 @@ import {
   replaceAssumptions,
   StoreChange,
 } from "../core/assumptions/workbook-store";
-import { PaneMessages } from "../core/errors";
+import { PaneMessages } from "./messages";
 import { PaneController } from "./controller";
 import { byId, fieldId, h, replaceChildren } from "./dom";
 import { Editor } from "./editor";
@@ -215,6 +215,13 @@ export class AssumptionsPane {
     setAt(this.form, path, (event.target as HTMLInputElement).value);
     if (!this.dirty) this.feedback.clearStatus(); // the last Apply's result is now out of date
     this.dirty = true;
+    if (path.length === 1 && path[0] === "currency") {
+      // Every money label and the rates' wording name the plan currency: redraw, keep the focus.
+      const id = (event.target as HTMLElement).id;
+      this.render();
+      document.getElementById(id)?.focus();
+      return;
+    }
     this.validate();
   }
 
@@ -235,6 +242,15 @@ export class AssumptionsPane {
     const toggle = target?.closest?.("[data-toggle]");
     if (toggle) {
       this.editor.toggle(toggle.getAttribute("data-toggle") ?? "");
+      return;
+    }
+    if (target?.closest?.("#add-fx")) {
+      this.addRate();
+      return;
+    }
+    const removeRate = target?.closest?.("[data-remove-fx]");
+    if (removeRate) {
+      this.removeRate(removeRate.getAttribute("data-remove-fx") ?? "");
       return;
     }
     const button = target?.closest?.("[data-remove-tier]");
@@ -264,6 +280,32 @@ export class AssumptionsPane {
     this.dirty = true;
     this.render();
     this.feedback.status(PaneMessages.tiersReordered());
+  }
+
+  /** The exchange rates of the draft (fx.EUR...), by currency code. */
+  private rates(): FormRecord {
+    if (typeof this.form.fx !== "object" || Array.isArray(this.form.fx)) this.form.fx = {};
+    return this.form.fx as FormRecord;
+  }
+
+  /** Adds a rate for the currency chosen beside Add rate, empty, and puts the cursor in it. */
+  private addRate(): void {
+    if (this.controller.readOnly) return;
+    const code = byId<HTMLSelectElement>("fx-new").value;
+    if (!CURRENCY_CODE.test(code) || code in this.rates()) return;
+    this.rates()[code] = "";
+    this.dirty = true;
+    this.render();
+    document.getElementById(fieldId(pathId(["fx", code])))?.focus();
+  }
+
+  private removeRate(code: string): void {
+    if (this.controller.readOnly || !(code in this.rates())) return;
+    delete this.rates()[code];
+    this.dirty = true;
+    this.render();
+    this.feedback.status(PaneMessages.rateRemoved(code));
+    byId("add-fx").focus();
   }
 
   private addTier(): void {

@@ -7,7 +7,7 @@
  * force, make them show why.
  */
 import { validateAssumptions } from "../core/assumptions/schema";
-import { HostileErrors } from "../core/errors";
+import { StoreMessages } from "../core/assumptions/messages";
 import { CsRuntime, findRuntime } from "../functions/runtime-bridge";
 
 export function checkedRuntime(raw: CsRuntime | undefined = findRuntime()): CsRuntime | undefined {
@@ -18,7 +18,7 @@ export function checkedRuntime(raw: CsRuntime | undefined = findRuntime()): CsRu
       const checked = validateAssumptions(assumptions);
       if (!checked.ok) {
         const detail = checked.problems[0]?.message ?? "they do not match the schema";
-        const message = HostileErrors.badRuntimeAssumptions(detail);
+        const message = StoreMessages.badRuntimeAssumptions(detail);
         if (!goodInForce) raw.assumptionsUnavailable(message);
         return message;
       }

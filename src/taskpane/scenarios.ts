@@ -11,7 +11,7 @@ import {
   StoreChange,
   WorkbookStore,
 } from "../core/assumptions/workbook-store";
-import { PaneMessages } from "../core/errors";
+import { PaneMessages } from "./messages";
 import { PaneController } from "./controller";
 import { byId, h, replaceChildren } from "./dom";
 import { Feedback } from "./feedback";

@@ -9,8 +9,10 @@
  * Everything taken from the workbook (headers, bad ACV values) is shown as
  * text, never as markup.
  */
-import { ExportPlanMessages, PaneActionMessages, PlanMessages } from "../core/errors";
+import { PlanMessages } from "../plan/messages";
+import { PaneActionMessages } from "./messages";
 import type { ColumnQuestion } from "../plan/columns";
+import type { LocaleQuestion } from "../plan/locale";
 import { SHEETS } from "../plan/layout";
 import { SKIPPED_SHOWN, SkippedRow } from "../plan/rows";
 import type { BuildPlanResult } from "./build-plan";
@@ -22,15 +24,24 @@ import type { Reconciliation } from "../plan/reconcile";
 import { reconciliationLines } from "./reconciliation";
 import type { Assumptions } from "../core/assumptions/types";
 
+/** What a build asks the user, reports, and was told (the Plan view's options). */
+export interface BuildRequest {
+  askAcvColumn: (question: ColumnQuestion, evidence: ColumnEvidence[]) => Promise<string | null>;
+  /** A column that reads two ways (80.000, 01/02/2026): resolves with a locale tag, or null to cancel. */
+  askLocale: (question: LocaleQuestion) => Promise<string | null>;
+  onProgress: (done: number, total: number) => void;
+  isCancelled: () => boolean;
+  /** Keep contract rows separate: each row is an account. */
+  rowsAreAccounts: boolean;
+  /** Plan every status (leads, prospects, churned), not only customers. */
+  allStatuses: boolean;
+}
+
 /** What the buttons do to the workbook: Excel batches in the add-in, fakes in tests. */
 export interface WorkbookJobs {
   /** The plan sheets already in the workbook (a rebuild replaces them). */
   existingPlanSheets(): Promise<string[]>;
-  buildPlan(
-    askAcvColumn: (question: ColumnQuestion, evidence: ColumnEvidence[]) => Promise<string | null>,
-    onProgress: (done: number, total: number) => void,
-    isCancelled?: () => boolean
-  ): Promise<BuildPlanResult>;
+  buildPlan(request: BuildRequest): Promise<BuildPlanResult>;
   /** Both go through every sheet a chunk of rows at a time, reporting rows looked at and the total. */
   repair(onProgress: (done: number, total: number) => void): Promise<number>;
   recalculate(onProgress: (done: number, total: number) => void): Promise<number>;
@@ -38,6 +49,8 @@ export interface WorkbookJobs {
   blocked(): string | null;
   /** The assumptions the plan is built with (for its summary). */
   assumptions?(): Assumptions;
+  /** The ACVs of a plan already in the workbook (built in an earlier session), or null. */
+  planAccounts?(): Promise<Float64Array | null>;
   /** Shows a sheet of the workbook (the link to the CS Plan sheet). */
   activateSheet?(name: string): Promise<void>;
 }
@@ -114,10 +127,32 @@ export class WorkbookActions {
   ) {}
 
   mount(): void {
+    void this.readEarlierPlan();
     byId("build-plan").addEventListener("click", () => void this.build());
     byId("build-cancel").addEventListener("click", () => this.cancel());
     byId("repair").addEventListener("click", () => void this.run("repair"));
     byId("recalc").addEventListener("click", () => void this.run("recalculate"));
+  }
+
+  /**
+   * A plan built in an earlier session: its accounts, read back from the
+   * workbook, let the Assumptions view show a draft's impact before Apply.
+   * A plan built meanwhile wins; a failed read only leaves the line out.
+   */
+  private async readEarlierPlan(): Promise<void> {
+    let found = "none";
+    try {
+      const acvs = (await this.jobs.planAccounts?.()) ?? null;
+      if (acvs !== null && this.plan.acvs === null) {
+        this.plan.acvs = acvs;
+        this.plan.onBuilt?.();
+        found = String(acvs.length);
+      }
+    } catch {
+      // Nothing to show: the impact line appears after the next build.
+    }
+    // What was found, for anyone who waits on it (the browser tests).
+    byId("workbook-actions").dataset.earlierPlan = found;
   }
 
   private buttons(): HTMLButtonElement[] {
@@ -154,7 +189,9 @@ export class WorkbookActions {
           this.showProgress(done, total, PaneActionMessages.rowsLookedAt(which, done, total))
         );
         this.status(
-          which === "repair" ? PlanMessages.repaired(count) : PaneActionMessages.recalculated(count)
+          which === "repair"
+            ? PaneActionMessages.repaired(count)
+            : PaneActionMessages.recalculated(count)
         );
       } catch (error) {
         this.status(PaneActionMessages.failed(which, describeError(error)), true);
@@ -191,10 +228,11 @@ export class WorkbookActions {
         this.status(PaneActionMessages.building());
         progress.value = 0;
         cancel.hidden = false;
-        const result = await this.jobs.buildPlan(
-          (question, evidence) => this.askAcvColumn(question, evidence),
+        const result = await this.jobs.buildPlan({
+          askAcvColumn: (question, evidence) => this.askAcvColumn(question, evidence),
+          askLocale: (question) => this.askLocale(question),
           // Shown from the first chunk on, not while a question is open.
-          (done, total) =>
+          onProgress: (done, total) =>
             this.showProgress(
               done,
               total,
@@ -202,8 +240,10 @@ export class WorkbookActions {
                 ? PaneActionMessages.cancelling()
                 : PaneActionMessages.writingAccounts(done, total)
             ),
-          () => this.cancelRequested
-        );
+          isCancelled: () => this.cancelRequested,
+          rowsAreAccounts: byId<HTMLInputElement>("opt-rows-are-accounts").checked,
+          allStatuses: byId<HTMLInputElement>("opt-all-statuses").checked,
+        });
         if (!result.built && result.cancelled) {
           // The builder put back whatever it had replaced; its message says so.
           this.status(result.message);
@@ -351,10 +391,10 @@ export class WorkbookActions {
     const choice = byId<HTMLSelectElement>("acv-choice");
     byId("acv-question-text").textContent =
       question.kind === "mrr"
-        ? PlanMessages.askMrr(question.candidates[0] ?? "")
+        ? PaneActionMessages.askMrr(question.candidates[0] ?? "")
         : question.kind === "tcv"
-          ? ExportPlanMessages.askTcv(question.candidates[0] ?? "", question.term)
-          : PlanMessages.askAcvColumn(question.candidates);
+          ? PaneActionMessages.askTcv(question.candidates[0] ?? "", question.term)
+          : PaneActionMessages.askAcvColumn(question.candidates);
     byId("acv-choice-label").textContent =
       question.kind === "mrr"
         ? PaneActionMessages.mrrColumnLabel()
@@ -388,6 +428,53 @@ export class WorkbookActions {
     choice.onchange = showEvidence;
     showEvidence();
     return this.ask(form, "acv-ok", "acv-cancel", () => choice.value, choice);
+  }
+
+  /**
+   * Shows the inline question for a column that reads two ways, with its
+   * values as the export has them; resolves with the chosen reading's
+   * locale tag, or null.
+   */
+  private askLocale(question: LocaleQuestion): Promise<string | null> {
+    byId("locale-question-text").textContent =
+      question.subject === "numbers"
+        ? `Column "${question.column}" can be read two ways. How are its numbers written?`
+        : `Column "${question.column}" can be read two ways. How are its dates written?`;
+    replaceChildren(
+      byId("locale-evidence"),
+      h("dt", {}, "Column"),
+      h("dd", {}, question.column),
+      h("dt", {}, "Values"),
+      h("dd", {}, question.examples.join(" · ") || "none")
+    );
+    const radios = question.choices.map((choice, i) =>
+      h("input", {
+        type: "radio",
+        name: "locale-choice",
+        id: `locale-choice-${i}`,
+        value: choice.tag,
+        checked: i === 0,
+      })
+    );
+    replaceChildren(
+      byId("locale-choices"),
+      h("legend", {}, question.subject === "numbers" ? "The numbers are" : "The dates are"),
+      ...question.choices.map((choice, i) =>
+        h(
+          "div",
+          { class: "choice" },
+          radios[i],
+          h("label", { for: `locale-choice-${i}` }, choice.reading)
+        )
+      )
+    );
+    return this.ask(
+      byId<HTMLFormElement>("locale-question"),
+      "locale-ok",
+      "locale-cancel",
+      () => radios.find((r) => r.checked)?.value ?? question.choices[0].tag,
+      radios[0]
+    );
   }
 
   private confirmReplace(existing: readonly string[]): Promise<boolean> {

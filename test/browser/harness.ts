@@ -176,6 +176,28 @@ export function useServedPane(): { url: () => string; browser: () => Browser } {
   };
 }
 
+/**
+ * A suite's opening hooks: useServedPane's, and each page opened with open()
+ * closed after its test by closeClean (no outside request, error, CSP
+ * violation or dialog).
+ */
+export function usePanePages(): { url: () => string; open: () => Promise<Page> } {
+  const pane = useServedPane();
+  let watched: Watched | undefined;
+  afterEach(async () => {
+    const opened = watched;
+    watched = undefined;
+    if (opened) await closeClean(opened);
+  });
+  return {
+    url: pane.url,
+    open: async () => {
+      watched = await openPage(pane.browser());
+      return watched.page;
+    },
+  };
+}
+
 /** Closes a page and demands it made no outside request, no error or CSP violation, no dialog. */
 export async function closeClean(watched: Watched): Promise<void> {
   const { blocked, problems, dialogs } = watched;

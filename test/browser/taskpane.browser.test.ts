@@ -16,31 +16,19 @@ import { exportAssumptions } from "../../src/core/assumptions/format";
 import { loadPreset } from "../../src/core/assumptions/presets";
 import { Assumptions } from "../../src/core/assumptions/types";
 import { fieldId } from "../../src/taskpane/dom";
-import {
-  axeViolations,
-  closeClean,
-  docScreenshot,
-  openPage,
-  screenshot,
-  useServedPane,
-  Watched,
-} from "./harness";
+import { axeViolations, docScreenshot, screenshot, usePanePages } from "./harness";
 
 jest.setTimeout(180_000);
 
-const pane = useServedPane();
-let watched: Watched;
+const pane = usePanePages();
 let page: Page;
 
 async function open(width: number, height = 800): Promise<void> {
-  watched = await openPage(pane.browser());
-  page = watched.page;
+  page = await pane.open();
   await page.setViewportSize({ width, height });
   await page.goto(`${pane.url()}/taskpane.html`);
   await page.waitForSelector("#view-assumptions:not([hidden]) #editor", { timeout: 30_000 });
 }
-
-afterEach(() => closeClean(watched));
 
 /** The control of a field by its path in the assumptions ("tiers.4.csm_ratio"). */
 const field = (pathId: string) => `#${fieldId(pathId)}`;
@@ -480,4 +468,60 @@ test("every field has its own accessible name; Tab moves along a tier; Enter app
     /^Applied/.test(document.getElementById("status")?.textContent ?? "")
   );
   expect((await applied()).tiers[4].csm_ratio).toBe(12);
+});
+
+test("the plan currency is a dropdown of ISO codes; exchange rates are added, checked in words, removed and applied", async () => {
+  await open(320);
+  await reveal("currency");
+  const codes = await page.$$eval(`${field("currency")} option`, (o) =>
+    o.map((x) => (x as HTMLOptionElement).value)
+  );
+  expect(codes).toEqual(expect.arrayContaining(["USD", "EUR", "GBP", "JPY", "CHF"]));
+  expect(codes.every((c) => /^[A-Z]{3}$/.test(c))).toBe(true);
+  expect(await page.$eval(field("currency"), (s) => (s as HTMLSelectElement).value)).toBe("USD");
+  expect(await page.$$("[data-fx]")).toHaveLength(0);
+  // Add a EUR rate: an empty field with the cursor in it, and what it needs in words.
+  await page.selectOption("#fx-new", "EUR");
+  await page.click("#add-fx");
+  expect(await page.evaluate(() => document.activeElement?.id)).toBe(fieldId("fx.EUR"));
+  expect(await page.getAttribute(field("fx.EUR"), "aria-label")).toBe("EUR rate: USD per 1 EUR");
+  expect(await text(message("fx.EUR"))).toBe(
+    'EUR exchange rate is empty; it needs an exchange rate above 0, such as 1.08 (or "none" to remove it).'
+  );
+  expect(await applyDisabled()).toBe(true);
+  await page.fill(field("fx.EUR"), "0");
+  expect(await text(message("fx.EUR"))).toBe(
+    "EUR exchange rate must be above 0: how many units of the plan currency 1 unit buys."
+  );
+  await page.fill(field("fx.EUR"), "-1.1");
+  expect(await text(message("fx.EUR"))).toBe(
+    "EUR exchange rate must be above 0: how many units of the plan currency 1 unit buys."
+  );
+  await page.fill(field("fx.EUR"), "1.08");
+  expect(await text(message("fx.EUR"))).toBe("");
+  await page.selectOption("#fx-new", "GBP");
+  await page.click("#add-fx");
+  await page.fill(field("fx.GBP"), "1.27");
+  expect(await text('[data-counts="currency"]')).toBe("2 edited");
+  await expectAxeClean();
+  expect(await sideways()).toBe(0);
+  await page.$eval('[data-section="currency"]', (el) => el.scrollIntoView());
+  await docScreenshot(page, "pane-currency-320");
+  await apply();
+  expect((await applied()).fx).toEqual({ EUR: 1.08, GBP: 1.27 });
+  // Remove GBP; then make EUR the plan currency: its own rate is a problem, in words.
+  await page.click('[data-remove-fx="GBP"]');
+  expect(await text("#status")).toBe(
+    "Removed the GBP rate (not applied yet): amounts in GBP are left out of a plan until it has one."
+  );
+  await page.selectOption(field("currency"), "EUR");
+  expect(await text(message("fx.EUR"))).toBe(
+    "EUR is the plan currency, so it has no exchange rate; remove its rate, or change the plan currency first."
+  );
+  expect(await text(`label[for="${fieldId("tiers.4.min_acv")}"]`)).toBe("Min ACV (EUR)");
+  await page.click('[data-remove-fx="EUR"]');
+  expect(await applyDisabled()).toBe(false);
+  await apply();
+  const after = await applied();
+  expect([after.currency, after.fx]).toEqual(["EUR", {}]);
 });

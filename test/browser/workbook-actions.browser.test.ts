@@ -8,15 +8,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { Page } from "playwright-core";
-import {
-  axeViolations,
-  closeClean,
-  docScreenshot,
-  openPage,
-  screenshot,
-  useServedPane,
-  Watched,
-} from "./harness";
+import { axeViolations, docScreenshot, screenshot, usePanePages } from "./harness";
 
 jest.setTimeout(120_000);
 
@@ -26,11 +18,8 @@ const FAKE_OFFICE = [
   fs.readFileSync(path.join(__dirname, "fake-office.js"), "utf8"),
 ].join("\n");
 
-const pane = useServedPane();
-let watched: Watched;
+const pane = usePanePages();
 let page: Page;
-
-afterEach(() => closeClean(watched));
 
 interface FakeWorkbook {
   sheets: string[];
@@ -49,8 +38,7 @@ async function openInExcel(
   workbook: FakeWorkbook,
   prepare?: { script: (arg: number) => void; arg: number }
 ): Promise<void> {
-  watched = await openPage(pane.browser());
-  page = watched.page;
+  page = await pane.open();
   await page.route("**/office-js/office.js", (route) =>
     route.fulfill({ contentType: "text/javascript; charset=utf-8", body: FAKE_OFFICE })
   );
@@ -377,8 +365,7 @@ test("Repair and Recalculate over a 100,000-row CS Accounts sheet: chunks within
 });
 
 test("outside Excel the workbook buttons are not offered", async () => {
-  watched = await openPage(pane.browser());
-  page = watched.page;
+  page = await pane.open();
   await page.goto(`${pane.url()}/taskpane.html`);
   await page.waitForSelector("#view-assumptions:not([hidden]) #editor");
   expect(await page.isHidden("#workbook-actions")).toBe(true);
@@ -646,21 +633,24 @@ test("a finished rebuild replaces the earlier plan: its sheets and table go, a l
   withinLimits(book);
 });
 
+/** A Salesforce-like export: two contract rows of one account, a prospect, two unusable ACVs, a grand total. */
+const CONTRACT_EXPORT: unknown[][] = [
+  ["Account ID", "Account Name", "ACV", "Type"],
+  ["A1", "Acme", 300000, "Customer"],
+  ["A1", "Acme", 100000, "Customer"],
+  ["A2", "Globex", 60000, "Customer"],
+  ["A3", "Initech", 20000, "Customer"],
+  ["A4", "Hooli", 5000, "Customer"],
+  ["A5", "Umbrella", 90000, "Prospect"],
+  ["A6", "Bad Co", "see contract", "Customer"],
+  ["A7", "Credit", -2500, "Customer"],
+  ["Grand Totals (8 records)", "", 572500, ""],
+];
+
 test("the reconciliation after a build, figures worked out by hand: combined rows, a grand total set aside, a prospect left out", async () => {
   await openInExcel({
     sheets: ["Export"],
-    selection: [
-      ["Account ID", "Account Name", "ACV", "Type"],
-      ["A1", "Acme", 300000, "Customer"],
-      ["A1", "Acme", 100000, "Customer"],
-      ["A2", "Globex", 60000, "Customer"],
-      ["A3", "Initech", 20000, "Customer"],
-      ["A4", "Hooli", 5000, "Customer"],
-      ["A5", "Umbrella", 90000, "Prospect"],
-      ["A6", "Bad Co", "see contract", "Customer"],
-      ["A7", "Credit", -2500, "Customer"],
-      ["Grand Totals (8 records)", "", 572500, ""],
-    ],
+    selection: CONTRACT_EXPORT,
   });
   await page.click("#build-plan");
   await waitForStatus(/^Coverage plan built/);
@@ -698,4 +688,189 @@ test("the reconciliation after a build, figures worked out by hand: combined row
   expect(await axeViolations(page)).toEqual([]);
   await page.$eval("#plan-summary", (el) => el.scrollIntoView());
   await docScreenshot(page, "pane-reconciliation-320");
+});
+
+test("Build options: contract rows kept separate and non-customers included, as ticked", async () => {
+  await openInExcel({ sheets: ["Export"], selection: CONTRACT_EXPORT });
+  // The options sit under the build button, closed, so Build stays in the first screen.
+  expect(await page.getAttribute("#build-options", "open")).toBeNull();
+  await page.click("#build-options summary");
+  await page.check("#opt-rows-are-accounts");
+  await page.check("#opt-all-statuses");
+  expect(await axeViolations(page)).toEqual([]);
+  await page.click("#build-plan");
+  await waitForStatus(/^Coverage plan built/);
+  // Each row an account and every status planned: Acme 300,000 (Strategic) and 100,000
+  // (Enterprise), Globex 60,000 and Umbrella 90,000 (Mid-Market), Initech 20,000 (Pooled),
+  // Hooli 5,000 (Tech-Touch): 6 accounts, $575,000, nothing combined, no status left out.
+  // CS cost: 1/11 x 190,000 + 1/30 x 190,000 + 2/32 x 145,000 + 1/50 x 145,000
+  // + 1/175 x 115,000 = 17,272.73 + 6,333.33 + 9,062.50 + 2,900 + 657.14 = $36,226.
+  expect(await reconciliation()).toEqual([
+    ["Rows read", "8"],
+    ["Accounts planned", "6"],
+    ["Rows left out", "2"],
+    ["ACV not an amount", "1"],
+    ["ACV negative (credit notes, refunds)", "1"],
+    ["Report rows set aside (titles, totals, footers; not in rows read)", "1"],
+    ["ARR in the file", "$575,000"],
+    ["ARR planned", "$575,000"],
+    ["Coverage quality", "n/a"],
+    ["CS cost a year", "$36,226"],
+  ]);
+  expect(await text("#plan-summary tfoot tr")).toMatch(/^Total6\$575k/);
+});
+
+test("an ambiguous number column asks inline with its values; the answer is used and the build goes on", async () => {
+  const selection = [
+    ["Account", "ACV"],
+    ["Acme", "80.000"],
+    ["Globex", "120.500"],
+    ["Initech", "15.000"],
+  ];
+  await openInExcel({ sheets: ["Export"], selection });
+  await page.click("#build-plan");
+  await page.waitForSelector("#locale-question:not([hidden])");
+  expect(await text("#locale-question-text")).toBe(
+    'Column "ACV" can be read two ways. How are its numbers written?'
+  );
+  expect(await page.$$eval("#locale-evidence dd", (d) => d.map((x) => x.textContent))).toEqual([
+    "ACV",
+    "80.000 · 120.500 · 15.000",
+  ]);
+  expect(await page.$$eval("#locale-choices label", (l) => l.map((x) => x.textContent))).toEqual([
+    '"80.000" is 80 (decimal point)',
+    '"80.000" is 80,000 (dot between thousands)',
+  ]);
+  // Focus on the first choice; axe clean with the question open.
+  expect(await page.evaluate(() => document.activeElement?.id)).toBe("locale-choice-0");
+  expect(await axeViolations(page)).toEqual([]);
+  await docScreenshot(page, "pane-locale-question-320");
+  await page.check("#locale-choice-1");
+  await page.click("#locale-ok");
+  await waitForStatus(/^Coverage plan built/);
+  expect(await page.isHidden("#locale-question")).toBe(true);
+  // Read with the dot between thousands: 80,000 + 120,500 + 15,000 = $215,500.
+  const lines = Object.fromEntries(await reconciliation());
+  expect(lines["Accounts planned"]).toBe("3");
+  expect(lines["ARR planned"]).toBe("$215,500");
+  expect(lines["ARR in the file"]).toBe("$215,500");
+});
+
+test("the locale question: Escape cancels the build and nothing is written", async () => {
+  await openInExcel({
+    sheets: ["Export"],
+    selection: [
+      ["Account", "ACV"],
+      ["Acme", "80.000"],
+      ["Globex", "1.250"],
+    ],
+  });
+  await page.click("#build-plan");
+  await page.waitForSelector("#locale-question:not([hidden])");
+  await page.keyboard.press("Escape");
+  await waitForStatus(/^Build cancelled/);
+  expect(await page.isHidden("#locale-question")).toBe(true);
+  expect(await writes()).toEqual([]);
+});
+
+// ---------------------------------------------------------------------------
+// The impact line for a plan built in an earlier session
+
+/** A CS Accounts sheet as the builder writes it: the export's columns, CS ACV, then the CS formulas. */
+function planAccountsGrid(acvs: number[], acvHeader = "CS ACV"): unknown[][] {
+  return [
+    ["Account", "ACV", acvHeader, "Tier", "Segment", "Coverage model"],
+    ...acvs.map((acv, i) => [
+      `Account ${i + 1}`,
+      `$${acv.toLocaleString("en-US")}`,
+      acv,
+      `=CS.TIER(C${i + 2})`,
+      `=CS.SEGMENT(D${i + 2})`,
+      `=CS.COVERAGE_MODEL(D${i + 2})`,
+    ]),
+  ];
+}
+
+test("a plan built in an earlier session: its accounts are read back, and a draft shows its impact before Apply", async () => {
+  // The same four Strategic accounts as the impact test above, now already in the workbook.
+  await openInExcel({
+    sheets: ["Export", "CS Plan", "CS Accounts"],
+    selection: [["Account", "ACV"]],
+    grids: { "CS Accounts": planAccountsGrid([300000, 300000, 400000, 500000]) },
+  });
+  await page.waitForSelector('#workbook-actions[data-earlier-plan="4"]', { state: "attached" });
+  await page.click("#tab-assumptions");
+  // 4 / 11 accounts per CSM = 0.36 CSM.
+  expect(await text("#impact")).toBe("If applied: no change to CSMs needed (0.4) or cost.");
+  await page.evaluate(() => {
+    const body = document.querySelector<HTMLElement>('[data-item="tiers.4"]');
+    if (body?.hidden) document.querySelector<HTMLElement>('[data-toggle="tiers.4"]')?.click();
+  });
+  await page.fill("#f-tiers_46_4_46_csm_ratio", "4");
+  // 4 / 4 = 1.0 CSM; cost 190,000 - 4/11 x 190,000 = +120,909.
+  expect(await text("#impact")).toBe(
+    "If applied: CSMs needed 0.4 -> 1.0, cost +$121k (over the plan's 4 accounts)."
+  );
+  // Nothing was written to read them.
+  expect(await writes()).toEqual([]);
+});
+
+test("reading back a 30,000-account plan: chunked reads, every one within the web's limits", async () => {
+  const makeAccounts = (rows: number) => {
+    const grid: unknown[][] = [["Account", "ACV", "CS ACV", "Tier", "Segment", "Coverage model"]];
+    for (let i = 0; i < rows; i++) {
+      const r = i + 2;
+      const acv = 5000 + (i % 300) * 1000;
+      grid.push([
+        `Account ${i} Holdings with a long name`,
+        `$${acv}`,
+        acv,
+        `=CS.TIER(C${r})`,
+        `=CS.SEGMENT(D${r})`,
+        `=CS.COVERAGE_MODEL(D${r})`,
+      ]);
+    }
+    const w = window as unknown as { fakeWorkbook: { grids?: Record<string, unknown[][]> } };
+    w.fakeWorkbook.grids = { "CS Accounts": grid };
+  };
+  await openInExcel(
+    { sheets: ["Export", "CS Accounts"], selection: [["Account", "ACV"]] },
+    { script: makeAccounts, arg: 30_000 }
+  );
+  await page.waitForSelector('#workbook-actions[data-earlier-plan="30000"]', { state: "attached" });
+  await page.click("#tab-assumptions");
+  await page.evaluate(() => {
+    const body = document.querySelector<HTMLElement>('[data-item="tiers.4"]');
+    if (body?.hidden) document.querySelector<HTMLElement>('[data-toggle="tiers.4"]')?.click();
+  });
+  await page.fill("#f-tiers_46_4_46_csm_ratio", "10");
+  // ACV 5,000 + 1,000 x (i mod 300): 100 accounts per value. Tech-Touch (k 0-9) 1,000 / 175 =
+  // 5.71; Pooled (k 10-44) 3,500 / 50 = 70; Mid-Market (k 45-94) 5,000 / 32 = 156.25;
+  // Enterprise (k 95-244) 15,000 / 30 = 500; Strategic (k 245-299) 5,500 / 11 = 500: 1,232.0
+  // CSMs. At 10 per CSM Strategic needs 550: 1,282.0, 50 more at the Enterprise CSM OTE, $190,000.
+  expect(await text("#impact")).toBe(
+    "If applied: CSMs needed 1232.0 -> 1282.0, cost +$9.5M (over the plan's 30,000 accounts)."
+  );
+  const book = await workbookNow();
+  withinLimits(book);
+  // Only the CS ACV column was read, in more than one chunk (the first holds 20,000 cells).
+  const largestRead = await page.evaluate(
+    () =>
+      (window as unknown as { fakeWorkbook: { stats: { largestRead: number } } }).fakeWorkbook.stats
+        .largestRead
+  );
+  expect(largestRead).toBeLessThan(30_000);
+});
+
+test("a plan built in another currency says nothing about this one: no impact line", async () => {
+  await openInExcel({
+    sheets: ["Export", "CS Accounts"],
+    selection: [["Account", "ACV"]],
+    grids: { "CS Accounts": planAccountsGrid([300000, 80000], "CS ACV in EUR") },
+  });
+  await page.click("#tab-assumptions");
+  // The read is done, found no plan in USD, and the line stays hidden.
+  await page.waitForSelector("#workbook-actions[data-earlier-plan]", { state: "attached" });
+  expect(await page.getAttribute("#workbook-actions", "data-earlier-plan")).toBe("none");
+  expect(await page.isHidden("#impact")).toBe(true);
 });

@@ -14,7 +14,7 @@ import { todaySerial } from "../../src/cli/plan";
 import { defaultAssumptions } from "../../src/core/assumptions/defaults";
 import { buildCoveragePlan } from "../../src/taskpane/build-plan";
 import { runCli as run } from "../helpers/cli";
-import { expectedPlan, GeneratedCell } from "../generators/common";
+import { expectedPlan, GeneratedCell, writeXlsx } from "../generators/common";
 import { excel, expectPlan, JsonPlanTiers } from "../generators/front-ends";
 import { contractExports } from "../generators/contracts";
 import { currencyExports, currencyFormatExports, RATE_ARGS, RATES } from "../generators/currency";
@@ -185,6 +185,37 @@ describe("what the plan says about them", () => {
         /the export's grand total \(row 32\) is [\d,]+ but the accounts planned add up to/
       ),
     ]);
+  });
+
+  test("formats of a sheet passed over (a summary in euros) do not mark the accounts sheet's amounts", async () => {
+    const accounts = [{ acv: 12_000 }, { acv: 48_000 }, { acv: 160_000 }, { acv: 300_000 }];
+    const file = path.join(dir, "summary-first.xlsx");
+    await writeXlsx(file, [
+      {
+        name: "Summary",
+        rows: [
+          ["Region", "", "", "Regions"],
+          ...accounts.map((_, i) => [`R${i}`, null, null, i + 1]),
+        ],
+        columnFormats: { 3: "[$€-x-euro2] #,##0" },
+        formatFrom: 1,
+      },
+      {
+        name: "Accounts",
+        rows: [
+          ["Account Name", "Owner", "Industry", "ARR"],
+          ...accounts.map((a, i) => [`A${i}`, "Ann", "Retail", a.acv]),
+        ],
+      },
+    ]);
+    const r = await run("plan", file, "-o", path.join(dir, "summary-first-plan.xlsx"), "--json");
+    expect(r.err).toEqual([]);
+    const plan = JSON.parse(r.out[0]) as JsonPlan;
+    expectPlan(plan, expectedPlan(accounts));
+    expect(plan.skipped).toEqual([]);
+    // eval --data gives formulas the numbers, as Excel's own functions see them.
+    const e = await run("eval", "--data", file, "--json", "=Summary!D2");
+    expect(e.code).toBe(0);
   });
 
   test("no ACV column: the message lists the headers seen and their row", async () => {

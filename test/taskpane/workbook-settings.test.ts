@@ -1,7 +1,7 @@
 /**
- * The pane's workbook side with office-addin-mock: the store is read from
- * workbook settings before functions compute, saved only on Apply, and every
- * CS formula is re-entered after; corrupt and newer settings never crash and
+ * The pane's workbook side with the fake workbook (test/helpers/fake-excel.js):
+ * the store is read from workbook settings before functions compute, saved
+ * only on Apply, and every CS formula is re-entered after; corrupt and newer settings never crash and
  * are never lost.
  */
 import { defaultAssumptions } from "../../src/core/assumptions/defaults";

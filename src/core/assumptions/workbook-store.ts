@@ -15,7 +15,7 @@
  * cannot use: an unreadable or newer store comes back with its original text,
  * so the task pane can offer it for export and keep it when the user replaces it.
  */
-import { StoreMessages } from "../errors";
+import { StoreMessages } from "./messages";
 import { nameKey } from "../values";
 import { exportAssumptions, importAssumptions } from "./format";
 import { DEFAULT_PRESET, loadPreset } from "./presets";

@@ -1,7 +1,7 @@
-import { defaultAssumptions } from "../../src/core/assumptions/defaults";
-import { getAssumption, setAssumption } from "../../src/core/assumptions/keys";
-import { Assumptions } from "../../src/core/assumptions/types";
-import { CsError } from "../../src/core/errors";
+import { defaultAssumptions } from "../../../src/core/assumptions/defaults";
+import { getAssumption, setAssumption } from "../../../src/core/assumptions/keys";
+import { Assumptions } from "../../../src/core/assumptions/types";
+import { CsError } from "../../../src/core/errors";
 
 const a = defaultAssumptions();
 

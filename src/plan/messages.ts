@@ -1,0 +1,76 @@
+/**
+ * Messages about planning a CRM export, for `cs-coverage plan` and the
+ * pane's Build coverage plan alike: which column is the ACV, and why a row
+ * is left out (currencies, contract rows, statuses, TCV, activity dates).
+ * Never suggests retyping an amount with "$".
+ */
+import { fmt, plural, quoteList } from "../core/errors";
+
+const shownCell = (value: unknown) =>
+  value === null || value === undefined ? "blank" : JSON.stringify(value);
+
+export const PlanMessages = {
+  ambiguousAcv: (candidates: readonly string[]) =>
+    `more than one column could hold the ACV: ${quoteList(candidates)}; choose one with --acv-column`,
+  mrrNeedsConfirmation: (columns: readonly string[]) =>
+    `the only recurring-revenue column is monthly (${quoteList(columns)}); to plan on it multiplied by 12, confirm with --acv-column ${JSON.stringify(columns[0])}`,
+  annualRevenueRefused: (column: string) =>
+    `${JSON.stringify(column)} is the customer's company revenue in Salesforce and HubSpot, not ACV; it is never used as the ACV column`,
+  unknownAcvColumn: (name: string, headers: readonly string[]) =>
+    `--acv-column ${JSON.stringify(name)} is not a column of the header row; the columns are ${quoteList(headers)}`,
+  noDataRows: () => "the export has a header row but no account rows under it",
+  skipBlank: () => "the ACV is blank",
+  skipNegative: (value: number) => `the ACV ${fmt(value)} is negative (a credit note or refund?)`,
+  tcvNeedsConfirmation: (columns: readonly string[], term: string | null) =>
+    term !== null
+      ? `the only amount column is a whole contract's value (${quoteList(columns)}), not a year's; with the term column ${JSON.stringify(term)} the plan can use ${JSON.stringify(columns[0])} x 12 / term in months as ACV: confirm with --acv-column ${JSON.stringify(columns[0])}`
+      : `the only amount column is a whole contract's or deal's value (${quoteList(columns)}), not a year's, and there is no term column to annualise it; add an ACV/ARR column, add a "Term (months)" column, or, if every contract runs 12 months, confirm with --acv-column ${JSON.stringify(columns[0])}`,
+  noHeaderRow: (
+    scanned: number,
+    annualRevenue: string | null,
+    seen: { row: number; headers: readonly string[] } | null
+  ) => {
+    const head = `no ACV or ARR column found in the first ${fmt(scanned)} rows`;
+    const list =
+      seen === null
+        ? "; no row there has column headers"
+        : `; the headers seen (row ${fmt(seen.row)}) are ${quoteList(seen.headers.filter((h) => h !== ""))}`;
+    const revenue =
+      annualRevenue !== null
+        ? `; ${JSON.stringify(annualRevenue)} is the customer's company revenue (Salesforce/HubSpot), not ACV, so it is never used`
+        : "";
+    return `${head}${list}${revenue}. Name the ACV column with --acv-column`;
+  },
+  noUsableRows: (skipped: number, first: string) =>
+    `none of the ${plural(skipped, "account row")} has a usable ACV, so there is nothing to plan; the first: ${first}`,
+  // Currencies
+  noRate: (code: string, plan: string) =>
+    `the amount is in ${code} and there is no ${code} rate into ${plan}; set one with --set fx.${code}=<${plan} per 1 ${code}> (fx.${code} in the task pane), and it is converted`,
+  currencyConflict: (inText: string, inColumn: string, column: string) =>
+    `the amount says ${inText} but the ${JSON.stringify(column)} column says ${inColumn}; fix one of them`,
+  blankCurrency: (column: string) =>
+    `the ${JSON.stringify(column)} column is blank on this row, so the amount's currency is not known`,
+  unknownCurrency: (value: unknown, column: string) =>
+    `${shownCell(value)} in the ${JSON.stringify(column)} column is not a currency code (use a three-letter code such as EUR, GBP or JPY)`,
+  unreadableForeignAmount: (value: unknown, code: string) =>
+    `${shownCell(value)} is not an amount in ${code}: give it as digits, such as 80000 or 80,000`,
+  ambiguousSeparators: (value: unknown) =>
+    `${shownCell(value)} uses a dot or comma that could be a thousands separator or a decimal point (80.000 is 80 in one locale and 80,000 in another); it is not guessed`,
+  formatCurrencyConflict: (shown: string, format: string, inColumn: string, column: string) =>
+    `the amount's number format (${JSON.stringify(format)}) shows ${shown} but the ${JSON.stringify(column)} column says ${inColumn}; fix one of them`,
+  unclearFormatCurrency: (format: string) =>
+    `the amount's number format (${JSON.stringify(format)}) shows a currency sign the plan cannot identify (or several); give the amount a currency column (such as "Currency" = SEK) or a format with a three-letter code such as [$SEK]`,
+  unknownCurrencySign: (value: unknown) =>
+    `${shownCell(value)} carries a currency sign the plan cannot identify; give the amount as digits with a currency column (such as "Currency" = SEK), or convert it first`,
+  // Contracts (TCV x 12 / term)
+  termBlank: (column: string) =>
+    `the ${JSON.stringify(column)} is blank, so the contract's value cannot be made annual`,
+  termBad: (value: unknown, column: string) =>
+    `the ${JSON.stringify(column)} ${shownCell(value)} is not a term in months above 0, so the contract's value cannot be made annual`,
+  // Accounts over several rows
+  duplicateRow: (first: number) =>
+    `the same as row ${fmt(first)} in every column: counted once (an export that repeats a line?)`,
+  // Statuses
+  notCustomer: (status: string, column: string) =>
+    `${JSON.stringify(column)} is ${JSON.stringify(status)}: not a customer (plan them too with --all-statuses)`,
+} as const;
