@@ -4,7 +4,8 @@
  * 80,000 with a dot between thousands: a column whose values all read both
  * ways (one separator followed by exactly three digits) is ambiguous, and the
  * user is asked (the pane) or must say (--locale on the command line). One
- * value such as "1.250.000", "80.000,00" or "0.125" in the column settles it.
+ * value such as "1.250.000", "80.000,00" or "0.125" in the column settles it,
+ * and so does a two-decimal currency on the value ("USD 10,700", "€80.000").
  *
  * Text cells are converted here: numbers written with a decimal comma or with
  * dot, space, no-break space, narrow no-break space or apostrophe thousands
@@ -94,7 +95,35 @@ function shapeOf(text: string): CellShape {
   // digits (or a lone 0) before it, or other separators grouping already.
   if (after !== 3 || before.length > 3 || before === "0" || GROUP_ONLY.test(before))
     return { kind: "number", decimal: separator, ambiguous: null, digits };
+  // "USD 10,700", "€80.000": money is never written with three decimals in a
+  // currency whose minor unit is two digits or none, so the separator groups thousands.
+  if (!threeDecimalCurrency(match[1] + match[3]))
+    return { kind: "number", decimal: other, ambiguous: null, digits };
   return { kind: "number", decimal: null, ambiguous: separator, digits };
+}
+
+const CURRENCY_SIGN = /[$€£¥₹]/;
+const CURRENCY_CODE = /\b([A-Z]{3})\b/;
+
+/**
+ * Whether the text around an amount leaves "1,250" two readings: no currency
+ * at all, or one with three minor digits (KWD, BHD, OMR...: the platform's
+ * currency data says which). False for "$", "€", "USD", "EUR" and the like.
+ */
+function threeDecimalCurrency(marks: string): boolean {
+  if (CURRENCY_SIGN.test(marks)) return false;
+  const code = CURRENCY_CODE.exec(marks)?.[1];
+  if (code === undefined) return true;
+  try {
+    const digits = new Intl.NumberFormat("en-US", {
+      style: "currency",
+      currency: code,
+    }).resolvedOptions().maximumFractionDigits;
+    return digits === undefined || digits >= 3;
+  } catch {
+    // Not a currency code the platform knows: no evidence either way.
+    return true;
+  }
 }
 
 function count(text: string, ch: string): number {

@@ -86,6 +86,19 @@ describe("numbers, decided by the whole column", () => {
       question: { examples: ["1,250", "80,000"] },
     });
   });
+  test("with a two-decimal currency, one separator before three digits groups thousands", () => {
+    // Money in USD or EUR is never written to three decimals: "USD 10,700" is 10,700 dollars.
+    expect(read(["USD 10,700", "USD 80,000"]).values).toEqual(["USD 10700", "USD 80000"]);
+    expect(read(["$1,250", "$80,000"]).values).toEqual([1250, 80000]);
+    expect(read(["€80.000", "1.250 €", "1.250 EUR"]).values).toEqual([
+      "€80000",
+      "1250 €",
+      "1250 EUR",
+    ]);
+    // Kuwaiti dinars have three decimals, and a bare number has no currency: still asked.
+    expect(read(["KWD 1,250", "KWD 80,000"]).result).toMatchObject({ ok: false });
+    expect(read(["1,250", "80,000"]).result).toMatchObject({ ok: false });
+  });
   test("a column mixing decimal points and decimal commas is refused, naming both", () => {
     expect(read(["80000.50", "1.250,50"]).result).toEqual({
       ok: false,
