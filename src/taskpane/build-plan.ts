@@ -37,7 +37,7 @@ import {
 } from "../plan/layout";
 import { formatMoney } from "../plan/currency";
 import { localeFromTag, LocaleQuestion, localeQuestionText } from "../plan/locale";
-import { planNumberFormats } from "../plan/number-formats";
+import { CellFormats, planNumberFormats, readFormattedNumber } from "../plan/number-formats";
 import { preparePlan } from "../plan/prepare";
 import { Reconciliation } from "../plan/reconcile";
 import { SkippedRow } from "../plan/rows";
@@ -135,9 +135,12 @@ function today(): number {
  * sheet when one cell is selected. Its values are read a chunk of rows at a
  * time (a 100,000-row export in one read is over Excel on the web's limits).
  */
-async function readSelection(
-  context: Excel.RequestContext
-): Promise<{ rows: ExportCell[][]; firstRow: number; source: string }> {
+async function readSelection(context: Excel.RequestContext): Promise<{
+  rows: ExportCell[][];
+  firstRow: number;
+  source: string;
+  numberFormats: CellFormats;
+}> {
   let range = context.workbook.getSelectedRange();
   range.load("rowIndex, columnIndex, rowCount, columnCount, address");
   await context.sync();
@@ -154,10 +157,22 @@ async function readSelection(
     range: (start: number, count: number) =>
       whole.getCell(start, 0).getResizedRange(count - 1, whole.columnCount - 1),
   };
-  await readRowChunks(context, area, ["values"], (_start, [values]) => {
-    for (const line of values) rows.push(line.map(exportCell));
+  // Number formats too: a euro-formatted amount is euros, a "000000" identifier keeps its zeros.
+  const numberFormats = new CellFormats();
+  await readRowChunks(context, area, ["values", "numberFormat"], (_start, [values, formats]) => {
+    values.forEach((line, r) => {
+      const lineFormats = formats[r] as unknown[];
+      const at = rows.length;
+      rows.push(
+        line.map((value, c) =>
+          typeof value === "number" && typeof lineFormats[c] === "string"
+            ? readFormattedNumber(value, lineFormats[c] as string, at, c, numberFormats)
+            : exportCell(value)
+        )
+      );
+    });
   });
-  return { rows, firstRow: whole.rowIndex + 1, source: whole.address };
+  return { rows, firstRow: whole.rowIndex + 1, source: whole.address, numberFormats };
 }
 
 /** An earlier plan's sheet, renamed aside and hidden while the new plan is written. */
@@ -468,7 +483,7 @@ export async function buildCoveragePlan(
   context: Excel.RequestContext,
   options: BuildPlanOptions
 ): Promise<BuildPlanResult> {
-  const { rows, firstRow, source } = await readSelection(context);
+  const { rows, firstRow, source, numberFormats } = await readSelection(context);
   if (rows.length < 2) return { built: false, message: PaneActionMessages.selectionTooSmall() };
   const base = {
     assumptions: options.assumptions,
@@ -477,6 +492,7 @@ export async function buildCoveragePlan(
     firstRowNumber: firstRow,
     rowsAreAccounts: options.rowsAreAccounts,
     allStatuses: options.allStatuses,
+    ...(numberFormats.size > 0 ? { numberFormats } : {}),
   };
   let prepared = preparePlan(rows, base);
   let acvColumn: string | undefined;

@@ -55,7 +55,7 @@ export interface RowsArea {
   range(start: number, count: number): Excel.Range;
 }
 
-export type GridProperty = "formulas" | "values";
+export type GridProperty = "formulas" | "values" | "numberFormat";
 
 /**
  * Reads an area's properties a chunk of rows at a time, one sync each, and

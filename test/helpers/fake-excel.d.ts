@@ -6,6 +6,8 @@ export interface FakeSheetSpec {
   formulas: unknown[][];
   /** Range.values; without it a formula cell shows 0. */
   values?: unknown[][];
+  /** Range.numberFormat; "General" where not given. */
+  numberFormats?: string[][];
 }
 
 export interface FakeWrite {

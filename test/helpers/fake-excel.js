@@ -44,11 +44,15 @@
     return encoder ? encoder.encode(text).length : Buffer.byteLength(text, "utf8");
   }
 
-  /** A sheet: its cells' formulas (a constant is its own formula) and values, row by row. */
-  function Sheet(name, formulas, values) {
+  /**
+   * A sheet: its cells' formulas (a constant is its own formula) and values,
+   * row by row, and their number formats ("General" where none is given).
+   */
+  function Sheet(name, formulas, values, numberFormats) {
     this.name = name;
     this.formulas = formulas || [];
     this.values = values || null;
+    this.numberFormats = numberFormats || [];
   }
   function filled(cell) {
     return cell !== undefined && cell !== null && cell !== "";
@@ -72,6 +76,10 @@
     return top < 0 ? null : { row: top, col: left, rows: bottom - top + 1, cols: right - left + 1 };
   };
   Sheet.prototype.cell = function (kind, row, col) {
+    if (kind === "numberFormat") {
+      var formats = this.numberFormats[row];
+      return (formats && formats[col]) || "General";
+    }
     var line = (kind === "values" && this.values ? this.values : this.formulas)[row];
     var cell = line === undefined ? undefined : line[col];
     if (cell === undefined || cell === null) return "";
@@ -106,7 +114,7 @@
           return { name: name, formulas: sheets[name] };
         });
     this.sheets = list.map(function (s) {
-      return new Sheet(s.name, s.formulas, s.values);
+      return new Sheet(s.name, s.formulas, s.values, s.numberFormats);
     });
     this.limits = Object.assign({}, LIMITS, (options && options.limits) || {});
     this.stats = {
@@ -299,6 +307,19 @@
         (rows * cols > 1 ? ":" + a1(row + rows - 1, col + cols - 1) : "")
       );
     }
+    /** Range.numberFormat set: one format for the whole range, or a grid of them. */
+    function writeFormats(formats) {
+      book.request(jsonBytes(formats));
+      book.pending.writes.push(function () {
+        for (var r = 0; r < rows; r++) {
+          while (sheet.numberFormats.length <= row + r) sheet.numberFormats.push([]);
+          for (var c = 0; c < cols; c++)
+            sheet.numberFormats[row + r][col + c] = Array.isArray(formats)
+              ? formats[r][c]
+              : formats;
+        }
+      });
+    }
     function write(kind) {
       return function (grid) {
         if (
@@ -335,7 +356,7 @@
           .filter(Boolean);
         book.request(jsonBytes(names));
         names.forEach(function (name) {
-          var isGrid = name === "values" || name === "formulas";
+          var isGrid = name === "values" || name === "formulas" || name === "numberFormat";
           book.pending.loads.push({
             property: name,
             cells: isGrid ? rows * cols : 0,
@@ -359,7 +380,7 @@
       },
       worksheet: book.worksheet(sheet),
     };
-    ["values", "formulas"].concat(SHAPE).forEach(function (name) {
+    ["values", "formulas", "numberFormat"].concat(SHAPE).forEach(function (name) {
       Object.defineProperty(range, name, {
         get: function () {
           // As in Office.js, isNullObject is known after any load of the object has been synced.
@@ -367,7 +388,12 @@
           if (!(name in loaded)) throw notLoaded(name);
           return loaded[name];
         },
-        set: name === "values" || name === "formulas" ? write(name) : undefined,
+        set:
+          name === "values" || name === "formulas"
+            ? write(name)
+            : name === "numberFormat"
+              ? writeFormats
+              : undefined,
       });
     });
     return range;

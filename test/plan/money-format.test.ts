@@ -139,3 +139,64 @@ test("the pane's build writes the same money formats", async () => {
   expect(usd.plan).toContain('"$"#,##0');
   expect([...usd.accounts, ...usd.plan].filter((f) => f.includes("€"))).toEqual([]);
 });
+
+test("the pane's build reads an amount's currency and an identifier's zeros from Excel's number formats", async () => {
+  // As an export pasted into Excel holds it: the amounts are numbers, their currency in the format.
+  const rows = [
+    ["Account ID", "Account Name", "ACV"],
+    [417, "Alpha GmbH", 100000],
+    [418, "Beta Ltd", 50000],
+    [419, "Gamma Inc", 20000],
+  ];
+  const numberFormats = [
+    ["General", "General", "General"],
+    ["000000", "General", "[$€-x-euro2] #,##0"],
+    ["000000", "General", '"£"#,##0'],
+    ["000000", "General", "#,##0"],
+  ];
+  const build = async (fx: Record<string, number>) => {
+    const book = new FakeWorkbook([{ name: "Export", formulas: rows, numberFormats }], {
+      selection: { sheet: "Export", row: 0, col: 0, rows: rows.length, cols: 3 },
+    });
+    const written: unknown[][] = [];
+    asFirstBuild(book, (name: string) => ({
+      getRangeByIndexes: () => ({
+        set values(v: unknown[][]) {
+          if (name === "CS Accounts") written.push(...v);
+        },
+        set formulas(_: unknown) {},
+        set numberFormat(_: unknown) {},
+        format: { font: {}, fill: {} },
+      }),
+      getRange: () => ({ format: {} }),
+      tables: { add: () => ({}) },
+      charts: {
+        add: () => ({
+          title: {},
+          series: { getItemAt: () => ({ setXAxisValues: () => undefined }) },
+          setPosition: () => undefined,
+        }),
+      },
+      activate: () => undefined,
+    }));
+    const result = await buildCoveragePlan(book.context, {
+      assumptions: { ...defaultAssumptions(), fx },
+      askAcvColumn: async () => null,
+    });
+    if (!result.built) throw new Error(result.message);
+    return { result, written };
+  };
+  // With rates, by hand: 100,000 EUR x 1.10 + 50,000 GBP x 1.25 + 20,000 USD = 192,500 USD.
+  const converted = await build({ EUR: 1.1, GBP: 1.25 });
+  expect(converted.result.reconciliation?.arrPlanned).toBe(192500);
+  expect(converted.result.accounts).toBe(3);
+  // The identifiers reach the accounts sheet as Excel shows them, as text (the apostrophe keeps Excel from retyping them).
+  expect(converted.written.flat()).toEqual(
+    expect.arrayContaining(["'000417", "'000418", "'000419"])
+  );
+  // Without rates the euro and pound rows are refused, never read as dollars.
+  const refused = await build({});
+  expect(refused.result.accounts).toBe(1);
+  expect(refused.result.reconciliation?.arrPlanned).toBe(20000);
+  expect(refused.result.skipped.map((s) => s.reason).join(" | ")).toMatch(/EUR.*\|.*GBP/);
+});

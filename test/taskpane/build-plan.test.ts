@@ -270,8 +270,8 @@ describe("buildCoveragePlan", () => {
   });
 
   test("a big export with long notes: read and written in chunks, every batch inside Excel on the web's limits", async () => {
-    // 20,000 accounts with a 1,500-character note each: 30 MB, six times what one request may carry.
-    const note = "Renewal risk discussed with procurement; ".repeat(37).slice(0, 1500);
+    // 20,000 accounts with a 3,000-character note each: 60 MB, twelve times what one request may carry.
+    const note = "Renewal risk discussed with procurement; ".repeat(74).slice(0, 3000);
     const rows: unknown[][] = [["Account Name", "ACV", "Account Owner", "Notes"]];
     for (let i = 0; i < 20_000; i++) rows.push([`Account ${i}`, 1000 + i, `CSM ${i % 9}`, note]);
     const x = excel(rows);
@@ -283,7 +283,8 @@ describe("buildCoveragePlan", () => {
     });
 
     expect(result).toMatchObject({ built: true, accounts: 20_000 });
-    // The first read (20,000 cells, before any row was measured) is too big for these rows:
+    // The first read (20,000 cells of values and number formats, 2,500 rows, before any
+    // row was measured) is too big for these rows:
     // Excel refuses it, and it is read again in halves; nothing else is refused.
     expect(x.book.stats.refused).toEqual(["ResponsePayloadSizeLimitExceeded"]);
     expect(x.book.stats.largestRequest).toBeLessThanOrEqual(LIMITS.payloadBytes);
