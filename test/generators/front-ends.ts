@@ -29,16 +29,23 @@ export interface Written {
   sheet: string;
   row: number;
   values?: unknown[][];
+  /** One format for the range, or a grid of them. */
+  numberFormat?: unknown;
 }
 
 /**
- * A workbook whose selection holds `rows` (Excel's values: "" for a blank),
- * read through the limit-enforcing fake workbook; the plan sheets' writes recorded.
+ * A workbook whose selection holds `rows` (Excel's values: "" for a blank)
+ * with their number formats ("General" where none is given), read through
+ * the limit-enforcing fake workbook; the plan sheets' writes recorded.
  */
-export function excel(rows: unknown[][]): { context: Excel.RequestContext; writes: Written[] } {
-  const book = new FakeWorkbook([{ name: "Export", formulas: rows }], {
-    selection: { sheet: "Export", row: 0, col: 0, rows: rows.length, cols: rows[0].length },
-  });
+export function excel(
+  rows: unknown[][],
+  numberFormats?: string[][]
+): { context: Excel.RequestContext; writes: Written[] } {
+  const book = new FakeWorkbook(
+    [{ name: "Export", formulas: rows, ...(numberFormats ? { numberFormats } : {}) }],
+    { selection: { sheet: "Export", row: 0, col: 0, rows: rows.length, cols: rows[0].length } }
+  );
   const writes: Written[] = [];
   const sheet = (name: string) => ({
     getRangeByIndexes: (row: number) => {
@@ -49,7 +56,9 @@ export function excel(rows: unknown[][]): { context: Excel.RequestContext; write
           write.values = v;
         },
         set formulas(_: unknown) {},
-        set numberFormat(_: unknown) {},
+        set numberFormat(format: unknown) {
+          write.numberFormat = format;
+        },
         format: { font: {}, fill: {} },
       };
     },

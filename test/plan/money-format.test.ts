@@ -13,8 +13,7 @@ import { defaultAssumptions } from "../../src/core/assumptions/defaults";
 import { Catalog } from "../../src/engine/catalog";
 import { buildCoveragePlan } from "../../src/taskpane/build-plan";
 import { testCatalog } from "../helpers/engine";
-import { FakeWorkbook } from "../helpers/fake-excel";
-import { asFirstBuild } from "../helpers/first-build";
+import { excel } from "../generators/front-ends";
 
 const EXPORT = [
   ["Account Name", "Account Owner", "ACV"],
@@ -92,42 +91,21 @@ test("a EUR plan's workbook writes money in euros, a USD plan's in dollars", asy
 
 test("the pane's build writes the same money formats", async () => {
   const build = async (currency: string) => {
-    const book = new FakeWorkbook([{ name: "Export", formulas: EXPORT }], {
-      selection: { sheet: "Export", row: 0, col: 0, rows: EXPORT.length, cols: 3 },
-    });
-    const formats: { sheet: string; format: unknown }[] = [];
-    const sheet = (name: string) => ({
-      getRangeByIndexes: () => ({
-        set values(_: unknown) {},
-        set formulas(_: unknown) {},
-        set numberFormat(format: unknown) {
-          formats.push({ sheet: name, format });
-        },
-        format: { font: {}, fill: {} },
-      }),
-      getRange: () => ({ format: {} }),
-      tables: { add: () => ({}) },
-      charts: {
-        add: () => ({
-          title: {},
-          series: { getItemAt: () => ({ setXAxisValues: () => undefined }) },
-          setPosition: () => undefined,
-        }),
-      },
-      activate: () => undefined,
-    });
-    asFirstBuild(book, sheet);
+    const { context, writes } = excel(EXPORT);
     const assumptions = { ...defaultAssumptions(), currency };
-    const result = await buildCoveragePlan(book.context, {
+    const result = await buildCoveragePlan(context, {
       assumptions,
       askAcvColumn: async () => null,
     });
     expect(result.built).toBe(true);
+    const formats = writes.filter((w) => w.numberFormat !== undefined);
     // Whole-column formats are one string; cell and spill formats are grids of them.
     const flat = (f: unknown): string[] => (Array.isArray(f) ? f.flat(2).map(String) : [String(f)]);
     return {
-      accounts: formats.filter((f) => f.sheet === "CS Accounts").flatMap((f) => flat(f.format)),
-      plan: formats.filter((f) => f.sheet === "CS Plan").flatMap((f) => flat(f.format)),
+      accounts: formats
+        .filter((f) => f.sheet === "CS Accounts")
+        .flatMap((f) => flat(f.numberFormat)),
+      plan: formats.filter((f) => f.sheet === "CS Plan").flatMap((f) => flat(f.numberFormat)),
     };
   };
   const eur = await build("EUR");
@@ -155,35 +133,13 @@ test("the pane's build reads an amount's currency and an identifier's zeros from
     ["000000", "General", "#,##0"],
   ];
   const build = async (fx: Record<string, number>) => {
-    const book = new FakeWorkbook([{ name: "Export", formulas: rows, numberFormats }], {
-      selection: { sheet: "Export", row: 0, col: 0, rows: rows.length, cols: 3 },
-    });
-    const written: unknown[][] = [];
-    asFirstBuild(book, (name: string) => ({
-      getRangeByIndexes: () => ({
-        set values(v: unknown[][]) {
-          if (name === "CS Accounts") written.push(...v);
-        },
-        set formulas(_: unknown) {},
-        set numberFormat(_: unknown) {},
-        format: { font: {}, fill: {} },
-      }),
-      getRange: () => ({ format: {} }),
-      tables: { add: () => ({}) },
-      charts: {
-        add: () => ({
-          title: {},
-          series: { getItemAt: () => ({ setXAxisValues: () => undefined }) },
-          setPosition: () => undefined,
-        }),
-      },
-      activate: () => undefined,
-    }));
-    const result = await buildCoveragePlan(book.context, {
+    const { context, writes } = excel(rows, numberFormats);
+    const result = await buildCoveragePlan(context, {
       assumptions: { ...defaultAssumptions(), fx },
       askAcvColumn: async () => null,
     });
     if (!result.built) throw new Error(result.message);
+    const written = writes.flatMap((w) => (w.sheet === "CS Accounts" ? (w.values ?? []) : []));
     return { result, written };
   };
   // With rates, by hand: 100,000 EUR x 1.10 + 50,000 GBP x 1.25 + 20,000 USD = 192,500 USD.
