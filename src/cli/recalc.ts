@@ -91,7 +91,7 @@ const EXCEL_ERRORS = new Set([
   "#PYTHON!",
 ]);
 
-/** Functions the engine has but computes differently from Excel (TEXT knows no percent formats). */
+/** Functions whose answer depends on the locale the file was saved in: TEXT reads its format in the user's locale, the engine in en-US. */
 const DIFFERENT_IN_ENGINE = /(^|[^A-Za-z0-9_.])TEXT\(/i;
 
 interface FileCell {
@@ -258,7 +258,8 @@ async function readSheets(pkg: WorkbookPackage): Promise<SheetState[]> {
               xml.col
             );
             if (DIFFERENT_IN_ENGINE.test(cell.engineFormula))
-              cell.unreliable = "the engine's TEXT does not format numbers as Excel does";
+              cell.unreliable =
+                "TEXT formats in the locale the file was saved in, which the engine cannot know";
           } catch (error) {
             if (!(error instanceof StructuredRefError)) throw error;
             cell.untranslatable = error.message;

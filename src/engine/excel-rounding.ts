@@ -6,18 +6,11 @@
  * down: 1.01, 0.3, 29 and -1 (Microsoft's INT page: INT(-8.9) is -9;
  * LibreOffice Calc gives the same four answers). In a headcount model
  * ROUNDUP(accounts/ratio, 0) is the number of people to hire, so a binary
- * tail must not add one. ROUND, ROUNDUP, ROUNDDOWN (and TRUNC, its alias),
- * INT, CEILING and FLOOR are replaced, with HyperFormula's own parameters and
- * errors; the other rounding functions are left as HyperFormula has them.
+ * tail must not add one. ROUND, ROUNDUP, ROUNDDOWN, TRUNC, INT, CEILING and
+ * FLOOR are replaced (src/engine/excel-functions.ts), with HyperFormula's own
+ * parameters and errors; the other rounding functions are left as they are.
  */
-import {
-  CellError,
-  ErrorType,
-  FunctionArgumentType,
-  FunctionPlugin,
-  HyperFormula,
-  ImplementedFunctions,
-} from "hyperformula";
+import { CellError, ErrorType } from "hyperformula";
 
 /** A number as Excel holds it: 15 significant digits. */
 export function excelPrecision(x: number): number {
@@ -73,69 +66,10 @@ function toMultiple(
   return excelPrecision(step(excelPrecision(value / significance)) * significance);
 }
 
-// HyperFormula's plugin internals, as src/engine/plugin.ts reaches them.
-type ProcedureAst = { args: unknown[] };
-type State = unknown;
-type Method = (this: FunctionPlugin, ast: ProcedureAst, state: State) => unknown;
-interface RunFunction {
-  runFunction(
-    args: unknown[],
-    state: State,
-    metadata: unknown,
-    fn: (...args: number[]) => number | CellError
-  ): unknown;
-  metadata(name: string): unknown;
+export function excelCeiling(value: number, significance: number): number | CellError {
+  return toMultiple(value, significance, Math.ceil);
 }
 
-/** A method that runs `compute` on the arguments as HyperFormula's own rounding functions read them. */
-function method(id: string, compute: (...args: number[]) => number | CellError): Method {
-  return function (this: FunctionPlugin, ast, state) {
-    const self = this as unknown as RunFunction;
-    return self.runFunction(ast.args, state, self.metadata(id), compute);
-  };
-}
-
-const NUMBER = { argumentType: FunctionArgumentType.NUMBER };
-const PLACES = { argumentType: FunctionArgumentType.NUMBER, defaultValue: 0 };
-
-class ExcelRoundingPlugin extends FunctionPlugin {}
-
-interface Rounding {
-  compute: (...args: number[]) => number | CellError;
-  /** Whether the second argument is a number of places (default 0) or a significance (required). */
-  places: boolean;
-  two: boolean;
-}
-
-const FUNCTIONS: Record<string, Rounding> = {
-  ROUND: { compute: excelRound, places: true, two: true },
-  ROUNDUP: { compute: excelRoundUp, places: true, two: true },
-  ROUNDDOWN: { compute: excelRoundDown, places: true, two: true },
-  // An alias of ROUNDDOWN in HyperFormula, bound to its own ROUNDDOWN: replaced by name too.
-  TRUNC: { compute: excelRoundDown, places: true, two: true },
-  INT: { compute: excelInt, places: false, two: false },
-  CEILING: { compute: (v, s) => toMultiple(v, s, Math.ceil), places: false, two: true },
-  FLOOR: { compute: (v, s) => toMultiple(v, s, Math.floor), places: false, two: true },
-};
-
-const implemented: ImplementedFunctions = {};
-const prototype = ExcelRoundingPlugin.prototype as unknown as Record<string, Method>;
-for (const [id, spec] of Object.entries(FUNCTIONS)) {
-  const name = `excel_${id.toLowerCase()}`;
-  prototype[name] = method(id, spec.compute);
-  implemented[id] = {
-    method: name,
-    parameters: spec.two ? [NUMBER, spec.places ? PLACES : NUMBER] : [NUMBER],
-  };
-}
-ExcelRoundingPlugin.implementedFunctions = implemented;
-
-let registered = false;
-
-/** Puts Excel's rounding in place of HyperFormula's, once per process. */
-export function registerExcelRounding(): void {
-  if (registered) return;
-  for (const id of Object.keys(FUNCTIONS))
-    HyperFormula.registerFunction(id, ExcelRoundingPlugin as never);
-  registered = true;
+export function excelFloor(value: number, significance: number): number | CellError {
+  return toMultiple(value, significance, Math.floor);
 }

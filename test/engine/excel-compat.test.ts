@@ -62,6 +62,13 @@ const EXCEL_ANSWERS: [string, unknown][] = [
   ["=ROUND(1234.5678,-2)", 1200],
   ["=ROUND(1.2345,2.7)", 1.23], // places truncated toward zero
   ["=TRUNC(-4.79,1)", -4.7],
+  // TEXT with Excel's format codes (HyperFormula alone: "1%", "1235,##0.00").
+  ['=TEXT(0.5,"0%")', "50%"],
+  ['=TEXT(1234.5,"#,##0.00")', "1,234.50"],
+  ['=TEXT(-0.175,"0.0%;(0.0%)")', "(17.5%)"],
+  ['=TEXT(80000,"$#,##0")', "$80,000"],
+  ['=TEXT(DATE(2026,12,3),"yyyy-mm-dd")', "2026-12-03"],
+  ['=TEXT(60,"mmm d, yyyy")', "Feb 29, 1900"], // the 1900 system's own leap day
   // Exponents as Excel writes them, with a capital E.
   ["=1E+3", 1000],
   ["=1E3+1", 1001],
