@@ -59,6 +59,15 @@ export function joinPieces(pieces: readonly Piece[]): string {
   return pieces.map((p) => p.text).join("");
 }
 
+/** The formula with `rewrite` applied to its code pieces only (never inside text, sheet names or brackets). */
+export function rewriteCode(formula: string, rewrite: (code: string) => string): string {
+  return joinPieces(
+    splitFormula(formula).map((piece) =>
+      piece.kind === "code" ? { ...piece, text: rewrite(piece.text) } : piece
+    )
+  );
+}
+
 /**
  * Excel writes an exponent with a capital E (1E+3, 2.5E-2) and HyperFormula
  * reads only a lower-case one: "=1E+3" was "#ERROR! not a formula" there.
@@ -67,17 +76,7 @@ export function joinPieces(pieces: readonly Piece[]): string {
  */
 export function lowercaseExponents(formula: string): string {
   if (!/\dE/.test(formula)) return formula;
-  return joinPieces(
-    splitFormula(formula).map((piece) =>
-      piece.kind !== "code"
-        ? piece
-        : {
-            ...piece,
-            text: piece.text.replace(
-              /(?<![A-Za-z0-9_.$])(\d+(?:\.\d*)?|\.\d+)E([+-]?\d+)(?![A-Za-z0-9_.(])/g,
-              "$1e$2"
-            ),
-          }
-    )
+  return rewriteCode(formula, (code) =>
+    code.replace(/(?<![A-Za-z0-9_.$])(\d+(?:\.\d*)?|\.\d+)E([+-]?\d+)(?![A-Za-z0-9_.(])/g, "$1e$2")
   );
 }

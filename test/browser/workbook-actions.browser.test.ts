@@ -756,7 +756,8 @@ test("an ambiguous number column asks inline with its values; the answer is used
   expect(lines["ARR in the file"]).toBe("$215,500");
 });
 
-test("the locale question: Escape cancels the build and nothing is written", async () => {
+/** A build stopped at the locale question: "80.000" and "1.250" read two ways. */
+async function buildUpToLocaleQuestion(before?: () => Promise<void>): Promise<void> {
   await openInExcel({
     sheets: ["Export"],
     selection: [
@@ -765,8 +766,13 @@ test("the locale question: Escape cancels the build and nothing is written", asy
       ["Globex", "1.250"],
     ],
   });
+  await before?.();
   await page.click("#build-plan");
   await page.waitForSelector("#locale-question:not([hidden])");
+}
+
+test("the locale question: Escape cancels the build and nothing is written", async () => {
+  await buildUpToLocaleQuestion();
   await page.keyboard.press("Escape");
   await waitForStatus(/^Build cancelled/);
   expect(await page.isHidden("#locale-question")).toBe(true);
@@ -774,17 +780,7 @@ test("the locale question: Escape cancels the build and nothing is written", asy
 });
 
 test("the build's Cancel answers an open question, and the build options are out of use until the build ends", async () => {
-  await openInExcel({
-    sheets: ["Export"],
-    selection: [
-      ["Account", "ACV"],
-      ["Acme", "80.000"],
-      ["Globex", "1.250"],
-    ],
-  });
-  await page.click("#build-options summary");
-  await page.click("#build-plan");
-  await page.waitForSelector("#locale-question:not([hidden])");
+  await buildUpToLocaleQuestion(() => page.click("#build-options summary"));
   // The build is running: its options were read at the start and cannot be ticked now.
   const optionsDisabled = () =>
     page.$$eval("#build-options input", (inputs) =>

@@ -8,7 +8,7 @@
  */
 
 // The splitter lives with the engine, which also needs it (Excel's number literals).
-import { joinPieces, splitFormula } from "../../engine/formula-pieces";
+import { joinPieces, rewriteCode, splitFormula } from "../../engine/formula-pieces";
 
 export function columnNumber(letters: string): number {
   let n = 0;
@@ -99,17 +99,10 @@ export function slideFormula(formula: string, dRow: number, dCol: number): strin
  * engine, so what depends on a CS cell through it is still found (and kept).
  */
 export function stripFunctionPrefixes(formula: string): string {
-  return joinPieces(
-    splitFormula(formula).map((piece) =>
-      piece.kind !== "code"
-        ? piece
-        : {
-            ...piece,
-            text: piece.text.replace(
-              /(?<![A-Za-z0-9_.])(?:_xlfn\.(?:_xlws\.)?|_xlws\.)(?=[A-Za-z][A-Za-z0-9_.]*\()/g,
-              ""
-            ),
-          }
+  return rewriteCode(formula, (code) =>
+    code.replace(
+      /(?<![A-Za-z0-9_.])(?:_xlfn\.(?:_xlws\.)?|_xlws\.)(?=[A-Za-z][A-Za-z0-9_.]*\()/g,
+      ""
     )
   );
 }
