@@ -28,6 +28,7 @@ import {
 } from "../plan/layout";
 import { planNumberFormats } from "../plan/number-formats";
 import { PlanValues } from "./plan-engine";
+import { useNativeCrc32 } from "./native-crc32";
 import { markDynamicArrayCells, withDynamicArrayMetadata } from "./xlsx-dynamic-arrays";
 import { addStreamingTable } from "./xlsx-table";
 
@@ -332,6 +333,7 @@ export async function writePlanWorkbook(
   values: PlanValues,
   onRow: (done: number) => void = () => undefined
 ): Promise<void> {
+  useNativeCrc32();
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
     filename: file,
     useStyles: true,

@@ -105,6 +105,9 @@ function shapeOf(text: string): CellShape {
 const CURRENCY_SIGN = /[$€£¥₹]/;
 const CURRENCY_CODE = /\b([A-Z]{3})\b/;
 
+/** Whether a currency code's minor unit has three digits or more, by code (the codes seen, bounded). */
+const MINOR_DIGITS_OF_THREE = new Map<string, boolean>();
+
 /**
  * Whether the text around an amount leaves "1,250" two readings: no currency
  * at all, or one with three minor digits (KWD, BHD, OMR...: the platform's
@@ -114,6 +117,16 @@ function threeDecimalCurrency(marks: string): boolean {
   if (CURRENCY_SIGN.test(marks)) return false;
   const code = CURRENCY_CODE.exec(marks)?.[1];
   if (code === undefined) return true;
+  // Once per code: a formatter costs tens of microseconds, a million-row export has a few codes.
+  let known = MINOR_DIGITS_OF_THREE.get(code);
+  if (known === undefined) {
+    known = hasThreeMinorDigits(code);
+    if (MINOR_DIGITS_OF_THREE.size < 1024) MINOR_DIGITS_OF_THREE.set(code, known);
+  }
+  return known;
+}
+
+function hasThreeMinorDigits(code: string): boolean {
   try {
     const digits = new Intl.NumberFormat("en-US", {
       style: "currency",
