@@ -6,7 +6,14 @@
  * 1970-01-01 = 25569, 2024-01-01 = 45292, 2026-01-01 = 46023, 9999-12-31 = 2958465.
  */
 import { execFileSync } from "child_process";
-import { promises as fsp, mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "fs";
+import fs, {
+  promises as fsp,
+  mkdtempSync,
+  mkdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "fs";
 import os from "os";
 import path from "path";
 import ExcelJS from "exceljs";
@@ -551,15 +558,18 @@ describe("loadSheet: rejections, one line naming the file", () => {
 
   test("an unreadable file", async () => {
     const p = file("locked.csv", "a,b\n");
-    const spy = jest
-      .spyOn(fsp, "readFile")
-      .mockRejectedValueOnce(
-        Object.assign(new Error("EACCES: permission denied"), { code: "EACCES" })
-      );
+    const denied = () => Object.assign(new Error("EACCES: permission denied"), { code: "EACCES" });
+    // UTF-8 text is read straight into a string (readFileSync); other files as bytes.
+    const spies = [
+      jest.spyOn(fsp, "readFile").mockRejectedValueOnce(denied()),
+      jest.spyOn(fs, "readFileSync").mockImplementationOnce(() => {
+        throw denied();
+      }),
+    ];
     try {
       expect((await loadError(p)).message).toBe(`${p}: cannot be read (permission denied)`);
     } finally {
-      spy.mockRestore();
+      spies.forEach((spy) => spy.mockRestore());
     }
   });
 
