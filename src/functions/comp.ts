@@ -78,6 +78,20 @@ const EXPANSION_SPLIT = elementwise({
     if (amounts === null) return false;
     const bands = model.assumptions.expansion;
     const shares = CSM_SHARE.map((share) => share(bands));
+    if (chosen === null) {
+      // The usual call, both credits: its own loop, the band's share chosen without an array.
+      const [owned, led, aeLed] = shares;
+      for (let r = 0; r < out.length; r++) {
+        const row = amounts[r];
+        if (!isCellRow(row)) return false;
+        const raw = row[0];
+        if (!isPlainAmount(raw)) continue;
+        const band = creditBand(raw, bands);
+        const csm = csmCredit(raw, band === 0 ? owned : band === 1 ? led : aeLed);
+        out[r] = [csm, aeCredit(raw, csm)];
+      }
+      return true;
+    }
     for (let r = 0; r < out.length; r++) {
       const row = amounts[r];
       if (!isCellRow(row)) return false;
@@ -89,8 +103,7 @@ const EXPANSION_SPLIT = elementwise({
         continue;
       }
       const csm = csmCredit(raw, shares[band]);
-      if (chosen === null) out[r] = [csm, aeCredit(raw, csm)];
-      else out[r] = chosen === "csm" ? [csm] : [aeCredit(raw, csm)];
+      out[r] = chosen === "csm" ? [csm] : [aeCredit(raw, csm)];
     }
     return true;
   },
