@@ -9,7 +9,7 @@
  *   node scripts/bench.js --no-build   uses lib/ and dist/ as they are
  *   node scripts/bench.js --native-max 1000000   runs the native formulas at larger sizes too
  *   node scripts/bench.js --only CS.EXPANSION_SPLIT,CS.VARIABLE_PAYOUT --rows 1000000
- *                                      times just those functions at that size (no bundle, no plan)
+ *                                      times just those functions and the reference lines at that size (no bundle, no plan)
  *
  * For 10k, 100k and 1M rows it times CS.TIER, CS.REQUIRED_CSMS,
  * CS.COVERAGE_PLAN, CS.EXPANSION_SPLIT and CS.VARIABLE_PAYOUT through the
@@ -31,9 +31,14 @@
  * If scripts/bench-plan.js exists (`cs-coverage plan` on a 100,000-row export),
  * it is run too and its wall-clock time (one run) is the "plan" line.
  *
+ * After the functions at each size, reference lines ("floor: ..."): the
+ * least work any function over a column must do (read the column, allocate
+ * a new row per output row), to read the functions' lines against.
+ *
  * This file runs the jobs in order; each lives in scripts/bench/: cli.js (the
  * options), book.js (the data), native.js (the formulas in HyperFormula),
- * cs.js (the adapter path and the agreement check), timing.js, register.js
+ * cs.js (the adapter path and the agreement check), floors.js (the reference
+ * lines), timing.js, register.js
  * (the bundle in Chromium), plan.js and report.js (the table and targets).
  */
 "use strict";
@@ -46,6 +51,7 @@ const { ROOT, LIB, BUNDLE } = require("./bench/paths");
 const { makeBook } = require("./bench/book");
 const { nativeFormulas, nativeJobs } = require("./bench/native");
 const { csJobs, checkAgreement } = require("./bench/cs");
+const { floorJobs } = require("./bench/floors");
 const { samplesFor, median } = require("./bench/timing");
 const { registerTime } = require("./bench/register");
 const { planLine } = require("./bench/plan");
@@ -61,6 +67,7 @@ function build() {
 async function main() {
   const options = readOptions(process.argv.slice(2));
   if (options.build) build();
+  const loadAtStart = os.loadavg();
   if (!fs.existsSync(path.join(LIB, "functions", "segmentation.js")))
     fail("lib/ is missing: run npm run build:cli (or drop --no-build).");
   const { Bench } = await import("tinybench");
@@ -88,27 +95,48 @@ async function main() {
     if (options.only && names.length < options.only.length)
       fail(`--only names one of: ${Object.keys(cs).join(", ")}.`);
     for (const name of names) {
-      const median_ms = await median(Bench, name, samples.cs, cs[name]);
+      const cs_time = await median(Bench, name, samples.cs, cs[name]);
       let native_median_ms = null;
       let native_note = null;
       if (rows <= options.nativeMax) {
         let job = null;
-        native_median_ms = await median(Bench, `${name} native`, samples.native, () => job.run(), {
+        const native_time = await median(Bench, `${name} native`, samples.native, () => job.run(), {
           beforeEach: () => {
             job = native[name]();
             job.setup();
           },
           afterEach: () => job.teardown(),
         });
+        native_median_ms = native_time.wall;
       } else {
-        native_note = `not run above ${options.nativeMax.toLocaleString("en-US")} rows: too slow and memory-hungry in HyperFormula; see README`;
+        native_note = `not run above ${options.nativeMax.toLocaleString("en-US")} rows: too slow and memory-hungry in HyperFormula; see docs/performance.md`;
       }
-      results.push({ name, rows, median_ms, native_median_ms, native_note });
+      results.push({
+        name,
+        rows,
+        median_ms: cs_time.wall,
+        cpu_median_ms: cs_time.cpu,
+        native_median_ms,
+        native_note,
+      });
+    }
+    // The reference lines, for reading the functions' lines against.
+    for (const [name, floor] of Object.entries(floorJobs(book))) {
+      const time = await median(Bench, name, samples.cs, floor.run);
+      results.push({
+        name,
+        rows,
+        median_ms: time.wall,
+        cpu_median_ms: time.cpu,
+        native_median_ms: null,
+        native_note: floor.note,
+      });
     }
   }
+  const load = () => ({ cpus: os.cpus().length, start: loadAtStart, end: os.loadavg() });
   if (options.only) {
-    // A focused run: the functions asked for, nothing else.
-    const only = { results, functions_bundle_bytes: null, register_ms: null };
+    // A focused run: the functions asked for and the reference lines, nothing else.
+    const only = { results, load: load(), functions_bundle_bytes: null, register_ms: null };
     process.stdout.write(options.json ? `${JSON.stringify(only, null, 2)}\n` : `${table(only)}\n`);
     return;
   }
@@ -119,18 +147,21 @@ async function main() {
   const register = await registerTime(options.quick);
   const report = {
     results,
+    load: load(),
     functions_bundle_bytes: fs.statSync(BUNDLE).size,
     register_ms: register.ms,
     register,
   };
   if (options.json) {
     const document = {
-      results: results.map(({ name, rows, median_ms, native_median_ms }) => ({
+      results: results.map(({ name, rows, median_ms, cpu_median_ms, native_median_ms }) => ({
         name,
         rows,
         median_ms,
+        cpu_median_ms: cpu_median_ms ?? null,
         native_median_ms,
       })),
+      load_average: report.load,
       functions_bundle_bytes: report.functions_bundle_bytes,
       register_ms: report.register_ms,
     };

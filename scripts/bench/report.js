@@ -23,36 +23,35 @@ function ms(value) {
   return `${Math.round(value).toLocaleString("en-US")} ms`;
 }
 
+/** The native column: its text is a note when there is no native figure. */
+const NATIVE = 4;
+
 function table(report) {
   const lines = [];
-  const header = ["function", "rows", "CS median", "native median", "native / CS"];
+  const header = ["function", "rows", "CS median", "CPU median", "native median", "native / CS"];
   const body = report.results.map((r) => [
     r.name,
     r.rows === null ? "" : r.rows.toLocaleString("en-US"),
     ms(r.median_ms),
+    ms(r.cpu_median_ms ?? null),
     r.native_median_ms === null ? `n/a (${r.native_note})` : ms(r.native_median_ms),
     r.native_median_ms === null
       ? ""
       : `${Math.round(r.native_median_ms / r.median_ms).toLocaleString("en-US")}x`,
   ]);
+  const isNote = (cell, i) => i === NATIVE && cell.startsWith("n/a");
   const widths = header.map((h, i) =>
-    Math.max(
-      h.length,
-      ...body.map((row) => (i === 3 && row[3].startsWith("n/a") ? 0 : row[i].length))
-    )
+    Math.max(h.length, ...body.map((row) => (isNote(row[i], i) ? 0 : row[i].length)))
   );
   const pad = (row) =>
     row
       .map((cell, i) =>
-        i === 0
-          ? cell.padEnd(widths[i])
-          : i === 3 && cell.startsWith("n/a")
-            ? cell
-            : cell.padStart(widths[i])
+        i === 0 ? cell.padEnd(widths[i]) : isNote(cell, i) ? cell : cell.padStart(widths[i])
       )
       .join("  ")
       .trimEnd();
   lines.push(pad(header), widths.map((w) => "-".repeat(w)).join("  "), ...body.map(pad));
+  lines.push("", loadLine(report.load));
   if (report.functions_bundle_bytes === null) return lines.join("\n");
   lines.push("");
   lines.push(
@@ -64,6 +63,12 @@ function table(report) {
   lines.push("");
   lines.push(...targetLines(report));
   return lines.join("\n");
+}
+
+/** The machine's load while the table was measured: on a shared machine, read the figures with it. */
+function loadLine(load) {
+  const three = (values) => values.map((v) => v.toFixed(2)).join(", ");
+  return `Load average (1, 5, 15 min) on ${load.cpus} CPUs: ${three(load.start)} at the start, ${three(load.end)} at the end. CPU median: process.cpuUsage per call, garbage collector threads included.`;
 }
 
 function targetLines(report) {

@@ -30,9 +30,14 @@ export interface PayoutResult {
  * (stretch, stretch multiple); flat below the floor and above the stretch.
  */
 export function grrMultiplier(grr: number, target: number, p: PayoutAssumptions): number | CsError {
+  if (!(p.grr_floor < target && target < p.grr_stretch))
+    return Errors.payoutCurveOutOfOrder(p.grr_floor, target, p.grr_stretch);
+  return grrCurve(grr, target, p);
+}
+
+/** grrMultiplier on a curve already checked to be in order (floor < target < stretch). */
+function grrCurve(grr: number, target: number, p: PayoutAssumptions): number {
   const { grr_floor: floor, grr_stretch: stretch, floor_multiple: low, stretch_multiple: high } = p;
-  if (!(floor < target && target < stretch))
-    return Errors.payoutCurveOutOfOrder(floor, target, stretch);
   if (grr <= floor) return low;
   if (grr >= stretch) return high;
   if (grr <= target) return low + ((grr - floor) / (target - floor)) * (1 - low);
@@ -58,9 +63,18 @@ export function expansionMultiplier(
       "it must be above 0"
     );
   }
-  const attainment = (nrr - grr) / segment.expansion_target;
+  return expansionCurve(nrr, grr, segment.expansion_target, expansionCap(ebrCompletion, p));
+}
+
+/** The expansion pool's cap: the gated cap when EBR completion is given and below the gate. */
+function expansionCap(ebrCompletion: number | null, p: PayoutAssumptions): number {
   const gated = ebrCompletion !== null && ebrCompletion < p.ebr_gate;
-  const cap = gated ? p.ebr_gated_cap : p.expansion_cap;
+  return gated ? p.ebr_gated_cap : p.expansion_cap;
+}
+
+/** expansionMultiplier for a target already checked to be above 0. */
+function expansionCurve(nrr: number, grr: number, target: number, cap: number): number {
+  const attainment = (nrr - grr) / target;
   return Math.min(Math.max(attainment, 0), cap);
 }
 
@@ -104,12 +118,15 @@ export function payoutMultipleFor(
   const target = segment.grr_target;
   if (grrMultiplier(target, target, p) instanceof CsError) return null;
   if (expansionMultiplier(0, 0, segment, ebrCompletion, p) instanceof CsError) return null;
+  // Checked once here, not per row.
   const w = p[plan];
+  const expansionTarget = segment.expansion_target;
+  const cap = expansionCap(ebrCompletion, p);
   return (grr, nrr, mbo) =>
     weightedMultiple(
       w,
-      grrMultiplier(grr, target, p) as number,
-      expansionMultiplier(nrr, grr, segment, ebrCompletion, p) as number,
+      grrCurve(grr, target, p),
+      expansionCurve(nrr, grr, expansionTarget, cap),
       Math.min(Math.max(mbo, 0), 1)
     );
 }

@@ -26,7 +26,16 @@ import {
   parseFraction,
   parseNumber,
 } from "../core/values";
-import { elementwise, optional, OUTPUT, required, SKIP, unread, whole } from "./elementwise";
+import {
+  elementwise,
+  isCellRow,
+  optional,
+  OUTPUT,
+  required,
+  SKIP,
+  unread,
+  whole,
+} from "./elementwise";
 import { asGrid, Cell, cellAt, Grid, isSingle, Shape, width } from "./grid";
 import {
   isPlainAmount,
@@ -66,11 +75,27 @@ const EXPANSION_SPLIT = elementwise({
   // A plain number of 0 or more (nearly every cell of a column) is split without the
   // readers: splitPart's arithmetic, so the same cents.
   plainColumn: ([amounts], [, chosen], model, out) => {
-    if (amounts === null) return;
+    if (amounts === null) return false;
     const bands = model.assumptions.expansion;
     const shares = CSM_SHARE.map((share) => share(bands));
+    if (chosen === null) {
+      // The usual call, both credits: its own loop, the band's share chosen without an array.
+      const [owned, led, aeLed] = shares;
+      for (let r = 0; r < out.length; r++) {
+        const row = amounts[r];
+        if (!isCellRow(row)) return false;
+        const raw = row[0];
+        if (!isPlainAmount(raw)) continue;
+        const band = creditBand(raw, bands);
+        const csm = csmCredit(raw, band === 0 ? owned : band === 1 ? led : aeLed);
+        out[r] = [csm, aeCredit(raw, csm)];
+      }
+      return true;
+    }
     for (let r = 0; r < out.length; r++) {
-      const raw = amounts[r].length > 0 ? amounts[r][0] : null;
+      const row = amounts[r];
+      if (!isCellRow(row)) return false;
+      const raw = row[0];
       if (!isPlainAmount(raw)) continue;
       const band = creditBand(raw, bands);
       if (chosen === "lead") {
@@ -78,9 +103,9 @@ const EXPANSION_SPLIT = elementwise({
         continue;
       }
       const csm = csmCredit(raw, shares[band]);
-      if (chosen === null) out[r] = [csm, aeCredit(raw, csm)];
-      else out[r] = chosen === "csm" ? [csm] : [aeCredit(raw, csm)];
+      out[r] = chosen === "csm" ? [csm] : [aeCredit(raw, csm)];
     }
+    return true;
   },
 });
 
@@ -145,19 +170,33 @@ function readMboRow(values: readonly unknown[]): number | CsError {
  * Where the MBO of output cell (r, c) comes from: the cell itself when mbo
  * has the output's shape (or is one value); otherwise a row of MBOs averaged
  * (one row per output row, or one row for all), or the whole range averaged
- * for a single result.
+ * for a single result. "rows": a column result with one row of mbo per
+ * output row (Excel's usual call: a column of one MBO each), each row
+ * averaged as it is read, which for a row of one cell is that cell.
+ * Measuring the range first (cell or row?) would be a pass over a million
+ * rows, and both read a one-cell row alike.
  */
 type MboSource =
-  { kind: "cell"; grid: Grid } | { kind: "row"; at: (r: number) => readonly unknown[] };
+  | { kind: "cell"; grid: Grid }
+  | { kind: "row"; at: (r: number) => readonly unknown[] }
+  | { kind: "rows"; rows: readonly unknown[] };
 
-function mboSource(mbo: Grid, out: Shape): MboSource | CsError {
+function mboSource(arg: unknown, out: Shape): MboSource | CsError {
+  if (out.cols === 1 && out.rows > 1 && Array.isArray(arg) && arg.length === out.rows)
+    return { kind: "rows", rows: arg };
+  const mbo = asGrid(arg) ?? [[null]];
   const rows = mbo.length;
   const cols = width(mbo);
   if (isSingle(mbo) || (rows === out.rows && cols === out.cols)) return { kind: "cell", grid: mbo };
   if (out.rows === 1 && out.cols === 1) return { kind: "row", at: () => mbo.flat() };
-  if (out.cols === 1 && (rows === out.rows || rows === 1))
-    return { kind: "row", at: (r) => mbo[rows === 1 ? 0 : r] };
+  if (out.cols === 1 && rows === 1) return { kind: "row", at: () => mbo[0] };
   return Errors.shapesDoNotMatch("mbo", rows, cols, out.rows, out.cols);
+}
+
+/** Row r of a "rows" MBO source, read as asGrid reads a range: a value that is not a row is a row of one. */
+function mboRowAt(rows: readonly unknown[], r: number): readonly unknown[] {
+  const row = rows[r];
+  return Array.isArray(row) ? row : [row];
 }
 
 function readSegment(model: Model, raw: unknown): SegmentAssumption | CsError {
@@ -234,7 +273,7 @@ const VARIABLE_PAYOUT = elementwise({
   params: [
     unread("grr"),
     unread("nrr"),
-    whole("mbo", (arg, _model, shape) => mboSource(asGrid(arg) ?? [[null]], shape)),
+    whole("mbo", (arg, _model, shape) => mboSource(arg, shape)),
     unread("segment"),
     unread("ebr_completion"),
     unread("target_variable"),
@@ -244,17 +283,36 @@ const VARIABLE_PAYOUT = elementwise({
   compute: ([grr, nrr, mbo, segment, ebr, target, call], _model, r, c) =>
     payoutCell(call, grr, nrr, mbo, r, c, segment, ebr, target),
   plainColumn: ([grr, nrr, , segment, ebr, target], [, , mbo, , , , call], _model, out) => {
-    // Only without segment, EBR and target arguments, with one MBO per row.
+    // Only without segment, EBR and target arguments, with one MBO per row or one for all.
     const fast = call.plain;
-    if (fast === null || mbo.kind !== "cell" || grr === null || nrr === null) return;
-    if (segment !== null || ebr !== null || target !== null) return;
-    const column = (grid: Grid) => (isSingle(grid) ? null : grid);
-    const [gc, nc, mc] = [column(grr), column(nrr), column(mbo.grid)];
-    const [g0, n0, m0] = [grr[0][0], nrr[0][0], mbo.grid[0][0]];
+    if (fast === null || grr === null || nrr === null) return false;
+    if (segment !== null || ebr !== null || target !== null) return false;
+    const mc = mbo.kind === "rows" ? mbo.rows : null;
+    if (mc === null && (mbo.kind !== "cell" || !isSingle(mbo.grid))) return false;
+    const gc = isSingle(grr) ? null : grr;
+    const nc = isSingle(nrr) ? null : nrr;
+    const g0 = grr[0][0];
+    const n0 = nrr[0][0];
+    const m0 = mc === null && mbo.kind === "cell" ? mbo.grid[0][0] : null;
     for (let r = 0; r < out.length; r++) {
-      const rawGrr = gc === null ? g0 : gc[r][0];
-      const rawNrr = nc === null ? n0 : nc[r][0];
-      const rawMbo = mc === null ? m0 : mc[r][0];
+      let rawGrr = g0;
+      let rawNrr = n0;
+      let rawMbo = m0;
+      if (gc !== null) {
+        const row = gc[r];
+        if (!isCellRow(row)) return false;
+        rawGrr = row[0];
+      }
+      if (nc !== null) {
+        const row = nc[r];
+        if (!isCellRow(row)) return false;
+        rawNrr = row[0];
+      }
+      // A row of several MBOs is averaged by payoutCell; it does not change the call's shape.
+      if (mc !== null) {
+        const row = mc[r];
+        rawMbo = isCellRow(row) ? row[0] : null;
+      }
       // Plain numbers in range (nearly every row) skip the readers; anything else,
       // blank or out of range included, goes through payoutCell for its message.
       if (
@@ -270,6 +328,7 @@ const VARIABLE_PAYOUT = elementwise({
       )
         out[r] = [fast(rawGrr + 0, rawNrr + 0, rawMbo + 0)];
     }
+    return true;
   },
 });
 
@@ -308,7 +367,8 @@ function payoutCell(
   rawTarget: unknown
 ): Cell {
   const mboCell = mboFor.kind === "cell" ? cellAt(mboFor.grid, r, c) : null;
-  const mboRow = mboFor.kind === "row" ? mboFor.at(r) : null;
+  const mboRow =
+    mboFor.kind === "row" ? mboFor.at(r) : mboFor.kind === "rows" ? mboRowAt(mboFor.rows, r) : null;
   const mboBlank = mboRow ? mboRow.every(isBlank) : isBlank(mboCell);
   if (isBlank(rawGrr) && isBlank(rawNrr) && mboBlank) return null;
   const grr = readRetention(rawGrr, "GRR");

@@ -15,7 +15,17 @@
 import { CsError, Errors } from "../core/errors";
 import { Model } from "../core/model";
 import { isBlank } from "../core/values";
-import { asGrid, broadcastShape, Cell, fill, Grid, locate, Shape, shapePosition } from "./grid";
+import {
+  asGrid,
+  broadcastShape,
+  Cell,
+  fill,
+  Grid,
+  isSingle,
+  locate,
+  Shape,
+  shapePosition,
+} from "./grid";
 import { gridToHost, toHost, withModel } from "./host";
 
 /** Marks a parameter whose blank cell makes the output cell blank (nothing to compute). */
@@ -121,16 +131,25 @@ export interface Declaration<P extends readonly Param<unknown>[]> {
    * monomorphic: a shared loop would box every number it passes on) that
    * fills out[r] for the rows whose raw cells are plain, e.g. numbers in
    * range, skipping the readers, and leaves the others undefined for the
-   * general path. `grids` are the cell parameters' arguments by index (null
-   * when omitted), `values` holds the whole parameters' values. It must
-   * answer what reading and compute answer (test/functions/fast-paths).
+   * general path. It must answer what reading and compute answer
+   * (test/functions/fast-paths).
+   *
+   * `grids` are the cell parameters' arguments by index: null when omitted,
+   * a 1x1 grid for a single value, or a range as Excel passed it, presumed to
+   * be a column of out.length rows but not yet checked: the loop checks each
+   * row of every range it reads with isCellRow before reading its cell, and
+   * returns false at the first that is not one cell (the call is then
+   * answered by the general path, from scratch). Measuring every range
+   * first would be a pass over a million rows per range. `values` holds the
+   * whole parameters' values. False also when the fast path does not apply;
+   * true once every row of every range has been checked.
    */
   readonly plainColumn?: (
     grids: readonly (Grid | null)[],
     values: Values<P>,
     model: Model,
     out: unknown[][]
-  ) => void;
+  ) => boolean;
 }
 
 /** The parameters of every declared function, by id: the engine sizes spills from them. */
@@ -157,6 +176,8 @@ function run<P extends readonly Param<unknown>[]>(
   args: readonly unknown[],
   model: Model
 ): unknown[][] {
+  const column = presumedColumn(declaration, args, model);
+  if (column !== null) return column;
   const { params } = declaration;
   const n = params.length;
   const grids: (Grid | null)[] = new Array(n).fill(null);
@@ -181,8 +202,8 @@ function run<P extends readonly Param<unknown>[]>(
   }
   const per = declaration.cellsPerInput?.(wholes as Values<P>) ?? 1;
   const cells = new CellReader(declaration, grids, wholes, shape, model);
-  if (shape.cols === 1 && per === 1) return oneColumn(cells, shape.rows);
-  if (shape.cols === 1 && per === 2) return oneColumnTwoCells(cells, shape.rows);
+  if (shape.cols === 1 && per === 1) return oneColumn(cells, new Array(shape.rows));
+  if (shape.cols === 1 && per === 2) return oneColumnTwoCells(cells, new Array(shape.rows));
   const out: unknown[][] = new Array(shape.rows);
   for (let r = 0; r < shape.rows; r++) {
     const row: unknown[] = new Array(shape.cols * per);
@@ -201,7 +222,64 @@ function run<P extends readonly Param<unknown>[]>(
 }
 
 /**
- * The usual call, a column in and a column out. Row literals, not
+ * The usual million-row call, one column in and one out, with the
+ * declaration's plainColumn and without a pass over each range to measure it
+ * first: a range of several rows whose first row is one cell is presumed a
+ * column, and plainColumn checks every row as it reads it. Null, for the
+ * general path to answer from scratch, when a range is not such a column,
+ * the ranges differ in length, the model or a whole argument is unusable
+ * (the general path gives the error), or plainColumn does not apply.
+ */
+function presumedColumn<P extends readonly Param<unknown>[]>(
+  declaration: Declaration<P>,
+  args: readonly unknown[],
+  model: Model
+): unknown[][] | null {
+  const { params, plainColumn } = declaration;
+  if (plainColumn === undefined) return null;
+  const n = params.length;
+  const grids: (Grid | null)[] = new Array(n).fill(null);
+  let rows = 0;
+  for (let i = 0; i < n; i++) {
+    if (params[i].kind !== "cell") continue;
+    const arg = args[i] ?? null;
+    if (Array.isArray(arg) && arg.length > 1) {
+      if (!isCellRow(arg[0]) || (rows > 0 && arg.length !== rows)) return null;
+      rows = arg.length;
+      grids[i] = arg as Grid;
+    } else {
+      // At most one row: reading it as a grid costs nothing.
+      const grid = asGrid(arg);
+      if (!isSingle(grid)) return null;
+      grids[i] = grid;
+    }
+  }
+  if (rows === 0 || declaration.requires?.(model)) return null;
+  const shape: Shape = { rows, cols: 1 };
+  const wholes: unknown[] = new Array(n).fill(null);
+  for (let i = 0; i < n; i++) {
+    const param = params[i];
+    if (param.kind !== "whole") continue;
+    const value = param.read(args[i] ?? null, model, shape);
+    if (value instanceof CsError) return null;
+    wholes[i] = value;
+  }
+  const per = declaration.cellsPerInput?.(wholes as Values<P>) ?? 1;
+  if (per !== 1 && per !== 2) return null;
+  const out: unknown[][] = new Array(rows);
+  if (!plainColumn(grids, wholes as Values<P>, model, out)) return null;
+  const cells = new CellReader(declaration, grids, wholes, shape, model);
+  return per === 1 ? oneColumn(cells, out) : oneColumnTwoCells(cells, out);
+}
+
+/** A row of a column as Excel passes it: an array of one cell. */
+export function isCellRow(row: unknown): row is readonly [unknown] {
+  return Array.isArray(row) && row.length === 1;
+}
+
+/**
+ * A column in and a column out: `out` holds the rows plainColumn filled, if
+ * any; the others are read and computed here. Row literals, not
  * new Array(1) filled later: a literal of a number is a packed array of
  * unboxed doubles (a site of its own, so text rows do not make it generic).
  * Text repeats a handful of names (tiers, segments): each distinct text is
@@ -211,11 +289,10 @@ function run<P extends readonly Param<unknown>[]>(
  */
 function oneColumn<P extends readonly Param<unknown>[]>(
   cells: CellReader<P>,
-  rows: number
+  out: unknown[][]
 ): unknown[][] {
-  const out = cells.plainColumn(rows);
   const shared = new SharedRows();
-  for (let r = 0; r < rows; r++) {
+  for (let r = 0; r < out.length; r++) {
     if (out[r] !== undefined) continue;
     const read = cells.read(r, 0);
     const cell = read === READY ? cells.compute(r, 0, 0) : read;
@@ -251,10 +328,9 @@ class SharedRows {
 /** A column in, two cells out per row (EXPANSION_SPLIT's CSM and AE credit), each row built once. */
 function oneColumnTwoCells<P extends readonly Param<unknown>[]>(
   cells: CellReader<P>,
-  rows: number
+  out: unknown[][]
 ): unknown[][] {
-  const out = cells.plainColumn(rows);
-  for (let r = 0; r < rows; r++) {
+  for (let r = 0; r < out.length; r++) {
     if (out[r] !== undefined) continue;
     const read = cells.read(r, 0);
     if (read !== READY) {
@@ -292,6 +368,7 @@ class CellReader<P extends readonly Param<unknown>[]> {
     private readonly declaration: Declaration<P>,
     private readonly grids: readonly (Grid | null)[],
     wholes: readonly unknown[],
+    /** The call's shape, which every range has (broadcastShape, or a checked column). */
     private readonly shape: Shape,
     private readonly model: Model
   ) {
@@ -365,18 +442,11 @@ class CellReader<P extends readonly Param<unknown>[]> {
       }
       if (value instanceof CsError) {
         const grid = this.grids[i];
-        return grid === null ? value : locate(value, param.name, grid, r, c);
+        return grid === null ? value : locate(value, param.name, grid, r, c, this.shape);
       }
       values[i] = value;
     }
     return READY;
-  }
-
-  /** The output rows of a column call, those of plain cells filled by the declaration's fast path. */
-  plainColumn(rows: number): unknown[][] {
-    const out: unknown[][] = new Array(rows);
-    this.declaration.plainColumn?.(this.grids, this.values as Values<P>, this.model, out);
-    return out;
   }
 
   /** Output cell `part` of input cell (r, c), whose values read() has just read. */
@@ -390,6 +460,8 @@ class CellReader<P extends readonly Param<unknown>[]> {
         : Errors.atPosition(result, `${shapePosition(this.shape, r, c)} of the range`);
     }
     const grid = this.grids[this.errorsAt];
-    return grid === null ? result : locate(result, this.params[this.errorsAt].name, grid, r, c);
+    return grid === null
+      ? result
+      : locate(result, this.params[this.errorsAt].name, grid, r, c, this.shape);
   }
 }

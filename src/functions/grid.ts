@@ -50,9 +50,9 @@ export function isSingle(grid: Grid | null): boolean {
  * "column 2 of the range" or "row 3, column 2 of the range". Counted within
  * the range the user passed (a function is not told the sheet address).
  */
-export function position(grid: Grid, r: number, c: number): string {
+export function position(grid: Grid, r: number, c: number, shape?: Shape): string {
   if (isSingle(grid)) return "";
-  return `${shapePosition({ rows: grid.length, cols: width(grid) }, r, c)} of the range`;
+  return `${shapePosition(shape ?? { rows: grid.length, cols: width(grid) }, r, c)} of the range`;
 }
 
 export function shapePosition(shape: Shape, r: number, c: number): string {
@@ -61,9 +61,20 @@ export function shapePosition(shape: Shape, r: number, c: number): string {
   return `row ${r + 1}, column ${c + 1}`;
 }
 
-/** Prefixes an error with the range's name and the cell's position in it. */
-export function locate(error: CsError, what: string, grid: Grid, r: number, c: number): CsError {
-  const where = position(grid, r, c);
+/**
+ * Prefixes an error with the range's name and the cell's position in it.
+ * `shape`: the range's shape when the caller knows it, so that a column with
+ * many bad cells is not measured again (a pass over every row) for each.
+ */
+export function locate(
+  error: CsError,
+  what: string,
+  grid: Grid,
+  r: number,
+  c: number,
+  shape?: Shape
+): CsError {
+  const where = position(grid, r, c, shape);
   return where ? Errors.atPosition(error, `${what}, ${where}`) : error;
 }
 

@@ -8,7 +8,7 @@ import { CsError, Errors } from "../core/errors";
 import { ROLE_RATIO_FIELD } from "../core/headcount";
 import { Model } from "../core/model";
 import { TierTable } from "../core/tiers";
-import { elementwise, optional, SKIP, whole } from "./elementwise";
+import { elementwise, isCellRow, optional, SKIP, whole } from "./elementwise";
 import { asGrid, Cell } from "./grid";
 import {
   isPlainAmount,
@@ -50,13 +50,16 @@ const TIER = elementwise({
   // A plain number of 0 or more (nearly every cell of a column) is looked up without
   // the readers, and every row of a tier is that tier's one shared row.
   plainColumn: ([acvs], [, table], _model, out) => {
-    if (acvs === null) return;
+    if (acvs === null) return false;
     const rows = tierRows(table);
     for (let r = 0; r < out.length; r++) {
-      const raw = acvs[r].length > 0 ? acvs[r][0] : null;
+      const row = acvs[r];
+      if (!isCellRow(row)) return false;
+      const raw = row[0];
       const i = isPlainAmount(raw) ? table.indexOfAcv(raw) : -1;
       if (i >= 0) out[r] = rows[i];
     }
+    return true;
   },
 });
 

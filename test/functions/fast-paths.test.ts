@@ -290,3 +290,52 @@ describe("the one-column fast paths agree with the general path", () => {
     );
   });
 });
+
+describe("a range that only begins like a column of one-cell rows", () => {
+  // The fast paths presume a range whose first row is one cell is such a column and check
+  // each row as they read it; any other row sends the call to the general path, whose
+  // answers these are (worked out by hand from MODEL.md's bands and tiers).
+  test("EXPANSION_SPLIT: a wider row widens the result; an empty row is blank; a bare value is a row", () => {
+    expect(expansionSplit([[60000], [150000, 60000]])).toEqual([
+      [42000, 18000, "", ""],
+      [45000, 105000, 42000, 18000],
+    ]);
+    expect(expansionSplit([[60000], [], [150000]])).toEqual([
+      [42000, 18000],
+      ["", ""],
+      [45000, 105000],
+    ]);
+    expect(expansionSplit([[60000], 150000] as unknown[][])).toEqual([
+      [42000, 18000],
+      [45000, 105000],
+    ]);
+  });
+
+  test("TIER: the same, row by row", () => {
+    expect(tier([[300000], [20000, 80000]])).toEqual([
+      ["Strategic", ""],
+      ["Pooled", "Mid-Market"],
+    ]);
+    expect(tier([[300000], 20000] as unknown[][])).toEqual([["Strategic"], ["Pooled"]]);
+  });
+
+  test("VARIABLE_PAYOUT: a GRR range wider than NRR's is refused, not read as a column", () => {
+    const result = variablePayout([[0.95], [0.95, 0.95]], column(1.12, 1.12), column(0.9, 0.9));
+    expect(result).toHaveLength(1);
+    expect(message(result[0][0])).toBe(
+      "nrr is 2x1 but the other ranges are 2x2; give one value or a range of the same size."
+    );
+  });
+
+  test("VARIABLE_PAYOUT: a row of several MBOs among one-cell rows is averaged; a bare MBO is a row of one", () => {
+    // MODEL.md's worked example (GRR 95%, NRR 112%, MBO 90%) is 0.97; MBOs 0.8 and 1 average 0.9.
+    const result = variablePayout(column(0.95, 0.95, 0.95, 0.95), column(1.12, 1.12, 1.12, 1.12), [
+      [0.9],
+      [0.8, 1],
+      0.9,
+      [],
+    ] as unknown[][]);
+    expect(result.slice(0, 3)).toEqual(column(0.97, 0.97, 0.97));
+    expect(message(result[3][0])).toBe("row 4 of the range: MBO attainment is blank.");
+  });
+});
