@@ -6,10 +6,14 @@
  * is left to `npm test`, which runs it all (CI runs `npm test`).
  * @type {import("jest").Config}
  */
+const os = require("os");
 const base = require("./jest.config");
 
 module.exports = {
   ...base,
+  // Jest's default, one worker fewer than the cores, runs everything in one
+  // process on a 2-core machine; the second core halves the wall time there.
+  maxWorkers: Math.max(2, os.availableParallelism() - 1),
   // Transpile only: the type check is `npm run lint` (tsc --noEmit) and the full
   // `npm test`; checking every test file's types again here costs most of the time.
   transform: { "^.+\\.tsx?$": ["ts-jest", { tsconfig: { isolatedModules: true } }] },
