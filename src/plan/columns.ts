@@ -168,8 +168,17 @@ const OPTIONAL_NAMES = {
     "acv currency",
     "arr currency",
     "opportunity currency",
+    "opportunity currency iso code",
     "deal currency",
+    // HubSpot's deal property deal_currency_code, as its exports label it.
+    "deal currency code",
     "contract currency",
+    "contract currency code",
+    "account currency code",
+    "billing currency",
+    "iso currency code",
+    "currency iso",
+    "ccy",
   ],
   status: [
     "account status",
@@ -180,6 +189,15 @@ const OPTIONAL_NAMES = {
     "account type",
     "company type",
     "stage",
+    // Opportunity and deal exports: HubSpot "Deal Stage", Salesforce "Stage" (StageName).
+    "deal stage",
+    "opportunity stage",
+    "stage name",
+    "sales stage",
+    "deal status",
+    "opportunity status",
+    "contract status",
+    "subscription status",
     "customer type",
     "relationship",
   ],
@@ -210,8 +228,21 @@ function findOptional(headers: readonly string[], role: OptionalColumn): number 
     const index = words.indexOf(name);
     if (index >= 0) return index;
   }
+  // A currency column under a name not listed ("Local Currency", "Currency (ISO)"):
+  // any header about a currency that is not itself an amount ("Amount in company
+  // currency") or a rate. Missing it would read every amount as the plan currency.
+  if (role === "currency") {
+    const index = words.findIndex(
+      (w) => /\b(currency|ccy)\b/.test(w) && !CURRENCY_AMOUNT_WORDS.test(w)
+    );
+    if (index >= 0) return index;
+  }
   return null;
 }
+
+/** Words that make a header about a currency an amount or a rate, not a currency code. */
+const CURRENCY_AMOUNT_WORDS =
+  /\b(amount|value|revenue|arr|acv|mrr|tcv|total|price|sum|rate|exchange|conversion|converted)\b/;
 
 /** Text that is a figure, not a name: digits with separators, a currency sign or code, a percent. */
 function looksLikeFigure(text: string): boolean {

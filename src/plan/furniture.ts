@@ -179,6 +179,12 @@ export interface ReadTally {
   accountRows: number;
   /** The sum of the ACVs planned. */
   plannedArr: number;
+  /**
+   * With ACV = contract value x 12 / term, the contract values of the rows
+   * planned: a grand total of the contract-value column is checked against
+   * it, not against the ACVs derived from it.
+   */
+  plannedContractValue?: number | null;
   /** Rows listed as skipped (their ACV is not in plannedArr). */
   skipped: number;
 }
@@ -207,11 +213,17 @@ export function reconcile(
     const amount = readAmount(rows[furniture.grandTotalRow][columns.acv] ?? null);
     if (amount !== null) {
       const total = columns.acvIsMrr ? amount * 12 : amount;
-      if (Math.abs(Math.round(total * 100) - Math.round(tally.plannedArr * 100)) >= 1) {
+      const contracts = tally.plannedContractValue ?? null;
+      const planned = contracts ?? tally.plannedArr;
+      if (Math.abs(Math.round(total * 100) - Math.round(planned * 100)) >= 1) {
         const why =
           tally.skipped > 0 ? ` (${count(tally.skipped)} rows were left out of the plan)` : "";
+        const what =
+          contracts === null
+            ? "the accounts planned add up to"
+            : "the contract values of the rows planned add up to";
         warnings.push(
-          `the export's grand total (row ${furniture.grandTotalRow + firstRowNumber}) is ${money(total)} but the accounts planned add up to ${money(tally.plannedArr)}${why}`
+          `the export's grand total (row ${furniture.grandTotalRow + firstRowNumber}) is ${money(total)} but ${what} ${money(planned)}${why}`
         );
       }
     }

@@ -99,6 +99,7 @@ export function finishReading(
         // Rows, not accounts: rows of one account combined still count as the export's records.
         accountRows: accounts.rowsRead,
         plannedArr: planned,
+        plannedContractValue: accounts.plannedContractValue,
         skipped: accounts.skipped.length,
       },
       () => {

@@ -66,6 +66,12 @@ export interface PlanAccounts {
    * plan currency (rows left out as not customers or as duplicates included).
    */
   fileArr: number;
+  /**
+   * With ACV = contract value x 12 / term: the contract values of the rows
+   * planned, in the plan currency, as the export's own grand total adds them
+   * up. Null when the ACV column is read as a year's amount.
+   */
+  plannedContractValue: number | null;
 }
 
 export interface ReadOptions {
@@ -176,6 +182,8 @@ export function readAccounts(
   const currencies = new Map<string, { rows: number; converted: boolean }>();
   const touches: TouchCounts = { future: 0, unreadable: 0 };
   let fileArr = 0;
+  const byTerm = columns.acvIsTcv && columns.term !== null;
+  let plannedContractValue = 0;
   let rowsRead = 0;
   let combined = 0;
   let kept = 0;
@@ -192,6 +200,7 @@ export function readAccounts(
     rowsRead++;
     // The ACV of the row in a year, or why there is none.
     let acv: number | null = null;
+    let contractValue = 0;
     let problem: { reason: string; kind: SkipKind } | null = null;
     if (money === null) problem = { reason: PlanMessages.skipBlank(), kind: "blank" };
     else if (!money.ok)
@@ -209,7 +218,8 @@ export function readAccounts(
       else seen.rows++;
       // MRR x 12 rounded to the cent: 1234.56 x 12 is 14814.720000000001 in binary.
       if (columns.acvIsMrr) acv = roundCents(acv * 12);
-      else if (columns.acvIsTcv && columns.term !== null) {
+      else if (byTerm && columns.term !== null) {
+        contractValue = acv;
         const termCell = row[columns.term] ?? null;
         const months = termMonths(termCell, termHeader);
         if (months === null) {
@@ -268,6 +278,7 @@ export function readAccounts(
       if (key !== null) byKey.add(keyHash, account);
     } else combined++;
     acvs[account] += acv;
+    plannedContractValue += contractValue;
     rowCounts[account]++;
 
     if (touchColumn !== null && lastTouch !== null) {
@@ -296,5 +307,6 @@ export function readAccounts(
     unclassifiedStatuses: listed(unclassified),
     currencies: [...currencies.entries()].map(([code, c]) => ({ code, ...c })),
     fileArr: roundCents(fileArr),
+    plannedContractValue: byTerm ? roundCents(plannedContractValue) : null,
   };
 }

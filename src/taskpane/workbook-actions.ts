@@ -120,6 +120,8 @@ function reasonGroup(row: SkippedRow): string {
 export class WorkbookActions {
   private busy = false;
   private cancelRequested = false;
+  /** Answers the open inline question with Cancel; null when none is open. */
+  private cancelOpenQuestion: (() => void) | null = null;
 
   constructor(
     private readonly jobs: WorkbookJobs,
@@ -155,20 +157,28 @@ export class WorkbookActions {
     byId("workbook-actions").dataset.earlierPlan = found;
   }
 
-  private buttons(): HTMLButtonElement[] {
-    return ["build-plan", "repair", "recalc"].map((id) => byId<HTMLButtonElement>(id));
+  /**
+   * What a running job takes out of use: the three buttons, and the build
+   * options, which a build reads once at its start (a tick mid-build would
+   * look applied and not be).
+   */
+  private controls(): Array<HTMLButtonElement | HTMLInputElement> {
+    return [
+      ...["build-plan", "repair", "recalc"].map((id) => byId<HTMLButtonElement>(id)),
+      ...["opt-rows-are-accounts", "opt-all-statuses"].map((id) => byId<HTMLInputElement>(id)),
+    ];
   }
 
-  /** One job at a time: the other buttons are hidden from use while one runs. */
+  /** One job at a time: the other controls are out of use while one runs. */
   private async exclusive(job: () => Promise<void>): Promise<void> {
     if (this.busy) return;
     this.busy = true;
-    for (const button of this.buttons()) button.disabled = true;
+    for (const control of this.controls()) control.disabled = true;
     try {
       await job();
     } finally {
       this.busy = false;
-      for (const button of this.buttons()) button.disabled = false;
+      for (const control of this.controls()) control.disabled = false;
     }
   }
 
@@ -201,7 +211,12 @@ export class WorkbookActions {
     });
   }
 
+  /** The build's Cancel: answers an open question with Cancel, or stops after the current chunk. */
   private cancel(): void {
+    if (this.cancelOpenQuestion) {
+      this.cancelOpenQuestion();
+      return;
+    }
     this.cancelRequested = true;
     this.status(PaneActionMessages.cancelling());
   }
@@ -490,7 +505,7 @@ export class WorkbookActions {
 
   /**
    * An inline question (no dialogs: Office add-ins cannot use alert/confirm).
-   * Escape answers Cancel. Focus moves to the question and back to the build
+   * Escape, and the build's own Cancel, answer Cancel. Focus moves to the question and back to the build
    * button afterwards.
    */
   private ask<T>(
@@ -506,6 +521,7 @@ export class WorkbookActions {
     focus.focus();
     return new Promise<T | null>((resolve) => {
       const finish = (value: T | null) => {
+        this.cancelOpenQuestion = null;
         form.removeEventListener("submit", onSubmit);
         form.removeEventListener("keydown", onKey);
         ok.removeEventListener("click", onSubmit);
@@ -529,6 +545,7 @@ export class WorkbookActions {
       form.addEventListener("keydown", onKey);
       ok.addEventListener("click", onSubmit);
       cancel.addEventListener("click", onCancel);
+      this.cancelOpenQuestion = () => finish(null);
     });
   }
 }

@@ -773,6 +773,34 @@ test("the locale question: Escape cancels the build and nothing is written", asy
   expect(await writes()).toEqual([]);
 });
 
+test("the build's Cancel answers an open question, and the build options are out of use until the build ends", async () => {
+  await openInExcel({
+    sheets: ["Export"],
+    selection: [
+      ["Account", "ACV"],
+      ["Acme", "80.000"],
+      ["Globex", "1.250"],
+    ],
+  });
+  await page.click("#build-options summary");
+  await page.click("#build-plan");
+  await page.waitForSelector("#locale-question:not([hidden])");
+  // The build is running: its options were read at the start and cannot be ticked now.
+  const optionsDisabled = () =>
+    page.$$eval("#build-options input", (inputs) =>
+      inputs.map((input) => (input as HTMLInputElement).disabled)
+    );
+  expect(await optionsDisabled()).toEqual([true, true]);
+  expect(await page.isVisible("#build-cancel")).toBe(true);
+  await page.click("#build-cancel");
+  await waitForStatus(/^Build cancelled/);
+  expect(await page.isHidden("#locale-question")).toBe(true);
+  expect(await page.isHidden("#build-cancel")).toBe(true);
+  expect(await writes()).toEqual([]);
+  expect(await optionsDisabled()).toEqual([false, false]);
+  expect(await page.isEnabled("#build-plan")).toBe(true);
+});
+
 // ---------------------------------------------------------------------------
 // The impact line for a plan built in an earlier session
 

@@ -1,0 +1,124 @@
+/**
+ * Deal and opportunity exports as HubSpot and Salesforce write them: the
+ * currency and stage columns under their own names, and a contract-value
+ * column with a term whose grand total is of contract values. Expected
+ * figures worked out by hand in each test.
+ */
+import { defaultAssumptions } from "../../src/core/assumptions/defaults";
+import { Assumptions } from "../../src/core/assumptions/types";
+import { excelSerialFromYmd } from "../../src/core/dates";
+import { ExportCell } from "../../src/plan/columns";
+import { PlanInput } from "../../src/plan/layout";
+import { preparePlan } from "../../src/plan/prepare";
+
+function plan(
+  rows: ExportCell[][],
+  acvColumn?: string,
+  over: Partial<Assumptions> = {}
+): PlanInput {
+  const prepared = preparePlan(
+    rows.map((row) => [...row]),
+    {
+      acvColumn,
+      assumptions: { ...defaultAssumptions(), ...over },
+      asOf: excelSerialFromYmd(2026, 12, 1),
+      source: "deals.csv",
+    }
+  );
+  if (!prepared.ok) throw new Error(`not planned: ${JSON.stringify(prepared)}`);
+  return prepared.input;
+}
+
+function refusal(rows: ExportCell[][], acvColumn?: string): string {
+  const prepared = preparePlan(
+    rows.map((row) => [...row]),
+    { acvColumn, assumptions: defaultAssumptions(), asOf: 46000, source: "deals.csv" }
+  );
+  if (prepared.ok || !("error" in prepared)) throw new Error("expected a refusal");
+  return prepared.error;
+}
+
+describe("HubSpot deals", () => {
+  const header = ["Record ID", "Deal Name", "Amount", "Deal currency code", "Deal Stage"];
+
+  test('"Deal currency code" is the currency column: euro deals are never planned as dollars', () => {
+    const rows: ExportCell[][] = [
+      ["Record ID", "Deal Name", "ACV", "Deal currency code", "Deal Stage"],
+      ["1001", "Acme", "120000", "EUR", "Closed won"],
+      ["1002", "Globex", "45000", "EUR", "Closed won"],
+    ];
+    // No EUR rate into USD: every row refused with the reason, nothing planned.
+    expect(refusal(rows)).toMatch(/the amount is in EUR and there is no EUR rate into USD/);
+    // With a rate: 120,000 x 1.10 + 45,000 x 1.10 = 132,000 + 49,500 = 181,500 dollars.
+    const input = plan(rows, undefined, { fx: { EUR: 1.1 } });
+    expect(Array.from(input.accounts.acv)).toEqual([132000, 49500]);
+    expect(input.accounts.currencies).toEqual([{ code: "EUR", rows: 2, converted: true }]);
+  });
+
+  test("a currency column under a name not listed is still found; an amount in company currency is not one", () => {
+    const rows: ExportCell[][] = [
+      ["Deal Name", "ACV", "Amount in company currency", "Local Currency"],
+      ["Acme", "1000", "1100", "GBP"],
+    ];
+    expect(refusal(rows)).toMatch(/the amount is in GBP and there is no GBP rate into USD/);
+    // 1,000 x 1.25 = 1,250 dollars.
+    expect(Array.from(plan(rows, undefined, { fx: { GBP: 1.25 } }).accounts.acv)).toEqual([1250]);
+  });
+
+  test('"Deal Stage" is the status column: a closed-lost deal is not planned unless asked', () => {
+    const rows: ExportCell[][] = [
+      ["Deal Name", "ACV", "Deal Stage"],
+      ["Acme", "120000", "Closed won"],
+      ["Initech", "8000", "Closed lost"],
+      ["Hooli", "30000", "Contract sent"],
+    ];
+    const input = plan(rows);
+    // Acme is planned; Initech is left out as not a customer; Hooli's stage is unknown and kept.
+    expect(Array.from(input.accounts.acv)).toEqual([120000, 30000]);
+    expect(input.accounts.excludedStatuses).toEqual([{ status: "Closed lost", rows: 1 }]);
+    expect(input.accounts.unclassifiedStatuses).toEqual([{ status: "Contract sent", rows: 1 }]);
+    expect(input.accounts.skipped.map((s) => [s.row, s.kind])).toEqual([[3, "status"]]);
+  });
+
+  test("a contract-value total is checked against the contract values planned, not the ACVs derived from them", () => {
+    const rows: ExportCell[][] = [
+      ["Deals report - Q4 2026", null, null, null, null],
+      [...header.slice(0, 3), "Contract term (months)", "Deal Stage"],
+      ["1001", "Acme", "120000", "12", "Closed won"],
+      ["1004", "Umbrella", "300000", "36", "Closed won"],
+      [null, "Total", "420000", null, null],
+    ];
+    const input = plan(rows, "Amount");
+    // ACV = contract value x 12 / term: 120,000 x 12/12 = 120,000; 300,000 x 12/36 = 100,000.
+    expect(Array.from(input.accounts.acv)).toEqual([120000, 100000]);
+    // The export's total, 420,000, is what its contract values add up to: no warning.
+    expect(input.accounts.plannedContractValue).toBe(420000);
+    expect(input.reading?.warnings ?? []).toEqual([]);
+
+    // A total 10,000 off is caught, and named as contract values.
+    const off = rows.map((row) => [...row]);
+    off[4][2] = "430000";
+    expect(plan(off, "Amount").reading?.warnings).toEqual([
+      "the export's grand total (row 5) is 430,000 but the contract values of the rows planned add up to 420,000",
+    ]);
+  });
+});
+
+describe("Salesforce opportunities", () => {
+  test('"Stage" values: open stages and Closed Lost are left out, Closed Won is planned; "Opportunity Currency" converts', () => {
+    const rows: ExportCell[][] = [
+      ["Opportunity Name", "ACV", "Opportunity Currency", "Stage"],
+      ["Acme - Renewal", "100000", "USD", "Closed Won"],
+      ["Globex - New", "50000", "GBP", "Closed Won"],
+      ["Initech - Upsell", "20000", "USD", "Negotiation/Review"],
+      ["Umbrella - New", "70000", "USD", "Closed Lost"],
+    ];
+    const input = plan(rows, undefined, { fx: { GBP: 1.25 } });
+    // 100,000 dollars; 50,000 pounds x 1.25 = 62,500 dollars.
+    expect(Array.from(input.accounts.acv)).toEqual([100000, 62500]);
+    expect(input.accounts.excludedStatuses).toEqual([
+      { status: "Negotiation/Review", rows: 1 },
+      { status: "Closed Lost", rows: 1 },
+    ]);
+  });
+});
