@@ -20,6 +20,7 @@ import { STORE_SETTING } from "../core/assumptions/workbook-store";
 import { excelSerialFromDate } from "../core/dates";
 import { fmt } from "../core/errors";
 import { Catalog } from "../engine/catalog";
+import { lowercaseExponents } from "../engine/formula-pieces";
 import { EngineScalar } from "../engine/engine";
 import { CellAt, LiveWorkbook, NamedFormula } from "../engine/live-workbook";
 import { fromFileFormula, hasCsCall } from "../plan/file-formulas";
@@ -206,7 +207,7 @@ function engineFormula(
   row: number,
   col: number
 ): string {
-  const named = stripFunctionPrefixes(fromFileFormula(formula));
+  const named = lowercaseExponents(stripFunctionPrefixes(fromFileFormula(formula)));
   return `=${rewriteStructuredRefs(named, context.tables, sheet, row, col)}`;
 }
 

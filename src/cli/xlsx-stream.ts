@@ -93,6 +93,12 @@ function styleOf(cell: ParsedCell, context: Context): { numFmt?: string } | null
     : null;
 }
 
+/** A date-formatted number as ExcelJS's Date; a number no Date can hold (1e20, shown ##### by Excel) stays the number. */
+function asDate(serial: number, context: Context): Date | number {
+  const date = excelUtils.excelToDate(serial, context.date1904);
+  return Number.isFinite(date.getTime()) ? date : serial;
+}
+
 /**
  * What ExcelJS's `cell.value` is after its whole-workbook load (the rules of
  * its CellXform.reconcile and value types), hyperlinks aside: null for an
@@ -106,9 +112,7 @@ function loadedValue(cell: ParsedCell, context: Context): unknown {
   const dateFormatted = style !== null && excelUtils.isDateFmt(style.numFmt);
   switch (cell.type) {
     case NUMBER:
-      return dateFormatted
-        ? excelUtils.excelToDate(cell.value as number, context.date1904)
-        : cell.value;
+      return dateFormatted ? asDate(cell.value as number, context) : cell.value;
     case STRING: {
       let value = cell.value;
       if (typeof value === "number" && context.sharedStrings !== undefined) {
@@ -119,9 +123,11 @@ function loadedValue(cell: ParsedCell, context: Context): unknown {
       return value;
     }
     case FORMULA: {
+      // Only a number is a date: a date-formatted formula whose saved result is
+      // an error (#DIV/0!), text or TRUE keeps it (it made an invalid Date).
       const result =
-        cell.result !== undefined && dateFormatted
-          ? excelUtils.excelToDate(cell.result as number, context.date1904)
+        typeof cell.result === "number" && dateFormatted
+          ? asDate(cell.result, context)
           : cell.result;
       return { formula: cell.formula ?? "", result };
     }

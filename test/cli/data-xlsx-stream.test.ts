@@ -243,6 +243,22 @@ describe("streamed .xlsx: cell kinds", () => {
     expect(await wholeLoad(p)).toEqual([[2, true, "#N/A", "ab", JAN_15_2026]]);
   });
 
+  test("date-formatted cells that are not dates (as in a workbook saved by Excel with a pivot table): an error, text or TRUE result, a number past any date", async () => {
+    const p = await rawWorkbook("datefmt.xlsx", [
+      {
+        name: "D",
+        file: "sheet1.xml",
+        rows:
+          '<row r="1"><c r="A1" s="1" t="e"><f>1/0</f><v>#DIV/0!</v></c>' +
+          '<c r="B1" s="1" t="str"><f>"a"&amp;"b"</f><v>ab</v></c>' +
+          '<c r="C1" s="1" t="b"><f>1=1</f><v>1</v></c><c r="D1" s="1"><v>1E+20</v></c>' +
+          '<c r="E1" s="1"><f>DATE(2026,1,15)</f><v>46037</v></c></row>',
+      },
+    ]);
+    // It used to stop the whole read with "unexpected failure: invalid Date".
+    expect(await loadSheet(p)).toEqual([["#DIV/0!", "ab", true, 1e20, JAN_15_2026]]);
+  });
+
   test("plain values: numbers (styled or not), booleans, errors, and an empty styled cell", async () => {
     const p = await rawWorkbook("values.xlsx", [
       {

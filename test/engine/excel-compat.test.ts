@@ -46,6 +46,12 @@ const EXCEL_ANSWERS: [string, unknown][] = [
   ["=ROUNDUP(33/11,0)", 3],
   ["=0.1+0.2", 0.3],
   ['=IFNA(MATCH("z",{"a";"b"},0),-1)', -1],
+  // Exponents as Excel writes them, with a capital E.
+  ["=1E+3", 1000],
+  ["=1E3+1", 1001],
+  ["=2.5E-2*100", 2.5],
+  ["=CS.TIER(1.2E+5)", "Enterprise"], // MODEL.md §1: 120,000 is at least 100,000
+  ['="1E3"&"!"', "1E3!"],
 ];
 
 describe("ordinary Excel formulas give Excel's answers", () => {
@@ -68,6 +74,8 @@ describe("lookups over a sheet, as an FP&A model writes them", () => {
     ['=ISNA(VLOOKUP("Gold",A2:B3,2,FALSE))', true],
     ['=INDEX(B2:B3,MATCH("Strategic",A2:A3,0))', 11],
     ['=SUMIF(A2:A3,"P*",B2:B3)', 50],
+    // A cell whose address looks like an exponent's tail stays a cell: 1+B3 is 51.
+    ["=1+B3", 51],
   ])("%s is %p", async (formula, expected) => {
     expect(await evaluateOne(formula, { sheet })).toEqual(expected);
   });
