@@ -46,6 +46,22 @@ const EXCEL_ANSWERS: [string, unknown][] = [
   ["=ROUNDUP(33/11,0)", 3],
   ["=0.1+0.2", 0.3],
   ['=IFNA(MATCH("z",{"a";"b"},0),-1)', -1],
+  // Rounding as Excel rounds: the value as Excel holds it (15 significant digits), and INT
+  // rounds down (Microsoft's INT page: INT(-8.9) is -9). HyperFormula alone gave 1, 0.4, 28,
+  // 28, 28, 0 and 12 for these; LibreOffice Calc gives Excel's answers.
+  ["=ROUND(1.005,2)", 1.01],
+  ["=ROUNDUP(0.1*3,1)", 0.3],
+  ["=ROUNDDOWN(0.29*100,0)", 29],
+  ["=INT(0.29*100)", 29],
+  ["=TRUNC(0.29*100)", 29],
+  ["=INT(-0.5)", -1],
+  ["=INT(-8.9)", -9],
+  ["=ROUNDUP(1.1*10,0)", 11], // 11.000000000000002 in binary: not a twelfth hire
+  ["=FLOOR(0.29*100,1)", 29],
+  ["=CEILING(3*0.1,0.1)", 0.3],
+  ["=ROUND(1234.5678,-2)", 1200],
+  ["=ROUND(1.2345,2.7)", 1.23], // places truncated toward zero
+  ["=TRUNC(-4.79,1)", -4.7],
   // Exponents as Excel writes them, with a capital E.
   ["=1E+3", 1000],
   ["=1E3+1", 1001],
