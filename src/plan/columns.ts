@@ -88,13 +88,28 @@ export function isAnnualRevenue(header: string): boolean {
   return /\bannual revenue\b/.test(words) && !/\brecurring\b/.test(words);
 }
 
+/**
+ * A header that names its measure in parentheses, "Annual Contract Value
+ * (ACV)" or "Jahresvertragswert (ACV)": the abbreviation (lower case) and the
+ * header without it; null abbreviation when there is none.
+ */
+function restatedAbbreviation(header: string): { abbreviation: string | null; rest: string } {
+  const match = /\(\s*(acv|arr|mrr|tcv)\s*\)/i.exec(header);
+  if (match === null) return { abbreviation: null, rest: header };
+  return {
+    abbreviation: match[1].toLowerCase(),
+    rest: `${header.slice(0, match.index)} ${header.slice(match.index + match[0].length)}`,
+  };
+}
+
 export function isAcvHeader(header: string): boolean {
-  if (isAnnualRevenue(header) || isTcvHeader(header)) return false;
+  if (isAnnualRevenue(header) || isTcvHeader(header) || isMrrHeader(header)) return false;
   const words = headerWords(header);
   if (DISQUALIFYING.test(words)) return false;
-  const significant = significantWords(header);
+  const { abbreviation, rest } = restatedAbbreviation(header);
+  if (abbreviation === "acv" || abbreviation === "arr") return true;
   // "Subscription Amount" keeps only "subscription" after the noise words go.
-  return ACV_NAMES.has(significant);
+  return ACV_NAMES.has(significantWords(rest));
 }
 
 /** A currency code in a header ("ARR (EUR)") is not part of its name. */
@@ -110,13 +125,18 @@ const CURRENCY_WORDS =
 export function isTcvHeader(header: string): boolean {
   const words = headerWords(header);
   if (/\b(currency|date|id|type|stage|probability|percent|pct)\b/.test(words)) return false;
-  return TCV_NAMES.has(withoutCurrency(header));
+  const { abbreviation, rest } = restatedAbbreviation(header);
+  // The abbreviation says what the column is: "Amount (ACV)" is a year's.
+  if (abbreviation !== null) return abbreviation === "tcv";
+  return TCV_NAMES.has(withoutCurrency(rest));
 }
 
 export function isMrrHeader(header: string): boolean {
   const words = headerWords(header);
   if (DISQUALIFYING.test(words)) return false;
-  return MRR_NAMES.has(significantWords(header));
+  const { abbreviation, rest } = restatedAbbreviation(header);
+  if (abbreviation !== null) return abbreviation === "mrr";
+  return MRR_NAMES.has(significantWords(rest));
 }
 
 const OPTIONAL_NAMES = {

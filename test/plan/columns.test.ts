@@ -1,4 +1,11 @@
-import { detectColumns, ExportCell, isAcvHeader, isAnnualRevenue } from "../../src/plan/columns";
+import {
+  detectColumns,
+  ExportCell,
+  isAcvHeader,
+  isAnnualRevenue,
+  isMrrHeader,
+  isTcvHeader,
+} from "../../src/plan/columns";
 
 const row = (...cells: ExportCell[]) => cells;
 
@@ -117,8 +124,29 @@ describe("header names", () => {
     ["ARR Growth %", false],
     ["Amount", false],
     ["MRR", false],
+    // The measure named in parentheses, as many exports and translated CRMs write it.
+    ["Annual Contract Value (ACV)", true],
+    ["Annual Recurring Revenue (ARR)", true],
+    ["Jahresvertragswert (ACV)", true],
+    ["Amount (ACV)", true],
+    ["ARR Growth (ACV)", false],
+    ["Total Contract Value (TCV)", false],
+    ["Monthly Recurring Revenue (MRR)", false],
   ])("%p is an ACV header: %p", (header, expected) => {
     expect(isAcvHeader(header)).toBe(expected);
+  });
+
+  test.each([
+    // [header, a whole contract's value, a month's]
+    ["Total Contract Value (TCV)", true, false],
+    ["Amount (TCV)", true, false],
+    ["Amount (ACV)", false, false],
+    ["Monthly Recurring Revenue (MRR)", false, true],
+    ["Revenue (MRR)", false, true],
+    ["Amount", true, false],
+  ])("%p: TCV %p, MRR %p", (header, tcv, mrr) => {
+    expect(isTcvHeader(header)).toBe(tcv);
+    expect(isMrrHeader(header)).toBe(mrr);
   });
 
   test("Annual Recurring Revenue is ARR, not company revenue", () => {
