@@ -11,18 +11,12 @@
 const fs = require("fs");
 const path = require("path");
 const Papa = require("papaparse");
+const { seededRandom } = require("./seeded-random");
 
 const ROWS = 2500;
 const SEED = 20270101;
-let seed = SEED;
-/** mulberry32: a small, well-known seeded PRNG. */
-function random() {
-  seed |= 0;
-  seed = (seed + 0x6d2b79f5) | 0;
-  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-}
+/** The generator in use: makeRows starts it again from its seed. */
+let random = seededRandom(SEED);
 const pick = (list) => list[Math.floor(random() * list.length)];
 
 const PREFIXES = [
@@ -141,7 +135,7 @@ const HEADER = [
 
 /** The export's rows (header first): `count` accounts from the seeded generator. */
 function makeRows(count = ROWS, startSeed = SEED) {
-  seed = startSeed;
+  random = seededRandom(startSeed);
   const rows = [HEADER];
   for (let i = 1; i <= count; i++) {
     const acv = acvValue();

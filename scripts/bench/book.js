@@ -1,17 +1,6 @@
 "use strict";
 /** The data: a seeded book of business, the same on every run. */
-
-/** A small seeded generator (mulberry32): the benchmark data never changes between runs. */
-function seeded(seed) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const { seededRandom } = require("../seeded-random");
 
 /**
  * Columns as Excel hands them to a custom function: one-cell rows of plain
@@ -22,7 +11,7 @@ function seeded(seed) {
  * would make every function look slower than it is in Excel.
  */
 function makeBook(rows) {
-  const random = seeded(20261201);
+  const random = seededRandom(20261201);
   const column = (cell) => {
     const out = new Array(rows);
     for (let r = 0; r < rows; r++) out[r] = [cell(r)];

@@ -4,9 +4,9 @@
  * (en-US) types what a user pastes; an .xlsx gives its first worksheet, whose
  * cells Excel has already typed.
  */
-import { promises as fs } from "fs";
+import { promises as fs, readFileSync } from "fs";
 import nodePath from "path";
-import { decodeText, parseCsv } from "./csv";
+import { decodeText, parseCsv, readUtf8Text } from "./csv";
 import {
   DataFileError,
   fileError,
@@ -51,6 +51,19 @@ async function readHead(file: string, length: number): Promise<Buffer> {
   } finally {
     await handle?.close();
   }
+}
+
+/** A CSV's text: UTF-8 read straight into a string; anything else decoded from its bytes (decodeText). */
+async function readCsvText(path: string): Promise<string> {
+  const head = await readHead(path, OLE_SIGNATURE.length);
+  const text = readUtf8Text(head, path, () => {
+    try {
+      return readFileSync(path, "utf8");
+    } catch (error) {
+      throw fileError(error, path);
+    }
+  });
+  return text ?? decodeText(await readBytes(path), path);
 }
 
 /** A data file as read: its grid, and where it came from within the file. */
@@ -136,7 +149,7 @@ export async function loadExport(path: string, options: SheetOptions = {}): Prom
   if (ext === ".xlsx") return parseXlsx(path, options);
   if (options.sheet !== undefined)
     throw new DataFileError(`${path}: --sheet is for .xlsx workbooks; a CSV has one sheet`);
-  return parseCsv(decodeText(await readBytes(path), path), path, options);
+  return parseCsv(await readCsvText(path), path, options);
 }
 
 /** The sheet in a .csv or .xlsx file (by extension, any case); DataFileError for anything unusable. */

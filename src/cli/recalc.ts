@@ -20,6 +20,7 @@ import { STORE_SETTING } from "../core/assumptions/workbook-store";
 import { excelSerialFromDate } from "../core/dates";
 import { fmt } from "../core/errors";
 import { Catalog } from "../engine/catalog";
+import { lowercaseExponents } from "../engine/formula-pieces";
 import { EngineScalar } from "../engine/engine";
 import { CellAt, LiveWorkbook, NamedFormula } from "../engine/live-workbook";
 import { fromFileFormula, hasCsCall } from "../plan/file-formulas";
@@ -90,7 +91,7 @@ const EXCEL_ERRORS = new Set([
   "#PYTHON!",
 ]);
 
-/** Functions the engine has but computes differently from Excel (TEXT knows no percent formats). */
+/** Functions whose answer depends on the locale the file was saved in: TEXT reads its format in the user's locale, the engine in en-US. */
 const DIFFERENT_IN_ENGINE = /(^|[^A-Za-z0-9_.])TEXT\(/i;
 
 interface FileCell {
@@ -206,7 +207,7 @@ function engineFormula(
   row: number,
   col: number
 ): string {
-  const named = stripFunctionPrefixes(fromFileFormula(formula));
+  const named = lowercaseExponents(stripFunctionPrefixes(fromFileFormula(formula)));
   return `=${rewriteStructuredRefs(named, context.tables, sheet, row, col)}`;
 }
 
@@ -257,7 +258,8 @@ async function readSheets(pkg: WorkbookPackage): Promise<SheetState[]> {
               xml.col
             );
             if (DIFFERENT_IN_ENGINE.test(cell.engineFormula))
-              cell.unreliable = "the engine's TEXT does not format numbers as Excel does";
+              cell.unreliable =
+                "TEXT formats in the locale the file was saved in, which the engine cannot know";
           } catch (error) {
             if (!(error instanceof StructuredRefError)) throw error;
             cell.untranslatable = error.message;

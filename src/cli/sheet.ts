@@ -91,6 +91,19 @@ export interface NumberFormatReader {
   startSheet(): void;
 }
 
+/** Texts this long may be views into the file's whole text (V8 slices strings of 13 characters or more). */
+const SLICE_LENGTH = 13;
+
+/**
+ * The text as a string of its own. A parser's field is often a slice of the
+ * file's text, and one such slice kept in a cell keeps the whole file (93 MiB
+ * for a million-row export) alive until the command ends. Concatenating
+ * makes V8 copy the characters; the slice after it points into the copy.
+ */
+export function detached(text: string): string {
+  return text.length < SLICE_LENGTH ? text : (" " + text).slice(1);
+}
+
 /**
  * One copy of each short text that repeats (owners, industries, countries):
  * a million-row export holds millions of them, each its own string otherwise.
@@ -108,12 +121,15 @@ export class SharedTexts {
   private readonly hits: number[] = [];
   private entries = 0;
 
-  /** The one copy of `text` seen in `column` (0-based; one table for all when not given). */
+  /**
+   * The one copy of `text` seen in `column` (0-based; one table for all when
+   * not given); a text not shared is detached from the file's text.
+   */
   share(text: string, column = -1): string {
-    if (text.length > SharedTexts.MAX_LENGTH) return text;
+    if (text.length > SharedTexts.MAX_LENGTH) return detached(text);
     const at = column + 1;
     let table = this.tables[at];
-    if (table === null) return text;
+    if (table === null) return detached(text);
     if (table === undefined) this.tables[at] = table = new Map();
     const lookups = (this.lookups[at] ?? 0) + 1;
     this.lookups[at] = lookups;
@@ -123,16 +139,17 @@ export class SharedTexts {
       return known;
     }
     // A column whose texts seldom repeat (fewer than one in eight) stops sharing and frees its entries.
+    const own = detached(text);
     if (column >= 0 && lookups > 16_384 && (this.hits[at] ?? 0) * 8 < lookups) {
       this.entries -= table.size;
       this.tables[at] = null;
-      return text;
+      return own;
     }
     if (this.entries < SharedTexts.MAX_ENTRIES) {
-      table.set(text, text);
+      table.set(own, own);
       this.entries++;
     }
-    return text;
+    return own;
   }
 }
 

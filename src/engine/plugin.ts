@@ -19,6 +19,7 @@ import { CsError } from "../core/errors";
 import { currentModel } from "../functions/host";
 import { CsImplementation, implementations } from "../functions/registry";
 import { Catalog, CatalogFunction } from "./catalog";
+import { registerExcelFunctions } from "./excel-functions";
 import { ArgSizes, SHAPES, Size } from "./shapes";
 
 /** The namespace users type, as in Excel: =CS.TIER(...). */
@@ -278,6 +279,8 @@ let registered: Catalog | null = null;
 
 /** Registers the CS functions with HyperFormula once per process. */
 export function registerCsFunctions(catalog: Catalog): void {
+  // Every engine here rounds and formats as Excel does (src/engine/excel-functions.ts).
+  registerExcelFunctions();
   if (registered === catalog) return;
   if (registered !== null)
     throw new Error("The CS functions are already registered from another catalog.");

@@ -73,10 +73,18 @@ function classify(
   columns: ExportColumns,
   headerKey: string
 ): Classified | null {
-  const filled: ExportCell[] = row.filter((cell) => !isEmpty(cell));
-  if (filled.length === 0) return null;
-  const texts = filled.filter(isText).map((t) => t.trim());
-  for (const text of texts) {
+  // One pass over the row, no arrays made (a million rows): its filled cells, its
+  // texts (trimmed), the first of each; a total or count label ends the pass.
+  let filled = 0;
+  let texts = 0;
+  let first: ExportCell = null;
+  let firstText = "";
+  for (const cell of row) {
+    if (isEmpty(cell)) continue;
+    if (filled++ === 0) first = cell as ExportCell;
+    if (!isText(cell)) continue;
+    const text = cell.trim();
+    if (texts++ === 0) firstText = text;
     const total = TOTAL_LABEL.exec(text);
     if (total !== null) {
       const records = total[1] === undefined ? null : RECORDS_IN_LABEL.exec(total[1]);
@@ -90,24 +98,23 @@ function classify(
     const counted = COUNT_LABEL.exec(text);
     if (counted !== null) {
       const inLabel = countIn(counted[1]);
-      const number = filled.find((cell): cell is number => typeof cell === "number");
+      const number = row.find((c): c is number => typeof c === "number");
       const count = inLabel ?? (number !== undefined && Number.isInteger(number) ? number : null);
       return { kind: "count", ...(count !== null ? { records: count } : {}) };
     }
   }
-  const first = filled[0];
-  if (texts.length === 1 && isText(first)) {
-    const label = first.trim();
+  if (filled === 0) return null;
+  if (texts === 1 && isText(first)) {
+    const label = firstText;
     // "Ann Lee Total": the only text on the row, its amounts beside it.
     if (GROUP_TOTAL_LABEL.test(label)) return { kind: "total" };
-    if (FOOTER.test(label) && filled.length <= 2) return { kind: "footer" };
-    if (filled.length === 1 && isEmpty(row[columns.acv]) && GROUP_LINE.test(label))
+    if (FOOTER.test(label) && filled <= 2) return { kind: "footer" };
+    if (filled === 1 && isEmpty(row[columns.acv]) && GROUP_LINE.test(label))
       return { kind: "group" };
   }
-  if (texts.length === 2 && filled.length === 2 && FOOTER.test(texts[0])) return { kind: "footer" };
+  if (texts === 2 && filled === 2 && FOOTER.test(firstText)) return { kind: "footer" };
   // The header repeated (a printed report's page break).
-  if (texts.length >= 2 && texts.length === filled.length && rowKey(row) === headerKey)
-    return { kind: "header" };
+  if (texts >= 2 && texts === filled && rowKey(row) === headerKey) return { kind: "header" };
   return null;
 }
 

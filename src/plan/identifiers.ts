@@ -17,22 +17,35 @@ const LEADING_ZERO = /^\s*0\d+\s*$/;
 
 /** The columns (0-based) read as identifiers; never the ACV or last-activity column. */
 export function identifierColumns(rows: readonly ExportCell[][], columns: ExportColumns): number[] {
-  const found: number[] = [];
+  const named = new Set<number>();
+  const searched: number[] = [];
   columns.headers.forEach((header, column) => {
     if (column === columns.acv || column === columns.lastActivity) return;
-    if (IDENTIFIER_HEADER.test(headerWords(header))) {
-      found.push(column);
-      return;
-    }
-    for (let r = columns.headerRow + 1; r < rows.length; r++) {
-      const cell = rows[r][column];
-      if (typeof cell === "string" && LEADING_ZERO.test(cell)) {
-        found.push(column);
-        return;
+    if (IDENTIFIER_HEADER.test(headerWords(header))) named.add(column);
+    else searched.push(column);
+  });
+  // The other columns, searched for a leading-zero value in one pass over the rows
+  // (a million rows, row by row as they are held, not once per column).
+  const zeros = new Set<number>();
+  for (let r = columns.headerRow + 1; r < rows.length && searched.length > 0; r++) {
+    const row = rows[r];
+    for (let i = 0; i < searched.length; i++) {
+      const cell = row[searched[i]];
+      if (typeof cell === "string" && mayHaveLeadingZero(cell) && LEADING_ZERO.test(cell)) {
+        zeros.add(searched[i]);
+        searched.splice(i--, 1);
       }
     }
-  });
-  return found;
+  }
+  return columns.headers.flatMap((_, column) =>
+    named.has(column) || zeros.has(column) ? [column] : []
+  );
+}
+
+/** Whether the text can match LEADING_ZERO: it starts with a 0 or with white space. */
+function mayHaveLeadingZero(text: string): boolean {
+  const first = text.charCodeAt(0);
+  return first === 0x30 || first <= 0x20 || first === 0xa0 || first > 0x7f;
 }
 
 /** Whole numbers of identifier columns back to text, in place: 417 stays "417" beside "000417". */

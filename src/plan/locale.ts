@@ -105,6 +105,9 @@ function shapeOf(text: string): CellShape {
 const CURRENCY_SIGN = /[$€£¥₹]/;
 const CURRENCY_CODE = /\b([A-Z]{3})\b/;
 
+/** Whether a currency code's minor unit has three digits or more, by code (the codes seen, bounded). */
+const MINOR_DIGITS_OF_THREE = new Map<string, boolean>();
+
 /**
  * Whether the text around an amount leaves "1,250" two readings: no currency
  * at all, or one with three minor digits (KWD, BHD, OMR...: the platform's
@@ -114,6 +117,16 @@ function threeDecimalCurrency(marks: string): boolean {
   if (CURRENCY_SIGN.test(marks)) return false;
   const code = CURRENCY_CODE.exec(marks)?.[1];
   if (code === undefined) return true;
+  // Once per code: a formatter costs tens of microseconds, a million-row export has a few codes.
+  let known = MINOR_DIGITS_OF_THREE.get(code);
+  if (known === undefined) {
+    known = hasThreeMinorDigits(code);
+    if (MINOR_DIGITS_OF_THREE.size < 1024) MINOR_DIGITS_OF_THREE.set(code, known);
+  }
+  return known;
+}
+
+function hasThreeMinorDigits(code: string): boolean {
   try {
     const digits = new Intl.NumberFormat("en-US", {
       style: "currency",
@@ -132,22 +145,69 @@ function count(text: string, ch: string): number {
   return n;
 }
 
-/** The digits with their separators as plain en-US digits ("1.250.000,5" -> "1250000.5"); null when the groups are not groups of three. */
-function canonicalDigits(digits: string, decimal: "." | ","): string | null {
+const SPACE = 0x20;
+const NO_BREAK_SPACE = 0xa0;
+
+/** The characters between digit groups NUMBER_SHAPE lets through: . , ' ’ and the spaces. */
+function isGroupSeparator(code: number): boolean {
+  return (
+    code === 0x2e ||
+    code === 0x2c ||
+    code === 0x27 ||
+    code === 0x2019 ||
+    code === NO_BREAK_SPACE ||
+    code === 0x202f ||
+    code === SPACE
+  );
+}
+
+/**
+ * The digits with their separators as plain en-US digits ("1.250.000,5" ->
+ * "1250000.5"); null when the groups are not groups of three (a first group
+ * of one to three digits, then threes), the separators are of two kinds (a
+ * space and a no-break space are one), or the decimal separator groups too.
+ * `digits` is NUMBER_SHAPE's: digits and those separators, a digit at each
+ * end. One pass, no arrays or patterns: a million-row column calls it per cell.
+ */
+export function canonicalDigits(digits: string, decimal: "." | ","): string | null {
   const at = digits.lastIndexOf(decimal);
-  const whole = at < 0 ? digits : digits.slice(0, at);
-  const fraction = at < 0 ? "" : digits.slice(at + 1);
-  if (!/^\d*$/.test(fraction)) return null;
-  const groups = whole.split(/[.,'\u2019\u00a0\u202f ]/);
-  if (groups.length > 1) {
-    if (groups[0].length < 1 || groups[0].length > 3) return null;
-    if (groups.slice(1).some((g) => g.length !== 3)) return null;
-    // One kind of group separator throughout.
-    const seps = new Set(whole.replace(/\d/g, ""));
-    if (seps.size > 1 && !(seps.size === 2 && seps.has(" ") && seps.has("\u00a0"))) return null;
-    if (seps.has(decimal)) return null;
-  } else if (!/^\d+$/.test(whole)) return null;
-  return fraction === "" ? groups.join("") : `${groups.join("")}.${fraction}`;
+  const end = at < 0 ? digits.length : at;
+  for (let i = end + 1; i < digits.length; i++) {
+    const code = digits.charCodeAt(i);
+    if (code < 0x30 || code > 0x39) return null;
+  }
+  const decimalCode = decimal.charCodeAt(0);
+  let whole = "";
+  let groupStart = 0;
+  let separator = -1;
+  for (let i = 0; i <= end; i++) {
+    const code = i < end ? digits.charCodeAt(i) : -1;
+    if (code >= 0x30 && code <= 0x39) continue;
+    if (code >= 0 && !isGroupSeparator(code)) return null;
+    if (code === -1 && separator === -1) {
+      // No separator: one group of any length (at least one digit).
+      if (end === 0) return null;
+      whole = end === digits.length ? digits : digits.slice(0, end);
+      break;
+    }
+    const length = i - groupStart;
+    if (separator === -1 ? length < 1 || length > 3 : length !== 3) return null;
+    if (code >= 0) {
+      if (code === decimalCode) return null;
+      if (separator === -1) separator = code;
+      else if (
+        code !== separator &&
+        !(
+          (code === SPACE && separator === NO_BREAK_SPACE) ||
+          (code === NO_BREAK_SPACE && separator === SPACE)
+        )
+      )
+        return null;
+    }
+    whole += digits.slice(groupStart, i);
+    groupStart = i + 1;
+  }
+  return at < 0 || at === digits.length - 1 ? whole : `${whole}.${digits.slice(at + 1)}`;
 }
 
 /** One text cell read in a decided locale: a number, a date serial, en-US text for an amount with a currency marker, or the text unchanged. */
@@ -207,8 +267,11 @@ interface ColumnEvidence {
 
 const EXAMPLES = 3;
 
-function note(list: string[], text: string): void {
-  if (list.length < EXAMPLES && !list.includes(text)) list.push(text);
+/** Keeps a cell as an example (trimmed), up to EXAMPLES different ones. */
+function note(list: string[], cell: string): void {
+  if (list.length >= EXAMPLES) return;
+  const text = cell.trim();
+  if (!list.includes(text)) list.push(text);
 }
 
 function evidenceOf(
@@ -243,31 +306,30 @@ function evidenceOf(
     }
     if (typeof cell !== "string") continue;
     const shape = shapeOf(cell);
-    const text = cell.trim();
     if (shape.kind === "number") {
       e.texts++;
       if (shape.decimal === ".") {
         counts.decimalDot++;
-        note(e.decimalDot, text);
+        note(e.decimalDot, cell);
       } else if (shape.decimal === ",") {
         counts.decimalComma++;
-        note(e.decimalComma, text);
+        note(e.decimalComma, cell);
       } else if (shape.ambiguous !== null) {
         counts.ambiguous++;
         e.ambiguousSeparator.add(shape.ambiguous);
-        note(e.ambiguous, text);
+        note(e.ambiguous, cell);
       }
     } else if (shape.kind === "date") {
       e.texts++;
       if (shape.first > 12 || (shape.separator !== "/" && shape.second <= 12)) {
         counts.dayFirst++;
-        note(e.dayFirst, text);
+        note(e.dayFirst, cell);
       } else if (shape.second > 12) {
         counts.monthFirst++;
-        note(e.monthFirst, text);
+        note(e.monthFirst, cell);
       } else {
         counts.ambiguousDates++;
-        note(e.ambiguousDates, text);
+        note(e.ambiguousDates, cell);
       }
     }
   }

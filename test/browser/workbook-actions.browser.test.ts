@@ -511,14 +511,18 @@ function withinLimits(book: Workbook): void {
   expect(book.largestResponse).toBeLessThanOrEqual(5_000_000);
 }
 
+/** Build over an earlier plan: the pane asks whether to replace it, and the user says Replace. */
+async function buildReplacingEarlierPlan(): Promise<void> {
+  await page.click("#build-plan");
+  await page.waitForSelector("#replace-question:not([hidden])");
+  await page.click("#replace-ok");
+}
+
 /** Starts a build and holds it while it writes the accounts (syncs wait until let go). */
 async function holdMidBuild(replace: boolean): Promise<void> {
   await setFake({ syncDelay: 150 });
-  await page.click("#build-plan");
-  if (replace) {
-    await page.waitForSelector("#replace-question:not([hidden])");
-    await page.click("#replace-ok");
-  }
+  if (replace) await buildReplacingEarlierPlan();
+  else await page.click("#build-plan");
   await waitForStatus(/^Writing accounts: 2,000 of 4,500/);
   await setFake({ hold: true });
 }
@@ -582,9 +586,7 @@ test("Cancel during a rebuild puts the earlier plan back exactly: names, order, 
 
 test("a failure mid-rebuild (Excel refuses a batch) puts the earlier plan back and says what failed", async () => {
   await openInExcel({ ...EARLIER, failWritesTo: "CS Books" });
-  await page.click("#build-plan");
-  await page.waitForSelector("#replace-question:not([hidden])");
-  await page.click("#replace-ok");
+  await buildReplacingEarlierPlan();
   await waitForStatus(/^Could not build/);
   expect(await text("#workbook-status")).toBe(
     "Could not build the coverage plan: The argument is invalid or missing or has an incorrect format. (a write refused on CS Books)"
@@ -611,9 +613,7 @@ test("a finished rebuild replaces the earlier plan: its sheets and table go, a l
     sheets: [...EARLIER.sheets, "CS Plan (previous)"],
     hidden: ["CS Skipped rows", "CS Plan (previous)"],
   });
-  await page.click("#build-plan");
-  await page.waitForSelector("#replace-question:not([hidden])");
-  await page.click("#replace-ok");
+  await buildReplacingEarlierPlan();
   await waitForStatus(/^Coverage plan built/);
   const book = await workbookNow();
   expect(book.sheets).toEqual([
@@ -756,7 +756,8 @@ test("an ambiguous number column asks inline with its values; the answer is used
   expect(lines["ARR in the file"]).toBe("$215,500");
 });
 
-test("the locale question: Escape cancels the build and nothing is written", async () => {
+/** A build stopped at the locale question: "80.000" and "1.250" read two ways. */
+async function buildUpToLocaleQuestion(before?: () => Promise<void>): Promise<void> {
   await openInExcel({
     sheets: ["Export"],
     selection: [
@@ -765,8 +766,13 @@ test("the locale question: Escape cancels the build and nothing is written", asy
       ["Globex", "1.250"],
     ],
   });
+  await before?.();
   await page.click("#build-plan");
   await page.waitForSelector("#locale-question:not([hidden])");
+}
+
+test("the locale question: Escape cancels the build and nothing is written", async () => {
+  await buildUpToLocaleQuestion();
   await page.keyboard.press("Escape");
   await waitForStatus(/^Build cancelled/);
   expect(await page.isHidden("#locale-question")).toBe(true);
@@ -774,17 +780,7 @@ test("the locale question: Escape cancels the build and nothing is written", asy
 });
 
 test("the build's Cancel answers an open question, and the build options are out of use until the build ends", async () => {
-  await openInExcel({
-    sheets: ["Export"],
-    selection: [
-      ["Account", "ACV"],
-      ["Acme", "80.000"],
-      ["Globex", "1.250"],
-    ],
-  });
-  await page.click("#build-options summary");
-  await page.click("#build-plan");
-  await page.waitForSelector("#locale-question:not([hidden])");
+  await buildUpToLocaleQuestion(() => page.click("#build-options summary"));
   // The build is running: its options were read at the start and cannot be ticked now.
   const optionsDisabled = () =>
     page.$$eval("#build-options input", (inputs) =>

@@ -46,6 +46,35 @@ const EXCEL_ANSWERS: [string, unknown][] = [
   ["=ROUNDUP(33/11,0)", 3],
   ["=0.1+0.2", 0.3],
   ['=IFNA(MATCH("z",{"a";"b"},0),-1)', -1],
+  // Rounding as Excel rounds: the value as Excel holds it (15 significant digits), and INT
+  // rounds down (Microsoft's INT page: INT(-8.9) is -9). HyperFormula alone gave 1, 0.4, 28,
+  // 28, 28, 0 and 12 for these; LibreOffice Calc gives Excel's answers.
+  ["=ROUND(1.005,2)", 1.01],
+  ["=ROUNDUP(0.1*3,1)", 0.3],
+  ["=ROUNDDOWN(0.29*100,0)", 29],
+  ["=INT(0.29*100)", 29],
+  ["=TRUNC(0.29*100)", 29],
+  ["=INT(-0.5)", -1],
+  ["=INT(-8.9)", -9],
+  ["=ROUNDUP(1.1*10,0)", 11], // 11.000000000000002 in binary: not a twelfth hire
+  ["=FLOOR(0.29*100,1)", 29],
+  ["=CEILING(3*0.1,0.1)", 0.3],
+  ["=ROUND(1234.5678,-2)", 1200],
+  ["=ROUND(1.2345,2.7)", 1.23], // places truncated toward zero
+  ["=TRUNC(-4.79,1)", -4.7],
+  // TEXT with Excel's format codes (HyperFormula alone: "1%", "1235,##0.00").
+  ['=TEXT(0.5,"0%")', "50%"],
+  ['=TEXT(1234.5,"#,##0.00")', "1,234.50"],
+  ['=TEXT(-0.175,"0.0%;(0.0%)")', "(17.5%)"],
+  ['=TEXT(80000,"$#,##0")', "$80,000"],
+  ['=TEXT(DATE(2026,12,3),"yyyy-mm-dd")', "2026-12-03"],
+  ['=TEXT(60,"mmm d, yyyy")', "Feb 29, 1900"], // the 1900 system's own leap day
+  // Exponents as Excel writes them, with a capital E.
+  ["=1E+3", 1000],
+  ["=1E3+1", 1001],
+  ["=2.5E-2*100", 2.5],
+  ["=CS.TIER(1.2E+5)", "Enterprise"], // MODEL.md §1: 120,000 is at least 100,000
+  ['="1E3"&"!"', "1E3!"],
 ];
 
 describe("ordinary Excel formulas give Excel's answers", () => {
@@ -68,6 +97,8 @@ describe("lookups over a sheet, as an FP&A model writes them", () => {
     ['=ISNA(VLOOKUP("Gold",A2:B3,2,FALSE))', true],
     ['=INDEX(B2:B3,MATCH("Strategic",A2:A3,0))', 11],
     ['=SUMIF(A2:A3,"P*",B2:B3)', 50],
+    // A cell whose address looks like an exponent's tail stays a cell: 1+B3 is 51.
+    ["=1+B3", 51],
   ])("%s is %p", async (formula, expected) => {
     expect(await evaluateOne(formula, { sheet })).toEqual(expected);
   });

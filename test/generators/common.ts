@@ -12,18 +12,10 @@ import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { defaultAssumptions } from "../../src/core/assumptions/defaults";
 import { Assumptions } from "../../src/core/assumptions/types";
+import { seededRandom } from "../../scripts/seeded-random";
 
-/** Mulberry32: a small seeded generator, so every run writes the same files. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// One seeded generator for the scripts and the tests, so every run writes the same files.
+export { seededRandom };
 
 export function pick<T>(random: () => number, items: readonly T[]): T {
   return items[Math.floor(random() * items.length)];

@@ -5,6 +5,8 @@
  * that records the plan sheets' writes. The command itself runs through
  * runCli (test/helpers/cli.ts).
  */
+import { promises as fs } from "fs";
+import { runCli } from "../helpers/cli";
 import { FakeWorkbook } from "../helpers/fake-excel";
 import { asFirstBuild } from "../helpers/first-build";
 import { ExpectedPlan } from "./common";
@@ -23,6 +25,50 @@ export function expectPlan(plan: JsonPlanTiers, expected: ExpectedPlan): void {
   plan.tiers.forEach((t, i) => expect(t.arr ?? 0).toBeCloseTo(expected.tiers[i].arr, 2));
   expect(plan.total.accounts).toBe(expected.total.accounts);
   expect(plan.total.arr).toBeCloseTo(expected.total.arr, 2);
+}
+
+/** An export the command must refuse (exit 2, `message`); `resolvedBy`: the arguments after which its plan is right. */
+export interface RefusalOutcome {
+  kind: "refusal";
+  message: RegExp;
+  resolvedBy?: string[];
+}
+
+/**
+ * `cs-coverage plan --json` on an export, as a user would go: where the
+ * export must be refused, the refusal first (exit 2, its message, no file
+ * written: in one line when `oneLineRefusal`), then, if arguments resolve it,
+ * the plan with them. The plan's tiers and total are checked against
+ * `expected`. Returns the plan's JSON and the arguments it was made with, or
+ * null for a refusal that nothing resolves.
+ */
+export async function planByCommand<Plan extends JsonPlanTiers>(
+  run: {
+    file: string;
+    output: string;
+    args: readonly string[];
+    outcome: { kind: "plan" } | RefusalOutcome;
+    oneLineRefusal: boolean;
+  },
+  expected: ExpectedPlan
+): Promise<{ plan: Plan; args: string[] } | null> {
+  const { file, output, outcome } = run;
+  const args = [...run.args];
+  if (outcome.kind === "refusal") {
+    const refused = await runCli("plan", file, "-o", output, ...args);
+    expect(refused.code).toBe(2);
+    if (run.oneLineRefusal) expect(refused.err).toHaveLength(1);
+    expect(refused.err.join("\n")).toMatch(outcome.message);
+    await expect(fs.stat(output)).rejects.toThrow();
+    if (outcome.resolvedBy === undefined) return null;
+    args.push(...outcome.resolvedBy);
+  }
+  const r = await runCli("plan", file, "-o", output, "--json", ...args);
+  expect(r.err).toEqual([]);
+  expect(r.code).toBe(0);
+  const plan = JSON.parse(r.out[0]) as Plan;
+  expectPlan(plan, expected);
+  return { plan, args };
 }
 
 export interface Written {

@@ -11,6 +11,7 @@ import { defaultAssumptions } from "../../src/core/assumptions/defaults";
 import { Assumptions } from "../../src/core/assumptions/types";
 import { Catalog, parseCatalog } from "../../src/engine/catalog";
 import { CsEngine, EngineValue, SheetInput } from "../../src/engine/engine";
+import { useAssumptions } from "../../src/functions/host";
 
 const ROOT = path.resolve(__dirname, "..", "..");
 
@@ -62,13 +63,31 @@ export interface EvalOptions {
   assumptions?: Assumptions;
 }
 
+/**
+ * The engine over an empty sheet, kept for the test file: building one costs
+ * HyperFormula a new formula parser (tens of milliseconds, most of a
+ * formula-level test file's time). Only this case is shared: with no cells
+ * there is nothing computed at build time, and the assumptions are put in
+ * force again before every evaluation, as building an engine does.
+ */
+let emptySheetEngine: CsEngine | null = null;
+
 /** Evaluates formulas against one sheet; returns their values in order. */
 export async function evaluate(
   formulas: string[],
   options: EvalOptions = {}
 ): Promise<EngineValue[]> {
+  const catalog = await testCatalog();
+  if (options.sheet === undefined && options.assumptions === undefined) {
+    if (emptySheetEngine === null) {
+      emptySheetEngine = new CsEngine({ catalog, assumptions: defaultAssumptions() });
+    }
+    useAssumptions(defaultAssumptions());
+    const engine = emptySheetEngine;
+    return formulas.map((f) => engine.evaluate(f));
+  }
   const engine = new CsEngine({
-    catalog: await testCatalog(),
+    catalog,
     assumptions: options.assumptions ?? defaultAssumptions(),
     sheet: options.sheet,
   });

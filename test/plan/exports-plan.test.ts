@@ -15,7 +15,7 @@ import { defaultAssumptions } from "../../src/core/assumptions/defaults";
 import { buildCoveragePlan } from "../../src/taskpane/build-plan";
 import { runCli as run } from "../helpers/cli";
 import { expectedPlan, GeneratedCell, writeXlsx } from "../generators/common";
-import { excel, expectPlan, JsonPlanTiers } from "../generators/front-ends";
+import { excel, expectPlan, JsonPlanTiers, planByCommand } from "../generators/front-ends";
 import { contractExports } from "../generators/contracts";
 import { currencyExports, currencyFormatExports, RATE_ARGS, RATES } from "../generators/currency";
 import { datesExport } from "../generators/dates";
@@ -62,23 +62,14 @@ describe("cs-coverage plan on generated exports", () => {
   test.each(CASES)("%s", async (_, exported, format) => {
     const file = await writePlanExport(dir, exported, format);
     const output = path.join(dir, `${exported.name}-${format}-plan.xlsx`);
-    const args = [...(exported.args ?? [])];
     const expected = expectedPlan(exported.accounts);
     const outcome = exported.outcome;
-    if (outcome.kind === "refusal") {
-      const refused = await run("plan", file, "-o", output, ...args);
-      expect(refused.code).toBe(2);
-      expect(refused.err).toHaveLength(1);
-      expect(refused.err[0]).toMatch(outcome.message);
-      await expect(fs.stat(output)).rejects.toThrow();
-      if (outcome.resolvedBy === undefined) return;
-      args.push(...outcome.resolvedBy);
-    }
-    const r = await run("plan", file, "-o", output, "--json", ...args);
-    expect(r.err).toEqual([]);
-    expect(r.code).toBe(0);
-    const plan = JSON.parse(r.out[0]) as JsonPlan;
-    expectPlan(plan, expected);
+    const planned = await planByCommand<JsonPlan>(
+      { file, output, args: exported.args ?? [], outcome, oneLineRefusal: true },
+      expected
+    );
+    if (planned === null) return;
+    const { plan } = planned;
     const skipped = outcome.kind === "plan" ? outcome.skipped : undefined;
     expect(plan.skipped).toHaveLength(skipped?.count ?? 0);
     for (const s of plan.skipped) {

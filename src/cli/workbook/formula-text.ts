@@ -7,59 +7,8 @@
  * where the engine knows the function.
  */
 
-export type PieceKind = "code" | "string" | "sheet" | "bracket";
-
-export interface Piece {
-  kind: PieceKind;
-  text: string;
-}
-
-/** Splits a formula into code, "string", 'sheet' and [bracket] pieces (brackets nest; ' escapes inside them). */
-export function splitFormula(formula: string): Piece[] {
-  const pieces: Piece[] = [];
-  let code = "";
-  const flush = () => {
-    if (code !== "") pieces.push({ kind: "code", text: code });
-    code = "";
-  };
-  let i = 0;
-  while (i < formula.length) {
-    const ch = formula[i];
-    if (ch === '"' || ch === "'") {
-      flush();
-      let j = i + 1;
-      for (; j < formula.length; j++) {
-        if (formula[j] !== ch) continue;
-        if (formula[j + 1] === ch) j++;
-        else break;
-      }
-      pieces.push({ kind: ch === '"' ? "string" : "sheet", text: formula.slice(i, j + 1) });
-      i = j + 1;
-    } else if (ch === "[") {
-      flush();
-      let depth = 0;
-      let j = i;
-      for (; j < formula.length; j++) {
-        const c = formula[j];
-        if (c === "'")
-          j++; // escapes the next character inside a structured reference
-        else if (c === "[") depth++;
-        else if (c === "]" && --depth === 0) break;
-      }
-      pieces.push({ kind: "bracket", text: formula.slice(i, j + 1) });
-      i = j + 1;
-    } else {
-      code += ch;
-      i++;
-    }
-  }
-  flush();
-  return pieces;
-}
-
-export function joinPieces(pieces: readonly Piece[]): string {
-  return pieces.map((p) => p.text).join("");
-}
+// The splitter lives with the engine, which also needs it (Excel's number literals).
+import { joinPieces, rewriteCode, splitFormula } from "../../engine/formula-pieces";
 
 export function columnNumber(letters: string): number {
   let n = 0;
@@ -150,17 +99,10 @@ export function slideFormula(formula: string, dRow: number, dCol: number): strin
  * engine, so what depends on a CS cell through it is still found (and kept).
  */
 export function stripFunctionPrefixes(formula: string): string {
-  return joinPieces(
-    splitFormula(formula).map((piece) =>
-      piece.kind !== "code"
-        ? piece
-        : {
-            ...piece,
-            text: piece.text.replace(
-              /(?<![A-Za-z0-9_.])(?:_xlfn\.(?:_xlws\.)?|_xlws\.)(?=[A-Za-z][A-Za-z0-9_.]*\()/g,
-              ""
-            ),
-          }
+  return rewriteCode(formula, (code) =>
+    code.replace(
+      /(?<![A-Za-z0-9_.])(?:_xlfn\.(?:_xlws\.)?|_xlws\.)(?=[A-Za-z][A-Za-z0-9_.]*\()/g,
+      ""
     )
   );
 }

@@ -6,7 +6,8 @@
  * (xl/tables/tableN.xml): its ref, header and totals row counts, and its
  * column names in order.
  */
-import { columnLetters, joinPieces, Piece, splitFormula } from "./formula-text";
+import { joinPieces, Piece, splitFormula } from "../../engine/formula-pieces";
+import { columnLetters } from "./formula-text";
 
 export interface ExcelTable {
   /** The name formulas use (displayName). */
