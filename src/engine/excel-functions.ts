@@ -13,8 +13,14 @@ import {
 } from "hyperformula";
 import {
   excelCeiling,
+  excelCeilingMath,
+  excelCeilingPrecise,
+  excelEven,
   excelFloor,
+  excelFloorMath,
+  excelFloorPrecise,
   excelInt,
+  excelOdd,
   excelRound,
   excelRoundDown,
   excelRoundUp,
@@ -34,6 +40,8 @@ interface RunFunction {
 const NUMBER = { argumentType: FunctionArgumentType.NUMBER };
 const PLACES = { argumentType: FunctionArgumentType.NUMBER, defaultValue: 0 };
 const STRING = { argumentType: FunctionArgumentType.STRING };
+const SIGNIFICANCE = { argumentType: FunctionArgumentType.NUMBER, defaultValue: 1 };
+const MODE = { argumentType: FunctionArgumentType.NUMBER, defaultValue: 0 };
 
 const FUNCTIONS: Record<string, { compute: Compute; parameters: object[] }> = {
   ROUND: { compute: excelRound, parameters: [NUMBER, PLACES] },
@@ -44,6 +52,14 @@ const FUNCTIONS: Record<string, { compute: Compute; parameters: object[] }> = {
   INT: { compute: excelInt, parameters: [NUMBER] },
   CEILING: { compute: excelCeiling, parameters: [NUMBER, NUMBER] },
   FLOOR: { compute: excelFloor, parameters: [NUMBER, NUMBER] },
+  "CEILING.MATH": { compute: excelCeilingMath, parameters: [NUMBER, SIGNIFICANCE, MODE] },
+  "FLOOR.MATH": { compute: excelFloorMath, parameters: [NUMBER, SIGNIFICANCE, MODE] },
+  "CEILING.PRECISE": { compute: excelCeilingPrecise, parameters: [NUMBER, SIGNIFICANCE] },
+  // An alias of CEILING.PRECISE in HyperFormula: replaced by name too.
+  "ISO.CEILING": { compute: excelCeilingPrecise, parameters: [NUMBER, SIGNIFICANCE] },
+  "FLOOR.PRECISE": { compute: excelFloorPrecise, parameters: [NUMBER, SIGNIFICANCE] },
+  EVEN: { compute: excelEven, parameters: [NUMBER] },
+  ODD: { compute: excelOdd, parameters: [NUMBER] },
   TEXT: { compute: excelText, parameters: [NUMBER, STRING] },
 };
 
@@ -52,7 +68,7 @@ class ExcelFunctionsPlugin extends FunctionPlugin {}
 const implemented: ImplementedFunctions = {};
 const prototype = ExcelFunctionsPlugin.prototype as unknown as Record<string, Method>;
 for (const [id, { compute, parameters }] of Object.entries(FUNCTIONS)) {
-  const name = `excel_${id.toLowerCase()}`;
+  const name = `excel_${id.toLowerCase().replace(/\./g, "_")}`;
   prototype[name] = function (this: FunctionPlugin, ast, state) {
     const self = this as unknown as RunFunction;
     return self.runFunction(ast.args, state, self.metadata(id), compute);

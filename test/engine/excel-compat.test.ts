@@ -56,12 +56,49 @@ const EXCEL_ANSWERS: [string, unknown][] = [
   ["=TRUNC(0.29*100)", 29],
   ["=INT(-0.5)", -1],
   ["=INT(-8.9)", -9],
-  ["=ROUNDUP(1.1*10,0)", 11], // 11.000000000000002 in binary: not a twelfth hire
+  ["=ROUNDUP(1.1*10,0)", 11],
+  ["=ROUNDUP(0.1*3*10,0)", 3], // 3.0000000000000004 in binary: not a fourth hire (HyperFormula: 4)
   ["=FLOOR(0.29*100,1)", 29],
   ["=CEILING(3*0.1,0.1)", 0.3],
   ["=ROUND(1234.5678,-2)", 1200],
   ["=ROUND(1.2345,2.7)", 1.23], // places truncated toward zero
   ["=TRUNC(-4.79,1)", -4.7],
+  // The other rounding functions, the same way. HyperFormula alone gave 28, 4, 28, 4, 4, 8 and
+  // 5 for the first seven (0.29*100 is 28.999999999999996 and 0.1*3*10 is 3.0000000000000004 in
+  // binary); LibreOffice Calc 7.4 gives the answers below.
+  ["=FLOOR.MATH(0.29*100)", 29],
+  ["=CEILING.MATH(0.1*3*10)", 3],
+  ["=FLOOR.PRECISE(0.29*100)", 29],
+  ["=CEILING.PRECISE(0.1*3*10)", 3],
+  ["=ISO.CEILING(0.1*3*10)", 3],
+  ["=EVEN(0.2*3*10)", 6],
+  ["=ODD(0.1*3*10)", 3],
+  ["=FLOOR.MATH(-0.29*100)", -29],
+  ["=EVEN(1.5)", 2], // Microsoft's EVEN page: 1.5, 3, 2, -1 give 2, 4, 2, -2
+  ["=EVEN(-1)", -2],
+  ["=ODD(1.5)", 3], // Microsoft's ODD page: 1.5, 3, 2, -1, -2 give 3, 3, 3, -1, -3
+  ["=ODD(2)", 3],
+  ["=ODD(-2)", -3],
+  // Microsoft's CEILING.MATH and FLOOR.MATH pages: any mode but 0 sends a negative number away
+  // from zero (up) or toward it (down). HyperFormula took only mode 1: -4 and -6 for the -1 rows.
+  ["=CEILING.MATH(24.3,5)", 25],
+  ["=CEILING.MATH(6.7)", 7],
+  ["=CEILING.MATH(-8.1,2)", -8],
+  ["=CEILING.MATH(-5.5,2,-1)", -6],
+  ["=FLOOR.MATH(24.3,5)", 20],
+  ["=FLOOR.MATH(6.7)", 6],
+  ["=FLOOR.MATH(-8.1,2)", -10],
+  ["=FLOOR.MATH(-5.5,2,-1)", -4],
+  // MROUND stays HyperFormula's: Microsoft's MROUND page calls a midpoint with a decimal multiple
+  // undefined and gives 6.0 for MROUND(6.05,0.1) and 7.1 for MROUND(7.05,0.1) (LibreOffice agrees).
+  ["=MROUND(10,3)", 9],
+  ["=MROUND(-10,-3)", -9],
+  ["=MROUND(1.3,0.2)", 1.4],
+  ["=MROUND(6.05,0.1)", 6],
+  ["=MROUND(7.05,0.1)", 7.1],
+  // Nothing left at the place: 0 (LibreOffice; HyperFormula gave #NUM!).
+  ["=ROUND(5,-400)", 0],
+  ["=ROUNDDOWN(-5,-400)", 0],
   // TEXT with Excel's format codes (HyperFormula alone: "1%", "1235,##0.00").
   ['=TEXT(0.5,"0%")', "50%"],
   ['=TEXT(1234.5,"#,##0.00")', "1,234.50"],
