@@ -106,6 +106,16 @@ const EXCEL_ANSWERS: [string, unknown][] = [
   ['=TEXT(80000,"$#,##0")', "$80,000"],
   ['=TEXT(DATE(2026,12,3),"yyyy-mm-dd")', "2026-12-03"],
   ['=TEXT(60,"mmm d, yyyy")', "Feb 29, 1900"], // the 1900 system's own leap day
+  // TEXT rounds the value as Excel holds it, at the place its format shows (percent two places
+  // further, each trailing comma three places back). numfmt alone gave "1.00", "1.00%", "1.00"
+  // and "(1.00)"; LibreOffice Calc 7.4 gives the answers below.
+  ['=TEXT(1.005,"0.00")', "1.01"],
+  ['=TEXT(0.01005,"0.00%")', "1.01%"],
+  ['=TEXT(1005000,"0.00,,")', "1.01"],
+  ['=TEXT(-1.005,"0.00;(0.00)")', "(1.01)"],
+  ['=TEXT(1234.005,"$#,##0.00")', "$1,234.01"],
+  // A value that shows as zero keeps its sign's section (LibreOffice: "(0.00)").
+  ['=TEXT(-0.001,"0.00;(0.00)")', "(0.00)"],
   // Exponents as Excel writes them, with a capital E.
   ["=1E+3", 1000],
   ["=1E3+1", 1001],
