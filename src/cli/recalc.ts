@@ -91,8 +91,18 @@ const EXCEL_ERRORS = new Set([
   "#PYTHON!",
 ]);
 
-/** Functions whose answer depends on the locale the file was saved in: TEXT reads its format in the user's locale, the engine in en-US. */
-const DIFFERENT_IN_ENGINE = /(^|[^A-Za-z0-9_.])TEXT\(/i;
+/**
+ * Functions whose answer depends on the locale the file was saved in: TEXT
+ * reads its format, VALUE and DATEVALUE their text, in the user's locale
+ * (a file saved in German Excel holds VALUE("1,500") for 1.5), the engine in en-US.
+ */
+const DIFFERENT_IN_ENGINE = /(?:^|[^A-Za-z0-9_.])(TEXT|VALUE|DATEVALUE)\(/i;
+
+function localeReason(name: string): string {
+  return name.toUpperCase() === "TEXT"
+    ? "TEXT formats in the locale the file was saved in, which the engine cannot know"
+    : `${name.toUpperCase()} reads text in the locale the file was saved in, which the engine cannot know`;
+}
 
 interface FileCell {
   sheet: string;
@@ -257,9 +267,8 @@ async function readSheets(pkg: WorkbookPackage): Promise<SheetState[]> {
               xml.row,
               xml.col
             );
-            if (DIFFERENT_IN_ENGINE.test(cell.engineFormula))
-              cell.unreliable =
-                "TEXT formats in the locale the file was saved in, which the engine cannot know";
+            const localeDependent = DIFFERENT_IN_ENGINE.exec(cell.engineFormula);
+            if (localeDependent) cell.unreliable = localeReason(localeDependent[1]);
           } catch (error) {
             if (!(error instanceof StructuredRefError)) throw error;
             cell.untranslatable = error.message;

@@ -2,7 +2,9 @@
  * Excel functions HyperFormula computes differently from Excel, replaced in
  * every engine here by Excel's behaviour: rounding (src/engine/excel-rounding.ts)
  * and TEXT (src/engine/excel-text.ts). Each keeps HyperFormula's parameters,
- * so arguments are read and errors passed on as before.
+ * so arguments are read and errors passed on as before. Others keep
+ * HyperFormula's own code and only have an argument put in the form it
+ * reads (VALUE, DATEDIF: ARGUMENTS_AS_EXCEL_READS_THEM below).
  */
 import {
   CellError,
@@ -26,6 +28,7 @@ import {
   excelRoundUp,
 } from "./excel-rounding";
 import { excelText } from "./excel-text";
+import { excelNumberText } from "./excel-value";
 
 // HyperFormula's plugin internals, as src/engine/plugin.ts reaches them.
 type ProcedureAst = { args: unknown[] };
@@ -77,6 +80,44 @@ for (const [id, { compute, parameters }] of Object.entries(FUNCTIONS)) {
 }
 ExcelFunctionsPlugin.implementedFunctions = implemented;
 
+/**
+ * HyperFormula's own function, with each argument value passed through
+ * `prepare` before its code sees it: a subclass of its plugin whose
+ * runFunction (an instance field there) wraps the computation.
+ */
+function withPreparedArguments(id: string, prepare: (value: unknown) => unknown) {
+  const base = HyperFormula.getFunctionPlugin(id);
+  if (base === undefined) throw new Error(`HyperFormula has no ${id} to adapt.`);
+  const Base = base as unknown as typeof FunctionPlugin;
+  type Run = (args: unknown[], state: State, metadata: unknown, fn: Compute) => unknown;
+  class Prepared extends Base {
+    constructor(...args: ConstructorParameters<typeof FunctionPlugin>) {
+      super(...args);
+      const self = this as unknown as { runFunction: Run };
+      const run = self.runFunction;
+      self.runFunction = (values, state, metadata, fn) =>
+        run(values, state, metadata, (...given: never[]) =>
+          fn(...(given.map((value) => prepare(value)) as never[]))
+        );
+    }
+  }
+  const metadata = base.implementedFunctions[id];
+  Prepared.implementedFunctions = { [id]: metadata };
+  Prepared.aliases = {};
+  // HyperFormula wants the method on the plugin's own prototype: the inherited one, put there.
+  const methods = Base.prototype as unknown as Record<string, unknown>;
+  (Prepared.prototype as unknown as Record<string, unknown>)[metadata.method] =
+    methods[metadata.method];
+  return Prepared;
+}
+
+const ARGUMENTS_AS_EXCEL_READS_THEM: Record<string, (value: unknown) => unknown> = {
+  // "1,234" and "$1,234.50" are numbers to Excel (src/engine/excel-value.ts).
+  VALUE: (value) => (typeof value === "string" ? excelNumberText(value) : value),
+  // Excel reads DATEDIF's unit in any case: "y" as "Y", "md" as "MD" (LibreOffice Calc too).
+  DATEDIF: (value) => (typeof value === "string" ? value.toUpperCase() : value),
+};
+
 let registered = false;
 
 /** Puts Excel's versions in place of HyperFormula's, once per process. */
@@ -84,5 +125,7 @@ export function registerExcelFunctions(): void {
   if (registered) return;
   for (const id of Object.keys(FUNCTIONS))
     HyperFormula.registerFunction(id, ExcelFunctionsPlugin as never);
+  for (const [id, prepare] of Object.entries(ARGUMENTS_AS_EXCEL_READS_THEM))
+    HyperFormula.registerFunction(id, withPreparedArguments(id, prepare));
   registered = true;
 }

@@ -70,6 +70,8 @@ async function buildModel(file: string, right: boolean): Promise<void> {
   // Ours, but the engine would not answer as Excel: both keep their saved values and are listed.
   summary.getCell("B10").value = f('TEXT(B1,"0.0%")', "17.5%");
   summary.getCell("B11").value = f("_xlfn.ARRAYTOTEXT(B1)", "saved");
+  // Saved by German Excel, where "1,500" is 1.5: the engine (en-US) would read 1500.
+  summary.getCell("B12").value = f('B1*VALUE("1,500")', right ? CSMS * 1.5 : 7);
   wb.definedNames.add("Accounts!$B$2:$B$5", "BookACV");
   await wb.xlsx.writeFile(file);
   // A sheet-level name (ExcelJS writes only workbook names): added to workbook.xml by hand.
@@ -112,9 +114,10 @@ test("saved with the right values: recalc changes nothing, every part byte-ident
   // 4 TIER cells, 3 REQUIRED_CSMS, 1 TIER over the VLOOKUP; ROUNDUP and COUNTIF use them.
   expect(r.out).toEqual([
     `Recalculated 8 CS formulas and 2 formulas that use them; 0 cells changed; wrote ${output}`,
-    "2 formulas kept the value Excel saved (recalculate them in Excel):",
+    "3 formulas kept the value Excel saved (recalculate them in Excel):",
     "  Summary!B10: TEXT formats in the locale the file was saved in, which the engine cannot know",
     expect.stringMatching(/^ {2}Summary!B11: the engine gives #NAME\?/),
+    "  Summary!B12: VALUE reads text in the locale the file was saved in, which the engine cannot know",
   ]);
   const before = await zipParts(await fs.readFile(input));
   const after = await zipParts(await fs.readFile(output));
@@ -150,4 +153,5 @@ test("saved with stale values: the CS cells and what uses them are corrected, no
   expect(values["Summary!B8"]).toBe(1);
   expect(values["Summary!B10"]).toBe("17.5%");
   expect(values["Summary!B11"]).toBe("saved");
+  expect(values["Summary!B12"]).toBe(7);
 }, 120_000);

@@ -116,6 +116,34 @@ const EXCEL_ANSWERS: [string, unknown][] = [
   ['=TEXT(1234.005,"$#,##0.00")', "$1,234.01"],
   // A value that shows as zero keeps its sign's section (LibreOffice: "(0.00)").
   ['=TEXT(-0.001,"0.00;(0.00)")', "(0.00)"],
+  // VALUE reads text as Excel (en-US) does. Microsoft's VALUE page: "$1,000" is 1000 and
+  // "16:48:00" - "12:00:00" is 0.2; the others are LibreOffice Calc 7.4's answers. HyperFormula
+  // alone gave #VALUE! for the thousands separators and for "-$1,234.50".
+  ['=VALUE("$1,000")', 1000],
+  ['=VALUE("16:48:00")-VALUE("12:00:00")', 0.2],
+  ['=VALUE("1,234")', 1234],
+  ['=VALUE("$1,234.50")', 1234.5],
+  ['=VALUE("-$1,234.50")', -1234.5],
+  ['=VALUE("(1,234)")', -1234],
+  ['=VALUE("1,234%")', 12.34],
+  ['=VALUE("1,234,567.891")', 1234567.891],
+  ['=VALUE("12%")', 0.12],
+  ['=VALUE(" 42 ")', 42],
+  // Commas that are not thousands separators stay unreadable (LibreOffice: Err:502, a #VALUE!).
+  ['=ISERROR(VALUE("1,23"))', true],
+  ['=ISERROR(VALUE("12,34,567"))', true],
+  ['=ISERROR(VALUE("1,234.5,678"))', true],
+  // DATEDIF's unit in any case (LibreOffice Calc 7.4; HyperFormula alone: #NUM! for lower case).
+  // 15 Jan 2020 to 1 Mar 2025: 5 whole years, 61 months, 1872 days; 14 days past the 15th of
+  // February (28 days), 1 month past 15 Jan, 45 days past 15 Jan 2025.
+  ['=DATEDIF(DATE(2020,1,15),DATE(2025,3,1),"y")', 5],
+  ['=DATEDIF(DATE(2020,1,15),DATE(2025,3,1),"m")', 61],
+  ['=DATEDIF(DATE(2020,1,15),DATE(2025,3,1),"d")', 1872],
+  ['=DATEDIF(DATE(2020,1,15),DATE(2025,3,1),"md")', 14],
+  ['=DATEDIF(DATE(2020,1,15),DATE(2025,3,1),"ym")', 1],
+  ['=DATEDIF(DATE(2020,1,15),DATE(2025,3,1),"yd")', 45],
+  ['=DATEDIF(DATE(2020,1,15),DATE(2025,3,1),"Md")', 14],
+  ['=DATEDIF(DATE(2020,1,15),DATE(2025,3,1),"YD")', 45],
   // Exponents as Excel writes them, with a capital E.
   ["=1E+3", 1000],
   ["=1E3+1", 1001],
