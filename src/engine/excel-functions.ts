@@ -8,6 +8,7 @@
  */
 import {
   CellError,
+  ErrorType,
   FunctionArgumentType,
   FunctionPlugin,
   HyperFormula,
@@ -46,7 +47,33 @@ const STRING = { argumentType: FunctionArgumentType.STRING };
 const SIGNIFICANCE = { argumentType: FunctionArgumentType.NUMBER, defaultValue: 1 };
 const MODE = { argumentType: FunctionArgumentType.NUMBER, defaultValue: 0 };
 
-const FUNCTIONS: Record<string, { compute: Compute; parameters: object[] }> = {
+/** Excel's limit on a cell's text; CONCAT refuses a longer result (Microsoft's CONCAT page). */
+const EXCEL_MAX_TEXT = 32767;
+
+/**
+ * CONCAT (Excel 2019), which HyperFormula lacks (#NAME?): its arguments'
+ * texts, ranges and arrays cell by cell, row by row, read as CONCATENATE
+ * and & read them here.
+ */
+function excelConcat(...texts: string[]): string | CellError {
+  const joined = texts.join("");
+  if (joined.length > EXCEL_MAX_TEXT)
+    return new CellError(
+      ErrorType.VALUE,
+      `CONCAT gives ${joined.length} characters; a cell holds at most ${EXCEL_MAX_TEXT}.`
+    );
+  return joined;
+}
+
+interface ExcelFunction {
+  compute: Compute;
+  parameters: object[];
+  /** HyperFormula's metadata for a function of any number of arguments, ranges flattened. */
+  repeatLastArgs?: number;
+  expandRanges?: boolean;
+}
+
+const FUNCTIONS: Record<string, ExcelFunction> = {
   ROUND: { compute: excelRound, parameters: [NUMBER, PLACES] },
   ROUNDUP: { compute: excelRoundUp, parameters: [NUMBER, PLACES] },
   ROUNDDOWN: { compute: excelRoundDown, parameters: [NUMBER, PLACES] },
@@ -63,6 +90,7 @@ const FUNCTIONS: Record<string, { compute: Compute; parameters: object[] }> = {
   "FLOOR.PRECISE": { compute: excelFloorPrecise, parameters: [NUMBER, SIGNIFICANCE] },
   EVEN: { compute: excelEven, parameters: [NUMBER] },
   ODD: { compute: excelOdd, parameters: [NUMBER] },
+  CONCAT: { compute: excelConcat, parameters: [STRING], repeatLastArgs: 1, expandRanges: true },
   TEXT: { compute: excelText, parameters: [NUMBER, STRING] },
 };
 
@@ -70,13 +98,13 @@ class ExcelFunctionsPlugin extends FunctionPlugin {}
 
 const implemented: ImplementedFunctions = {};
 const prototype = ExcelFunctionsPlugin.prototype as unknown as Record<string, Method>;
-for (const [id, { compute, parameters }] of Object.entries(FUNCTIONS)) {
+for (const [id, { compute, parameters, ...shape }] of Object.entries(FUNCTIONS)) {
   const name = `excel_${id.toLowerCase().replace(/\./g, "_")}`;
   prototype[name] = function (this: FunctionPlugin, ast, state) {
     const self = this as unknown as RunFunction;
     return self.runFunction(ast.args, state, self.metadata(id), compute);
   };
-  implemented[id] = { method: name, parameters: parameters as never };
+  implemented[id] = { method: name, parameters: parameters as never, ...shape };
 }
 ExcelFunctionsPlugin.implementedFunctions = implemented;
 
@@ -123,8 +151,12 @@ let registered = false;
 /** Puts Excel's versions in place of HyperFormula's, once per process. */
 export function registerExcelFunctions(): void {
   if (registered) return;
-  for (const id of Object.keys(FUNCTIONS))
-    HyperFormula.registerFunction(id, ExcelFunctionsPlugin as never);
+  for (const id of Object.keys(FUNCTIONS)) {
+    // A function HyperFormula lacks needs its name in the engine's languages too.
+    const known = HyperFormula.getRegisteredFunctionNames("enGB").includes(id);
+    const names = known ? undefined : { enGB: { [id]: id }, enUS: { [id]: id } };
+    HyperFormula.registerFunction(id, ExcelFunctionsPlugin as never, names);
+  }
   for (const [id, prepare] of Object.entries(ARGUMENTS_AS_EXCEL_READS_THEM))
     HyperFormula.registerFunction(id, withPreparedArguments(id, prepare));
   registered = true;

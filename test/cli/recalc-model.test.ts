@@ -70,6 +70,11 @@ async function buildModel(file: string, right: boolean): Promise<void> {
   // Ours, but the engine would not answer as Excel: both keep their saved values and are listed.
   summary.getCell("B10").value = f('TEXT(B1,"0.0%")', "17.5%");
   summary.getCell("B11").value = f("_xlfn.ARRAYTOTEXT(B1)", "saved");
+  // Excel 2019's CONCAT, as Excel saves it: recomputed from the CS tier.
+  summary.getCell("B13").value = f(
+    '_xlfn.CONCAT("Tier: ",B5)',
+    right ? "Tier: Mid-Market" : "Tier: ?"
+  );
   // Saved by German Excel, where "1,500" is 1.5: the engine (en-US) would read 1500.
   summary.getCell("B12").value = f('B1*VALUE("1,500")', right ? CSMS * 1.5 : 7);
   wb.definedNames.add("Accounts!$B$2:$B$5", "BookACV");
@@ -111,9 +116,9 @@ test("saved with the right values: recalc changes nothing, every part byte-ident
   const r = await run(() => catalog, "recalc", input, "-o", output);
   expect(r.err).toEqual([]);
   expect(r.code).toBe(0);
-  // 4 TIER cells, 3 REQUIRED_CSMS, 1 TIER over the VLOOKUP; ROUNDUP and COUNTIF use them.
+  // 4 TIER cells, 3 REQUIRED_CSMS, 1 TIER over the VLOOKUP; ROUNDUP, COUNTIF and CONCAT use them.
   expect(r.out).toEqual([
-    `Recalculated 8 CS formulas and 2 formulas that use them; 0 cells changed; wrote ${output}`,
+    `Recalculated 8 CS formulas and 3 formulas that use them; 0 cells changed; wrote ${output}`,
     "3 formulas kept the value Excel saved (recalculate them in Excel):",
     "  Summary!B10: TEXT formats in the locale the file was saved in, which the engine cannot know",
     expect.stringMatching(/^ {2}Summary!B11: the engine gives #NAME\?/),
@@ -135,7 +140,7 @@ test("saved with stale values: the CS cells and what uses them are corrected, no
   const r = await run(() => catalog, "recalc", input, "-o", output);
   expect(r.code).toBe(0);
   expect(r.out[0]).toMatch(
-    /^Recalculated 8 CS formulas and 2 formulas that use them; 10 cells changed;/
+    /^Recalculated 8 CS formulas and 3 formulas that use them; 11 cells changed;/
   );
   const values = await cachedValues(output);
   expect(values["Accounts!C2"]).toBe("Mid-Market");
@@ -147,6 +152,7 @@ test("saved with stale values: the CS cells and what uses them are corrected, no
   expect(values["Summary!B5"]).toBe("Mid-Market");
   expect(values["Summary!B7"]).toBe(1); // ROUNDUP(0.175..., 0)
   expect(values["Summary!B9"]).toBe(1); // one tier starts with "Strat"
+  expect(values["Summary!B13"]).toBe("Tier: Mid-Market");
   // Not ours: the saved values stay, even the stale one.
   expect(values["Summary!B4"]).toBe(80_000);
   expect(values["Summary!B6"]).toBe(-1);

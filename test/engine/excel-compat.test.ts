@@ -144,6 +144,15 @@ const EXCEL_ANSWERS: [string, unknown][] = [
   ['=DATEDIF(DATE(2020,1,15),DATE(2025,3,1),"yd")', 45],
   ['=DATEDIF(DATE(2020,1,15),DATE(2025,3,1),"Md")', 14],
   ['=DATEDIF(DATE(2020,1,15),DATE(2025,3,1),"YD")', 45],
+  // CONCAT (Excel 2019; HyperFormula alone: #NAME?). Microsoft's CONCAT page: the sentence, and
+  // a range joined row by row; over 32,767 characters (a cell's limit) it is #VALUE!.
+  [
+    '=CONCAT("The"," ","sun"," ","will"," ","come"," ","up"," ","tomorrow.")',
+    "The sun will come up tomorrow.",
+  ],
+  ['=CONCAT({"a1","b1";"a2","b2"})', "a1b1a2b2"],
+  ['=LEN(CONCAT(REPT("a",32767)))', 32767],
+  ['=ISERROR(CONCAT(REPT("a",32767),"b"))', true],
   // Exponents as Excel writes them, with a capital E.
   ["=1E+3", 1000],
   ["=1E3+1", 1001],
@@ -174,6 +183,28 @@ describe("lookups over a sheet, as an FP&A model writes them", () => {
     ['=SUMIF(A2:A3,"P*",B2:B3)', 50],
     // A cell whose address looks like an exponent's tail stays a cell: 1+B3 is 51.
     ["=1+B3", 51],
+  ])("%s is %p", async (formula, expected) => {
+    expect(await evaluateOne(formula, { sheet })).toEqual(expected);
+  });
+});
+
+describe("CONCAT over a sheet (Microsoft's CONCAT page, examples 2 and 3)", () => {
+  // A1:C4: "brook trout", "species" and 32 in A2:A4; first and last names in B2:C2 and B3:C3.
+  const sheet = [
+    ["'Data", "'First Name", "'Last name"],
+    ["'brook trout", "'Andreas", "'Hauser"],
+    ["'species", "'Fourth", "'Pine"],
+    [32, null, null],
+  ];
+  test.each([
+    [
+      '=CONCAT("Stream population for ", A2," ", A3, " is ", A4, "/mile.")',
+      "Stream population for brook trout species is 32/mile.",
+    ],
+    ['=CONCAT(B2," ", C2)', "Andreas Hauser"],
+    ['=CONCAT(C2, ", ", B2)', "Hauser, Andreas"],
+    // A range row by row, its blank cells adding nothing.
+    ["=CONCAT(B2:C4)", "AndreasHauserFourthPine"],
   ])("%s is %p", async (formula, expected) => {
     expect(await evaluateOne(formula, { sheet })).toEqual(expected);
   });
