@@ -20,7 +20,7 @@ import { STORE_SETTING } from "../core/assumptions/workbook-store";
 import { excelSerialFromDate } from "../core/dates";
 import { fmt } from "../core/errors";
 import { Catalog } from "../engine/catalog";
-import { lowercaseExponents } from "../engine/formula-pieces";
+import { excelStringLiterals, lowercaseExponents } from "../engine/formula-pieces";
 import { EngineScalar } from "../engine/engine";
 import { CellAt, LiveWorkbook, NamedFormula } from "../engine/live-workbook";
 import { fromFileFormula, hasCsCall } from "../plan/file-formulas";
@@ -209,7 +209,7 @@ function toCached(value: EngineScalar): CachedValue {
   return value;
 }
 
-/** The formula text for the engine: CS names, future-function prefixes, table references. */
+/** The formula text for the engine: CS names, future-function prefixes, table references, quotes in text. */
 function engineFormula(
   formula: string,
   context: { tables: readonly ExcelTable[] },
@@ -218,7 +218,7 @@ function engineFormula(
   col: number
 ): string {
   const named = lowercaseExponents(stripFunctionPrefixes(fromFileFormula(formula)));
-  return `=${rewriteStructuredRefs(named, context.tables, sheet, row, col)}`;
+  return `=${excelStringLiterals(rewriteStructuredRefs(named, context.tables, sheet, row, col))}`;
 }
 
 async function readSheets(pkg: WorkbookPackage): Promise<SheetState[]> {

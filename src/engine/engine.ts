@@ -15,7 +15,7 @@ import { Assumptions } from "../core/assumptions/types";
 import { EXCEL_MAX_COLUMNS, EXCEL_MAX_ROWS } from "../core/values";
 import { useAssumptions } from "../functions/host";
 import { Catalog } from "./catalog";
-import { lowercaseExponents } from "./formula-pieces";
+import { excelStringLiterals, lowercaseExponents } from "./formula-pieces";
 import { excelErrorCode, registerCsFunctions } from "./plugin";
 
 export type EngineScalar = number | string | boolean | null | EngineError;
@@ -128,7 +128,7 @@ export class CsEngine {
 
   /** Evaluates one formula ("=CS.TIER(A2)") against the data sheet. */
   evaluate(formula: string): EngineValue {
-    const trimmed = lowercaseExponents(formula.trim());
+    const trimmed = excelStringLiterals(lowercaseExponents(formula.trim()));
     const text = trimmed.startsWith("=") ? trimmed : `=${trimmed}`;
     let value: unknown;
     try {

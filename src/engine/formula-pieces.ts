@@ -80,3 +80,41 @@ export function lowercaseExponents(formula: string): string {
     code.replace(/(?<![A-Za-z0-9_.$])(\d+(?:\.\d*)?|\.\d+)E([+-]?\d+)(?![A-Za-z0-9_.(])/g, "$1e$2")
   );
 }
+
+/** A string piece with its closing quote (Excel doubles a quote inside text). */
+function isClosedString(text: string): boolean {
+  return /^"(?:[^"]|"")*"$/.test(text);
+}
+
+/**
+ * Excel writes a quote inside text as two ("say ""hi""") and reads a
+ * backslash as itself; HyperFormula reads neither: ="a""b" and ="C:\" were
+ * "#ERROR! not a formula" there, so TEXT(A1,"0.0,,""M""") could not be
+ * read. Such a string is written as its parts joined with CHAR(34) and
+ * CHAR(92), in parentheses, where HyperFormula reads it as the same text.
+ * Inside an array constant only literals may stand: there it is left as it
+ * is (and the formula stays unreadable, never misread).
+ */
+export function excelStringLiterals(formula: string): string {
+  if (!/""|\\/.test(formula)) return formula;
+  let arrayDepth = 0;
+  return joinPieces(
+    splitFormula(formula).map((piece) => {
+      if (piece.kind === "code") {
+        for (const ch of piece.text) {
+          if (ch === "{") arrayDepth++;
+          else if (ch === "}") arrayDepth--;
+        }
+        return piece;
+      }
+      if (piece.kind !== "string" || arrayDepth > 0 || !isClosedString(piece.text)) return piece;
+      const value = piece.text.slice(1, -1).replace(/""/g, '"');
+      if (!/["\\]/.test(value)) return piece;
+      const parts = value
+        .split(/(["\\])/)
+        .filter((part) => part !== "")
+        .map((part) => (part === '"' ? "CHAR(34)" : part === "\\" ? "CHAR(92)" : `"${part}"`));
+      return { ...piece, text: `(${parts.join("&")})` };
+    })
+  );
+}

@@ -75,6 +75,8 @@ async function buildModel(file: string, right: boolean): Promise<void> {
     '_xlfn.CONCAT("Tier: ",B5)',
     right ? "Tier: Mid-Market" : "Tier: ?"
   );
+  // A quote inside text, written twice as Excel writes it.
+  summary.getCell("B14").value = f('"""" & B5 & """"', right ? '"Mid-Market"' : "stale");
   // Saved by German Excel, where "1,500" is 1.5: the engine (en-US) would read 1500.
   summary.getCell("B12").value = f('B1*VALUE("1,500")', right ? CSMS * 1.5 : 7);
   wb.definedNames.add("Accounts!$B$2:$B$5", "BookACV");
@@ -116,9 +118,9 @@ test("saved with the right values: recalc changes nothing, every part byte-ident
   const r = await run(() => catalog, "recalc", input, "-o", output);
   expect(r.err).toEqual([]);
   expect(r.code).toBe(0);
-  // 4 TIER cells, 3 REQUIRED_CSMS, 1 TIER over the VLOOKUP; ROUNDUP, COUNTIF and CONCAT use them.
+  // 4 TIER cells, 3 REQUIRED_CSMS, 1 TIER over the VLOOKUP; ROUNDUP, COUNTIF, CONCAT and B14 use them.
   expect(r.out).toEqual([
-    `Recalculated 8 CS formulas and 3 formulas that use them; 0 cells changed; wrote ${output}`,
+    `Recalculated 8 CS formulas and 4 formulas that use them; 0 cells changed; wrote ${output}`,
     "3 formulas kept the value Excel saved (recalculate them in Excel):",
     "  Summary!B10: TEXT formats in the locale the file was saved in, which the engine cannot know",
     expect.stringMatching(/^ {2}Summary!B11: the engine gives #NAME\?/),
@@ -140,7 +142,7 @@ test("saved with stale values: the CS cells and what uses them are corrected, no
   const r = await run(() => catalog, "recalc", input, "-o", output);
   expect(r.code).toBe(0);
   expect(r.out[0]).toMatch(
-    /^Recalculated 8 CS formulas and 3 formulas that use them; 11 cells changed;/
+    /^Recalculated 8 CS formulas and 4 formulas that use them; 12 cells changed;/
   );
   const values = await cachedValues(output);
   expect(values["Accounts!C2"]).toBe("Mid-Market");
@@ -153,6 +155,7 @@ test("saved with stale values: the CS cells and what uses them are corrected, no
   expect(values["Summary!B7"]).toBe(1); // ROUNDUP(0.175..., 0)
   expect(values["Summary!B9"]).toBe(1); // one tier starts with "Strat"
   expect(values["Summary!B13"]).toBe("Tier: Mid-Market");
+  expect(values["Summary!B14"]).toBe('"Mid-Market"');
   // Not ours: the saved values stay, even the stale one.
   expect(values["Summary!B4"]).toBe(80_000);
   expect(values["Summary!B6"]).toBe(-1);

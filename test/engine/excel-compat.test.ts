@@ -153,6 +153,13 @@ const EXCEL_ANSWERS: [string, unknown][] = [
   ['=CONCAT({"a1","b1";"a2","b2"})', "a1b1a2b2"],
   ['=LEN(CONCAT(REPT("a",32767)))', 32767],
   ['=ISERROR(CONCAT(REPT("a",32767),"b"))', true],
+  // A quote inside text written twice, and a backslash, as Excel writes them (HyperFormula alone
+  // could not read these formulas: #ERROR!). Expected values by hand.
+  ['="say ""hi"""', 'say "hi"'],
+  ['=LEN("""")', 1],
+  ['="C:\\"&"x"', "C:\\x"],
+  ['=TEXT(1250000,"$#,##0.0,,""M""")', "$1.3M"], // LibreOffice Calc 7.4: "$1.3M"
+  ['=TEXT(12345678.5,"#,##0.0,,""M""")', "12.3M"], // LibreOffice Calc 7.4: "12.3M"
   // Exponents as Excel writes them, with a capital E.
   ["=1E+3", 1000],
   ["=1E3+1", 1001],

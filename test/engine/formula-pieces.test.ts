@@ -2,7 +2,11 @@
  * Excel's capital-E exponents made readable for the engine, and nothing else
  * touched (src/engine/formula-pieces.ts).
  */
-import { lowercaseExponents, splitFormula } from "../../src/engine/formula-pieces";
+import {
+  excelStringLiterals,
+  lowercaseExponents,
+  splitFormula,
+} from "../../src/engine/formula-pieces";
 
 describe("lowercaseExponents", () => {
   test.each([
@@ -38,5 +42,25 @@ describe("splitFormula", () => {
       { kind: "code", text: "!B2+T" },
       { kind: "bracket", text: "[[#This Row],[a'[b]]" },
     ]);
+  });
+});
+
+describe("excelStringLiterals", () => {
+  test.each([
+    ['="a""b"', '=("a"&CHAR(34)&"b")'],
+    ['=TEXT(A1,"0.0,,""M""")', '=TEXT(A1,("0.0,,"&CHAR(34)&"M"&CHAR(34)))'],
+    ['=LEN("""")', "=LEN((CHAR(34)))"],
+    ['="C:\\"&A1', '=("C:"&CHAR(92))&A1'],
+  ])("%s reads as %s", (formula, expected) => {
+    expect(excelStringLiterals(formula)).toBe(expected);
+  });
+
+  test.each([
+    ['=IF(A1="","",A1)', "empty texts"],
+    ['={"a""b";"c"}', "an array constant, where only literals may stand"],
+    ["='It''s'!A1&\"x\"", "a sheet name"],
+    ['="a""b', "an unclosed text"],
+  ])("%s is left as it is (%s)", (formula) => {
+    expect(excelStringLiterals(formula)).toBe(formula);
   });
 });
