@@ -279,6 +279,8 @@ const CURRENCY_RATE_WORDS = /\b(in|rate|exchange|conversion)\b/;
  * (the ISO code) and "<field>"; that pair wins over any other currency column.
  */
 function pairedCurrency(headers: readonly string[], acv: number): number | null {
+  // No ACV column yet (a question is being asked about it): nothing to pair with.
+  if (acv < 0 || acv >= headers.length) return null;
   const amount = headerWords(headers[acv]);
   if (amount === "") return null;
   const index = headers.findIndex(
