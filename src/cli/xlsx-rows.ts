@@ -216,8 +216,8 @@ export class RepeatedTexts {
   private static readonly MAX_LENGTH = 64;
   private static readonly MAX_SEEN = 65_536;
   private static readonly MAX_SHARED = 65_536;
-  /** Per column: a text seen once (undefined) or its cell XML tail once shared. */
-  private readonly seen: (Map<string, string | undefined> | null)[] = [];
+  /** Per column: "" for a text seen once, its cell XML tail once shared. */
+  private readonly seen: (Map<string, string> | null)[] = [];
   private readonly lookups: number[] = [];
   private readonly repeats: number[] = [];
   private seenCount = 0;
@@ -238,15 +238,13 @@ export class RepeatedTexts {
     if (seen === undefined) this.seen[column] = seen = new Map();
     const lookups = (this.lookups[column] ?? 0) + 1;
     this.lookups[column] = lookups;
-    if (seen.has(text)) {
-      let tail = seen.get(text);
+    const known = seen.get(text);
+    if (known !== undefined) {
       this.repeats[column] = (this.repeats[column] ?? 0) + 1;
-      if (tail !== undefined) {
-        this.table.add(text);
-        return tail;
-      }
+      // ExcelJS writes <sst count> as the number of texts, so a further cell need not be counted.
+      if (known !== "") return known;
       if (this.sharedCount >= RepeatedTexts.MAX_SHARED) return undefined;
-      tail = ` t="s"><v>${this.table.add(text)}</v></c>`;
+      const tail = ` t="s"><v>${this.table.add(text)}</v></c>`;
       seen.set(text, tail);
       this.sharedCount++;
       return tail;
@@ -262,7 +260,7 @@ export class RepeatedTexts {
       !XML_ESCAPED.test(text) &&
       !NEEDS_PRESERVE.test(text)
     ) {
-      seen.set(text, undefined);
+      seen.set(text, "");
       this.seenCount++;
     }
     return undefined;
