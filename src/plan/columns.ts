@@ -248,21 +248,49 @@ function findOptional(headers: readonly string[], role: OptionalColumn): number 
     const index = words.indexOf(name);
     if (index >= 0) return index;
   }
-  // A currency column under a name not listed ("Local Currency", "Currency (ISO)"):
-  // any header about a currency that is not itself an amount ("Amount in company
-  // currency") or a rate. Missing it would read every amount as the plan currency.
+  // A currency column under a name not listed ("Local Currency", "Currency (ISO)",
+  // Salesforce's "Amount Currency" beside a field's amount): a header that ends
+  // in a currency word, or is about a currency and names no amount; not an amount
+  // in a currency ("Amount in company currency") or a rate. Missing it would
+  // read every amount as the plan currency.
   if (role === "currency") {
     const index = words.findIndex(
-      (w) => /\b(currency|ccy)\b/.test(w) && !CURRENCY_AMOUNT_WORDS.test(w)
+      (w) =>
+        !CURRENCY_RATE_WORDS.test(w) &&
+        (CURRENCY_CODE_ENDING.test(w) ||
+          (/\b(currency|ccy)\b/.test(w) && !CURRENCY_AMOUNT_WORDS.test(w)))
     );
     if (index >= 0) return index;
   }
   return null;
 }
 
+/** The end of a header that holds a currency code: "Amount Currency", "ACV Currency ISO Code". */
+const CURRENCY_CODE_ENDING = /\b(currency|ccy)( iso)?( code)?$/;
 /** Words that make a header about a currency an amount or a rate, not a currency code. */
 const CURRENCY_AMOUNT_WORDS =
   /\b(amount|value|revenue|arr|acv|mrr|tcv|total|price|sum|rate|exchange|conversion|converted)\b/;
+/** An amount in a currency ("Amount in company currency") or a rate, even where it ends in "currency". */
+const CURRENCY_RATE_WORDS = /\b(in|rate|exchange|conversion)\b/;
+
+/**
+ * The currency column that belongs to the ACV column: Salesforce exports each
+ * currency field of a multi-currency org as two columns, "<field> Currency"
+ * (the ISO code) and "<field>"; that pair wins over any other currency column.
+ */
+function pairedCurrency(headers: readonly string[], acv: number): number | null {
+  // No ACV column yet (a question is being asked about it): nothing to pair with.
+  if (acv < 0 || acv >= headers.length) return null;
+  const amount = headerWords(headers[acv]);
+  if (amount === "") return null;
+  const index = headers.findIndex(
+    (h, i) =>
+      i !== acv &&
+      CURRENCY_CODE_ENDING.test(headerWords(h)) &&
+      headerWords(h).replace(CURRENCY_CODE_ENDING, "").trim() === amount
+  );
+  return index >= 0 ? index : null;
+}
 
 /** Text that is a figure, not a name: digits with separators, a currency sign or code, a percent. */
 function looksLikeFigure(text: string): boolean {
@@ -383,7 +411,7 @@ function optionalColumns(headers: readonly string[], acv: number) {
     lastActivity: pick("lastActivity"),
     industry: pick("industry"),
     accountId: pick("accountId"),
-    currency: pick("currency"),
+    currency: pairedCurrency(headers, acv) ?? pick("currency"),
     status: pick("status"),
     term: pick("term"),
   };

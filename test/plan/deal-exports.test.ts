@@ -121,4 +121,48 @@ describe("Salesforce opportunities", () => {
       { status: "Closed Lost", rows: 1 },
     ]);
   });
+
+  test('a multi-currency org exports "<field> Currency" beside each amount: that code is the amount\'s currency', () => {
+    // Salesforce writes a currency field of a multi-currency org as two columns,
+    // "Annual Contract Value Currency" (the ISO code) and "Annual Contract Value".
+    const rows: ExportCell[][] = [
+      ["Account Name", "Annual Contract Value Currency", "Annual Contract Value", "Stage"],
+      ["Acme Corp", "USD", "120,000.00", "Closed Won"],
+      ["Globex GmbH", "EUR", "80,000.00", "Closed Won"],
+      ["Hooli", "GBP", "300,000.00", "Closed Won"],
+    ];
+    // Without rates the euro and pound rows are refused, never planned as dollars.
+    const unconverted = plan(rows);
+    expect(Array.from(unconverted.accounts.acv)).toEqual([120000]);
+    expect(unconverted.accounts.skipped.map((s) => [s.row, s.kind])).toEqual([
+      [3, "currency"],
+      [4, "currency"],
+    ]);
+    // 80,000 x 1.08 = 86,400 and 300,000 x 1.27 = 381,000 dollars.
+    const input = plan(rows, undefined, { fx: { EUR: 1.08, GBP: 1.27 } });
+    expect(Array.from(input.accounts.acv)).toEqual([120000, 86400, 381000]);
+  });
+
+  test("the currency column paired with the ACV column wins over another amount's", () => {
+    // "Amount (converted)" is in the corporate currency (USD on every row); the
+    // ACV's own currency is in "Annual Contract Value Currency".
+    const rows: ExportCell[][] = [
+      [
+        "Opportunity Name",
+        "Amount (converted) Currency",
+        "Amount (converted)",
+        "Annual Contract Value Currency",
+        "Annual Contract Value",
+      ],
+      ["Globex - New", "USD", "270,000.00", "EUR", "90,000.00"],
+      ["Acme - Renewal", "USD", "150,000.00", "USD", "50,000.00"],
+    ];
+    // 90,000 euros x 1.10 = 99,000 dollars; 50,000 dollars as they are.
+    const input = plan(rows, undefined, { fx: { EUR: 1.1 } });
+    expect(Array.from(input.accounts.acv)).toEqual([99000, 50000]);
+    expect(input.accounts.currencies).toEqual([
+      { code: "EUR", rows: 1, converted: true },
+      { code: "USD", rows: 1, converted: false },
+    ]);
+  });
 });
