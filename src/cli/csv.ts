@@ -176,14 +176,17 @@ export function parseCsv(
       const row: SheetCell[] = new Array(fields.length);
       for (let c = 0; c < fields.length; c++) {
         if (keep === undefined || keep.has(c)) {
-          let cell = typeCell(fields[c], commaGroups);
-          if (
-            options.localeAware &&
-            typeof cell === "number" &&
-            ((LOCALE_DEPENDENT.test(fields[c]) && !EXPONENT.test(fields[c])) ||
-              LEADING_ZERO.test(fields[c]))
-          )
-            cell = fields[c];
+          const field = fields[c];
+          let cell: SheetCell;
+          // Locale-dependent text stays as written: typed, it would be a number put back
+          // as the text, or the text itself, so it is not typed at all.
+          if (options.localeAware && LOCALE_DEPENDENT.test(field) && !EXPONENT.test(field))
+            cell = field;
+          else {
+            cell = typeCell(field, commaGroups);
+            if (options.localeAware && typeof cell === "number" && LEADING_ZERO.test(field))
+              cell = field;
+          }
           row[c] = typeof cell === "string" ? texts.share(cell, c) : cell;
           if (cell !== null) sawValue = true;
         } else {

@@ -184,12 +184,101 @@ export function xmlText(text: string): string {
     .replace(XML_SPECIAL, (ch) => XML_ENTITIES[ch]);
 }
 
+/**
+ * Text whose spaces an XML reader may drop or fold without xml:space="preserve":
+ * at either end, doubled, or tabs and line breaks.
+ */
+const NEEDS_PRESERVE = /^\s|\s$|[\t\n\r]| {2}/;
+
+/** An inline string's XML after `t="inlineStr"`; xml:space="preserve" only where the spaces need it. */
+export function inlineStringXml(text: string): string {
+  return NEEDS_PRESERVE.test(text)
+    ? `><is><t xml:space="preserve">${xmlText(text)}</t></is></c>`
+    : `><is><t>${xmlText(text)}</t></is></c>`;
+}
+
+/** ExcelJS's shared-string table (xl/sharedStrings.xml, written when the workbook is committed). */
+interface SharedStringTable {
+  add(text: string): number;
+}
+
+/**
+ * The accounts' repeated texts (owners, industries, countries) as shared
+ * strings, as Excel itself writes them: `t="s"><v>12</v>` instead of the
+ * whole inline text in every row, so the sheet's XML (and the time to make,
+ * encode and compress it) is smaller. A text enters the table on its second
+ * occurrence, so texts seen once (names, IDs) stay inline and the table holds
+ * only what repeats; a column whose texts seldom repeat stops being looked up.
+ * Only texts ExcelJS writes exactly as they are (no character that needs an
+ * escape, no spaces to preserve) are shared; the others stay inline.
+ */
+export class RepeatedTexts {
+  private static readonly MAX_LENGTH = 64;
+  private static readonly MAX_SEEN = 65_536;
+  private static readonly MAX_SHARED = 65_536;
+  /** Per column: "" for a text seen once, its cell XML tail once shared. */
+  private readonly seen: (Map<string, string> | null)[] = [];
+  private readonly lookups: number[] = [];
+  private readonly repeats: number[] = [];
+  private seenCount = 0;
+  private sharedCount = 0;
+
+  constructor(private readonly table: SharedStringTable) {}
+
+  /** The cell's XML after its type position: ` t="s"><v>N</v></c>` or an inline string. */
+  cellTail(text: string, column: number): string {
+    const tail = this.sharedTail(text, column);
+    return tail ?? ` t="inlineStr"${inlineStringXml(text)}`;
+  }
+
+  private sharedTail(text: string, column: number): string | undefined {
+    if (text.length > RepeatedTexts.MAX_LENGTH) return undefined;
+    let seen = this.seen[column];
+    if (seen === null) return undefined;
+    if (seen === undefined) this.seen[column] = seen = new Map();
+    const lookups = (this.lookups[column] ?? 0) + 1;
+    this.lookups[column] = lookups;
+    const known = seen.get(text);
+    if (known !== undefined) {
+      this.repeats[column] = (this.repeats[column] ?? 0) + 1;
+      // ExcelJS writes <sst count> as the number of texts, so a further cell need not be counted.
+      if (known !== "") return known;
+      if (this.sharedCount >= RepeatedTexts.MAX_SHARED) return undefined;
+      const tail = ` t="s"><v>${this.table.add(text)}</v></c>`;
+      seen.set(text, tail);
+      this.sharedCount++;
+      return tail;
+    }
+    // A column of texts that seldom repeat (fewer than one in eight) stops being looked up.
+    if (lookups > 16_384 && (this.repeats[column] ?? 0) * 8 < lookups) {
+      this.seenCount -= seen.size;
+      this.seen[column] = null;
+      return undefined;
+    }
+    if (
+      this.seenCount < RepeatedTexts.MAX_SEEN &&
+      !XML_ESCAPED.test(text) &&
+      !NEEDS_PRESERVE.test(text)
+    ) {
+      seen.set(text, "");
+      this.seenCount++;
+    }
+    return undefined;
+  }
+}
+
 /** A cell's XML after its column letters: `2" s="7"><v>26100</v></c>`; "" for an empty cell. */
-function valueCellRest(row: number, value: ExportCell, style: string): string {
+function valueCellRest(
+  row: number,
+  value: ExportCell,
+  style: string,
+  texts: RepeatedTexts,
+  column: number
+): string {
   if (value === null) return "";
   if (typeof value === "number") return `${row}"${style}><v>${value}</v></c>`;
   if (typeof value === "boolean") return `${row}"${style} t="b"><v>${value ? 1 : 0}</v></c>`;
-  return `${row}"${style} t="inlineStr"><is><t xml:space="preserve">${xmlText(value)}</t></is></c>`;
+  return `${row}"${style}${texts.cellTail(value, column)}`;
 }
 
 /** A formula cell's XML after its `<f>` text: its type and cached value. */
@@ -309,6 +398,9 @@ async function writeAccounts(
   // The XML after a formula's text, by its cached value (a few tiers, segments, models).
   const resultXml = new Map<EngineScalar, { type: string; tail: string }>();
   const { rows: accountRows, acv } = input.accounts;
+  const texts = new RepeatedTexts(
+    (workbook as unknown as { sharedStrings: SharedStringTable }).sharedStrings
+  );
   const raw = ws as unknown as StreamingSheet;
   const send = rowSink(raw);
   let chunk = "";
@@ -334,7 +426,7 @@ async function writeAccounts(
           : column.kind === "acv"
             ? acv[i]
             : column.value(i);
-      if (value !== null) xml += opens[c] + valueCellRest(sheetRow, value, styleAttrs[c]);
+      if (value !== null) xml += opens[c] + valueCellRest(sheetRow, value, styleAttrs[c], texts, c);
     }
     chunk += `${xml}</row>`;
     if ((i & 511) === 511) {

@@ -70,14 +70,34 @@ async function* textOf(entry: unzipper.ZipEntry): AsyncGenerator<string> {
   if (rest !== "") yield rest;
 }
 
-/** "AB12" -> column 28, row 12 (1-based); undefined for anything else. */
+/**
+ * "AB12" -> column 28, row 12 (1-based), "$A$1" too; undefined for anything
+ * else. Read character by character: it runs for every cell of the sheet.
+ */
 function decodeAddress(address: string | undefined): { col: number; row: number } | undefined {
   if (address === undefined) return undefined;
-  const match = /^\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(address);
-  if (match === null) return undefined;
+  const n = address.length;
+  let i = address.charCodeAt(0) === 36 ? 1 : 0;
+  const lettersStart = i;
   let col = 0;
-  for (const letter of match[1].toUpperCase()) col = col * 26 + letter.charCodeAt(0) - 64;
-  return { col, row: Number(match[2]) };
+  for (; i < n; i++) {
+    let code = address.charCodeAt(i);
+    if (code >= 97 && code <= 122) code -= 32;
+    if (code < 65 || code > 90) break;
+    col = col * 26 + code - 64;
+  }
+  if (i === lettersStart || i - lettersStart > 3) return undefined;
+  if (address.charCodeAt(i) === 36) i++;
+  const digitsStart = i;
+  let row = 0;
+  for (; i < n; i++) {
+    const code = address.charCodeAt(i);
+    if (code < 48 || code > 57) break;
+    row = row * 10 + code - 48;
+  }
+  if (i === digitsStart || i !== n) return undefined;
+  // Past 15 digits the sum above may round differently from the number the digits write.
+  return { col, row: i - digitsStart > 15 ? Number(address.slice(digitsStart)) : row };
 }
 
 /** The workbook-level parts a sheet's cells are typed with. */

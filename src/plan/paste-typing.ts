@@ -133,6 +133,39 @@ function typeDate(s: string): number | undefined {
   return time === undefined ? undefined : day + time;
 }
 
+/** How many ASCII digits `s` starts with. */
+function leadingDigits(s: string): number {
+  let i = 0;
+  while (i < s.length) {
+    const code = s.charCodeAt(i);
+    if (code < 48 || code > 57) break;
+    i++;
+  }
+  return i;
+}
+
+function isDigitAt(s: string, i: number): boolean {
+  const code = s.charCodeAt(i);
+  return code >= 48 && code <= 57;
+}
+
+/** Exactly dddd-dd-dd (what ISO_DATE matches without a time, two-digit month and day). */
+function isIsoDay(s: string): boolean {
+  return (
+    s.length === 10 &&
+    s.charCodeAt(4) === 45 &&
+    s.charCodeAt(7) === 45 &&
+    isDigitAt(s, 5) &&
+    isDigitAt(s, 6) &&
+    isDigitAt(s, 8) &&
+    isDigitAt(s, 9)
+  );
+}
+
+function digit2(s: string, at: number): number {
+  return (s.charCodeAt(at) - 48) * 10 + (s.charCodeAt(at + 1) - 48);
+}
+
 /**
  * The typing rules. `commaGroups` false (a ';'-delimited file, where the comma
  * is likely the decimal separator) keeps any number written with a comma as text.
@@ -150,6 +183,17 @@ export function typeCell(text: string, commaGroups: boolean): SheetCell {
   const c = s.charCodeAt(0);
   // Values start with a digit, sign, dot, "$" or "("; anything else is text or a boolean.
   if ((c >= 48 && c <= 57) || c === 45 || c === 43 || c === 46 || c === 36 || c === 40) {
+    // Fast paths for the commonest cells, with the answers the patterns below give.
+    if (c >= 48 && c <= 57) {
+      const digits = leadingDigits(s);
+      // Plain digits (up to 15, all significant digits Excel keeps): the number.
+      if (digits === s.length && digits <= MAX_INTEGER_DIGITS) return Number(s);
+      // yyyy-mm-dd: the date, or text when there is no such day.
+      if (digits === 4 && isIsoDay(s)) {
+        const day = serialOrUndefined(Number(s.slice(0, 4)), digit2(s, 5), digit2(s, 8));
+        return day === undefined ? text : day;
+      }
+    }
     const value = typeNumber(s, commaGroups);
     if (value !== undefined) return value;
     if (c >= 48 && c <= 57) {

@@ -185,6 +185,27 @@ const JAN_15_2026 = 46037; // checked in data.test.ts against Excel's DATE(2026,
 const DAYS_1900_TO_1904 = 1462; // Excel: 1904 serial 0 is 1900 serial 1462 (1904-01-01)
 
 describe("streamed .xlsx: cell kinds", () => {
+  test("cell addresses in any case and with $ signs place their cells; a malformed one is refused", async () => {
+    const p = await rawWorkbook("addresses.xlsx", [
+      {
+        name: "A",
+        file: "sheet1.xml",
+        rows:
+          '<row r="1"><c r="A1"><v>1</v></c><c r="c1"><v>3</v></c><c r="$E$1"><v>5</v></c></row>' +
+          '<row r="2"><c r="AB2"><v>28</v></c></row>',
+      },
+    ]);
+    const rows = await loadSheet(p);
+    expect(rows[0].slice(0, 5)).toEqual([1, null, 3, null, 5]);
+    // AB is column 28 (26 + 2).
+    expect(rows[1][27]).toBe(28);
+    expect(rows[1].slice(0, 27).every((cell) => cell === null)).toBe(true);
+    const bad = await rawWorkbook("bad-address.xlsx", [
+      { name: "A", file: "sheet1.xml", rows: '<row r="1"><c r="A1B"><v>1</v></c></row>' },
+    ]);
+    expect(await loadError(bad)).toMatch(/bad-address.xlsx: not a readable .xlsx workbook/);
+  });
+
   test("the first sheet in the workbook's order, even when its part comes later in the zip", async () => {
     const p = await rawWorkbook(
       "order.xlsx",

@@ -320,6 +320,39 @@ describe("typePastedText: Excel's typing of a pasted cell", () => {
     expect(typePastedText(" Enterprise ")).toBe(" Enterprise ");
     expect(typePastedText(" 80k ")).toBe(" 80k ");
   });
+
+  // The plain-digits and yyyy-mm-dd fast paths, at their edges: each answer worked out by hand.
+  test.each([
+    ["0", 0],
+    ["7", 7],
+    ["007", 7],
+    [" 26100 ", 26100],
+    ["123456789012345", 123456789012345],
+    // 16 digits whose 16th is a trailing zero: 15 significant digits, a number.
+    ["1234567890123450", 1234567890123450],
+    // 2026-01-01 is serial 46023; June 1 is 31+28+31+30+31 = 151 days later.
+    ["2026-06-01", 46174],
+    ["2024-02-29", 45351],
+    [" 2026-06-01 ", 46174],
+    // One-digit month and day take the pattern's way, to the same day.
+    ["2026-6-1", 46174],
+  ])("%p is %p", (text, value) => {
+    expect(typePastedText(text)).toBe(value);
+  });
+
+  test.each([
+    // 16 significant digits: an ID Excel would cut; kept as text.
+    ["1234567890123456"],
+    ["2026-02-30"],
+    ["2025-02-29"],
+    ["2026-13-01"],
+    ["2026-00-10"],
+    ["2026-06-01x"],
+    ["2026-06-1a"],
+    ["20260601-"],
+  ])("%p stays text", (text) => {
+    expect(typePastedText(text)).toBe(text);
+  });
 });
 
 describe("toEngineInput: text reaches HyperFormula as that exact text", () => {

@@ -4,8 +4,8 @@
  * written where, in how many syncs, and what is asked. Excel computes the formulas; these tests check what the pane asks
  * Excel to do.
  */
-import { FakeWorkbook, jsonBytes, LIMITS } from "../helpers/fake-excel";
-import { asFirstBuild } from "../helpers/first-build";
+import { FakeWorkbook } from "../helpers/fake-excel";
+import { RangeWrite, recordingExcel } from "../helpers/recording-workbook";
 import { defaultAssumptions } from "../../src/core/assumptions/defaults";
 import { ColumnQuestion } from "../../src/plan/columns";
 import {
@@ -14,115 +14,6 @@ import {
   repairedFormula,
   writableValue,
 } from "../../src/taskpane/build-plan";
-
-interface RangeWrite {
-  sheet: string;
-  row: number;
-  col: number;
-  rows: number;
-  cols: number;
-  values?: unknown;
-  formulas?: unknown;
-  numberFormat?: unknown;
-  syncsBefore: number;
-}
-
-interface Recorder {
-  context: Excel.RequestContext;
-  writes: RangeWrite[];
-  deleted: string[];
-  added: string[];
-  tables: { sheet: string; address: string; hasHeaders: boolean; name?: string }[];
-  charts: { sheet: string; type: string; title?: string; position?: string; series: number }[];
-  activated: string[];
-  syncs: () => number;
-}
-
-/**
- * A workbook whose selection holds `rows` (as Excel gives them: "" for a
- * blank) on a sheet named Export, in the limit-enforcing fake of
- * fake-excel.js; the sheets the builder adds are recorders whose writes
- * count on the same batches, so a batch over Excel on the web's limits fails.
- */
-function excel(rows: unknown[][]): Recorder & { book: FakeWorkbook } {
-  const book = new FakeWorkbook([{ name: "Export", formulas: rows }], {
-    selection: { sheet: "Export", row: 0, col: 0, rows: rows.length, cols: rows[0].length },
-  });
-  const syncs = () => book.stats.syncs;
-  const r: Recorder & { book: FakeWorkbook } = {
-    book,
-    context: book.context,
-    writes: [],
-    deleted: [],
-    added: [],
-    tables: [],
-    charts: [],
-    activated: [],
-    syncs,
-  };
-  const sheet = (name: string) => {
-    const range = (row: number, col: number, rows: number, cols: number) => {
-      const write: RangeWrite = { sheet: name, row, col, rows, cols, syncsBefore: syncs() };
-      r.writes.push(write);
-      book.request(0);
-      return {
-        set values(v: unknown) {
-          write.values = v;
-          book.request(jsonBytes(v));
-        },
-        set formulas(v: unknown) {
-          write.formulas = v;
-          book.request(jsonBytes(v));
-        },
-        set numberFormat(v: unknown) {
-          write.numberFormat = v;
-          book.request(jsonBytes(v));
-        },
-        format: { font: {}, fill: {} },
-      };
-    };
-    return {
-      getRangeByIndexes: range,
-      getRange: () => ({ format: {} }),
-      tables: {
-        add: (address: string, hasHeaders: boolean) => {
-          const table: Recorder["tables"][number] = { sheet: name, address, hasHeaders };
-          r.tables.push(table);
-          return table;
-        },
-      },
-      charts: {
-        add: (type: string) => {
-          const chart: Recorder["charts"][number] & Record<string, unknown> = {
-            sheet: name,
-            type,
-            series: 0,
-          };
-          r.charts.push(chart);
-          return {
-            title: {
-              set text(t: string) {
-                chart.title = t;
-              },
-            },
-            series: { getItemAt: () => ({ setXAxisValues: () => chart.series++ }) },
-            setPosition: (at: string) => (chart.position = at),
-          };
-        },
-      },
-      activate: () => r.activated.push(name),
-    };
-  };
-  asFirstBuild(
-    book,
-    (name) => {
-      r.added.push(name);
-      return sheet(name);
-    },
-    (name) => r.deleted.push(name)
-  );
-  return r;
-}
 
 // The plan-fixture export as Excel holds it after a paste: numbers typed, the rest text.
 const EXPORT: unknown[][] = [
@@ -143,7 +34,7 @@ const never = async (): Promise<string | null> => {
 
 describe("buildCoveragePlan", () => {
   test("writes the accounts in chunks, one sync each, with progress, then the plan sheets", async () => {
-    const x = excel(EXPORT);
+    const x = recordingExcel(EXPORT);
     const progress: [number, number][] = [];
     const result = await buildCoveragePlan(x.context, {
       assumptions: defaultAssumptions(),
@@ -269,46 +160,8 @@ describe("buildCoveragePlan", () => {
     expect(x.book.stats.refused).toEqual([]);
   });
 
-  test("a big export with long notes: read and written in chunks, every batch inside Excel on the web's limits", async () => {
-    // 20,000 accounts with a 3,000-character note each: 60 MB, twelve times what one request may carry.
-    const note = "Renewal risk discussed with procurement; ".repeat(74).slice(0, 3000);
-    const rows: unknown[][] = [["Account Name", "ACV", "Account Owner", "Notes"]];
-    for (let i = 0; i < 20_000; i++) rows.push([`Account ${i}`, 1000 + i, `CSM ${i % 9}`, note]);
-    const x = excel(rows);
-    const progress: number[] = [];
-    const result = await buildCoveragePlan(x.context, {
-      assumptions: defaultAssumptions(),
-      askAcvColumn: never,
-      onProgress: (done) => progress.push(done),
-    });
-
-    expect(result).toMatchObject({ built: true, accounts: 20_000 });
-    // The first read (20,000 cells of values and number formats, 2,500 rows, before any
-    // row was measured) is too big for these rows:
-    // Excel refuses it, and it is read again in halves; nothing else is refused.
-    expect(x.book.stats.refused).toEqual(["ResponsePayloadSizeLimitExceeded"]);
-    expect(x.book.stats.largestRequest).toBeLessThanOrEqual(LIMITS.payloadBytes);
-    expect(x.book.stats.largestResponse).toBeLessThanOrEqual(LIMITS.payloadBytes);
-    // Chunks of fewer than the 2,000 rows by default: each carries at most about 2 MB.
-    const chunks = progress.map((done, i) => done - (progress[i - 1] ?? 0));
-    expect(Math.max(...chunks)).toBeLessThan(2000);
-    expect(progress[progress.length - 1]).toBe(20_000);
-    // Every account row written once, in order, with its note intact.
-    const accounts = x.writes.filter(
-      (w) => w.sheet === "CS Accounts" && w.values !== undefined && w.row > 0
-    );
-    expect(accounts.reduce((sum, w) => sum + w.rows, 0)).toBe(20_000);
-    expect((accounts[accounts.length - 1].values as unknown[][]).at(-1)).toEqual([
-      "Account 19999",
-      20999,
-      "CSM 1", // 19,999 = 9 x 2,222 + 1
-      note,
-      20999,
-    ]);
-  });
-
   test("asks which column holds the ACV when two could, and uses the answer", async () => {
-    const x = excel([
+    const x = recordingExcel([
       ["Name", "ACV", "ARR"],
       ["Acme", 1, 300000],
     ]);
@@ -329,7 +182,7 @@ describe("buildCoveragePlan", () => {
   });
 
   test("only MRR: asks to confirm x12; cancelling builds nothing", async () => {
-    const x = excel([
+    const x = recordingExcel([
       ["Name", "MRR"],
       ["Acme", 2500],
     ]);
@@ -346,7 +199,7 @@ describe("buildCoveragePlan", () => {
   });
 
   test("confirming MRR plans on MRR x 12", async () => {
-    const x = excel([
+    const x = recordingExcel([
       ["Name", "MRR"],
       ["Acme", 2500],
     ]);
@@ -361,7 +214,7 @@ describe("buildCoveragePlan", () => {
   });
 
   test("an export with only Annual Revenue builds nothing and says why", async () => {
-    const x = excel([
+    const x = recordingExcel([
       ["Name", "Annual Revenue"],
       ["Acme", 5e6],
     ]);
