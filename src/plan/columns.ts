@@ -283,12 +283,14 @@ function pairedCurrency(headers: readonly string[], acv: number): number | null 
   if (acv < 0 || acv >= headers.length) return null;
   const amount = headerWords(headers[acv]);
   if (amount === "") return null;
-  const index = headers.findIndex(
-    (h, i) =>
+  const index = headers.findIndex((h, i) => {
+    const words = headerWords(h);
+    return (
       i !== acv &&
-      CURRENCY_CODE_ENDING.test(headerWords(h)) &&
-      headerWords(h).replace(CURRENCY_CODE_ENDING, "").trim() === amount
-  );
+      CURRENCY_CODE_ENDING.test(words) &&
+      words.replace(CURRENCY_CODE_ENDING, "").trim() === amount
+    );
+  });
   return index >= 0 ? index : null;
 }
 

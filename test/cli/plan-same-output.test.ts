@@ -13,10 +13,7 @@ import { promises as fs } from "fs";
 import os from "os";
 import path from "path";
 import JSZip from "jszip";
-import { runPlanCommand } from "../../src/cli/plan";
-import { defaultAssumptions } from "../../src/core/assumptions/defaults";
-import { excelSerialFromYmd } from "../../src/core/dates";
-import { testCatalog } from "../helpers/engine";
+import { planInProcess } from "../helpers/cli";
 const { makeCsv } = require("../../scripts/make-sample-export") as {
   makeCsv: (rows: number) => string;
 };
@@ -106,14 +103,7 @@ beforeAll(async () => {
   const file = path.join(dir, "export.csv");
   await fs.writeFile(file, `${lines.join("\r\n")}\r\n`);
   const output = path.join(dir, "plan.xlsx");
-  await runPlanCommand(
-    file,
-    { output, json: true },
-    defaultAssumptions(),
-    await testCatalog(),
-    { out: () => undefined, progress: false },
-    excelSerialFromYmd(2026, 11, 1)
-  );
+  await planInProcess(file, output);
   sheets = await sheetsOf(output);
 }, 60_000);
 afterAll(() => fs.rm(dir, { recursive: true, force: true }));

@@ -11,11 +11,8 @@ import os from "os";
 import path from "path";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
-import { runPlanCommand } from "../../src/cli/plan";
 import { loadSheet } from "../../src/cli/data";
-import { defaultAssumptions } from "../../src/core/assumptions/defaults";
-import { excelSerialFromYmd } from "../../src/core/dates";
-import { testCatalog } from "../helpers/engine";
+import { planInProcess } from "../helpers/cli";
 
 const HEADER = ["Account ID", "Account Name", "Account Owner", "Industry", "ACV", "Country"];
 const ROWS: string[][] = [
@@ -58,14 +55,7 @@ beforeAll(async () => {
   const lines = [HEADER, ...ROWS].map((row) => row.map(csvField).join(","));
   await fs.writeFile(file, `${lines.join("\r\n")}\r\n`);
   output = path.join(dir, "plan.xlsx");
-  await runPlanCommand(
-    file,
-    { output, json: true },
-    defaultAssumptions(),
-    await testCatalog(),
-    { out: () => undefined, progress: false },
-    excelSerialFromYmd(2026, 11, 1)
-  );
+  await planInProcess(file, output);
   const zip = await JSZip.loadAsync(await fs.readFile(output));
   const workbook = await zip.file("xl/workbook.xml")!.async("string");
   const rels = await zip.file("xl/_rels/workbook.xml.rels")!.async("string");

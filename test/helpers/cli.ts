@@ -7,6 +7,9 @@
 import { spawnSync } from "child_process";
 import path from "path";
 import { main } from "../../src/cli/main";
+import { runPlanCommand } from "../../src/cli/plan";
+import { defaultAssumptions } from "../../src/core/assumptions/defaults";
+import { excelSerialFromYmd } from "../../src/core/dates";
 import { Catalog } from "../../src/engine/catalog";
 import { testCatalog } from "./engine";
 
@@ -32,6 +35,22 @@ export async function runCliWith(catalogOf: () => Catalog, ...argv: string[]): P
     catalogOf
   );
   return { code, out, err };
+}
+
+/**
+ * Plans a CSV export into `output` in this process, quietly, with the default
+ * assumptions and an as-of date of 2026-11-01 (fixed, so the workbook never
+ * depends on the day the test runs).
+ */
+export async function planInProcess(csv: string, output: string): Promise<void> {
+  await runPlanCommand(
+    csv,
+    { output, json: true },
+    defaultAssumptions(),
+    await testCatalog(),
+    { out: () => undefined, progress: false },
+    excelSerialFromYmd(2026, 11, 1)
+  );
 }
 
 export const BIN = path.resolve(__dirname, "..", "..", "bin", "cs-coverage.js");
