@@ -47,6 +47,25 @@ const FOOTER =
 /** A grouping line: "Account Owner: Ann Lee", "Ann Lee (12 records)", "Type: Customer (40)". */
 const GROUP_LINE = /^[^:]{1,60}:\s*\S.*$|\(\s*\d[\d,.]*\s*(?:records?|rows?|accounts?)?\s*\)$/i;
 
+/**
+ * Whether a trimmed text can start a total or count label: TOTAL_LABEL and
+ * COUNT_LABEL begin with grand, total, sub, sum, overall, report, record,
+ * row or count. Most texts (names, owners) fail here without either pattern.
+ */
+function mayBeLabel(text: string): boolean {
+  switch (text.charCodeAt(0) | 0x20) {
+    case 0x63: // c
+    case 0x67: // g
+    case 0x6f: // o
+    case 0x72: // r
+    case 0x73: // s
+    case 0x74: // t
+      return true;
+    default:
+      return false;
+  }
+}
+
 function isText(cell: ExportCell | undefined): cell is string {
   return typeof cell === "string" && cell.trim() !== "";
 }
@@ -85,6 +104,7 @@ function classify(
     if (!isText(cell)) continue;
     const text = cell.trim();
     if (texts++ === 0) firstText = text;
+    if (!mayBeLabel(text)) continue;
     const total = TOTAL_LABEL.exec(text);
     if (total !== null) {
       const records = total[1] === undefined ? null : RECORDS_IN_LABEL.exec(total[1]);

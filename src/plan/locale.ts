@@ -68,13 +68,29 @@ type CellShape =
   | { kind: "date"; first: number; second: number; separator: string }
   | { kind: "other" };
 
+/**
+ * Whether a text holds an ASCII digit, which both NUMERIC_DATE and
+ * NUMBER_SHAPE require (`\d` without the u flag is 0-9): names, owners and
+ * countries, most of an export's texts, then skip both patterns.
+ */
+function hasDigit(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 0x30 && code <= 0x39) return true;
+  }
+  return false;
+}
+
+const OTHER: CellShape = { kind: "other" };
+
 /** What one text cell says about the column's locale. */
 function shapeOf(text: string): CellShape {
+  if (!hasDigit(text)) return OTHER;
   const date = NUMERIC_DATE.exec(text);
   if (date !== null)
     return { kind: "date", first: Number(date[1]), second: Number(date[3]), separator: date[2] };
   const match = NUMBER_SHAPE.exec(text);
-  if (match === null) return { kind: "other" };
+  if (match === null) return OTHER;
   const digits = match[2];
   const dots = count(digits, ".");
   const commas = count(digits, ",");
@@ -212,6 +228,7 @@ export function canonicalDigits(digits: string, decimal: "." | ","): string | nu
 
 /** One text cell read in a decided locale: a number, a date serial, en-US text for an amount with a currency marker, or the text unchanged. */
 function convert(text: string, decimal: "." | "," | null, dayFirst: boolean | null): ExportCell {
+  if (!hasDigit(text)) return text;
   const date = NUMERIC_DATE.exec(text);
   if (date !== null) {
     if (dayFirst === null) return text;
