@@ -372,7 +372,12 @@ export interface LocaleOptions {
   from: number;
   /** The locale the user named (--locale, or the pane's answer). */
   locale?: ExportLocale;
-  /** The CSV's delimiter: a comma-delimited file does not use the comma as its decimal separator. */
+  /**
+   * The CSV's delimiter, given only when the rows come from a CSV read by this
+   * project: a comma-delimited file does not use the comma as its decimal
+   * separator, and its numbers were typed here from text that reads the same
+   * in every locale ("80000"), not by a spreadsheet in some locale.
+   */
   delimiter?: string;
   /** Columns the plan (or the formulas) read: ambiguity there is a question; elsewhere the cells stay text. */
   critical: readonly number[];
@@ -500,8 +505,11 @@ export function applyLocale(rows: ExportCell[][], options: LocaleOptions): Local
       else if (options.delimiter === "," && !e.ambiguousSeparator.has(".")) decimal = ".";
       else if (isCritical) return { ok: false, question: numberQuestion(column, name, e) };
     }
+    // Only a spreadsheet's numbers can have been typed in the wrong locale: a CSV's
+    // "80000" beside "1.200,50" is a German export whose whole amounts have no separator.
     if (
       isCritical &&
+      options.delimiter === undefined &&
       e.typedNumbers > 0 &&
       decimal === "," &&
       (e.counts.decimalComma > 0 || e.counts.ambiguous > 0)

@@ -112,6 +112,14 @@ describe("numbers, decided by the whole column", () => {
       error: expect.stringMatching(/holds numbers and also text .*"1\.250\.000"/),
     });
   });
+  test("a CSV's plain whole numbers beside decimal commas are one German column, not a mistyped one", () => {
+    // Read here from the CSV, 80000 is 80000 in every locale; "1.200,50" settles the decimal comma.
+    expect(read([80000, "1.200,50", 5000], { delimiter: ";" })).toEqual({
+      result: { ok: true, converted: 1, decided: [{ column: 0, decimal: ",", dayFirst: null }] },
+      values: [80000, 1200.5, 5000],
+    });
+    expect(read([80000, "€1.200"], { delimiter: "," }).values).toEqual([80000, "€1200"]);
+  });
   test("groups that are not thousands stay text (12,50,000 is not read as 1,250,000)", () => {
     expect(read(["12,50,000", "1,250,000.5"]).values).toEqual(["12,50,000", 1250000.5]);
   });
