@@ -147,6 +147,8 @@ const LOCALE_DEPENDENT = /\d[.,/]\d/;
 const EXPONENT = /\d[eE][+-]?\d/;
 /** "000417": an identifier whose zeros Excel's paste would drop; the builder decides its column. */
 const LEADING_ZERO = /^\s*0\d+\s*$/;
+/** "95%": a number to Excel's paste, but no amount; the builder decides its column (an ACV refuses it). */
+const PERCENT = /\d\s*%\s*\)?\s*$/;
 
 export function parseCsv(
   text: string,
@@ -184,7 +186,11 @@ export function parseCsv(
             cell = field;
           else {
             cell = typeCell(field, commaGroups);
-            if (options.localeAware && typeof cell === "number" && LEADING_ZERO.test(field))
+            if (
+              options.localeAware &&
+              typeof cell === "number" &&
+              (LEADING_ZERO.test(field) || PERCENT.test(field))
+            )
               cell = field;
           }
           row[c] = typeof cell === "string" ? texts.share(cell, c) : cell;

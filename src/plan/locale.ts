@@ -384,6 +384,8 @@ export interface LocaleOptions {
   headers: readonly string[];
   /** Columns kept as text whatever they look like (identifiers). */
   text?: readonly number[];
+  /** Columns of amounts (the ACV): a percentage there ("95%") stays text, refused as no amount, not read as 0.95. */
+  amounts?: readonly number[];
 }
 
 export type LocaleResult =
@@ -474,6 +476,9 @@ function columnName(headers: readonly string[], column: number): string {
  * and no locale was given; an error when a critical column contradicts
  * itself or was typed in another locale.
  */
+/** "95%", "12,5 %", "(5%)": a percentage, not an amount. */
+const PERCENT_TEXT = /\d\s*%\s*\)?\s*$/;
+
 export function applyLocale(rows: ExportCell[][], options: LocaleOptions): LocaleResult {
   const width = rows.reduce((w, row) => Math.max(w, row.length), 0);
   const critical = new Set(options.critical);
@@ -538,10 +543,13 @@ export function applyLocale(rows: ExportCell[][], options: LocaleOptions): Local
     decided.push({ column, decimal, dayFirst });
   }
   // Converted only once every column is decided: a question leaves the rows as they were.
+  const amounts = new Set(options.amounts ?? []);
   for (const { column, decimal, dayFirst } of decided) {
+    const isAmount = amounts.has(column);
     for (let r = options.from; r < rows.length; r++) {
       const cell = rows[r][column];
       if (typeof cell !== "string") continue;
+      if (isAmount && PERCENT_TEXT.test(cell)) continue;
       const value = convert(cell, decimal, dayFirst);
       if (value !== cell) {
         rows[r][column] = value;

@@ -62,6 +62,10 @@ export const PlanMessages = {
     `the amount's number format (${JSON.stringify(format)}) shows a currency sign the plan cannot identify (or several); give the amount a currency column (such as "Currency" = SEK) or a format with a three-letter code such as [$SEK]`,
   unknownCurrencySign: (value: unknown) =>
     `${shownCell(value)} carries a currency sign the plan cannot identify; give the amount as digits with a currency column (such as "Currency" = SEK), or convert it first`,
+  shownOtherwise: (value: number, format: string, shown: "percent" | "suffix") =>
+    shown === "percent"
+      ? `the cell holds ${value} shown as a percentage (number format ${JSON.stringify(format)}), not an amount; give the ACV as an amount such as 80000`
+      : `the cell holds ${value} but its number format (${JSON.stringify(format)}) shows it with a thousands or millions suffix it does not multiply by, so the amount meant is not certain; give the full amount (such as 80000), or a format that scales it, such as #,##0,"K"`,
   // Contracts (TCV x 12 / term)
   termBlank: (column: string) =>
     `the ${JSON.stringify(column)} is blank, so the contract's value cannot be made annual`,

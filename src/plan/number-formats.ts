@@ -184,6 +184,49 @@ export function formatCurrency(format: string): FormatCurrency | null {
   return result;
 }
 
+const shownCache = new Map<string, ShownAmount | null>();
+
+/** How a number format shows an amount other than the number the cell holds. */
+export type ShownAmount = "percent" | "suffix";
+
+/**
+ * Whether a number format shows a different amount from the number stored:
+ * a percentage (0.95 shown "95%"), or a thousands or millions suffix with no
+ * scaling comma (250 formatted #,##0"K" is shown "250K", but holds 250; with
+ * the comma, #,##0,"K", 250000 is shown "250K" and holds 250000, which is
+ * right). Null when the number shown is the number stored.
+ */
+export function shownAmount(format: string): ShownAmount | null {
+  const known = shownCache.get(format);
+  if (known !== undefined || shownCache.has(format)) return known ?? null;
+  let result: ShownAmount | null = null;
+  for (const section of sections(format)) {
+    if (section.some((p) => p.kind === "code" && p.text === "@")) continue;
+    if (section.some((p) => p.kind === "code" && p.text === "%")) {
+      result = "percent";
+      break;
+    }
+    // The placeholders end at the last digit code; commas right after it scale by 1,000 each.
+    let last = -1;
+    section.forEach((p, i) => {
+      if (p.kind === "code" && /[0#?]/.test(p.text)) last = i;
+    });
+    if (last < 0) continue;
+    let scaled = false;
+    let suffix = "";
+    for (const piece of section.slice(last + 1)) {
+      if (piece.kind === "code" && piece.text === ",") scaled = suffix === "";
+      else if (piece.kind === "literal") suffix += piece.text;
+    }
+    if (!scaled && /^\s*(?:k|m|mm|mn|b|bn)\s*$/i.test(suffix)) {
+      result = "suffix";
+      break;
+    }
+  }
+  if (shownCache.size < 4096) shownCache.set(format, result);
+  return result;
+}
+
 /**
  * The text a zero-padded identifier format shows for a whole number:
  * "000000" makes 1234 "001234", "\"C-\"00000" makes 417 "C-00417",
@@ -309,8 +352,9 @@ export function planNumberFormats(currency: string): Record<CellFormat, string> 
 /**
  * A number read with its cell's number format, the same for an .xlsx file
  * and for Excel's own cells: a zero-padded identifier becomes the text it
- * shows; a format that shows a currency is kept in `formats` (row and column
- * 0-based, as the export's rows) and the number stays a number.
+ * shows; a format that shows a currency, a percentage or an unscaled "K"
+ * is kept in `formats` (row and column 0-based, as the export's rows) and
+ * the number stays a number.
  */
 export function readFormattedNumber(
   value: number,
@@ -321,6 +365,7 @@ export function readFormattedNumber(
 ): number | string {
   const padded = zeroPaddedText(value, numFmt);
   if (padded !== null) return padded;
-  if (formatCurrency(numFmt) !== null) formats.set(row, col, numFmt);
+  if (formatCurrency(numFmt) !== null || shownAmount(numFmt) !== null)
+    formats.set(row, col, numFmt);
   return value;
 }

@@ -54,6 +54,7 @@ export function startReading(
     critical,
     headers: columns.headers,
     text: identifiers,
+    amounts: [columns.acv],
     ...(options.locale ? { locale: options.locale } : {}),
     ...(options.delimiter ? { delimiter: options.delimiter } : {}),
   });

@@ -9,6 +9,7 @@ import {
   formatCurrency,
   moneyNumberFormat,
   planNumberFormats,
+  shownAmount,
   zeroPaddedText,
 } from "../../src/plan/number-formats";
 
@@ -136,5 +137,33 @@ describe("money in the plan's own currency", () => {
   ])("%s money is written %s", (currency, format) => {
     expect(moneyNumberFormat(currency)).toBe(format);
     expect(planNumberFormats(currency).money).toBe(format);
+  });
+});
+
+describe("a number format that shows another amount than the cell holds", () => {
+  test.each([
+    ["0%", "percent"],
+    ["0.0%", "percent"],
+    ['#,##0"K"', "suffix"],
+    ["#,##0\\K", "suffix"],
+    ['$#,##0" M"', "suffix"],
+    ['0.0"MM";(0.0"MM")', "suffix"],
+    ['#,##0"bn"', "suffix"],
+  ])("%s shows %s", (format, shown) => {
+    expect(shownAmount(format)).toBe(shown);
+  });
+
+  test.each([
+    "General",
+    "#,##0",
+    '#,##0,"K"', // 250000 shown 250K: the comma divides by 1,000 for the eye only
+    '$#,##0.0,,"M"',
+    '#,##0 "kr"',
+    "[$€-x-euro2] #,##0",
+    '_($* #,##0_);_($* (#,##0);_($* "-"??_);_(@_)',
+    "m/d/yyyy",
+    '0;-0;0;"see %"@', // a text section's % is no percentage of the number
+  ])("%s shows the number it holds", (format) => {
+    expect(shownAmount(format)).toBeNull();
   });
 });
