@@ -106,6 +106,7 @@ async function parseXlsx(file: string, options: SheetOptions): Promise<LoadedShe
         const cell = xlsxCell(value, address, file);
         return typeof cell === "string" ? texts.share(cell) : cell;
       },
+      ...(options.formulas === undefined ? {} : { formula: options.formulas }),
       ...(formats === undefined
         ? {}
         : {

@@ -17,6 +17,7 @@ import { ExportLocale, localeQuestionMessage } from "../plan/locale";
 import { buildLayout, PlanInput, PlanLayout, SHEETS } from "../plan/layout";
 import { preparePlan } from "../plan/prepare";
 import { formatMoney } from "../plan/currency";
+import { TotalFormulaCells } from "../plan/furniture";
 import { CellFormats, readFormattedNumber } from "../plan/number-formats";
 import { describeReconciliation, Reconciliation } from "../plan/reconcile";
 import { describeSkipped, SKIPPED_SHOWN, SkippedRow } from "../plan/rows";
@@ -194,15 +195,20 @@ async function readExport(
   file: string,
   sheet: string | undefined,
   acvColumn: string | undefined,
-  formats: CellFormats
+  formats: CellFormats,
+  totals: TotalFormulaCells
 ): Promise<LoadedSheet> {
   try {
     return await loadExport(file, {
       localeAware: true,
       numberFormats: {
         read: (value, numFmt, row, col) => readFormattedNumber(value, numFmt, row, col, formats),
-        startSheet: () => formats.clear(),
+        startSheet: () => {
+          formats.clear();
+          totals.clear();
+        },
       },
+      formulas: (formula, row, col) => totals.seen(formula, row, col),
       // Without --sheet: the first sheet with an account table (the --acv-column header when named).
       ...(sheet !== undefined
         ? { sheet }
@@ -272,7 +278,15 @@ export async function runPlanCommand(
   await checkOutput(output);
   // What the .xlsx's number formats say: amounts' currencies, identifiers' zeros.
   const numberFormats = new CellFormats();
-  const loaded = await readExport(file, options.sheet, options.acvColumn, numberFormats);
+  // Formulas that total a column: a table's totals row without its "Total" label.
+  const totalFormulas = new TotalFormulaCells();
+  const loaded = await readExport(
+    file,
+    options.sheet,
+    options.acvColumn,
+    numberFormats,
+    totalFormulas
+  );
   const sheetNote = loaded.sheet === undefined ? undefined : describeSheet(loaded.sheet);
   const prepared = preparePlan(loaded.rows, {
     acvColumn: options.acvColumn,
@@ -287,6 +301,7 @@ export async function runPlanCommand(
     rowsAreAccounts: options.rowsAreAccounts,
     allStatuses: options.allStatuses,
     ...(numberFormats.size > 0 ? { numberFormats } : {}),
+    ...(totalFormulas.size > 0 ? { totalFormulas } : {}),
   });
   if (!prepared.ok) {
     if ("question" in prepared) throw new PlanError(questionMessage(prepared.question));

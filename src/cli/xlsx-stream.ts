@@ -188,6 +188,8 @@ interface StreamOptions {
    * zero-padded text. Row and column are 0-based.
    */
   formatted?: (value: number, numFmt: string, row: number, col: number) => SheetCell;
+  /** Sees each formula's text as stored (no "="); row and column 0-based. */
+  formula?: (formula: string, row: number, col: number) => void;
   /** Called before each worksheet is read (the first that holds an account table may be a later one). */
   startSheet?: () => void;
   choice?: SheetChoice;
@@ -380,6 +382,8 @@ async function readCells(
           const cell = parser.model;
           const address = cell.address ?? "";
           const value = loadedValue(cell, context);
+          if (options.formula !== undefined && typeof cell.formula === "string")
+            options.formula(cell.formula, rowNumber - 1, colNumber - 1);
           let typed: SheetCell;
           try {
             typed = options.typeCell(value, address);

@@ -9,7 +9,8 @@
  * states about itself (its record count, its grand total) is checked against
  * what was read.
  *
- * Recognition is by the row's labels, never by its amounts, and is strict:
+ * Recognition is by the row's labels (or, in an .xlsx, by a formula that
+ * totals the ACV column), never by its amounts, and is strict:
  * an account called "Total Wine & More" is an account ("Total" must be the
  * whole label, or the label's last word on a row with no other text).
  */
@@ -138,6 +139,62 @@ function classify(
   return null;
 }
 
+/**
+ * Whether a formula stored in column `col` (0-based) totals that column:
+ * SUBTOTAL or AGGREGATE (an Excel table's totals row, Data > Subtotal), a SUM
+ * of a range of its own column (SUM(D4:D120)) or of a whole table column
+ * (SUM(Accounts[ACV])). A row-wise SUM (SUM(F5:H5), a table's
+ * [#This Row]) is an account's own figure.
+ */
+export function totalsColumn(formula: string, col: number): boolean {
+  const text = formula.replace(/^\s*=?\s*(?:_xlfn\.)?/i, "");
+  if (/^(?:subtotal|aggregate)\s*\(/i.test(text)) return true;
+  const range = /^sum\s*\(\s*\$?([a-z]{1,3})\$?(\d+)\s*:\s*\$?([a-z]{1,3})\$?(\d+)\s*\)$/i.exec(
+    text
+  );
+  if (range !== null) {
+    return columnOf(range[1]) === col && columnOf(range[3]) === col && range[2] !== range[4];
+  }
+  return /^sum\s*\(\s*[\w.\\]+\[[^@]*\]\s*\)$/i.test(text) && !/#this row/i.test(text);
+}
+
+/** "D" -> 3, "AA" -> 26: a column's letters as its 0-based index. */
+function columnOf(letters: string): number {
+  let n = 0;
+  for (const ch of letters.toUpperCase()) n = n * 26 + ch.charCodeAt(0) - 64;
+  return n - 1;
+}
+
+/** The cells whose stored formula totals their column (totalsColumn), 0-based row and column. */
+export interface TotalFormulas {
+  has(row: number, col: number): boolean;
+}
+
+/** Columns in a sheet (Excel's 16,384), to key a cell by one number. */
+const SHEET_COLUMNS = 16_384;
+
+/** Collects, from a workbook's formulas as they are read, the cells that total their column. */
+export class TotalFormulaCells implements TotalFormulas {
+  private readonly cells = new Set<number>();
+
+  seen(formula: string, row: number, col: number): void {
+    if (totalsColumn(formula, col)) this.cells.add(row * SHEET_COLUMNS + col);
+  }
+
+  has(row: number, col: number): boolean {
+    return this.cells.has(row * SHEET_COLUMNS + col);
+  }
+
+  /** Forgets every cell (another sheet is read). */
+  clear(): void {
+    this.cells.clear();
+  }
+
+  get size(): number {
+    return this.cells.size;
+  }
+}
+
 function rowKey(row: readonly ExportCell[]): string {
   return row.map((cell) => headerText(cell).toLowerCase()).join("\u0001");
 }
@@ -146,7 +203,11 @@ function rowKey(row: readonly ExportCell[]): string {
  * Finds the furniture of an export whose header row and columns are known.
  * Rows under the header are classified one by one; rows above it are counted.
  */
-export function findFurniture(rows: readonly ExportCell[][], columns: ExportColumns): Furniture {
+export function findFurniture(
+  rows: readonly ExportCell[][],
+  columns: ExportColumns,
+  totalFormulas?: TotalFormulas
+): Furniture {
   const set = new Set<number>();
   const byKind: Record<FurnitureKind, number> = {
     total: 0,
@@ -162,7 +223,11 @@ export function findFurniture(rows: readonly ExportCell[][], columns: ExportColu
   let above = 0;
   for (let r = 0; r < columns.headerRow; r++) if (rows[r].some((c) => !isEmpty(c))) above++;
   for (let r = columns.headerRow + 1; r < rows.length; r++) {
-    const found = classify(rows[r], columns, headerKey);
+    // A row with no total label whose ACV is a formula totalling the column (a table's
+    // totals row without its "Total") is a total all the same: planned, it doubles the ARR.
+    const found =
+      classify(rows[r], columns, headerKey) ??
+      (totalFormulas?.has(r, columns.acv) === true ? { kind: "total" as const } : null);
     if (found === null) continue;
     set.add(r);
     byKind[found.kind]++;

@@ -11,6 +11,7 @@ import { ColumnQuestion, detectColumns, ExportCell } from "./columns";
 import { PlanInput } from "./layout";
 import { ExportLocale, LocaleQuestion } from "./locale";
 import { CellFormats } from "./number-formats";
+import { TotalFormulas } from "./furniture";
 import { finishReading, startReading } from "./reading";
 import { reconcile } from "./reconcile";
 import { currencySetting, describeSkipped, readAccounts } from "./rows";
@@ -33,6 +34,8 @@ export interface PrepareOptions {
   allStatuses?: boolean;
   /** The cells' number formats that show a currency (an .xlsx's), by the rows' indexes. */
   numberFormats?: CellFormats;
+  /** An .xlsx's cells whose formula totals their column (a table's totals row), by the rows' indexes. */
+  totalFormulas?: TotalFormulas;
 }
 
 export type Prepared =

@@ -6,7 +6,7 @@
  */
 import { CurrencySetting } from "./currency";
 import { ExportCell, ExportColumns } from "./columns";
-import { describeFurniture, findFurniture, Furniture, reconcile } from "./furniture";
+import { describeFurniture, findFurniture, Furniture, reconcile, TotalFormulas } from "./furniture";
 import { identifierColumns, keepIdentifiersText } from "./identifiers";
 import { applyLocale, ExportLocale, LocaleQuestion } from "./locale";
 import { CellFormats } from "./number-formats";
@@ -29,6 +29,8 @@ export interface ReadingOptions {
   locale?: ExportLocale;
   /** A CSV's delimiter (a comma-delimited file does not use the decimal comma). */
   delimiter?: string;
+  /** An .xlsx's cells whose formula totals their column: their rows are total rows. */
+  totalFormulas?: TotalFormulas;
 }
 
 export type ReadingStart =
@@ -46,7 +48,7 @@ export function startReading(
   columns: ExportColumns,
   options: ReadingOptions
 ): ReadingStart {
-  const furniture = findFurniture(rows, columns);
+  const furniture = findFurniture(rows, columns, options.totalFormulas);
   const identifiers = identifierColumns(rows, columns);
   const critical = [columns.acv, ...(columns.lastActivity === null ? [] : [columns.lastActivity])];
   const locale = applyLocale(rows, {

@@ -3,7 +3,12 @@
  * stay accounts, and what the export states about itself.
  */
 import { ExportCell, ExportColumns } from "../../src/plan/columns";
-import { describeFurniture, findFurniture, reconcile } from "../../src/plan/furniture";
+import {
+  describeFurniture,
+  findFurniture,
+  reconcile,
+  totalsColumn,
+} from "../../src/plan/furniture";
 
 const COLUMNS: ExportColumns = {
   headerRow: 2,
@@ -79,5 +84,31 @@ describe("findFurniture", () => {
       headerRow: 0,
     });
     expect(twice.grandTotalRow).toBeNull();
+  });
+});
+
+describe("a formula that totals its own column (column D, index 3)", () => {
+  test.each([
+    "SUBTOTAL(109,Book[ACV])",
+    "SUBTOTAL(9,D4:D120)",
+    "_xlfn.AGGREGATE(9,5,D2:D50)",
+    "SUM(D2:D50)",
+    "sum($D$2:$D50)",
+    "SUM(Book[ACV])",
+    "SUM(Book[[#Data],[ACV]])",
+  ])("%s is a total", (formula) => {
+    expect(totalsColumn(formula, 3)).toBe(true);
+  });
+
+  test.each([
+    "SUM(B2:C2)", // an account's quarters, along its row
+    "SUM(E2:E50)", // another column's
+    "SUM(D2:D2)",
+    "SUM(Book[[#This Row],[Q1]:[Q4]])",
+    "SUM(Book[@[Q1]:[Q4]])",
+    "B2*12",
+    "VLOOKUP(A2,Contracts!A:D,4,FALSE)",
+  ])("%s is an account's own figure", (formula) => {
+    expect(totalsColumn(formula, 3)).toBe(false);
   });
 });
