@@ -462,14 +462,25 @@ export function detectColumns(
       ...optionalColumns(headers, acv),
     },
   });
+  // Columns headed alike (a joined report's two "ACV" fields) cannot be told apart by name.
+  const sameNamed = (name: string): ColumnDetection | null => {
+    const at = headers.flatMap((h, i) => (headerWords(h) === headerWords(name) ? [i] : []));
+    return at.length > 1
+      ? { ok: false, error: PlanMessages.sameNamedColumns(headers[at[0]], at) }
+      : null;
+  };
   if (acvColumn !== undefined) {
     const acv = headers.findIndex((h) => headerWords(h) === headerWords(acvColumn));
+    const twice = sameNamed(acvColumn);
+    if (twice !== null) return twice;
     if (isAnnualRevenue(headers[acv]))
       return { ok: false, error: PlanMessages.annualRevenueRefused(headers[acv]) };
     return columns(acv, isMrrHeader(headers[acv]), isTcvHeader(headers[acv]));
   }
   const acvCandidates = headers.filter(isAcvHeader);
   if (acvCandidates.length === 1) return columns(headers.indexOf(acvCandidates[0]), false);
+  if (acvCandidates.length > 1 && new Set(acvCandidates.map(headerWords)).size === 1)
+    return sameNamed(acvCandidates[0]) as ColumnDetection;
   if (acvCandidates.length > 1)
     return {
       ok: false,

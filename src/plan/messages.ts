@@ -16,6 +16,11 @@ export const PlanMessages = {
     `the only recurring-revenue column is monthly (${quoteList(columns)}); to plan on it multiplied by 12, confirm with --acv-column ${JSON.stringify(columns[0])}`,
   annualRevenueRefused: (column: string) =>
     `${JSON.stringify(column)} is the customer's company revenue in Salesforce and HubSpot, not ACV; it is never used as the ACV column`,
+  sameNamedColumns: (name: string, positions: readonly number[]) => {
+    const numbers = positions.map((p) => String(p + 1));
+    const listed = `${numbers.slice(0, -1).join(", ")} and ${numbers[numbers.length - 1]}`;
+    return `${positions.length} columns are headed ${JSON.stringify(name)} (columns ${listed} from the left), so which one holds the ACV cannot be told by its name; rename one of them in the export (for example "${name} (Opportunity)")`;
+  },
   unknownAcvColumn: (name: string, headers: readonly string[]) =>
     `--acv-column ${JSON.stringify(name)} is not a column of the header row; the columns are ${quoteList(headers)}`,
   noDataRows: () => "the export has a header row but no account rows under it",

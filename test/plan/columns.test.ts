@@ -86,6 +86,22 @@ describe("detectColumns", () => {
     expect(result.ok && result.columns.acv).toBe(2);
   });
 
+  test("two columns headed alike are refused by name, never the first of them taken", () => {
+    // A joined report: the account's and the opportunity's "ACV" (80,000 and 90,000).
+    const rows = [row("Name", "ACV", "acv", "ARR"), row("Acme", 80000, 90000, 85000)];
+    const named = detectColumns(rows, "ACV");
+    expect(named.ok).toBe(false);
+    expect("error" in named && named.error).toBe(
+      '2 columns are headed "ACV" (columns 2 and 3 from the left), so which one holds the ACV cannot be told by its name; rename one of them in the export (for example "ACV (Opportunity)")'
+    );
+    // Another column can still be named.
+    const arr = detectColumns(rows, "ARR");
+    expect(arr.ok && arr.columns.acv).toBe(3);
+    // With nothing named, "ACV" twice is no question the user could answer.
+    const auto = detectColumns([row("Name", "ACV", "ACV"), row("Acme", 80000, 90000)]);
+    expect("error" in auto && auto.error).toMatch(/^2 columns are headed "ACV" \(columns 2 and 3/);
+  });
+
   test("only MRR: a question, never a silent x12; naming the MRR column confirms x12", () => {
     const rows = [row("Name", "MRR"), row("Acme", 100)];
     expect(detectColumns(rows)).toMatchObject({
