@@ -140,7 +140,19 @@ export function isMrrHeader(header: string): boolean {
 }
 
 const OPTIONAL_NAMES = {
-  name: ["account name", "account", "company name", "company", "customer name", "customer", "name"],
+  name: [
+    "account name",
+    "account",
+    "company name",
+    "company",
+    // HubSpot deal exports name each deal's company under these.
+    "associated company",
+    "associated company primary",
+    "associated company name",
+    "customer name",
+    "customer",
+    "name",
+  ],
   owner: [
     "csm",
     "csm name",
@@ -177,6 +189,9 @@ const OPTIONAL_NAMES = {
     "customer number",
     "company id",
     "associated company id",
+    "associated company ids",
+    "associated company id primary",
+    "associated company ids primary",
     "record id company",
   ],
   // Salesforce "CurrencyIsoCode" reads as "currency iso code".
