@@ -7,7 +7,7 @@
  * opportunities, churned and closed-lost rows are not planned unless the
  * user asks for every status.
  */
-import { ExportCell } from "./columns";
+import type { ExportCell } from "./columns";
 
 /** What a status cell says about the row. "unknown" rows are kept (and their statuses listed). */
 export type StatusKind = "customer" | "not-customer" | "unknown";

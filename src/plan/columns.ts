@@ -5,6 +5,7 @@
  * Salesforce and HubSpot it is the customer's company revenue, not what the
  * customer pays us. MRR is only used (x12) when the user confirms it.
  */
+import { statusKind, StatusKind } from "./accounts";
 import { PlanMessages } from "./messages";
 
 /** One cell of an export as it arrives (typed like an Excel paste). */
@@ -417,7 +418,55 @@ export type ColumnDetection =
   | { ok: false; question: ColumnQuestion; headerRow: HeaderRow }
   | { ok: false; error: string };
 
-function optionalColumns(headers: readonly string[], acv: number) {
+/**
+ * The status column. An opportunity export has several: Salesforce's "Type"
+ * (New Business, Existing Business) says nothing of whether the deal is won;
+ * its "Stage" (Prospecting, Closed Won) does. Of the headers that name a
+ * status, the one whose values say customer or not in the most rows wins;
+ * the names' order of preference breaks a tie.
+ */
+function statusColumn(
+  headers: readonly string[],
+  acv: number,
+  rows: readonly ExportCell[][],
+  headerRow: number
+): number | null {
+  const words = headers.map(headerWords);
+  const candidates: number[] = [];
+  for (const name of OPTIONAL_NAMES.status)
+    words.forEach((w, i) => {
+      if (w === name && i !== acv && !candidates.includes(i)) candidates.push(i);
+    });
+  if (candidates.length <= 1) return candidates[0] ?? null;
+  let best = candidates[0];
+  let bestScore = -1;
+  for (const column of candidates) {
+    // Each value classified once: a status column holds a few values a million times.
+    const kinds = new Map<ExportCell, StatusKind>();
+    let score = 0;
+    for (let r = headerRow + 1; r < rows.length; r++) {
+      const cell = rows[r][column] ?? null;
+      let kind = kinds.get(cell);
+      if (kind === undefined) {
+        kind = statusKind(cell);
+        if (kinds.size < 4096) kinds.set(cell, kind);
+      }
+      if (kind !== "unknown") score++;
+    }
+    if (score > bestScore) {
+      best = column;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
+function optionalColumns(
+  headers: readonly string[],
+  acv: number,
+  rows: readonly ExportCell[][] = [],
+  headerRow = 0
+) {
   const pick = (role: OptionalColumn) => {
     const index = findOptional(headers, role);
     return index === acv ? null : index;
@@ -429,7 +478,7 @@ function optionalColumns(headers: readonly string[], acv: number) {
     industry: pick("industry"),
     accountId: pick("accountId"),
     currency: pairedCurrency(headers, acv) ?? pick("currency"),
-    status: pick("status"),
+    status: statusColumn(headers, acv, rows, headerRow),
     term: pick("term"),
   };
 }
@@ -474,7 +523,7 @@ export function detectColumns(
       acv,
       acvIsMrr,
       acvIsTcv,
-      ...optionalColumns(headers, acv),
+      ...optionalColumns(headers, acv, rows, header.index),
     },
   });
   if (acvColumn !== undefined) {

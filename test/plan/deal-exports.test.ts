@@ -149,6 +149,32 @@ describe("HubSpot deals", () => {
 });
 
 describe("Salesforce opportunities", () => {
+  test('"Type" (New Business, Existing Business) beside "Stage": the stage says which deals are won', () => {
+    const rows: ExportCell[][] = [
+      ["Opportunity Name", "Account Name", "Type", "Stage", "ACV"],
+      ["Acme - Renewal", "Acme Corp", "Existing Business", "Closed Won", "120000"],
+      ["Acme - Upsell", "Acme Corp", "Existing Business", "Closed Won", "30000"],
+      ["Beta - New", "Beta LLC", "New Business", "Prospecting", "50000"],
+      ["Gamma - New", "Gamma Inc", "New Business", "Negotiation/Review", "80000"],
+      ["Delta - Lost", "Delta GmbH", "New Business", "Closed Lost", "15000"],
+    ];
+    const input = plan(rows);
+    // Only Acme's two won deals: 120,000 + 30,000 = 150,000; the open and lost ones are left out.
+    expect(Array.from(input.accounts.acv)).toEqual([150000]);
+    expect(input.accounts.excludedStatuses).toEqual([
+      { status: "Prospecting", rows: 1 },
+      { status: "Negotiation/Review", rows: 1 },
+      { status: "Closed Lost", rows: 1 },
+    ]);
+    // An account list whose "Account Status" and "Type" both classify keeps the preferred name.
+    const accounts: ExportCell[][] = [
+      ["Account Name", "Type", "Account Status", "ACV"],
+      ["Acme", "Customer", "Active", "120000"],
+      ["Beta", "Customer", "Churned", "50000"],
+    ];
+    expect(Array.from(plan(accounts).accounts.acv)).toEqual([120000]);
+  });
+
   test('"Stage" values: open stages and Closed Lost are left out, Closed Won is planned; "Opportunity Currency" converts', () => {
     const rows: ExportCell[][] = [
       ["Opportunity Name", "ACV", "Opportunity Currency", "Stage"],
