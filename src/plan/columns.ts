@@ -27,8 +27,31 @@ export function headerWords(header: string): string {
     .trim();
 }
 
-/** Currency and unit words that do not change what a column is: "ARR (USD)" is ARR. */
-const NOISE_WORDS = new Set(["usd", "eur", "gbp", "in", "amount", "total", "current", "the"]);
+/** Words of a header that say its amounts are in thousands or millions: "ARR ($K)", "ACV (in 000s)". */
+const THOUSANDS_WORDS = new Set(["k", "000", "000s", "thousand", "thousands"]);
+const MILLIONS_WORDS = new Set(["m", "mm", "mn", "mio", "million", "millions"]);
+
+/** The unit a header gives its amounts in: "ARR ($K)" is in thousands, "ARR (USD M)" in millions; null when none. */
+export function headerScale(header: string): { factor: number; unit: string } | null {
+  const words = headerWords(header).split(" ");
+  if (words.some((w) => THOUSANDS_WORDS.has(w))) return { factor: 1e3, unit: "thousands" };
+  if (words.some((w) => MILLIONS_WORDS.has(w))) return { factor: 1e6, unit: "millions" };
+  return null;
+}
+
+/** Currency and unit words that do not change what a column is: "ARR (USD)" is ARR, and so is "ARR ($K)". */
+const NOISE_WORDS = new Set([
+  "usd",
+  "eur",
+  "gbp",
+  "in",
+  "amount",
+  "total",
+  "current",
+  "the",
+  ...THOUSANDS_WORDS,
+  ...MILLIONS_WORDS,
+]);
 
 function significantWords(header: string): string {
   return headerWords(header)
@@ -117,7 +140,9 @@ export function isAcvHeader(header: string): boolean {
 function withoutCurrency(header: string): string {
   return headerWords(header)
     .split(" ")
-    .filter((w) => w !== "" && !CURRENCY_WORDS.test(w))
+    .filter(
+      (w) => w !== "" && !CURRENCY_WORDS.test(w) && !THOUSANDS_WORDS.has(w) && !MILLIONS_WORDS.has(w)
+    )
     .join(" ");
 }
 const CURRENCY_WORDS =

@@ -62,6 +62,11 @@ export const PlanMessages = {
     `the amount's number format (${JSON.stringify(format)}) shows a currency sign the plan cannot identify (or several); give the amount a currency column (such as "Currency" = SEK) or a format with a three-letter code such as [$SEK]`,
   unknownCurrencySign: (value: unknown) =>
     `${shownCell(value)} carries a currency sign the plan cannot identify; give the amount as digits with a currency column (such as "Currency" = SEK), or convert it first`,
+  // Amounts whose header gives their unit ("ARR ($K)")
+  scaledTwice: (value: unknown, header: string, unit: string) =>
+    `${shownCell(value)} has its own unit, but the ${JSON.stringify(header)} column is in ${unit}; write it as a plain number of ${unit}`,
+  scaledTooLarge: (value: unknown, header: string, unit: string) =>
+    `${shownCell(value)} in ${unit} (the ${JSON.stringify(header)} column) is above the largest amount the plan reads`,
   // Contracts (TCV x 12 / term)
   termBlank: (column: string) =>
     `the ${JSON.stringify(column)} is blank, so the contract's value cannot be made annual`,
