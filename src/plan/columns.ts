@@ -141,7 +141,8 @@ function withoutCurrency(header: string): string {
   return headerWords(header)
     .split(" ")
     .filter(
-      (w) => w !== "" && !CURRENCY_WORDS.test(w) && !THOUSANDS_WORDS.has(w) && !MILLIONS_WORDS.has(w)
+      (w) =>
+        w !== "" && !CURRENCY_WORDS.test(w) && !THOUSANDS_WORDS.has(w) && !MILLIONS_WORDS.has(w)
     )
     .join(" ");
 }
