@@ -12,7 +12,7 @@ import { excelSerialFromYmd } from "../core/dates";
 import { fmt } from "../core/errors";
 import { Catalog } from "../engine/catalog";
 import { EngineScalar } from "../engine/engine";
-import { findHeaderRow, questionMessage } from "../plan/columns";
+import { findHeaderRow, headerScale, questionMessage } from "../plan/columns";
 import { ExportLocale, localeQuestionMessage } from "../plan/locale";
 import { buildLayout, PlanInput, PlanLayout, SHEETS } from "../plan/layout";
 import { preparePlan } from "../plan/prepare";
@@ -101,12 +101,17 @@ export function summarize(values: PlanValues, layout: PlanLayout, input: PlanInp
 /** How the ACV was made from its column, when not taken as it is. */
 function acvNote(input: PlanInput): string {
   const { columns } = input;
-  if (columns.acvIsMrr) return " (MRR x 12, as confirmed)";
-  if (columns.acvIsTcv)
-    return columns.term !== null
-      ? ` (a contract value x 12 / ${JSON.stringify(columns.headers[columns.term])} in months, as confirmed)`
-      : " (a contract value taken as a year's, as confirmed)";
-  return "";
+  const notes: string[] = [];
+  const scale = headerScale(columns.headers[columns.acv] ?? "");
+  if (scale !== null) notes.push(`in ${scale.unit}, as its header says`);
+  if (columns.acvIsMrr) notes.push("MRR x 12, as confirmed");
+  else if (columns.acvIsTcv)
+    notes.push(
+      columns.term !== null
+        ? `a contract value x 12 / ${JSON.stringify(columns.headers[columns.term])} in months, as confirmed`
+        : "a contract value taken as a year's, as confirmed"
+    );
+  return notes.length === 0 ? "" : ` (${notes.join("; ")})`;
 }
 
 const pad = (text: string, width: number, right: boolean) =>

@@ -7,7 +7,7 @@
  * opportunities, churned and closed-lost rows are not planned unless the
  * user asks for every status.
  */
-import { ExportCell } from "./columns";
+import type { ExportCell } from "./columns";
 
 /** What a status cell says about the row. "unknown" rows are kept (and their statuses listed). */
 export type StatusKind = "customer" | "not-customer" | "unknown";
@@ -22,6 +22,8 @@ const NOT_CUSTOMER = [
   /marketing ?qualified|sales ?qualified|salesqualified|marketingqualified/,
   /\bopportunity\b/,
   /\b(qualification|needs analysis|value proposition|id\.? decision makers|perception analysis|proposal|negotiation|discovery|pipeline|evaluation|trial)\b/,
+  // HubSpot's default deal pipeline: every stage before Closed won is an open deal.
+  /\b(appointment scheduled|qualified to buy|presentation scheduled|decision maker bought in|contract sent)\b/,
   /\b(churned|churn|lost|closed lost|cancelled|canceled|terminated|former|ex[- ]customer|inactive|lapsed|expired|disqualified|unqualified|dead)\b/,
 ];
 const CUSTOMER =

@@ -5,6 +5,7 @@
  * Salesforce and HubSpot it is the customer's company revenue, not what the
  * customer pays us. MRR is only used (x12) when the user confirms it.
  */
+import { statusKind, StatusKind } from "./accounts";
 import { PlanMessages } from "./messages";
 
 /** One cell of an export as it arrives (typed like an Excel paste). */
@@ -26,8 +27,31 @@ export function headerWords(header: string): string {
     .trim();
 }
 
-/** Currency and unit words that do not change what a column is: "ARR (USD)" is ARR. */
-const NOISE_WORDS = new Set(["usd", "eur", "gbp", "in", "amount", "total", "current", "the"]);
+/** Words of a header that say its amounts are in thousands or millions: "ARR ($K)", "ACV (in 000s)". */
+const THOUSANDS_WORDS = new Set(["k", "000", "000s", "thousand", "thousands"]);
+const MILLIONS_WORDS = new Set(["m", "mm", "mn", "mio", "million", "millions"]);
+
+/** The unit a header gives its amounts in: "ARR ($K)" is in thousands, "ARR (USD M)" in millions; null when none. */
+export function headerScale(header: string): { factor: number; unit: string } | null {
+  const words = headerWords(header).split(" ");
+  if (words.some((w) => THOUSANDS_WORDS.has(w))) return { factor: 1e3, unit: "thousands" };
+  if (words.some((w) => MILLIONS_WORDS.has(w))) return { factor: 1e6, unit: "millions" };
+  return null;
+}
+
+/** Currency and unit words that do not change what a column is: "ARR (USD)" is ARR, and so is "ARR ($K)". */
+const NOISE_WORDS = new Set([
+  "usd",
+  "eur",
+  "gbp",
+  "in",
+  "amount",
+  "total",
+  "current",
+  "the",
+  ...THOUSANDS_WORDS,
+  ...MILLIONS_WORDS,
+]);
 
 function significantWords(header: string): string {
   return headerWords(header)
@@ -116,7 +140,10 @@ export function isAcvHeader(header: string): boolean {
 function withoutCurrency(header: string): string {
   return headerWords(header)
     .split(" ")
-    .filter((w) => w !== "" && !CURRENCY_WORDS.test(w))
+    .filter(
+      (w) =>
+        w !== "" && !CURRENCY_WORDS.test(w) && !THOUSANDS_WORDS.has(w) && !MILLIONS_WORDS.has(w)
+    )
     .join(" ");
 }
 const CURRENCY_WORDS =
@@ -140,7 +167,19 @@ export function isMrrHeader(header: string): boolean {
 }
 
 const OPTIONAL_NAMES = {
-  name: ["account name", "account", "company name", "company", "customer name", "customer", "name"],
+  name: [
+    "account name",
+    "account",
+    "company name",
+    "company",
+    // HubSpot deal exports name each deal's company under these.
+    "associated company",
+    "associated company primary",
+    "associated company name",
+    "customer name",
+    "customer",
+    "name",
+  ],
   owner: [
     "csm",
     "csm name",
@@ -177,6 +216,9 @@ const OPTIONAL_NAMES = {
     "customer number",
     "company id",
     "associated company id",
+    "associated company ids",
+    "associated company id primary",
+    "associated company ids primary",
     "record id company",
   ],
   // Salesforce "CurrencyIsoCode" reads as "currency iso code".
@@ -402,7 +444,55 @@ export type ColumnDetection =
   | { ok: false; question: ColumnQuestion; headerRow: HeaderRow }
   | { ok: false; error: string };
 
-function optionalColumns(headers: readonly string[], acv: number) {
+/**
+ * The status column. An opportunity export has several: Salesforce's "Type"
+ * (New Business, Existing Business) says nothing of whether the deal is won;
+ * its "Stage" (Prospecting, Closed Won) does. Of the headers that name a
+ * status, the one whose values say customer or not in the most rows wins;
+ * the names' order of preference breaks a tie.
+ */
+function statusColumn(
+  headers: readonly string[],
+  acv: number,
+  rows: readonly ExportCell[][],
+  headerRow: number
+): number | null {
+  const words = headers.map(headerWords);
+  const candidates: number[] = [];
+  for (const name of OPTIONAL_NAMES.status)
+    words.forEach((w, i) => {
+      if (w === name && i !== acv && !candidates.includes(i)) candidates.push(i);
+    });
+  if (candidates.length <= 1) return candidates[0] ?? null;
+  let best = candidates[0];
+  let bestScore = -1;
+  for (const column of candidates) {
+    // Each value classified once: a status column holds a few values a million times.
+    const kinds = new Map<ExportCell, StatusKind>();
+    let score = 0;
+    for (let r = headerRow + 1; r < rows.length; r++) {
+      const cell = rows[r][column] ?? null;
+      let kind = kinds.get(cell);
+      if (kind === undefined) {
+        kind = statusKind(cell);
+        if (kinds.size < 4096) kinds.set(cell, kind);
+      }
+      if (kind !== "unknown") score++;
+    }
+    if (score > bestScore) {
+      best = column;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
+function optionalColumns(
+  headers: readonly string[],
+  acv: number,
+  rows: readonly ExportCell[][] = [],
+  headerRow = 0
+) {
   const pick = (role: OptionalColumn) => {
     const index = findOptional(headers, role);
     return index === acv ? null : index;
@@ -414,7 +504,7 @@ function optionalColumns(headers: readonly string[], acv: number) {
     industry: pick("industry"),
     accountId: pick("accountId"),
     currency: pairedCurrency(headers, acv) ?? pick("currency"),
-    status: pick("status"),
+    status: statusColumn(headers, acv, rows, headerRow),
     term: pick("term"),
   };
 }
@@ -459,7 +549,7 @@ export function detectColumns(
       acv,
       acvIsMrr,
       acvIsTcv,
-      ...optionalColumns(headers, acv),
+      ...optionalColumns(headers, acv, rows, header.index),
     },
   });
   // Columns headed alike (a joined report's two "ACV" fields) cannot be told apart by name.

@@ -147,6 +147,9 @@ const SPACED_THOUSANDS = /^\d{1,3}(?:[ '\u00a0\u202f’]\d{3})+(?:\.\d+)?$/;
 /** "80.000", "1.250.000", "80.000,00", "8,50": dot thousands or decimal comma (exports in other locales). */
 const OTHER_LOCALE = /^\d{1,3}(?:\.\d{3})+(?:,\d+)?$|^\d+,\d{1,2}$/;
 
+/** An amount written with its own unit: "80k", "1.2M", "2 bn" (parseAmount's suffixes). */
+const OWN_SCALE = /\d\s*(?:k|mm|m|bn|b)\s*(?:usd|\$)?\s*\)?\s*$/i;
+
 export interface CurrencySetting {
   /** The plan currency. */
   plan: string;
@@ -154,6 +157,8 @@ export interface CurrencySetting {
   fx: Readonly<Record<string, number>>;
   /** The currency named in the amount column's header, if any. */
   headerCode: string | null;
+  /** The unit the header gives the amounts in ("ARR ($K)": thousands), if any: each amount is multiplied by it. */
+  headerScale: { factor: number; unit: string; header: string } | null;
   /** The currency column (0-based) and its header, if any. */
   column: number | null;
   columnName: string;
@@ -222,6 +227,15 @@ export function readMoney(
   const read = amountOf(raw, setting.plan, format);
   if (read === null) return null;
   if ("reason" in read) return { ok: false, reason: read.reason };
+  if (setting.headerScale !== null) {
+    const { factor, unit, header } = setting.headerScale;
+    // "80k" under "ARR ($K)": its own unit and the header's; which one is meant is a guess.
+    if (typeof raw === "string" && OWN_SCALE.test(raw))
+      return { ok: false, reason: PlanMessages.scaledTwice(raw, header, unit) };
+    read.amount = roundCents(read.amount * factor);
+    if (Math.abs(read.amount) > MAX_AMOUNT)
+      return { ok: false, reason: PlanMessages.scaledTooLarge(raw, header, unit) };
+  }
   let columnCode: string | null = null;
   if (setting.column !== null) {
     const cell = row[setting.column] ?? null;

@@ -71,6 +71,11 @@ export const PlanMessages = {
     shown === "percent"
       ? `the cell holds ${value} shown as a percentage (number format ${JSON.stringify(format)}), not an amount; give the ACV as an amount such as 80000`
       : `the cell holds ${value} but its number format (${JSON.stringify(format)}) shows it with a thousands or millions suffix it does not multiply by, so the amount meant is not certain; give the full amount (such as 80000), or a format that scales it, such as #,##0,"K"`,
+  // Amounts whose header gives their unit ("ARR ($K)")
+  scaledTwice: (value: unknown, header: string, unit: string) =>
+    `${shownCell(value)} has its own unit, but the ${JSON.stringify(header)} column is in ${unit}; write it as a plain number of ${unit}`,
+  scaledTooLarge: (value: unknown, header: string, unit: string) =>
+    `${shownCell(value)} in ${unit} (the ${JSON.stringify(header)} column) is above the largest amount the plan reads`,
   // Contracts (TCV x 12 / term)
   termBlank: (column: string) =>
     `the ${JSON.stringify(column)} is blank, so the contract's value cannot be made annual`,

@@ -13,7 +13,7 @@
 import { PlanMessages } from "./messages";
 import { roundCents } from "../core/money";
 import { accountKey, HashedIndex, lineHash, sameLine, statusKind, textHash } from "./accounts";
-import { ExportCell, ExportColumns, headerText } from "./columns";
+import { ExportCell, ExportColumns, headerScale, headerText } from "./columns";
 import { CurrencySetting, headerCurrency, MoneyReading, readMoney } from "./currency";
 import { CellFormats, formatCurrency, shownAmount } from "./number-formats";
 import { readTouch, TouchCounts } from "./touches";
@@ -118,6 +118,11 @@ class Tally<K> {
   }
 }
 
+function scaleOf(header: string): CurrencySetting["headerScale"] {
+  const scale = headerScale(header);
+  return scale === null ? null : { ...scale, header };
+}
+
 /** How the rows' amounts are read into the plan currency (default: USD, no rates). */
 export function currencySetting(
   columns: ExportColumns,
@@ -127,6 +132,7 @@ export function currencySetting(
     plan: currency?.plan ?? "USD",
     fx: currency?.fx ?? {},
     headerCode: headerCurrency(columns.headers[columns.acv] ?? ""),
+    headerScale: scaleOf(columns.headers[columns.acv] ?? ""),
     column: columns.currency,
     columnName: columns.currency === null ? "" : columns.headers[columns.currency],
   };

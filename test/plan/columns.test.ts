@@ -1,6 +1,7 @@
 import {
   detectColumns,
   ExportCell,
+  headerScale,
   isAcvHeader,
   isAnnualRevenue,
   isMrrHeader,
@@ -168,5 +169,26 @@ describe("header names", () => {
   test("Annual Recurring Revenue is ARR, not company revenue", () => {
     expect(isAnnualRevenue("Annual Recurring Revenue")).toBe(false);
     expect(isAnnualRevenue("Company Annual Revenue")).toBe(true);
+  });
+});
+
+describe("a header that gives its amounts' unit", () => {
+  test.each([
+    ["ARR ($K)", 1e3, "thousands"],
+    ["ACV (in thousands)", 1e3, "thousands"],
+    ["ARR ($000s)", 1e3, "thousands"],
+    ["ACV (000)", 1e3, "thousands"],
+    ["ARR (USD M)", 1e6, "millions"],
+    ["ARR $MM", 1e6, "millions"],
+    ["ACV (in millions)", 1e6, "millions"],
+  ])("%s is in %s and is still an ACV column", (header, factor, unit) => {
+    expect(headerScale(header)).toEqual({ factor, unit });
+    expect(isAcvHeader(header)).toBe(true);
+  });
+  test("headers without a unit, and a whole deal's amount in thousands, which stays a contract value", () => {
+    for (const header of ["ARR", "Annual Recurring Revenue", "ACV (USD)", "MRR", "Amount"])
+      expect(headerScale(header)).toBeNull();
+    expect(isTcvHeader("Amount ($K)")).toBe(true);
+    expect(isMrrHeader("MRR (k)")).toBe(true);
   });
 });

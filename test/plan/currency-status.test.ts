@@ -6,11 +6,14 @@
 import { accountKey, statusKind } from "../../src/plan/accounts";
 import { CurrencySetting, formatMoney, readMoney, splitCurrency } from "../../src/plan/currency";
 import { readTouch } from "../../src/plan/touches";
+import { preparePlan } from "../../src/plan/prepare";
+import { defaultAssumptions } from "../../src/core/assumptions/defaults";
 
 const usd = (over: Partial<CurrencySetting> = {}): CurrencySetting => ({
   plan: "USD",
   fx: { EUR: 1.08, GBP: 1.25 },
   headerCode: null,
+  headerScale: null,
   column: null,
   columnName: "",
   ...over,
@@ -86,6 +89,55 @@ describe("an amount's currency", () => {
   test("money in the plan's currency", () => {
     expect(formatMoney(1234567.4, "USD")).toBe("$1,234,567");
     expect(formatMoney(1234567.4, "EUR")).toBe("€1,234,567");
+  });
+});
+
+describe("amounts whose header gives their unit", () => {
+  const thousands = { factor: 1e3, unit: "thousands", header: "ARR ($K)" };
+  test("each amount is multiplied by it, to the cent, before any conversion", () => {
+    expect(readMoney(45.5, [], usd({ headerScale: thousands }))).toEqual({
+      ok: true,
+      amount: 45500,
+      code: "USD",
+    });
+    // 1.005 thousand is 1,005 dollars (1.005 x 1000 is 1004.9999... in binary).
+    expect(readMoney(1.005, [], usd({ headerScale: thousands }))).toMatchObject({
+      amount: 1005,
+    });
+    // EUR 45.5 thousand = 45,500 x 1.08 = 49,140 dollars.
+    expect(readMoney("EUR 45.5", [], usd({ headerScale: thousands }))).toEqual({
+      ok: true,
+      amount: 49140,
+      code: "EUR",
+    });
+  });
+  test("an amount with its own unit under such a header is refused, not multiplied twice", () => {
+    expect(readMoney("$80k", [], usd({ headerScale: thousands }))).toEqual({
+      ok: false,
+      reason:
+        '"$80k" has its own unit, but the "ARR ($K)" column is in thousands; write it as a plain number of thousands',
+    });
+    expect(readMoney("1.2M", [], usd({ headerScale: thousands }))).toMatchObject({ ok: false });
+  });
+  test("a whole plan from an export in thousands: ACVs, the file's ARR and its grand total in dollars", () => {
+    const prepared = preparePlan(
+      [
+        ["Account Name", "ARR ($K)"],
+        ["Acme", 120],
+        ["Beta", "45.5"],
+        ["Gamma", "1,250.5"],
+        ["Delta", "$80k"],
+        ["Total", 1416],
+      ],
+      { assumptions: defaultAssumptions(), asOf: 46000, source: "arr-k.csv" }
+    );
+    if (!prepared.ok) throw new Error(JSON.stringify(prepared));
+    const { accounts, reading } = prepared.input;
+    // 120 + 45.5 + 1,250.5 = 1,416 thousand = 1,416,000: the total row agrees, so no warning.
+    expect(Array.from(accounts.acv)).toEqual([120000, 45500, 1250500]);
+    expect(accounts.fileArr).toBe(1416000);
+    expect(reading?.warnings).toEqual([]);
+    expect(accounts.skipped.map((s) => s.kind)).toEqual(["unreadable"]);
   });
 });
 

@@ -70,14 +70,58 @@ describe("HubSpot deals", () => {
       ["Deal Name", "ACV", "Deal Stage"],
       ["Acme", "120000", "Closed won"],
       ["Initech", "8000", "Closed lost"],
-      ["Hooli", "30000", "Contract sent"],
+      ["Hooli", "30000", "Onboarding"],
     ];
     const input = plan(rows);
     // Acme is planned; Initech is left out as not a customer; Hooli's stage is unknown and kept.
     expect(Array.from(input.accounts.acv)).toEqual([120000, 30000]);
     expect(input.accounts.excludedStatuses).toEqual([{ status: "Closed lost", rows: 1 }]);
-    expect(input.accounts.unclassifiedStatuses).toEqual([{ status: "Contract sent", rows: 1 }]);
+    expect(input.accounts.unclassifiedStatuses).toEqual([{ status: "Onboarding", rows: 1 }]);
     expect(input.accounts.skipped.map((s) => [s.row, s.kind])).toEqual([[3, "status"]]);
+  });
+
+  test("HubSpot's default open stages are open deals, not customers", () => {
+    const rows: ExportCell[][] = [
+      ["Deal Name", "ACV", "Deal Stage"],
+      ["Acme", "120000", "Closed won"],
+      ["Globex", "10000", "Appointment scheduled"],
+      ["Hooli", "20000", "Qualified to buy"],
+      ["Initech", "30000", "Presentation scheduled"],
+      ["Umbrella", "40000", "Decision maker bought-in"],
+      ["Vandelay", "50000", "Contract sent"],
+    ];
+    const input = plan(rows);
+    expect(Array.from(input.accounts.acv)).toEqual([120000]);
+    expect(input.accounts.excludedStatuses.map((s) => s.status)).toEqual([
+      "Appointment scheduled",
+      "Qualified to buy",
+      "Presentation scheduled",
+      "Decision maker bought-in",
+      "Contract sent",
+    ]);
+    expect(input.accounts.unclassifiedStatuses).toEqual([]);
+  });
+
+  test("deals of one associated company are one account: their amounts add up", () => {
+    const rows: ExportCell[][] = [
+      ["Record ID", "Deal Name", "Deal Stage", "ACV", "Associated Company"],
+      ["1001", "Acme - Renewal 2026", "Closed won", "120000", "Acme Corp"],
+      ["1002", "Acme - Upsell", "Closed won", "30000", "Acme Corp"],
+      ["1005", "Delta - Renewal", "Closed won", "15000", "Delta GmbH"],
+    ];
+    const input = plan(rows);
+    // The deal's Record ID is not the account: Acme is 120,000 + 30,000 = 150,000 over two rows.
+    expect(Array.from(input.accounts.acv)).toEqual([150000, 15000]);
+    expect(Array.from(input.accounts.rowCounts)).toEqual([2, 1]);
+    expect(input.accounts.combined).toBe(1);
+    // With the company's ID column too, the ID decides: two companies that share a name stay apart.
+    const withIds: ExportCell[][] = [
+      ["Record ID", "Deal Name", "ACV", "Associated Company", "Associated Company IDs (Primary)"],
+      ["1001", "Acme - Renewal", "120000", "Acme Corp", "9001"],
+      ["1002", "Acme - Upsell", "30000", "Acme Corp", "9001"],
+      ["1003", "Acme (UK) - New", "8000", "Acme Corp", "9002"],
+    ];
+    expect(Array.from(plan(withIds).accounts.acv)).toEqual([150000, 8000]);
   });
 
   test("a contract-value total is checked against the contract values planned, not the ACVs derived from them", () => {
@@ -105,6 +149,32 @@ describe("HubSpot deals", () => {
 });
 
 describe("Salesforce opportunities", () => {
+  test('"Type" (New Business, Existing Business) beside "Stage": the stage says which deals are won', () => {
+    const rows: ExportCell[][] = [
+      ["Opportunity Name", "Account Name", "Type", "Stage", "ACV"],
+      ["Acme - Renewal", "Acme Corp", "Existing Business", "Closed Won", "120000"],
+      ["Acme - Upsell", "Acme Corp", "Existing Business", "Closed Won", "30000"],
+      ["Beta - New", "Beta LLC", "New Business", "Prospecting", "50000"],
+      ["Gamma - New", "Gamma Inc", "New Business", "Negotiation/Review", "80000"],
+      ["Delta - Lost", "Delta GmbH", "New Business", "Closed Lost", "15000"],
+    ];
+    const input = plan(rows);
+    // Only Acme's two won deals: 120,000 + 30,000 = 150,000; the open and lost ones are left out.
+    expect(Array.from(input.accounts.acv)).toEqual([150000]);
+    expect(input.accounts.excludedStatuses).toEqual([
+      { status: "Prospecting", rows: 1 },
+      { status: "Negotiation/Review", rows: 1 },
+      { status: "Closed Lost", rows: 1 },
+    ]);
+    // An account list whose "Account Status" and "Type" both classify keeps the preferred name.
+    const accounts: ExportCell[][] = [
+      ["Account Name", "Type", "Account Status", "ACV"],
+      ["Acme", "Customer", "Active", "120000"],
+      ["Beta", "Customer", "Churned", "50000"],
+    ];
+    expect(Array.from(plan(accounts).accounts.acv)).toEqual([120000]);
+  });
+
   test('"Stage" values: open stages and Closed Lost are left out, Closed Won is planned; "Opportunity Currency" converts', () => {
     const rows: ExportCell[][] = [
       ["Opportunity Name", "ACV", "Opportunity Currency", "Stage"],
