@@ -184,7 +184,7 @@ export function formatCurrency(format: string): FormatCurrency | null {
   return result;
 }
 
-const shownCache = new Map<string, ShownAmount | null>();
+const shownCache = new Map<string, "percent" | number | null>();
 
 /** How a number format shows an amount other than the number the cell holds. */
 export type ShownAmount = "percent" | "suffix";
@@ -197,9 +197,15 @@ export type ShownAmount = "percent" | "suffix";
  * right). Null when the number shown is the number stored.
  */
 export function shownAmount(format: string): ShownAmount | null {
+  const shown = shownScale(format);
+  return shown === null ? null : shown === "percent" ? "percent" : "suffix";
+}
+
+/** "percent", the factor an unscaled suffix implies (1e3 for "K", 1e6 for "M"), or null. */
+export function shownScale(format: string): "percent" | number | null {
   const known = shownCache.get(format);
   if (known !== undefined || shownCache.has(format)) return known ?? null;
-  let result: ShownAmount | null = null;
+  let result: "percent" | number | null = null;
   for (const section of sections(format)) {
     if (section.some((p) => p.kind === "code" && p.text === "@")) continue;
     if (section.some((p) => p.kind === "code" && p.text === "%")) {
@@ -218,8 +224,10 @@ export function shownAmount(format: string): ShownAmount | null {
       if (piece.kind === "code" && piece.text === ",") scaled = suffix === "";
       else if (piece.kind === "literal") suffix += piece.text;
     }
-    if (!scaled && /^\s*(?:k|m|mm|mn|b|bn)\s*$/i.test(suffix)) {
-      result = "suffix";
+    const letters = /^\s*(k|m|mm|mn|b|bn)\s*$/i.exec(suffix);
+    if (!scaled && letters !== null) {
+      const unit = letters[1].toLowerCase();
+      result = unit === "k" ? 1e3 : unit.startsWith("b") ? 1e9 : 1e6;
       break;
     }
   }

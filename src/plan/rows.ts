@@ -15,7 +15,7 @@ import { roundCents } from "../core/money";
 import { accountKey, HashedIndex, lineHash, sameLine, statusKind, textHash } from "./accounts";
 import { ExportCell, ExportColumns, headerScale, headerText } from "./columns";
 import { CurrencySetting, headerCurrency, MoneyReading, readMoney } from "./currency";
-import { CellFormats, formatCurrency, shownAmount } from "./number-formats";
+import { CellFormats, formatCurrency, shownScale } from "./number-formats";
 import { readTouch, TouchCounts } from "./touches";
 
 /** Why a row is left out, by kind, for the reconciliation's counts. */
@@ -149,12 +149,17 @@ export function readRowMoney(
   const row = rows[r];
   const format = formats?.get(r, columns.acv) ?? null;
   const raw = row[columns.acv] ?? null;
-  // 0.95 formatted as 95%, or 250 formatted #,##0"K": the cell shows another amount than it holds.
-  const other = format === null || typeof raw !== "number" ? null : shownAmount(format);
-  if (other !== null)
+  // 0.95 formatted as 95%, or 250 formatted #,##0"K": the cell shows another amount than it
+  // holds, unless the header gives that very unit ("ARR ($K)"), by which the amount is read.
+  const other = format === null || typeof raw !== "number" ? null : shownScale(format);
+  if (other !== null && other !== setting.headerScale?.factor)
     return {
       ok: false,
-      reason: PlanMessages.shownOtherwise(raw as number, format as string, other),
+      reason: PlanMessages.shownOtherwise(
+        raw as number,
+        format as string,
+        other === "percent" ? "percent" : "suffix"
+      ),
     };
   const shown = format === null ? null : formatCurrency(format);
   return readMoney(

@@ -93,3 +93,21 @@ test("a KPI line with a percentage above the header is still not taken for the h
   expect(run.out.join("\n")).toMatch(/header row found on row 2/);
   expect(run.out.join("\n")).toMatch(/ARR planned \$80,000/);
 });
+
+test("under a header that gives the unit, ARR ($K), a K format agrees and is read in thousands; an M format is refused", async () => {
+  const file = path.join(dir, "header-unit.xlsx");
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet("Accounts");
+  sheet.addRow(["Account Name", "ARR ($K)"]);
+  const cells: [string, number, string][] = [
+    ["Acme", 80, '#,##0"K"'],
+    ["Beta", 120, "#,##0"],
+    ["Gamma", 2, '0.0"M"'],
+  ];
+  for (const [name, arr, numFmt] of cells) sheet.addRow([name, arr]).getCell(2).numFmt = numFmt;
+  await workbook.xlsx.writeFile(file);
+  const plan = await planJson(file);
+  expect(plan.skipped.map((s) => [s.row, s.value])).toEqual([[4, 2]]);
+  // (80 + 120) thousand.
+  expect(plan.reconciliation.arrPlanned).toBe(200000);
+});
