@@ -17,7 +17,7 @@ import { ExportLocale, localeQuestionMessage } from "../plan/locale";
 import { buildLayout, PlanInput, PlanLayout, SHEETS } from "../plan/layout";
 import { preparePlan } from "../plan/prepare";
 import { formatMoney } from "../plan/currency";
-import { TotalFormulaCells } from "../plan/furniture";
+import { FormulaCells } from "../plan/formula-cells";
 import { CellFormats, readFormattedNumber } from "../plan/number-formats";
 import { describeReconciliation, Reconciliation } from "../plan/reconcile";
 import { describeSkipped, SKIPPED_SHOWN, SkippedRow } from "../plan/rows";
@@ -201,7 +201,7 @@ async function readExport(
   sheet: string | undefined,
   acvColumn: string | undefined,
   formats: CellFormats,
-  totals: TotalFormulaCells
+  formulas: FormulaCells
 ): Promise<LoadedSheet> {
   try {
     return await loadExport(file, {
@@ -210,10 +210,10 @@ async function readExport(
         read: (value, numFmt, row, col) => readFormattedNumber(value, numFmt, row, col, formats),
         startSheet: () => {
           formats.clear();
-          totals.clear();
+          formulas.clear();
         },
       },
-      formulas: (formula, row, col) => totals.seen(formula, row, col),
+      formulas: (formula, row, col, calculated) => formulas.seen(formula, row, col, calculated),
       // Without --sheet: the first sheet with an account table (the --acv-column header when named).
       ...(sheet !== undefined
         ? { sheet }
@@ -283,15 +283,9 @@ export async function runPlanCommand(
   await checkOutput(output);
   // What the .xlsx's number formats say: amounts' currencies, identifiers' zeros.
   const numberFormats = new CellFormats();
-  // Formulas that total a column: a table's totals row without its "Total" label.
-  const totalFormulas = new TotalFormulaCells();
-  const loaded = await readExport(
-    file,
-    options.sheet,
-    options.acvColumn,
-    numberFormats,
-    totalFormulas
-  );
+  // Formulas that total a column (a table's totals row without its "Total" label), or were never calculated.
+  const formulas = new FormulaCells();
+  const loaded = await readExport(file, options.sheet, options.acvColumn, numberFormats, formulas);
   const sheetNote = loaded.sheet === undefined ? undefined : describeSheet(loaded.sheet);
   const prepared = preparePlan(loaded.rows, {
     acvColumn: options.acvColumn,
@@ -306,7 +300,8 @@ export async function runPlanCommand(
     rowsAreAccounts: options.rowsAreAccounts,
     allStatuses: options.allStatuses,
     ...(numberFormats.size > 0 ? { numberFormats } : {}),
-    ...(totalFormulas.size > 0 ? { totalFormulas } : {}),
+    ...(formulas.totals.size > 0 ? { totalFormulas: formulas.totals } : {}),
+    ...(formulas.uncalculated.size > 0 ? { uncalculated: formulas.uncalculated } : {}),
   });
   if (!prepared.ok) {
     if ("question" in prepared) throw new PlanError(questionMessage(prepared.question));

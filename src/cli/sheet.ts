@@ -81,8 +81,8 @@ export interface SheetOptions {
    * `eval`, whose formulas see numbers as Excel's own do).
    */
   numberFormats?: NumberFormatReader;
-  /** Sees each formula of an .xlsx: its text as stored (no "="), 0-based row and column. */
-  formulas?: (formula: string, row: number, col: number) => void;
+  /** Sees each formula of an .xlsx: its text as stored (no "="), 0-based row and column, whether a result was saved. */
+  formulas?: (formula: string, row: number, col: number, calculated: boolean) => void;
 }
 
 /** Sees each number of an .xlsx whose cell has a number format (not General), 0-based row and column. */

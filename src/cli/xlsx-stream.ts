@@ -188,8 +188,12 @@ interface StreamOptions {
    * zero-padded text. Row and column are 0-based.
    */
   formatted?: (value: number, numFmt: string, row: number, col: number) => SheetCell;
-  /** Sees each formula's text as stored (no "="); row and column 0-based. */
-  formula?: (formula: string, row: number, col: number) => void;
+  /**
+   * Sees each formula cell: its text as stored (no "="; "" for a shared
+   * formula's later cells), row and column 0-based, and whether a result was
+   * saved (a <v>, even empty: Excel's "" result).
+   */
+  formula?: (formula: string, row: number, col: number, calculated: boolean) => void;
   /** Called before each worksheet is read (the first that holds an account table may be a later one). */
   startSheet?: () => void;
   choice?: SheetChoice;
@@ -371,19 +375,23 @@ async function readCells(
   // Inside a <c> being parsed (fed to CellXform), or skipped (a column not kept).
   let parsing = false;
   let skipping = false;
+  // Whether the cell being parsed has a <v> (a formula's saved result, even an empty one).
+  let sawResult = false;
   for await (const events of parseSax(textOf(entry))) {
     for (const event of events) {
       if (parsing) {
-        if (event.eventType === "opentag") parser.parseOpen(event.value);
-        else if (event.eventType === "text") parser.parseText(event.value);
+        if (event.eventType === "opentag") {
+          if (event.value.name === "v") sawResult = true;
+          parser.parseOpen(event.value);
+        } else if (event.eventType === "text") parser.parseText(event.value);
         else if (!parser.parseClose(event.value.name)) {
           // The cell is complete (as ExcelJS's RowXform decides it).
           parsing = false;
           const cell = parser.model;
           const address = cell.address ?? "";
           const value = loadedValue(cell, context);
-          if (options.formula !== undefined && typeof cell.formula === "string")
-            options.formula(cell.formula, rowNumber - 1, colNumber - 1);
+          if (options.formula !== undefined && cell.type === FORMULA)
+            options.formula(cell.formula ?? "", rowNumber - 1, colNumber - 1, sawResult);
           let typed: SheetCell;
           try {
             typed = options.typeCell(value, address);
@@ -444,6 +452,7 @@ async function readCells(
               break;
             }
             parsing = true;
+            sawResult = false;
             parser.parseOpen(node);
             break;
           }

@@ -165,34 +165,9 @@ function columnOf(letters: string): number {
   return n - 1;
 }
 
-/** The cells whose stored formula totals their column (totalsColumn), 0-based row and column. */
+/** Cells by 0-based row and column: those whose stored formula totals their column (totalsColumn). */
 export interface TotalFormulas {
   has(row: number, col: number): boolean;
-}
-
-/** Columns in a sheet (Excel's 16,384), to key a cell by one number. */
-const SHEET_COLUMNS = 16_384;
-
-/** Collects, from a workbook's formulas as they are read, the cells that total their column. */
-export class TotalFormulaCells implements TotalFormulas {
-  private readonly cells = new Set<number>();
-
-  seen(formula: string, row: number, col: number): void {
-    if (totalsColumn(formula, col)) this.cells.add(row * SHEET_COLUMNS + col);
-  }
-
-  has(row: number, col: number): boolean {
-    return this.cells.has(row * SHEET_COLUMNS + col);
-  }
-
-  /** Forgets every cell (another sheet is read). */
-  clear(): void {
-    this.cells.clear();
-  }
-
-  get size(): number {
-    return this.cells.size;
-  }
 }
 
 function rowKey(row: readonly ExportCell[]): string {

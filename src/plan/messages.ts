@@ -25,6 +25,8 @@ export const PlanMessages = {
     `--acv-column ${JSON.stringify(name)} is not a column of the header row; the columns are ${quoteList(headers)}`,
   noDataRows: () => "the export has a header row but no account rows under it",
   skipBlank: () => "the ACV is blank",
+  uncalculated: () =>
+    "the ACV is a formula saved without its result (the file was written by a program that does not calculate); open the file in Excel and save it, so its formulas are calculated, then plan again",
   skipNegative: (value: number) => `the ACV ${fmt(value)} is negative (a credit note or refund?)`,
   tcvNeedsConfirmation: (columns: readonly string[], term: string | null) =>
     term !== null

@@ -11,6 +11,7 @@ import { ColumnQuestion, detectColumns, ExportCell } from "./columns";
 import { PlanInput } from "./layout";
 import { ExportLocale, LocaleQuestion } from "./locale";
 import { CellFormats } from "./number-formats";
+import { CellSet } from "./formula-cells";
 import { TotalFormulas } from "./furniture";
 import { finishReading, startReading } from "./reading";
 import { reconcile } from "./reconcile";
@@ -36,6 +37,8 @@ export interface PrepareOptions {
   numberFormats?: CellFormats;
   /** An .xlsx's cells whose formula totals their column (a table's totals row), by the rows' indexes. */
   totalFormulas?: TotalFormulas;
+  /** An .xlsx's formula cells saved without a result, by the rows' indexes. */
+  uncalculated?: CellSet;
 }
 
 export type Prepared =
@@ -63,6 +66,7 @@ export function preparePlan(rows: ExportCell[][], options: PrepareOptions): Prep
     allStatuses: options.allStatuses,
     asOf: options.asOf,
     ...(options.numberFormats ? { numberFormats: options.numberFormats } : {}),
+    ...(options.uncalculated ? { uncalculated: options.uncalculated } : {}),
   });
   if (accounts.rows.length === 0) {
     return accounts.skipped.length === 0

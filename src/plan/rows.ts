@@ -15,6 +15,7 @@ import { roundCents } from "../core/money";
 import { accountKey, HashedIndex, lineHash, sameLine, statusKind, textHash } from "./accounts";
 import { ExportCell, ExportColumns, headerScale, headerText } from "./columns";
 import { CurrencySetting, headerCurrency, MoneyReading, readMoney } from "./currency";
+import { CellSet } from "./formula-cells";
 import { CellFormats, formatCurrency, shownScale } from "./number-formats";
 import { readTouch, TouchCounts } from "./touches";
 
@@ -87,6 +88,8 @@ export interface ReadOptions {
   asOf?: number;
   /** Number formats that show a currency (an .xlsx's cells): the amount is in that currency. */
   numberFormats?: CellFormats;
+  /** Formula cells saved without a result (an .xlsx's): such an ACV is not blank, it was never calculated. */
+  uncalculated?: CellSet;
 }
 
 function isEmptyRow(row: readonly ExportCell[]): boolean {
@@ -215,13 +218,15 @@ export function readAccounts(
     const row = rows[r];
     const raw = row[columns.acv] ?? null;
     const money = readRowMoney(rows, r, columns, setting, options.numberFormats);
-    if (money === null && isEmptyRow(row)) continue;
+    const uncalculated = money === null && options.uncalculated?.has(r, columns.acv) === true;
+    if (money === null && !uncalculated && isEmptyRow(row)) continue;
     rowsRead++;
     // The ACV of the row in a year, or why there is none.
     let acv: number | null = null;
     let contractValue = 0;
     let problem: { reason: string; kind: SkipKind } | null = null;
-    if (money === null) problem = { reason: PlanMessages.skipBlank(), kind: "blank" };
+    if (uncalculated) problem = { reason: PlanMessages.uncalculated(), kind: "unreadable" };
+    else if (money === null) problem = { reason: PlanMessages.skipBlank(), kind: "blank" };
     else if (!money.ok)
       problem = {
         reason: money.reason,
