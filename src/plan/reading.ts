@@ -31,6 +31,38 @@ export interface ReadingOptions {
   delimiter?: string;
   /** An .xlsx's cells whose formula totals their column: their rows are total rows. */
   totalFormulas?: TotalFormulas;
+  /** Row number of rows[0] (1 for a file). */
+  firstRowNumber?: number;
+}
+
+/** Excel's limit on a cell's text: a longer one makes Excel repair the plan workbook on opening. */
+export const EXCEL_MAX_CELL_TEXT = 32_767;
+
+/**
+ * Cuts texts under the header longer than a cell holds (a CRM's long notes
+ * field) to Excel's limit, in place: the plan workbook copies every column,
+ * and Excel would open it only after a repair. A warning says which.
+ */
+function cutLongTexts(
+  rows: ExportCell[][],
+  columns: ExportColumns,
+  firstRowNumber: number
+): string | null {
+  let cut = 0;
+  let first = "";
+  for (let r = columns.headerRow + 1; r < rows.length; r++) {
+    const row = rows[r];
+    for (let c = 0; c < row.length; c++) {
+      const cell = row[c];
+      if (typeof cell !== "string" || cell.length <= EXCEL_MAX_CELL_TEXT) continue;
+      if (cut++ === 0)
+        first = `row ${r + firstRowNumber}, column ${JSON.stringify(columns.headers[c] ?? "")}, ${cell.length.toLocaleString("en-US")} characters`;
+      row[c] = cell.slice(0, EXCEL_MAX_CELL_TEXT);
+    }
+  }
+  return cut === 0
+    ? null
+    : `${cut.toLocaleString("en-US")} ${cut === 1 ? "cell holds" : "cells hold"} more text than an Excel cell can (32,767 characters); the plan workbook keeps the first 32,767 of each (first: ${first})`;
 }
 
 export type ReadingStart =
@@ -63,13 +95,14 @@ export function startReading(
   if (!locale.ok)
     return "question" in locale ? { ok: false, localeQuestion: locale.question } : locale;
   keepIdentifiersText(rows, identifiers, columns.headerRow + 1);
+  const cutNote = cutLongTexts(rows, columns, options.firstRowNumber ?? 1);
   return {
     ok: true,
     reading: {
       furniture,
       setAside: furniture.rows.size,
       setAsideNote: describeFurniture(furniture),
-      warnings: [],
+      warnings: cutNote === null ? [] : [cutNote],
       converted: locale.converted,
     },
   };
