@@ -25,9 +25,11 @@ const NOT_CUSTOMER = [
   // HubSpot's default deal pipeline: every stage before Closed won is an open deal.
   /\b(appointment scheduled|qualified to buy|presentation scheduled|decision maker bought in|contract sent)\b/,
   /\b(churned|churn|lost|closed lost|cancelled|canceled|terminated|former|ex[- ]customer|inactive|lapsed|expired|disqualified|unqualified|dead)\b/,
+  // Salesforce contracts not yet in force: Draft, In Approval Process.
+  /^(draft|in approval|in approval process)$/,
 ];
 const CUSTOMER =
-  /\b(customer|client|active|closed won|won|renewal|renewed|live|paying|subscriber active|evangelist)\b/;
+  /\b(customer|client|active|activated|closed won|won|renewal|renewed|live|paying|subscriber active|evangelist)\b/;
 
 export function statusKind(cell: ExportCell): StatusKind {
   if (cell === null) return "unknown";

@@ -49,6 +49,8 @@ const NOISE_WORDS = new Set([
   "total",
   "current",
   "the",
+  // Salesforce's "Annual Contract Value (converted)": the same field in the corporate currency.
+  "converted",
   ...THOUSANDS_WORDS,
   ...MILLIONS_WORDS,
 ]);
@@ -142,7 +144,11 @@ function withoutCurrency(header: string): string {
     .split(" ")
     .filter(
       (w) =>
-        w !== "" && !CURRENCY_WORDS.test(w) && !THOUSANDS_WORDS.has(w) && !MILLIONS_WORDS.has(w)
+        w !== "" &&
+        w !== "converted" &&
+        !CURRENCY_WORDS.test(w) &&
+        !THOUSANDS_WORDS.has(w) &&
+        !MILLIONS_WORDS.has(w)
     )
     .join(" ");
 }
@@ -510,6 +516,23 @@ function optionalColumns(
 }
 
 /**
+ * A Salesforce report of a multi-currency org can hold a field twice:
+ * "Annual Contract Value" in each record's currency and "Annual Contract
+ * Value (converted)" in the corporate currency. The converted one is taken
+ * when every other candidate is the same field, so a EUR contract needs no
+ * rate; candidates that name different measures stay a question.
+ */
+function preferConverted(candidates: string[]): string[] {
+  const isConverted = (h: string) => /\bconverted\b/.test(headerWords(h));
+  const converted = candidates.filter(isConverted);
+  if (converted.length !== 1 || candidates.length === 1) return candidates;
+  const field = significantWords(converted[0]);
+  return candidates.every((h) => isConverted(h) || significantWords(h) === field)
+    ? converted
+    : candidates;
+}
+
+/**
  * Detects the columns. `acvColumn` is the user's answer (--acv-column, or the
  * pane's question): a header name, matched like the headers are (case and
  * punctuation aside). Naming an MRR column confirms multiplying it by 12.
@@ -567,7 +590,7 @@ export function detectColumns(
       return { ok: false, error: PlanMessages.annualRevenueRefused(headers[acv]) };
     return columns(acv, isMrrHeader(headers[acv]), isTcvHeader(headers[acv]));
   }
-  const acvCandidates = headers.filter(isAcvHeader);
+  const acvCandidates = preferConverted(headers.filter(isAcvHeader));
   if (acvCandidates.length === 1) return columns(headers.indexOf(acvCandidates[0]), false);
   if (acvCandidates.length > 1 && new Set(acvCandidates.map(headerWords)).size === 1)
     return sameNamed(acvCandidates[0]) as ColumnDetection;

@@ -30,6 +30,8 @@ export interface Reconciliation {
   currencies: { code: string; rows: number; converted: boolean }[];
   /** Statuses left out as not customers (see --all-statuses). */
   excludedStatuses: { status: string; rows: number }[];
+  /** Statuses kept as customers although the plan does not know them ("Partner", "Draft"): for the user to check. */
+  unrecognisedStatuses: { status: string; rows: number }[];
   /** Last-activity dates after the as-of date or not dates: not touches. */
   futureTouches: number;
   unreadableTouches: number;
@@ -87,6 +89,7 @@ export function reconcile(
     currency: assumptions.currency,
     currencies: accounts.currencies,
     excludedStatuses: accounts.excludedStatuses,
+    unrecognisedStatuses: accounts.unclassifiedStatuses,
     futureTouches: accounts.touches.future,
     unreadableTouches: accounts.touches.unreadable,
     coverageQuality: share === null || share instanceof CsError ? null : share,
@@ -128,6 +131,10 @@ export function describeReconciliation(
   if (r.excludedStatuses.length > 0)
     lines.push(
       `Not customers, left out: ${r.excludedStatuses.map((s) => `${JSON.stringify(s.status)} ${n(s.rows)}`).join(", ")}; plan them too with --all-statuses`
+    );
+  if (r.unrecognisedStatuses.length > 0)
+    lines.push(
+      `Kept as customers, status not recognised: ${r.unrecognisedStatuses.map((s) => `${JSON.stringify(s.status)} ${n(s.rows)}`).join(", ")}; check that they are customers`
     );
   if (r.futureTouches > 0 || r.unreadableTouches > 0)
     lines.push(

@@ -607,6 +607,11 @@ function builtMessage(input: PlanInput): string {
           `not customers left out: ${r.excludedStatuses.map((s) => `${s.status} ${s.rows}`).join(", ")}`,
         ]
       : []),
+    ...(r.unrecognisedStatuses.length > 0
+      ? [
+          `kept as customers, status not recognised: ${r.unrecognisedStatuses.map((s) => `${s.status} ${s.rows}`).join(", ")}`,
+        ]
+      : []),
     ...(r.futureTouches > 0
       ? [
           `${r.futureTouches.toLocaleString("en-US")} last activities after today not counted as touches`,

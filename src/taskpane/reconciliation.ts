@@ -40,6 +40,14 @@ export function reconciliationLines(r: Reconciliation): ReconciliationLine[] {
     { label: "Rows read", figure: count(r.rowsRead), level: 0, group: "rows" },
     { label: "Accounts planned", figure: count(r.accountsPlanned), level: 1, group: "rows" },
   ];
+  // Planned as customers although their status is not one the plan knows: for the user to check.
+  for (const s of r.unrecognisedStatuses)
+    lines.push({
+      label: `Rows planned whose status "${s.status}" is not recognised`,
+      figure: count(s.rows),
+      level: 2,
+      group: "rows",
+    });
   if (r.rowsCombined > 0)
     lines.push({
       label: "Rows combined into an account above them",

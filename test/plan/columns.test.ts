@@ -82,6 +82,27 @@ describe("detectColumns", () => {
     });
   });
 
+  test("a field beside its Salesforce (converted) copy: the converted one, with its own currency column", () => {
+    const headers = [
+      "Account Name",
+      "Annual Contract Value Currency",
+      "Annual Contract Value",
+      "Annual Contract Value (converted) Currency",
+      "Annual Contract Value (converted)",
+    ];
+    const result = detectColumns([row(...headers), row("Acme", "EUR", 80000, "USD", 86400)]);
+    expect(result.ok && [result.columns.acv, result.columns.currency]).toEqual([4, 3]);
+    // Different measures stay a question, converted or not.
+    expect(detectColumns([row("Name", "ARR", "ACV (converted)"), row("Acme", 1, 2)])).toMatchObject(
+      {
+        ok: false,
+        question: { kind: "ambiguous", candidates: ["ARR", "ACV (converted)"] },
+      }
+    );
+    // "Amount (converted)" is still a whole deal's amount.
+    expect(isTcvHeader("Amount (converted)")).toBe(true);
+  });
+
   test("the user's answer picks the column, matched without case or punctuation", () => {
     const result = detectColumns([row("Name", "ACV", "ARR"), row("Acme", 1, 2)], "arr");
     expect(result.ok && result.columns.acv).toBe(2);

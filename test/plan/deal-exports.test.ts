@@ -10,6 +10,8 @@ import { excelSerialFromYmd } from "../../src/core/dates";
 import { ExportCell } from "../../src/plan/columns";
 import { PlanInput } from "../../src/plan/layout";
 import { preparePlan } from "../../src/plan/prepare";
+import { describeReconciliation } from "../../src/plan/reconcile";
+import { reconciliationLines } from "../../src/taskpane/reconciliation";
 
 function plan(
   rows: ExportCell[][],
@@ -234,5 +236,37 @@ describe("Salesforce opportunities", () => {
       { code: "EUR", rows: 1, converted: true },
       { code: "USD", rows: 1, converted: false },
     ]);
+  });
+});
+
+describe("Salesforce contracts", () => {
+  test("Draft and In Approval Process contracts are not in force; a status the plan does not know is kept and named", () => {
+    const rows: ExportCell[][] = [
+      ["Contract Number", "Account Name", "Status", "Annual Contract Value"],
+      ["00000101", "Acme Corp", "Activated", "120000"],
+      ["00000103", "Beta LLC", "Expired", "50000"],
+      ["00000104", "Gamma Inc", "Draft", "80000"],
+      ["00000105", "Delta GmbH", "In Approval Process", "15000"],
+      ["00000106", "Echo SA", "Partner", "40000"],
+    ];
+    const input = plan(rows);
+    // Acme (Activated) and Echo (status unknown, kept): 120,000 and 40,000.
+    expect(Array.from(input.accounts.acv)).toEqual([120000, 40000]);
+    expect(input.accounts.excludedStatuses.map((s) => s.status)).toEqual([
+      "Expired",
+      "Draft",
+      "In Approval Process",
+    ]);
+    const r = input.reconciliation!;
+    expect(r.unrecognisedStatuses).toEqual([{ status: "Partner", rows: 1 }]);
+    expect(describeReconciliation(r, String)).toContain(
+      'Kept as customers, status not recognised: "Partner" 1; check that they are customers'
+    );
+    expect(reconciliationLines(r)).toContainEqual({
+      label: 'Rows planned whose status "Partner" is not recognised',
+      figure: "1",
+      level: 2,
+      group: "rows",
+    });
   });
 });
