@@ -269,6 +269,20 @@ const OPTIONAL_NAMES = {
     "customer type",
     "relationship",
   ],
+  // A contract's last day: a contract that ended before the as-of date is not a customer's.
+  endDate: [
+    "contract end date",
+    "contract end",
+    "end date",
+    "subscription end date",
+    "subscription end",
+    "term end date",
+    "service end date",
+    "contract expiration date",
+    "expiration date",
+    "contract expiry date",
+    "expiry date",
+  ],
   term: [
     "term months",
     "term in months",
@@ -428,6 +442,8 @@ export interface ExportColumns {
   accountId: number | null;
   currency: number | null;
   status: number | null;
+  /** A contract's end date: a row whose contract ended before the as-of date is left out. */
+  endDate: number | null;
   /** The contract term (months, or years when its header says so); used only for a TCV column. */
   term: number | null;
 }
@@ -511,6 +527,7 @@ function optionalColumns(
     accountId: pick("accountId"),
     currency: pairedCurrency(headers, acv) ?? pick("currency"),
     status: statusColumn(headers, acv, rows, headerRow),
+    endDate: pick("endDate"),
     term: pick("term"),
   };
 }

@@ -76,6 +76,8 @@ export const PlanMessages = {
   duplicateRow: (first: number) =>
     `the same as row ${fmt(first)} in every column: counted once (an export that repeats a line?)`,
   // Statuses
+  contractEnded: (end: string, column: string) =>
+    `${JSON.stringify(column)} is ${end}, before the plan's as-of date: the contract has ended (plan them too with --all-statuses)`,
   notCustomer: (status: string, column: string) =>
     `${JSON.stringify(column)} is ${JSON.stringify(status)}: not a customer (plan them too with --all-statuses)`,
 } as const;

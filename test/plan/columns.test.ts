@@ -34,6 +34,7 @@ describe("detectColumns", () => {
         accountId: 0,
         currency: null,
         status: null,
+        endDate: null,
         term: null,
         name: 1,
         owner: 2,

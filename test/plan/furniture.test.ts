@@ -18,6 +18,7 @@ const COLUMNS: ExportColumns = {
   accountId: null,
   currency: null,
   status: null,
+  endDate: null,
   term: null,
 };
 
