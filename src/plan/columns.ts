@@ -593,7 +593,17 @@ export function detectColumns(
     },
   });
   if (acvColumn !== undefined) {
-    const acv = headers.findIndex((h) => headerWords(h) === headerWords(acvColumn));
+    const named = headers.flatMap((h, i) => (headerWords(h) === headerWords(acvColumn) ? [i] : []));
+    // Two columns under one name (two years' "ARR"): taking the first would be a guess.
+    if (named.length > 1)
+      return {
+        ok: false,
+        error: PlanMessages.acvColumnTwice(
+          acvColumn,
+          named.map((i) => i + 1)
+        ),
+      };
+    const acv = named[0];
     if (isAnnualRevenue(headers[acv]))
       return { ok: false, error: PlanMessages.annualRevenueRefused(headers[acv]) };
     return columns(acv, isMrrHeader(headers[acv]), isTcvHeader(headers[acv]));

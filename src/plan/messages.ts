@@ -11,7 +11,11 @@ const shownCell = (value: unknown) =>
 
 export const PlanMessages = {
   ambiguousAcv: (candidates: readonly string[]) =>
-    `more than one column could hold the ACV: ${quoteList(candidates)}; choose one with --acv-column`,
+    new Set(candidates).size < candidates.length
+      ? `more than one column could hold the ACV: ${quoteList(candidates)}, and some have the same name; rename them in the export so each says what it holds (such as "ARR 2025" and "ARR 2026"), then choose one with --acv-column`
+      : `more than one column could hold the ACV: ${quoteList(candidates)}; choose one with --acv-column`,
+  acvColumnTwice: (name: string, positions: readonly number[]) =>
+    `--acv-column ${JSON.stringify(name)} names ${positions.length} columns (columns ${positions.join(" and ")} of the header row); rename them in the export so each says what it holds, then name one`,
   mrrNeedsConfirmation: (columns: readonly string[]) =>
     `the only recurring-revenue column is monthly (${quoteList(columns)}); to plan on it multiplied by 12, confirm with --acv-column ${JSON.stringify(columns[0])}`,
   annualRevenueRefused: (column: string) =>

@@ -6,6 +6,7 @@ import {
   isAnnualRevenue,
   isMrrHeader,
   isTcvHeader,
+  questionMessage,
 } from "../../src/plan/columns";
 
 const row = (...cells: ExportCell[]) => cells;
@@ -102,6 +103,22 @@ describe("detectColumns", () => {
     );
     // "Amount (converted)" is still a whole deal's amount.
     expect(isTcvHeader("Amount (converted)")).toBe(true);
+  });
+
+  test("two columns under one name: the user is asked to rename them, never given the first", () => {
+    const rows = [row("Name", "ARR", "ARR"), row("Acme", 100000, 120000)];
+    expect(detectColumns(rows)).toMatchObject({
+      ok: false,
+      question: { kind: "ambiguous", candidates: ["ARR", "ARR"] },
+    });
+    expect(questionMessage({ kind: "ambiguous", candidates: ["ARR", "ARR"] })).toMatch(
+      /some have the same name; rename them in the export/
+    );
+    expect(detectColumns(rows, "ARR")).toEqual({
+      ok: false,
+      error:
+        '--acv-column "ARR" names 2 columns (columns 2 and 3 of the header row); rename them in the export so each says what it holds, then name one',
+    });
   });
 
   test("the user's answer picks the column, matched without case or punctuation", () => {
