@@ -269,6 +269,20 @@ const OPTIONAL_NAMES = {
     "customer type",
     "relationship",
   ],
+  // A contract's last day: a contract that ended before the as-of date is not a customer's.
+  endDate: [
+    "contract end date",
+    "contract end",
+    "end date",
+    "subscription end date",
+    "subscription end",
+    "term end date",
+    "service end date",
+    "contract expiration date",
+    "expiration date",
+    "contract expiry date",
+    "expiry date",
+  ],
   term: [
     "term months",
     "term in months",
@@ -428,6 +442,8 @@ export interface ExportColumns {
   accountId: number | null;
   currency: number | null;
   status: number | null;
+  /** A contract's end date: a row whose contract ended before the as-of date is left out. */
+  endDate: number | null;
   /** The contract term (months, or years when its header says so); used only for a TCV column. */
   term: number | null;
 }
@@ -511,6 +527,7 @@ function optionalColumns(
     accountId: pick("accountId"),
     currency: pairedCurrency(headers, acv) ?? pick("currency"),
     status: statusColumn(headers, acv, rows, headerRow),
+    endDate: pick("endDate"),
     term: pick("term"),
   };
 }
@@ -575,25 +592,24 @@ export function detectColumns(
       ...optionalColumns(headers, acv, rows, header.index),
     },
   });
-  // Columns headed alike (a joined report's two "ACV" fields) cannot be told apart by name.
-  const sameNamed = (name: string): ColumnDetection | null => {
-    const at = headers.flatMap((h, i) => (headerWords(h) === headerWords(name) ? [i] : []));
-    return at.length > 1
-      ? { ok: false, error: PlanMessages.sameNamedColumns(headers[at[0]], at) }
-      : null;
-  };
   if (acvColumn !== undefined) {
-    const acv = headers.findIndex((h) => headerWords(h) === headerWords(acvColumn));
-    const twice = sameNamed(acvColumn);
-    if (twice !== null) return twice;
+    const named = headers.flatMap((h, i) => (headerWords(h) === headerWords(acvColumn) ? [i] : []));
+    // Two columns under one name (two years' "ARR"): taking the first would be a guess.
+    if (named.length > 1)
+      return {
+        ok: false,
+        error: PlanMessages.acvColumnTwice(
+          acvColumn,
+          named.map((i) => i + 1)
+        ),
+      };
+    const acv = named[0];
     if (isAnnualRevenue(headers[acv]))
       return { ok: false, error: PlanMessages.annualRevenueRefused(headers[acv]) };
     return columns(acv, isMrrHeader(headers[acv]), isTcvHeader(headers[acv]));
   }
   const acvCandidates = preferConverted(headers.filter(isAcvHeader));
   if (acvCandidates.length === 1) return columns(headers.indexOf(acvCandidates[0]), false);
-  if (acvCandidates.length > 1 && new Set(acvCandidates.map(headerWords)).size === 1)
-    return sameNamed(acvCandidates[0]) as ColumnDetection;
   if (acvCandidates.length > 1)
     return {
       ok: false,

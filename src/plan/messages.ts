@@ -11,16 +11,15 @@ const shownCell = (value: unknown) =>
 
 export const PlanMessages = {
   ambiguousAcv: (candidates: readonly string[]) =>
-    `more than one column could hold the ACV: ${quoteList(candidates)}; choose one with --acv-column`,
+    new Set(candidates).size < candidates.length
+      ? `more than one column could hold the ACV: ${quoteList(candidates)}, and some have the same name; rename them in the export so each says what it holds (such as "ARR 2025" and "ARR 2026"), then choose one with --acv-column`
+      : `more than one column could hold the ACV: ${quoteList(candidates)}; choose one with --acv-column`,
+  acvColumnTwice: (name: string, positions: readonly number[]) =>
+    `--acv-column ${JSON.stringify(name)} names ${positions.length} columns (columns ${positions.join(" and ")} of the header row); rename them in the export so each says what it holds, then name one`,
   mrrNeedsConfirmation: (columns: readonly string[]) =>
     `the only recurring-revenue column is monthly (${quoteList(columns)}); to plan on it multiplied by 12, confirm with --acv-column ${JSON.stringify(columns[0])}`,
   annualRevenueRefused: (column: string) =>
     `${JSON.stringify(column)} is the customer's company revenue in Salesforce and HubSpot, not ACV; it is never used as the ACV column`,
-  sameNamedColumns: (name: string, positions: readonly number[]) => {
-    const numbers = positions.map((p) => String(p + 1));
-    const listed = `${numbers.slice(0, -1).join(", ")} and ${numbers[numbers.length - 1]}`;
-    return `${positions.length} columns are headed ${JSON.stringify(name)} (columns ${listed} from the left), so which one holds the ACV cannot be told by its name; rename one of them in the export (for example "${name} (Opportunity)")`;
-  },
   unknownAcvColumn: (name: string, headers: readonly string[]) =>
     `--acv-column ${JSON.stringify(name)} is not a column of the header row; the columns are ${quoteList(headers)}`,
   noDataRows: () => "the export has a header row but no account rows under it",
@@ -87,6 +86,8 @@ export const PlanMessages = {
   duplicateRow: (first: number) =>
     `the same as row ${fmt(first)} in every column: counted once (an export that repeats a line?)`,
   // Statuses
+  contractEnded: (end: string, column: string) =>
+    `${JSON.stringify(column)} is ${end}, before the plan's as-of date: the contract has ended (plan them too with --all-statuses)`,
   notCustomer: (status: string, column: string) =>
     `${JSON.stringify(column)} is ${JSON.stringify(status)}: not a customer (plan them too with --all-statuses)`,
 } as const;

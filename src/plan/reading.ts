@@ -82,7 +82,10 @@ export function startReading(
 ): ReadingStart {
   const furniture = findFurniture(rows, columns, options.totalFormulas);
   const identifiers = identifierColumns(rows, columns);
-  const critical = [columns.acv, ...(columns.lastActivity === null ? [] : [columns.lastActivity])];
+  // The columns whose reading decides what is planned: the ACV, the last touch, a contract's end.
+  const critical = [columns.acv, columns.lastActivity, columns.endDate].filter(
+    (c): c is number => c !== null
+  );
   const locale = applyLocale(rows, {
     from: columns.headerRow + 1,
     critical,

@@ -104,6 +104,7 @@ const SKIP_LABELS: Record<SkipKind, string> = {
   currency: "currency without a rate or unclear",
   term: "contract term missing or unusable",
   status: "not customers (status)",
+  ended: "contract ended before the as-of date",
   duplicate: "exact duplicate lines",
 };
 

@@ -11,6 +11,7 @@
  * up, unless the user says each row is an account.
  */
 import { PlanMessages } from "./messages";
+import { isoDate } from "../core/dates";
 import { roundCents } from "../core/money";
 import { accountKey, HashedIndex, lineHash, sameLine, statusKind, textHash } from "./accounts";
 import { ExportCell, ExportColumns, headerScale, headerText } from "./columns";
@@ -21,7 +22,7 @@ import { readTouch, TouchCounts } from "./touches";
 
 /** Why a row is left out, by kind, for the reconciliation's counts. */
 export type SkipKind =
-  "blank" | "unreadable" | "negative" | "currency" | "term" | "status" | "duplicate";
+  "blank" | "unreadable" | "negative" | "currency" | "term" | "status" | "ended" | "duplicate";
 
 export interface SkippedRow {
   /** The row number as the file or sheet shows it. */
@@ -195,6 +196,7 @@ export function readAccounts(
   const setting = currencySetting(columns, options.currency);
   const termHeader = columns.term === null ? "" : columns.headers[columns.term];
   const statusHeader = columns.status === null ? "" : columns.headers[columns.status];
+  const endHeader = columns.endDate === null ? "" : columns.headers[columns.endDate];
   const grouped = options.rowsAreAccounts !== true;
   // Accounts by their key, and the rows kept (each line's first row) by their content.
   const byKey = new HashedIndex();
@@ -270,6 +272,14 @@ export function readAccounts(
         continue;
       }
       if (kind === "unknown" && label !== "") unclassified.add(label);
+    }
+    if (columns.endDate !== null && options.asOf !== undefined && options.allStatuses !== true) {
+      // A blank or unreadable end date says nothing: the row is kept.
+      const end = readTouch(row[columns.endDate] ?? null);
+      if (typeof end === "object" && end.day < options.asOf) {
+        skip(r, raw, PlanMessages.contractEnded(isoDate(end.day), endHeader), "ended");
+        continue;
+      }
     }
     if (problem !== null || acv === null) {
       skip(r, raw, problem?.reason ?? PlanMessages.skipBlank(), problem?.kind ?? "blank");

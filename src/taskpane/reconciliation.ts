@@ -26,6 +26,7 @@ const SKIP_WORDS: Record<SkipKind, string> = {
   currency: "Currency without a rate, or unclear",
   term: "Contract term missing or unusable",
   status: "Not customers (by status)",
+  ended: "Contracts ended before the as-of date",
   duplicate: "Exact duplicate lines",
 };
 

@@ -6,6 +6,7 @@ import {
   isAnnualRevenue,
   isMrrHeader,
   isTcvHeader,
+  questionMessage,
 } from "../../src/plan/columns";
 
 const row = (...cells: ExportCell[]) => cells;
@@ -34,6 +35,7 @@ describe("detectColumns", () => {
         accountId: 0,
         currency: null,
         status: null,
+        endDate: null,
         term: null,
         name: 1,
         owner: 2,
@@ -103,25 +105,25 @@ describe("detectColumns", () => {
     expect(isTcvHeader("Amount (converted)")).toBe(true);
   });
 
+  test("two columns under one name: the user is asked to rename them, never given the first", () => {
+    const rows = [row("Name", "ARR", "ARR"), row("Acme", 100000, 120000)];
+    expect(detectColumns(rows)).toMatchObject({
+      ok: false,
+      question: { kind: "ambiguous", candidates: ["ARR", "ARR"] },
+    });
+    expect(questionMessage({ kind: "ambiguous", candidates: ["ARR", "ARR"] })).toMatch(
+      /some have the same name; rename them in the export/
+    );
+    expect(detectColumns(rows, "ARR")).toEqual({
+      ok: false,
+      error:
+        '--acv-column "ARR" names 2 columns (columns 2 and 3 of the header row); rename them in the export so each says what it holds, then name one',
+    });
+  });
+
   test("the user's answer picks the column, matched without case or punctuation", () => {
     const result = detectColumns([row("Name", "ACV", "ARR"), row("Acme", 1, 2)], "arr");
     expect(result.ok && result.columns.acv).toBe(2);
-  });
-
-  test("two columns headed alike are refused by name, never the first of them taken", () => {
-    // A joined report: the account's and the opportunity's "ACV" (80,000 and 90,000).
-    const rows = [row("Name", "ACV", "acv", "ARR"), row("Acme", 80000, 90000, 85000)];
-    const named = detectColumns(rows, "ACV");
-    expect(named.ok).toBe(false);
-    expect("error" in named && named.error).toBe(
-      '2 columns are headed "ACV" (columns 2 and 3 from the left), so which one holds the ACV cannot be told by its name; rename one of them in the export (for example "ACV (Opportunity)")'
-    );
-    // Another column can still be named.
-    const arr = detectColumns(rows, "ARR");
-    expect(arr.ok && arr.columns.acv).toBe(3);
-    // With nothing named, "ACV" twice is no question the user could answer.
-    const auto = detectColumns([row("Name", "ACV", "ACV"), row("Acme", 80000, 90000)]);
-    expect("error" in auto && auto.error).toMatch(/^2 columns are headed "ACV" \(columns 2 and 3/);
   });
 
   test("only MRR: a question, never a silent x12; naming the MRR column confirms x12", () => {

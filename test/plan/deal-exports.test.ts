@@ -240,6 +240,44 @@ describe("Salesforce opportunities", () => {
 });
 
 describe("Salesforce contracts", () => {
+  test("a contract whose end date is before the as-of date has ended: left out; a blank or unreadable end keeps the row", () => {
+    // The helper plans as of 2026-12-01.
+    const rows: ExportCell[][] = [
+      ["Account Name", "Contract End Date", "Annual Contract Value"],
+      ["Acme Corp", excelSerialFromYmd(2027, 12, 31), "120000"],
+      ["Acme Corp", "2026-12-01", "30000"],
+      ["Echo SA", "2025-12-31", "40000"],
+      ["Foxtrot", null, "20000"],
+      ["Golf", "when renewed", "10000"],
+    ];
+    const input = plan(rows);
+    // Acme: 120,000 + 30,000 (ending on the as-of date itself still runs); Foxtrot; Golf.
+    expect(Array.from(input.accounts.acv)).toEqual([150000, 20000, 10000]);
+    expect(input.accounts.skipped).toEqual([
+      {
+        row: 4,
+        value: 40000,
+        kind: "ended",
+        reason:
+          '"Contract End Date" is 2025-12-31, before the plan\'s as-of date: the contract has ended (plan them too with --all-statuses)',
+      },
+    ]);
+    // In the file's ARR, as rows left out by status are: 150,000 + 40,000 + 20,000 + 10,000.
+    expect(input.accounts.fileArr).toBe(220000);
+    expect(input.reconciliation?.skipped).toEqual({ ended: 1 });
+    // --all-statuses plans every row.
+    const all = preparePlan(
+      rows.map((row) => [...row]),
+      {
+        assumptions: defaultAssumptions(),
+        asOf: excelSerialFromYmd(2026, 12, 1),
+        source: "contracts.csv",
+        allStatuses: true,
+      }
+    );
+    expect(all.ok && Array.from(all.input.accounts.acv)).toEqual([150000, 40000, 20000, 10000]);
+  });
+
   test("Draft and In Approval Process contracts are not in force; a status the plan does not know is kept and named", () => {
     const rows: ExportCell[][] = [
       ["Contract Number", "Account Name", "Status", "Annual Contract Value"],
