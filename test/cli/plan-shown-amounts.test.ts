@@ -10,7 +10,7 @@ import ExcelJS from "exceljs";
 import { promises as fs } from "fs";
 import os from "os";
 import path from "path";
-import { runCli } from "../helpers/cli";
+import { planJson as planCli, runCli } from "../helpers/cli";
 
 let dir: string;
 beforeAll(async () => {
@@ -23,12 +23,7 @@ interface PlanJson {
   reconciliation: { rowsRead: number; accountsPlanned: number; arrPlanned: number };
 }
 
-async function planJson(file: string): Promise<PlanJson> {
-  const run = await runCli("plan", file, "-o", path.join(dir, "plan.xlsx"), "--json");
-  expect(run.err).toEqual([]);
-  expect(run.code).toBe(0);
-  return JSON.parse(run.out.join("\n")) as PlanJson;
-}
+const planJson = (file: string) => planCli<PlanJson>(file, path.join(dir, "plan.xlsx"));
 
 test("a CSV's ACV written as a percentage is left out as not an amount, not read as 0.95", async () => {
   const file = path.join(dir, "percent.csv");

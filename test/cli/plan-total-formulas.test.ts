@@ -11,7 +11,7 @@ import { promises as fs } from "fs";
 import JSZip from "jszip";
 import os from "os";
 import path from "path";
-import { runCli } from "../helpers/cli";
+import { planJson as planCli } from "../helpers/cli";
 
 let dir: string;
 beforeAll(async () => {
@@ -25,12 +25,7 @@ interface PlanJson {
   reconciliation: { rowsRead: number; accountsPlanned: number; arrPlanned: number };
 }
 
-async function planJson(file: string): Promise<PlanJson> {
-  const run = await runCli("plan", file, "-o", path.join(dir, "plan.xlsx"), "--json");
-  expect(run.err).toEqual([]);
-  expect(run.code).toBe(0);
-  return JSON.parse(run.out.join("\n")) as PlanJson;
-}
+const planJson = (file: string) => planCli<PlanJson>(file, path.join(dir, "plan.xlsx"));
 
 test("an Excel table's totals row without a label, away from A1, is a total, not an account", async () => {
   const file = path.join(dir, "table.xlsx");

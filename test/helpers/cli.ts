@@ -53,6 +53,17 @@ export async function planInProcess(csv: string, output: string): Promise<void> 
   );
 }
 
+/**
+ * `cs-coverage plan FILE -o OUTPUT --json`, which must succeed without a word
+ * on stderr: its JSON document, typed as the test reads it.
+ */
+export async function planJson<T>(file: string, output: string): Promise<T> {
+  const run = await runCli("plan", file, "-o", output, "--json");
+  expect(run.err).toEqual([]);
+  expect(run.code).toBe(0);
+  return JSON.parse(run.out.join("\n")) as T;
+}
+
 export const BIN = path.resolve(__dirname, "..", "..", "bin", "cs-coverage.js");
 
 export interface SpawnedRun {
