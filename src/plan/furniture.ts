@@ -45,6 +45,12 @@ const RECORDS_IN_LABEL = /(\d[\d,.'\u00a0\u202f ]*)\s*records?\b/i;
 /** Footer and notice lines of report exports. */
 const FOOTER =
   /\b(?:confidential|copyright|all rights reserved|do not distribute|generated\s+(?:by|on|at)|report\s+generated|exported\s+(?:by|on|at)|run\s+(?:by|on|at)|printed\s+(?:by|on|at)|proprietary)\b|©|\(c\)\s*\d{4}/i;
+/**
+ * An amount still written as text (a CSV saved by Excel writes what the cell
+ * shows: "170,000", "$1,250.50", "(3,000)", "EUR 80.000", "12%", "$ -").
+ */
+const AMOUNT_TEXT =
+  /^(?:[(+\-\u2212]?\s*(?:[$€£¥₹]|[A-Z]{3}\s?)?\s*[(+\-\u2212]?\d[\d.,'\u00a0\u202f ]*(?:\s?[kKmM])?\s*(?:%|[$€£¥₹]|[A-Z]{3})?\s*\)?|(?:[$€£¥₹]\s*)?[-\u2013\u2014])$/;
 /** A grouping line: "Account Owner: Ann Lee", "Ann Lee (12 records)", "Type: Customer (40)". */
 const GROUP_LINE = /^[^:]{1,60}:\s*\S.*$|\(\s*\d[\d,.]*\s*(?:records?|rows?|accounts?)?\s*\)$/i;
 
@@ -73,6 +79,20 @@ function isText(cell: ExportCell | undefined): cell is string {
 
 function isEmpty(cell: ExportCell | undefined): boolean {
   return cell === null || cell === undefined || (typeof cell === "string" && cell.trim() === "");
+}
+
+/** Whether every text of the row but `label` is an amount written as text. */
+function restAreAmounts(row: readonly ExportCell[], label: ExportCell): boolean {
+  let seenLabel = false;
+  for (const cell of row) {
+    if (!isText(cell)) continue;
+    if (!seenLabel && cell === label) {
+      seenLabel = true;
+      continue;
+    }
+    if (!AMOUNT_TEXT.test(cell.trim())) return false;
+  }
+  return true;
 }
 
 /** A count written in a label: "2,341", "2.341", "2 341" -> 2341. */
@@ -125,6 +145,9 @@ function classify(
     }
   }
   if (filled === 0) return null;
+  // "Ann Lee Total" beside amounts a CSV writes as text: the same subtotal row.
+  if (texts > 1 && isText(first) && GROUP_TOTAL_LABEL.test(firstText) && restAreAmounts(row, first))
+    return { kind: "total" };
   if (texts === 1 && isText(first)) {
     const label = firstText;
     // "Ann Lee Total": the only text on the row, its amounts beside it.
