@@ -20,11 +20,16 @@ export const HEADER_SCAN_ROWS = 200;
 
 /** Header text reduced to lower-case words: "ACV (USD)" -> "acv usd", "Last_Activity" -> "last activity". */
 export function headerWords(header: string): string {
-  return header
-    .replace(/([a-z])([A-Z])/g, "$1 $2")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, " ")
-    .trim();
+  return (
+    header
+      // "Étape", "Währung": accents dropped, not their letters.
+      .normalize("NFD")
+      .replace(/[\u0300-\u036f]/g, "")
+      .replace(/([a-z])([A-Z])/g, "$1 $2")
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, " ")
+      .trim()
+  );
 }
 
 /** Words of a header that say its amounts are in thousands or millions: "ARR ($K)", "ACV (in 000s)". */
@@ -268,6 +273,17 @@ const OPTIONAL_NAMES = {
     "subscription status",
     "customer type",
     "relationship",
+    // The same fields in German, French and Spanish Salesforce and HubSpot:
+    // account Typ/Type/Tipo, opportunity Phase/Étape/Etapa, lifecycle stage.
+    "typ",
+    "phase",
+    "lebenszyklusphase",
+    "statut",
+    "etape",
+    "phase du cycle de vie",
+    "tipo",
+    "etapa",
+    "etapa del ciclo de vida",
   ],
   // A contract's last day: a contract that ended before the as-of date is not a customer's.
   endDate: [
