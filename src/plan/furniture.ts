@@ -33,15 +33,18 @@ export interface Furniture {
 
 /** The whole label of a total row: "Total", "Grand Totals (2,341 records)", "Subtotal:", "Sum". */
 const TOTAL_LABEL =
-  /^(?:grand\s+totals?|totals?|sub-?\s?totals?|sum|overall\s+total|report\s+total)\s*:?\s*(?:\(([^)]*)\))?\s*:?$/i;
+  /^(?:grand\s+totals?|totals?|sub-?\s?totals?|sum|overall\s+total|report\s+total|gesamtsummen?|gesamtergebnis|gesamt|summe|zwischensummen?|total\s+g[ée]n[ée]ral|totaux|sous-?\s?totale?s?|somme|totale?s?\s+generale?s?|totales|suma)\s*:?\s*(?:\(([^)]*)\))?\s*:?$/i;
 /** "Ann Lee Total", "Enterprise Subtotal": Excel's subtotal and pivot rows (the group's name, then Total). */
-const GROUP_TOTAL_LABEL = /^\S.{0,80}\s(?:total|subtotal|sum)$/i;
-const GRAND_LABEL = /^(?:grand|overall|report)\s/i;
+const GROUP_TOTAL_LABEL = /^\S.{0,80}\s(?:total|subtotal|sum|ergebnis|summe)$/i;
+/** Grand totals: English, and German, French and Spanish reports' "Gesamtsumme", "Total général", "Total general". */
+const GRAND_LABEL =
+  /^(?:(?:grand|overall|report)\s|gesamt|total\s+g[ée]n[ée]ral|totale?s?\s+generale?s?)/i;
 /** "Record Count", "Count", "Row Count: 2,341", "Records: 12". */
 const COUNT_LABEL =
-  /^(?:record\s+count|row\s+count|count|records|total\s+records)\s*:?\s*([\d,.'\u00a0\u202f ]*)$/i;
-/** "(2,341 records)" inside a label. */
-const RECORDS_IN_LABEL = /(\d[\d,.'\u00a0\u202f ]*)\s*records?\b/i;
+  /^(?:record\s+count|row\s+count|count|records|total\s+records|datensatzanzahl|anzahl(?:\s+der\s+datens[äa]tze)?|nombre\s+d['\u2019]enregistrements|recuento\s+de\s+registros)\s*:?\s*([\d,.'\u00a0\u202f ]*)$/i;
+/** "(2,341 records)" inside a label; "(5 Datensätze)", "(5 enregistrements)", "(5 registros)". */
+const RECORDS_IN_LABEL =
+  /(\d[\d,.'\u00a0\u202f ]*)\s*(?:records?|datens[äa]tze?|enregistrements?|registros?)(?![a-z])/i;
 /** Footer and notice lines of report exports. */
 const FOOTER =
   /\b(?:confidential|copyright|all rights reserved|do not distribute|generated\s+(?:by|on|at)|report\s+generated|exported\s+(?:by|on|at)|run\s+(?:by|on|at)|printed\s+(?:by|on|at)|proprietary)\b|©|\(c\)\s*\d{4}/i;
@@ -57,10 +60,16 @@ const GROUP_LINE = /^[^:]{1,60}:\s*\S.*$|\(\s*\d[\d,.]*\s*(?:records?|rows?|acco
 /**
  * Whether a trimmed text can start a total or count label: TOTAL_LABEL and
  * COUNT_LABEL begin with grand, total, sub, sum, overall, report, record,
- * row or count. Most texts (names, owners) fail here without either pattern.
+ * row or count, or their German, French and Spanish words (gesamt, summe,
+ * zwischensumme, anzahl, datensatzanzahl, nombre, recuento, ...). Most texts
+ * (names, owners) fail here without either pattern.
  */
 function mayBeLabel(text: string): boolean {
   switch (text.charCodeAt(0) | 0x20) {
+    case 0x61: // a
+    case 0x64: // d
+    case 0x6e: // n
+    case 0x7a: // z
     case 0x63: // c
     case 0x67: // g
     case 0x6f: // o
@@ -132,7 +141,7 @@ function classify(
       const count = records === null ? null : countIn(records[1]);
       return {
         kind: "total",
-        grand: GRAND_LABEL.test(text) || /^totals?\b/i.test(text),
+        grand: GRAND_LABEL.test(text) || /^(?:totals?|summe|totaux|totales|suma)\b/i.test(text),
         ...(count !== null ? { records: count } : {}),
       };
     }

@@ -198,6 +198,7 @@ describe("status columns of German, French and Spanish exports", () => {
     ["Phase", ["Geschlossen und gewonnen", "Verhandlung", "Geschlossen und verloren"]],
     ["Étape", ["Fermée gagnée", "Négociation", "Fermée perdue"]],
     ["Etapa del ciclo de vida", ["Cliente", "Oportunidad", "Ex cliente"]],
+    ["Deal-Phase", ["Abgeschlossen und gewonnen", "Verhandlung", "Abgeschlossen und verloren"]],
   ])("%s: only the customer is planned", (header, [customer, open, lost]) => {
     const prepared = preparePlan(
       [
