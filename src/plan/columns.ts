@@ -694,6 +694,21 @@ export function detectColumns(
       ...optionalColumns(headers, acv, rows, header.index),
     },
   });
+  const unclear = (acv: number): ColumnDetection | null => {
+    const term = optionalColumns(headers, acv).term;
+    const termHeader = term === null ? "" : headers[term];
+    const r = unclearContractValue(headers[acv], rows, header.index, term, termHeader);
+    if (r === null || term === null) return null;
+    return {
+      ok: false,
+      error: PlanMessages.contractValueUnclear(
+        headers[acv],
+        termHeader,
+        headerText(rows[r][term] ?? null),
+        r + firstRowNumber
+      ),
+    };
+  };
   if (acvColumn !== undefined) {
     const named = headers.flatMap((h, i) => (headerWords(h) === headerWords(acvColumn) ? [i] : []));
     // Two columns under one name (two years' "ARR"): taking the first would be a guess.
@@ -708,10 +723,13 @@ export function detectColumns(
     const acv = named[0];
     if (isAnnualRevenue(headers[acv]))
       return { ok: false, error: PlanMessages.annualRevenueRefused(headers[acv]) };
-    return columns(acv, isMrrHeader(headers[acv]), isTcvHeader(headers[acv]));
+    return unclear(acv) ?? columns(acv, isMrrHeader(headers[acv]), isTcvHeader(headers[acv]));
   }
   const acvCandidates = preferConverted(headers.filter(isAcvHeader));
-  if (acvCandidates.length === 1) return columns(headers.indexOf(acvCandidates[0]), false);
+  if (acvCandidates.length === 1) {
+    const acv = headers.indexOf(acvCandidates[0]);
+    return unclear(acv) ?? columns(acv, false);
+  }
   if (acvCandidates.length > 1)
     return {
       ok: false,
@@ -733,6 +751,47 @@ export function detectColumns(
     },
     headerRow: header,
   };
+}
+
+/** A contract term in months: a number of months, or text "36", "36 months", "3 years". */
+export function termMonths(cell: ExportCell, header: string): number | null {
+  const inYears = /\byears?\b|\byrs?\b/i.test(header);
+  let value: number | null = null;
+  let years = inYears;
+  if (typeof cell === "number") value = cell;
+  else if (typeof cell === "string") {
+    const m = /^\s*(\d+(?:\.\d+)?)\s*(months?|mos?|m|years?|yrs?|y)?\s*$/i.exec(cell);
+    if (m) {
+      value = Number(m[1]);
+      if (m[2] !== undefined) years = /^y/i.test(m[2]);
+    }
+  }
+  if (value === null || !Number.isFinite(value) || value <= 0) return null;
+  const months = years ? value * 12 : value;
+  return months > 0 && months <= 1200 ? months : null;
+}
+
+/**
+ * "Contract Value" says neither a year nor a whole contract. Beside a term
+ * column whose terms are not all 12 months it is most often the whole
+ * contract's (Salesforce contracts: Contract Term in months), and read as a
+ * year's it would put a 36-month contract at three times its ACV: the user
+ * renames it to say which. The first row whose term is not 12 months, or null.
+ */
+function unclearContractValue(
+  header: string,
+  rows: readonly ExportCell[][],
+  headerRow: number,
+  term: number | null,
+  termHeader: string
+): number | null {
+  if (term === null || significantWords(header) !== "contract value" || isTcvHeader(header))
+    return null;
+  for (let r = headerRow + 1; r < rows.length; r++) {
+    const months = termMonths(rows[r][term] ?? null, termHeader);
+    if (months !== null && months !== 12) return r;
+  }
+  return null;
 }
 
 /** The one-line message for a question the command line cannot ask. */

@@ -16,6 +16,8 @@ export const PlanMessages = {
       : `more than one column could hold the ACV: ${quoteList(candidates)}; choose one with --acv-column`,
   acvColumnTwice: (name: string, positions: readonly number[]) =>
     `--acv-column ${JSON.stringify(name)} names ${positions.length} columns (columns ${positions.join(" and ")} of the header row); rename them in the export so each says what it holds, then name one`,
+  contractValueUnclear: (column: string, term: string, months: string, row: number) =>
+    `${JSON.stringify(column)} does not say whether it is a year's value or the whole contract's, and the contracts are not all 12 months (${JSON.stringify(term)} is ${months} on row ${fmt(row)}); rename the column "Annual Contract Value" (a year's, used as it is) or "Total Contract Value" (the whole contract's, planned as value x 12 / term), then run again`,
   mrrNeedsConfirmation: (columns: readonly string[]) =>
     `the only recurring-revenue column is monthly (${quoteList(columns)}); to plan on it multiplied by 12, confirm with --acv-column ${JSON.stringify(columns[0])}`,
   annualRevenueRefused: (column: string) =>

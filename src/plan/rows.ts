@@ -14,7 +14,7 @@ import { PlanMessages } from "./messages";
 import { isoDate } from "../core/dates";
 import { roundCents } from "../core/money";
 import { accountKey, HashedIndex, lineHash, sameLine, statusKind, textHash } from "./accounts";
-import { ExportCell, ExportColumns, headerScale, headerText } from "./columns";
+import { ExportCell, ExportColumns, headerScale, headerText, termMonths } from "./columns";
 import { CurrencySetting, headerCurrency, MoneyReading, readMoney } from "./currency";
 import { CellSet } from "./formula-cells";
 import { CellFormats, formatCurrency, shownScale } from "./number-formats";
@@ -109,24 +109,6 @@ export interface ReadOptions {
 
 function isEmptyRow(row: readonly ExportCell[]): boolean {
   return row.every((cell) => cell === null || (typeof cell === "string" && cell.trim() === ""));
-}
-
-/** A contract term in months: a number of months, or text "36", "36 months", "3 years". */
-function termMonths(cell: ExportCell, header: string): number | null {
-  const inYears = /\byears?\b|\byrs?\b/i.test(header);
-  let value: number | null = null;
-  let years = inYears;
-  if (typeof cell === "number") value = cell;
-  else if (typeof cell === "string") {
-    const m = /^\s*(\d+(?:\.\d+)?)\s*(months?|mos?|m|years?|yrs?|y)?\s*$/i.exec(cell);
-    if (m) {
-      value = Number(m[1]);
-      if (m[2] !== undefined) years = /^y/i.test(m[2]);
-    }
-  }
-  if (value === null || !Number.isFinite(value) || value <= 0) return null;
-  const months = years ? value * 12 : value;
-  return months > 0 && months <= 1200 ? months : null;
 }
 
 class Tally<K> {

@@ -308,3 +308,36 @@ describe("Salesforce contracts", () => {
     });
   });
 });
+
+describe('"Contract Value" beside a term column', () => {
+  const rows = (terms: ExportCell[]): ExportCell[][] => [
+    ["Account Name", "Contract Value", "Contract Term (months)", "Status"],
+    ["Acme", 360000, terms[0], "Activated"],
+    ["Globex", 45000, terms[1], "Activated"],
+  ];
+
+  test("with a 36-month contract it is refused, asked or named: read as a year's it would triple Acme's ACV", () => {
+    // Acme's 360,000 over 36 months is 120,000 a year (Enterprise); as a year's it is 360,000.
+    const message = `"Contract Value" does not say whether it is a year's value or the whole contract's, and the contracts are not all 12 months ("Contract Term (months)" is 36 on row 2); rename the column "Annual Contract Value" (a year's, used as it is) or "Total Contract Value" (the whole contract's, planned as value x 12 / term), then run again`;
+    expect(refusal(rows([36, 12]))).toBe(message);
+    expect(refusal(rows(["3 years", 12]), "Contract Value")).toBe(
+      message.replace("is 36 on row 2", "is 3 years on row 2")
+    );
+  });
+
+  test("renamed, each name is read as it says", () => {
+    const renamed = (name: string) =>
+      rows([36, 12]).map((row, r) => (r === 0 ? [row[0], name, row[2], row[3]] : row));
+    // Total: 360,000 x 12 / 36 = 120,000 and 45,000 x 12 / 12 = 45,000.
+    expect(
+      Array.from(plan(renamed("Total Contract Value"), "Total Contract Value").accounts.acv)
+    ).toEqual([120000, 45000]);
+    expect(Array.from(plan(renamed("Annual Contract Value")).accounts.acv)).toEqual([
+      360000, 45000,
+    ]);
+  });
+
+  test("when every contract runs 12 months it is a year's value, as before", () => {
+    expect(Array.from(plan(rows([12, "12 months"])).accounts.acv)).toEqual([360000, 45000]);
+  });
+});
