@@ -6,7 +6,6 @@ import { crc32 } from "zlib";
 import * as unzipper from "unzipper";
 import parseSax from "exceljs/lib/utils/parse-sax";
 import excelUtils from "exceljs/lib/utils/utils";
-import WorkbookXform from "exceljs/lib/xlsx/xform/book/workbook-xform";
 import RelationshipsXform, { Relationship } from "exceljs/lib/xlsx/xform/core/relationships-xform";
 import StylesXform from "exceljs/lib/xlsx/xform/style/styles-xform";
 import SharedStringsXform from "exceljs/lib/xlsx/xform/strings/shared-strings-xform";
@@ -15,6 +14,7 @@ import { excelSerialFromDate } from "../core/dates";
 import { EXCEL_MAX_ROWS } from "../core/values";
 import { finite } from "../plan/paste-typing";
 import { DataFileError, SheetCell, tooManyRows } from "./sheet";
+import { child, children, parseXml } from "./workbook/xml";
 
 /*
  * The first worksheet of an .xlsx, read as a stream: the zip's directory is
@@ -43,9 +43,6 @@ const STRING = 3;
 const FORMULA = 6;
 const BOOLEAN = 9;
 const ERROR = 10;
-
-/** Worksheet parts as ExcelJS's load recognises them (its pattern, unanchored as there). */
-const WORKSHEET_PART = /xl\/worksheets\/sheet(\d+)[.]xml/;
 
 /**
  * UTF-8 text of a zip entry, decoded across chunk boundaries. Its checksum
@@ -104,7 +101,7 @@ function decodeAddress(address: string | undefined): { col: number; row: number 
 interface Context {
   styles: StylesXform | undefined;
   sharedStrings: SharedStringsXform | undefined;
-  date1904: boolean | undefined;
+  date1904: boolean;
 }
 
 function styleOf(cell: ParsedCell, context: Context): { numFmt?: string } | null {
@@ -230,29 +227,55 @@ async function relationshipsOf(
 interface WorksheetPart {
   name: string;
   part: string;
-  sheetNo: string;
+  /** Its relationships part (its hyperlinks' targets). */
+  rels: string;
+  /** Hidden or very hidden (Format > Hide, or only by a macro or the file). */
+  hidden: boolean;
+}
+
+/** An xsd:boolean attribute: "1" and "true" are both true (Excel writes 1, other tools true). */
+function xmlTrue(value: string | undefined): boolean {
+  return value === "1" || value === "true";
+}
+
+/** The zip path a relationship of xl/workbook.xml points at. */
+function workbookTarget(target: string): string {
+  return target.startsWith("/") ? target.slice(1) : `xl/${target.replace(/^\.\//, "")}`;
 }
 
 /**
- * The worksheets as ExcelJS's load orders them: each <sheet> of workbook.xml
- * whose relationship points at a worksheet part in the zip (chart sheets and
- * missing parts are passed over; hidden sheets count).
+ * The worksheets in tab order: each <sheet> of workbook.xml whose
+ * relationship is a worksheet's and whose part is in the zip (chart sheets,
+ * dialog and macro sheets and missing parts are passed over; hidden sheets
+ * count). A worksheet is known by its relationship's type, not its part's
+ * name: the file format lets a writer name it xl/worksheets/accounts.xml.
  */
 async function worksheets(
   entries: Map<string, unzipper.ZipEntry>
-): Promise<{ sheets: WorksheetPart[]; date1904?: boolean }> {
-  const workbook = await parsePart(entries, "xl/workbook.xml", new WorkbookXform());
+): Promise<{ sheets: WorksheetPart[]; date1904: boolean }> {
+  const entry = entries.get("xl/workbook.xml");
+  if (entry === undefined) return { sheets: [], date1904: false };
+  let text = "";
+  for await (const chunk of textOf(entry)) text += chunk;
+  const workbook = parseXml(text);
   const rels = await relationshipsOf(entries, "xl/_rels/workbook.xml.rels");
   const sheets: WorksheetPart[] = [];
-  for (const sheet of workbook?.model?.sheets ?? []) {
-    const rel = rels.find((r) => r.Id === sheet.rId);
-    if (rel === undefined) continue;
-    const part = `xl/${rel.Target.replace(/^(\s|\/xl\/)+/, "")}`;
-    const match = WORKSHEET_PART.exec(part);
-    if (match !== null && entries.has(part))
-      sheets.push({ name: sheet.name, part, sheetNo: match[1] });
+  const list = child(workbook, "sheets");
+  for (const sheet of list === undefined ? [] : children(list, "sheet")) {
+    const rel = rels.find((r) => r.Id === sheet.attrs.id);
+    if (rel === undefined || !/\/worksheet$/.test(rel.Type ?? "")) continue;
+    const part = workbookTarget(rel.Target.trim());
+    if (!entries.has(part)) continue;
+    const slash = part.lastIndexOf("/");
+    sheets.push({
+      name: sheet.attrs.name ?? "",
+      part,
+      rels: `${part.slice(0, slash)}/_rels/${part.slice(slash + 1)}.rels`,
+      hidden: sheet.attrs.state === "hidden" || sheet.attrs.state === "veryHidden",
+    });
   }
-  return { sheets, date1904: workbook?.model?.properties?.date1904 };
+  // The 1904 date system: its serials read as 1900 ones would put every date four years early.
+  return { sheets, date1904: xmlTrue(child(workbook, "workbookPr")?.attrs.date1904) };
 }
 
 /** The sheet named (any case) or at a 1-based position; MissingSheet otherwise. */
@@ -327,7 +350,7 @@ export async function streamWorksheet(
         errorTexts,
         seen
       );
-      await applyLateRules(entries, sheet.sheetNo, rows, late, errorTexts, options.columns);
+      await applyLateRules(entries, sheet.rels, rows, late, errorTexts, options.columns);
       return { name: sheet.name, rows, otherValues: seen.otherValues, names };
     };
     const choice = options.choice ?? {};
@@ -510,7 +533,7 @@ function isErrorValue(value: unknown): boolean {
  */
 async function applyLateRules(
   entries: Map<string, unzipper.ZipEntry>,
-  sheetNo: string,
+  relsPart: string,
   rows: SheetCell[][],
   late: LateRules,
   errorTexts: Set<string>,
@@ -533,7 +556,7 @@ async function applyLateRules(
     }
   }
   if (late.hyperlinks.length === 0) return;
-  const rels = await relationshipsOf(entries, `xl/worksheets/_rels/sheet${sheetNo}.xml.rels`);
+  const rels = await relationshipsOf(entries, relsPart);
   for (const link of late.hyperlinks) {
     // ExcelJS's load fails on a link whose relationship is missing.
     if (!rels.some((rel) => rel.Id === link.rId)) {
