@@ -71,8 +71,8 @@ export interface LoadedSheet {
   rows: SheetCell[][];
   /** A CSV's delimiter. */
   delimiter?: string;
-  /** An .xlsx's worksheet read, and the names of all its worksheets in tab order. */
-  sheet?: { name: string; names: string[] };
+  /** An .xlsx's worksheet read, and the names of all its worksheets in tab order (and the hidden ones). */
+  sheet?: { name: string; names: string[]; hiddenNames: string[] };
 }
 
 /** "--sheet 2" is a position, "--sheet Accounts" a name. */
@@ -136,7 +136,10 @@ async function parseXlsx(file: string, options: SheetOptions): Promise<LoadedShe
   if (grid.length === 0 && !sheet.otherValues) {
     throw new DataFileError(`${file}: the worksheet "${sheet.name}" is empty`);
   }
-  return { rows: withinExcelLimits(grid, file), sheet: { name: sheet.name, names: sheet.names } };
+  return {
+    rows: withinExcelLimits(grid, file),
+    sheet: { name: sheet.name, names: sheet.names, hiddenNames: sheet.hiddenNames },
+  };
 }
 
 /** The sheet in a .csv or .xlsx file (by extension, any case) and where it came from; DataFileError for anything unusable. */

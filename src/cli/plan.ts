@@ -49,13 +49,16 @@ export interface PlanSummary {
   sheetNote?: string;
 }
 
-/** 'read sheet "Accounts" (2 of 3; the others: "Summary", "Notes")'. */
-function describeSheet(sheet: { name: string; names: string[] }): string {
+/** 'read sheet "Accounts" (2 of 3; the others: "Summary", "Notes" (hidden))'. */
+function describeSheet(sheet: { name: string; names: string[]; hiddenNames: string[] }): string {
+  const named = (n: string): string =>
+    sheet.hiddenNames.includes(n) ? `${JSON.stringify(n)} (hidden)` : JSON.stringify(n);
   const others = sheet.names.filter((n) => n !== sheet.name);
   const at = sheet.names.indexOf(sheet.name) + 1;
+  const read = `read sheet ${JSON.stringify(sheet.name)}${sheet.hiddenNames.includes(sheet.name) ? ", a hidden sheet" : ""}`;
   return others.length === 0
-    ? `read sheet ${JSON.stringify(sheet.name)} (the workbook's only sheet)`
-    : `read sheet ${JSON.stringify(sheet.name)} (${at} of ${sheet.names.length}; the others: ${others.map((n) => JSON.stringify(n)).join(", ")}); choose another with --sheet`;
+    ? `${read} (the workbook's only sheet)`
+    : `${read} (${at} of ${sheet.names.length}; the others: ${others.map(named).join(", ")}); choose another with --sheet`;
 }
 
 /** A plan the command cannot make: one line for stderr, exit 2. */

@@ -165,9 +165,18 @@ export interface StreamedSheet {
   otherValues: boolean;
   /** Every worksheet's name, in tab order. */
   names: string[];
+  /** The hidden ones among them (hidden or very hidden). */
+  hiddenNames: string[];
+  /** Whether this sheet is hidden. */
+  hidden: boolean;
 }
 
-/** Which worksheet: by name or 1-based position, else the first that `accept`s, else the first. */
+/**
+ * Which worksheet: by name or 1-based position, else the first that
+ * `accept`s (visible sheets before hidden ones: a hidden sheet in front, a
+ * stale copy or a lookup table, is not what the user sees as the export),
+ * else the first.
+ */
 export interface SheetChoice {
   name?: string;
   position?: number;
@@ -330,6 +339,7 @@ export async function streamWorksheet(
     const { sheets, date1904 } = await worksheets(entries);
     if (sheets.length === 0) return undefined;
     const names = sheets.map((s) => s.name);
+    const hiddenNames = sheets.filter((s) => s.hidden).map((s) => s.name);
     const context: Context = {
       styles: await parsePart(entries, "xl/styles.xml", new StylesXform()),
       sharedStrings: await parsePart(entries, "xl/sharedStrings.xml", new SharedStringsXform()),
@@ -351,15 +361,24 @@ export async function streamWorksheet(
         seen
       );
       await applyLateRules(entries, sheet.rels, rows, late, errorTexts, options.columns);
-      return { name: sheet.name, rows, otherValues: seen.otherValues, names };
+      return {
+        name: sheet.name,
+        rows,
+        otherValues: seen.otherValues,
+        names,
+        hiddenNames,
+        hidden: sheet.hidden,
+      };
     };
     const choice = options.choice ?? {};
     if (choice.name !== undefined || choice.position !== undefined)
       return await read(namedSheet(sheets, choice));
-    const first = await read(sheets[0]);
-    if (choice.accept === undefined || choice.accept(first.rows)) return first;
+    if (choice.accept === undefined) return await read(sheets[0]);
+    const order = [...sheets.filter((s) => !s.hidden), ...sheets.filter((s) => s.hidden)];
+    const first = await read(order[0]);
+    if (choice.accept(first.rows)) return first;
     // The first sheet holding what is wanted (an account table): a cover or summary sheet may come first.
-    for (const sheet of sheets.slice(1)) {
+    for (const sheet of order.slice(1)) {
       const next = await read(sheet);
       if (choice.accept(next.rows)) return next;
     }

@@ -195,13 +195,15 @@ export interface GeneratedSheet {
   linkedNumbers?: string[];
   /** Number formats of single cells by address ("D5"), over any column format. */
   cellFormats?: Record<string, string>;
+  /** Hidden (Format > Hide) or very hidden (only a macro or the file shows it). */
+  state?: "hidden" | "veryHidden";
 }
 
 /** An .xlsx written by ExcelJS: sheets in order, merged cells, number formats, hyperlinks. */
 export async function writeXlsx(file: string, sheets: readonly GeneratedSheet[]): Promise<void> {
   const workbook = new ExcelJS.Workbook();
   for (const sheet of sheets) {
-    const ws = workbook.addWorksheet(sheet.name);
+    const ws = workbook.addWorksheet(sheet.name, sheet.state ? { state: sheet.state } : {});
     sheet.rows.forEach((row, r) => {
       row.forEach((cell, c) => {
         if (cell === null) return;

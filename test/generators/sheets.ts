@@ -62,6 +62,39 @@ export function sheetExports(seed = 47): GeneratedExport[] {
       outcome: { kind: "plan", note: /read sheet "Accounts" \(2 of 2/ },
     },
     {
+      // A stale copy of the accounts hidden in front of the real ones: a user cannot see it, so it is not the export.
+      name: "sheets-hidden-first",
+      format: "xlsx",
+      sheets: [
+        {
+          name: "Old export",
+          rows: accountRows(trueAccounts(seed + 10, 5), true),
+          state: "veryHidden",
+        },
+        { name: "Summary", rows: SUMMARY, state: "hidden" },
+        { name: "Accounts", rows: accountRows(second, true) },
+      ],
+      accounts: second,
+      outcome: {
+        kind: "plan",
+        note: /read sheet "Accounts" \(3 of 3; the others: "Old export" \(hidden\), "Summary" \(hidden\)\)/,
+      },
+    },
+    {
+      // Only a hidden sheet holds accounts: it is read, and the summary says it is hidden.
+      name: "sheets-hidden-only",
+      format: "xlsx",
+      sheets: [
+        { name: "Cover", rows: [["Book of business 2027"]] },
+        { name: "Data", rows: accountRows(second, true), state: "hidden" },
+      ],
+      accounts: second,
+      outcome: {
+        kind: "plan",
+        note: /read sheet "Data", a hidden sheet \(2 of 2; the others: "Cover"\)/,
+      },
+    },
+    {
       name: "sheets-linked-acv",
       format: "xlsx",
       sheets: [
