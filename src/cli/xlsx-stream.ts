@@ -156,6 +156,32 @@ function loadedValue(cell: ParsedCell, context: Context): unknown {
   }
 }
 
+const ISO_DATE_TIME =
+  /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?$/;
+
+/**
+ * A cell of type "d" (an ISO 8601 date, which the file format allows and
+ * some tools write: <c t="d"><v>2027-06-30T00:00:00</v></c>) as the Date
+ * ExcelJS gives date cells: the wall-clock day and time, any zone ignored as
+ * Excel ignores it. ExcelJS read it as a number (parseFloat gives 2027, a
+ * day in 1905). Text that is no such date stays text.
+ */
+function isoDateCell(text: string): Date | string {
+  const m = ISO_DATE_TIME.exec(text.trim());
+  if (m === null) return text;
+  const [y, mo, d, h, mi, sec] = [1, 2, 3, 4, 5, 6].map((i) => Number(m[i] ?? 0));
+  const ms = Math.round(Number(`0.${m[7] ?? "0"}`) * 1000);
+  const date = new Date(Date.UTC(y, mo - 1, d, h, mi, sec, ms));
+  const real =
+    date.getUTCFullYear() === y &&
+    date.getUTCMonth() === mo - 1 &&
+    date.getUTCDate() === d &&
+    h < 24 &&
+    mi < 60 &&
+    sec < 60;
+  return real ? date : text;
+}
+
 export interface StreamedSheet {
   /** The sheet's name in the workbook. */
   name: string;
@@ -419,19 +445,31 @@ async function readCells(
   let skipping = false;
   // Whether the cell being parsed has a <v> (a formula's saved result, even an empty one).
   let sawResult = false;
+  // A cell of type "d": its <v> text, an ISO 8601 date that ExcelJS's parser would read as a number.
+  let isoDate = false;
+  let inValue = false;
+  let valueText = "";
   for await (const events of parseSax(textOf(entry))) {
     for (const event of events) {
       if (parsing) {
         if (event.eventType === "opentag") {
-          if (event.value.name === "v") sawResult = true;
+          if (event.value.name === "v") sawResult = inValue = true;
           parser.parseOpen(event.value);
-        } else if (event.eventType === "text") parser.parseText(event.value);
-        else if (!parser.parseClose(event.value.name)) {
+        } else if (event.eventType === "text") {
+          if (inValue && isoDate) valueText += event.value;
+          parser.parseText(event.value);
+        } else {
+          if (event.value.name === "v") inValue = false;
+          if (parser.parseClose(event.value.name)) continue;
           // The cell is complete (as ExcelJS's RowXform decides it).
           parsing = false;
           const cell = parser.model;
           const address = cell.address ?? "";
-          const value = loadedValue(cell, context);
+          let value = loadedValue(cell, context);
+          if (isoDate && valueText.trim() !== "") {
+            const date = isoDateCell(valueText);
+            value = cell.type === FORMULA ? { formula: cell.formula ?? "", result: date } : date;
+          }
           if (options.formula !== undefined && cell.type === FORMULA)
             options.formula(cell.formula ?? "", rowNumber - 1, colNumber - 1, sawResult);
           let typed: SheetCell;
@@ -495,6 +533,8 @@ async function readCells(
             }
             parsing = true;
             sawResult = false;
+            isoDate = node.attributes.t === "d";
+            valueText = "";
             parser.parseOpen(node);
             break;
           }

@@ -329,6 +329,24 @@ describe("streamed .xlsx: cell kinds", () => {
     expect(await loadSheet(plain)).toEqual([[JAN_15_2026 - DAYS_1900_TO_1904, 100]]);
   });
 
+  test('ISO 8601 date cells (t="d", as some tools write them) are their days, not the year read as a number', async () => {
+    const p = await rawWorkbook("isodates.xlsx", [
+      {
+        name: "D",
+        file: "sheet1.xml",
+        rows:
+          '<row r="1"><c r="A1" t="d" s="1"><v>2027-06-30T00:00:00</v></c><c r="B1" t="d"><v>2026-01-15</v></c>' +
+          '<c r="C1" t="d"><v>2026-01-15T18:00:00Z</v></c><c r="D1" t="d" s="1"><f>B1</f><v>2026-01-15T00:00:00.000</v></c>' +
+          '<c r="E1" t="d"><v>2026-02-30</v></c><c r="F1" t="d" s="1"><v></v></c><c r="G1"><v>5</v></c></row>',
+      },
+    ]);
+    // 2027-06-30 is 46568 (DATE(2027,6,30)); ExcelJS read "2027-06-30T00:00:00" as 2027, a day in 1905.
+    // A day that does not exist stays the text written; an empty one is blank.
+    expect(await loadSheet(p)).toEqual([
+      [46568, JAN_15_2026, JAN_15_2026 + 0.75, JAN_15_2026, "2026-02-30", null, 5],
+    ]);
+  });
+
   test("sparse rows and columns keep their addresses; trailing empty ones are dropped", async () => {
     const p = await rawWorkbook("sparse.xlsx", [
       {
