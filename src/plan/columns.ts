@@ -226,6 +226,8 @@ const OPTIONAL_NAMES = {
     "associated company id primary",
     "associated company ids primary",
     "record id company",
+    // Dynamics 365's Export to Excel: the hidden key column of an account list (each record's GUID).
+    "do not modify account",
   ],
   // Salesforce "CurrencyIsoCode" reads as "currency iso code".
   currency: [
