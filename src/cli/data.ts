@@ -142,21 +142,43 @@ async function parseXlsx(file: string, options: SheetOptions): Promise<LoadedShe
   };
 }
 
-/** The sheet in a .csv or .xlsx file (by extension, any case) and where it came from; DataFileError for anything unusable. */
+/**
+ * Delimited text: a CSV, and Excel's "Text (Tab delimited)" and "Unicode
+ * Text" saves (.txt, tab-delimited, the latter UTF-16), and .tsv. The
+ * delimiter and encoding are sniffed from the text, not the extension.
+ */
+const TEXT_EXTENSIONS: readonly string[] = [".csv", ".tsv", ".txt"];
+/** A workbook with macros (.xlsm) holds its sheets as an .xlsx does. */
+const WORKBOOK_EXTENSIONS: readonly string[] = [".xlsx", ".xlsm"];
+/** Spreadsheet formats that are not read, and what they are, for the message. */
+const OTHER_SPREADSHEETS: Readonly<Record<string, string>> = {
+  ".xls": 'an Excel 97-2003 workbook (or a CRM\'s "Export to Excel" page)',
+  ".xlsb": "an Excel binary workbook",
+  ".ods": "an OpenDocument spreadsheet",
+  ".numbers": "a Numbers spreadsheet",
+};
+
+/** The sheet in a .csv/.tsv/.txt or .xlsx/.xlsm file (by extension, any case) and where it came from; DataFileError for anything unusable. */
 export async function loadExport(path: string, options: SheetOptions = {}): Promise<LoadedSheet> {
   const ext = nodePath.extname(path).toLowerCase();
-  if (ext !== ".csv" && ext !== ".xlsx") {
+  const other = OTHER_SPREADSHEETS[ext];
+  if (other !== undefined) {
+    throw new DataFileError(
+      `${path}: "${ext}" is ${other}, which is not read; open it and save it as .xlsx (Excel Workbook) or .csv`
+    );
+  }
+  if (!TEXT_EXTENSIONS.includes(ext) && !WORKBOOK_EXTENSIONS.includes(ext)) {
     throw new DataFileError(
       `${path}: unsupported data file type ${ext === "" ? "(no extension)" : `"${ext}"`}; use a .csv or .xlsx file`
     );
   }
-  if (ext === ".xlsx") return parseXlsx(path, options);
+  if (WORKBOOK_EXTENSIONS.includes(ext)) return parseXlsx(path, options);
   if (options.sheet !== undefined)
     throw new DataFileError(`${path}: --sheet is for .xlsx workbooks; a CSV has one sheet`);
   return parseCsv(await readCsvText(path), path, options);
 }
 
-/** The sheet in a .csv or .xlsx file (by extension, any case); DataFileError for anything unusable. */
+/** The sheet in a data file (see loadExport); DataFileError for anything unusable. */
 export async function loadSheet(path: string, options: SheetOptions = {}): Promise<SheetCell[][]> {
   return (await loadExport(path, options)).rows;
 }

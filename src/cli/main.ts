@@ -272,7 +272,10 @@ export function buildProgram(io: Io, catalog: () => Catalog): Command {
     .command("eval")
     .description("Evaluate formulas such as '=CS.TIER(\"$80,000\")' in a spreadsheet engine.")
     .argument("[formulas...]", "formulas to evaluate, in order; one output line each")
-    .option("--data <file>", "a .csv or .xlsx the formulas see as their sheet (CSV header = row 1)")
+    .option(
+      "--data <file>",
+      "a .csv or .xlsx (or .tsv/.txt, .xlsm) the formulas see as their sheet (CSV header = row 1)"
+    )
     .option(
       "--sheet <name|n>",
       "the --data .xlsx worksheet, by name or position (default: the first)"
@@ -302,7 +305,7 @@ export function buildProgram(io: Io, catalog: () => Catalog): Command {
   program
     .command("plan")
     .description(
-      "Build the coverage-plan workbook from a CRM export (.csv or .xlsx) and print its summary."
+      "Build the coverage-plan workbook from a CRM export (.csv or .xlsx; also .tsv/.txt and .xlsm) and print its summary."
     )
     .argument(
       "<export>",

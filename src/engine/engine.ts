@@ -109,6 +109,26 @@ export const EXCEL_CONSTANTS: SerializedNamedExpression[] = [
   { name: "FALSE", expression: "=FALSE()" },
 ];
 
+/**
+ * Excel in languages with a decimal comma shows formulas with ";" between
+ * arguments (=CS.VARIABLE_PAYOUT(0,95; 1,12; 0,9)); the engine reads them as
+ * English Excel stores them. A ";" outside text and array constants (where
+ * it separates rows) is that case.
+ */
+function separatorHint(formula: string): string {
+  let quoted = false;
+  let braces = 0;
+  for (const ch of formula) {
+    if (ch === '"') quoted = !quoted;
+    else if (quoted) continue;
+    else if (ch === "{") braces++;
+    else if (ch === "}") braces = Math.max(0, braces - 1);
+    else if (ch === ";" && braces === 0)
+      return "Write it as English Excel does: commas between arguments and a point in decimals (=CS.VARIABLE_PAYOUT(0.95, 1.12, 0.9), not =CS.VARIABLE_PAYOUT(0,95; 1,12; 0,9))";
+  }
+  return "";
+}
+
 export class CsEngine {
   private readonly hf: HyperFormula;
   private readonly sheetId: number;
@@ -135,7 +155,11 @@ export class CsEngine {
       value = this.hf.calculateFormula(text, this.sheetId);
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      return { error: "#ERROR!", message: `The formula could not be read: ${message}` };
+      const hint = separatorHint(text);
+      return {
+        error: "#ERROR!",
+        message: `The formula could not be read: ${message}${hint === "" ? "" : `. ${hint}`}`,
+      };
     }
     if (Array.isArray(value)) return value.map((row: unknown[]) => row.map(toScalar));
     return toScalar(value);

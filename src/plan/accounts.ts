@@ -27,13 +27,21 @@ const NOT_CUSTOMER = [
   /\b(churned|churn|lost|closed lost|cancelled|canceled|terminated|former|ex[- ]customer|inactive|lapsed|expired|disqualified|unqualified|dead)\b/,
   // Salesforce contracts not yet in force: Draft, In Approval Process.
   /^(draft|in approval|in approval process)$/,
+  // The same in German, French and Spanish Salesforce and HubSpot (accents dropped):
+  // prospects and leads, open stages, lost, former, cancelled, expired, inactive, drafts.
+  /\b(interessent|interessenten|potenzieller?|abonnent|marketingqualifiziert\w*|vertriebsqualifiziert\w*|qualifizierung|bedarfsanalyse|verhandlung|verloren|ehemalige?r?|gekundigt|storniert|abgelaufen|inaktiv|entwurf)\b/,
+  /\b(abonne|abonnee|lead qualifie\w*|opportunite|prospection|negociation|perdu|perdue|ancien client|ancienne cliente|resilie|resiliee|expire|expiree|inactif|brouillon)\b/,
+  /\b(prospecto|suscriptor|oportunidad|prospeccion|calificacion|negociacion|perdido|perdida|ex cliente|antiguo cliente|cancelado|cancelada|expirado|expirada|inactivo|inactiva|borrador)\b/,
 ];
 const CUSTOMER =
-  /\b(customer|client|active|activated|closed won|won|renewal|renewed|live|paying|subscriber active|evangelist)\b/;
+  /\b(customer|client|active|activated|closed won|won|renewal|renewed|live|paying|subscriber active|evangelist|kunde|kunden|gewonnen|aktiv|aktiviert|cliente|gagne|gagnee|actif|ganado|ganada|activo|activa)\b/;
 
 export function statusKind(cell: ExportCell): StatusKind {
   if (cell === null) return "unknown";
   const text = String(cell)
+    // "Fermée gagnée", "Gekündigt": the patterns are written without accents.
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
     .replace(/([a-z])([A-Z])/g, "$1 $2")
     .toLowerCase()
     .replace(/[_-]+/g, " ")

@@ -20,11 +20,16 @@ export const HEADER_SCAN_ROWS = 200;
 
 /** Header text reduced to lower-case words: "ACV (USD)" -> "acv usd", "Last_Activity" -> "last activity". */
 export function headerWords(header: string): string {
-  return header
-    .replace(/([a-z])([A-Z])/g, "$1 $2")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, " ")
-    .trim();
+  return (
+    header
+      // "Étape", "Währung": accents dropped, not their letters.
+      .normalize("NFD")
+      .replace(/[\u0300-\u036f]/g, "")
+      .replace(/([a-z])([A-Z])/g, "$1 $2")
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, " ")
+      .trim()
+  );
 }
 
 /** Words of a header that say its amounts are in thousands or millions: "ARR ($K)", "ACV (in 000s)". */
@@ -185,6 +190,31 @@ const OPTIONAL_NAMES = {
     "customer name",
     "customer",
     "name",
+    // German, French and Spanish Salesforce and HubSpot (accents dropped by headerWords).
+    "accountname",
+    "firmenname",
+    "unternehmensname",
+    "name des unternehmens",
+    "kundenname",
+    "unternehmen",
+    "firma",
+    "kunde",
+    "nom du compte",
+    "nom de l entreprise",
+    "nom du client",
+    "entreprise",
+    "societe",
+    "client",
+    "nombre de la cuenta",
+    "nombre de la empresa",
+    "nombre del cliente",
+    "cuenta",
+    "empresa",
+    "cliente",
+    // HubSpot deal exports' associated company, in the same languages.
+    "zugehoriges unternehmen",
+    "entreprise associee",
+    "empresa asociada",
   ],
   owner: [
     "csm",
@@ -198,6 +228,16 @@ const OPTIONAL_NAMES = {
     "company owner",
     "owner",
     "owner name",
+    "accountinhaber",
+    "inhaber des unternehmens",
+    "firmeninhaber",
+    "inhaber",
+    "proprietaire du compte",
+    "proprietaire de l entreprise",
+    "proprietaire",
+    "propietario de la cuenta",
+    "propietario de la empresa",
+    "propietario",
   ],
   lastActivity: [
     "last activity",
@@ -210,8 +250,26 @@ const OPTIONAL_NAMES = {
     "last engagement",
     "last engagement date",
     "last activity time",
+    "letzte aktivitat",
+    "datum der letzten aktivitat",
+    "derniere activite",
+    "date de derniere activite",
+    "date de la derniere activite",
+    "ultima actividad",
+    "fecha de ultima actividad",
+    "fecha de la ultima actividad",
   ],
-  industry: ["industry", "vertical", "sector", "industry vertical"],
+  industry: [
+    "industry",
+    "vertical",
+    "sector",
+    "industry vertical",
+    "branche",
+    "secteur d activite",
+    "secteur",
+    "industrie",
+    "industria",
+  ],
   // Rows with the same account ID are one account (contract and opportunity exports).
   accountId: [
     "account id",
@@ -228,6 +286,18 @@ const OPTIONAL_NAMES = {
     "record id company",
     // Dynamics 365's Export to Excel: the hidden key column of an account list (each record's GUID).
     "do not modify account",
+    "accountnummer",
+    "kundennummer",
+    "kunden id",
+    "unternehmens id",
+    "id du compte",
+    "numero de compte",
+    "numero client",
+    "id client",
+    "id de cuenta",
+    "id de la cuenta",
+    "numero de cuenta",
+    "id de cliente",
   ],
   // Salesforce "CurrencyIsoCode" reads as "currency iso code".
   currency: [
@@ -249,6 +319,15 @@ const OPTIONAL_NAMES = {
     "iso currency code",
     "currency iso",
     "ccy",
+    "wahrung",
+    "wahrungscode",
+    "accountwahrung",
+    "devise",
+    "code devise",
+    "code de devise",
+    "moneda",
+    "divisa",
+    "codigo de moneda",
   ],
   status: [
     "account status",
@@ -270,6 +349,20 @@ const OPTIONAL_NAMES = {
     "subscription status",
     "customer type",
     "relationship",
+    // The same fields in German, French and Spanish Salesforce and HubSpot:
+    // account Typ/Type/Tipo, opportunity Phase/Étape/Etapa, lifecycle stage.
+    "typ",
+    "phase",
+    "lebenszyklusphase",
+    "statut",
+    "etape",
+    "phase du cycle de vie",
+    "tipo",
+    "etapa",
+    "etapa del ciclo de vida",
+    "deal phase",
+    "phase de la transaction",
+    "etapa del negocio",
   ],
   // A contract's last day: a contract that ended before the as-of date is not a customer's.
   endDate: [
@@ -284,6 +377,15 @@ const OPTIONAL_NAMES = {
     "expiration date",
     "contract expiry date",
     "expiry date",
+    "vertragsenddatum",
+    "vertragsende",
+    "enddatum",
+    "date de fin du contrat",
+    "date de fin",
+    "fecha de finalizacion del contrato",
+    "fecha de fin del contrato",
+    "fecha de finalizacion",
+    "fecha de fin",
   ],
   term: [
     "term months",

@@ -33,28 +33,43 @@ export interface Furniture {
 
 /** The whole label of a total row: "Total", "Grand Totals (2,341 records)", "Subtotal:", "Sum". */
 const TOTAL_LABEL =
-  /^(?:grand\s+totals?|totals?|sub-?\s?totals?|sum|overall\s+total|report\s+total)\s*:?\s*(?:\(([^)]*)\))?\s*:?$/i;
+  /^(?:grand\s+totals?|totals?|sub-?\s?totals?|sum|overall\s+total|report\s+total|gesamtsummen?|gesamtergebnis|gesamt|summe|zwischensummen?|total\s+g[ée]n[ée]ral|totaux|sous-?\s?totale?s?|somme|totale?s?\s+generale?s?|totales|suma)\s*:?\s*(?:\(([^)]*)\))?\s*:?$/i;
 /** "Ann Lee Total", "Enterprise Subtotal": Excel's subtotal and pivot rows (the group's name, then Total). */
-const GROUP_TOTAL_LABEL = /^\S.{0,80}\s(?:total|subtotal|sum)$/i;
-const GRAND_LABEL = /^(?:grand|overall|report)\s/i;
+const GROUP_TOTAL_LABEL = /^\S.{0,80}\s(?:total|subtotal|sum|ergebnis|summe)$/i;
+/** Grand totals: English, and German, French and Spanish reports' "Gesamtsumme", "Total général", "Total general". */
+const GRAND_LABEL =
+  /^(?:(?:grand|overall|report)\s|gesamt|total\s+g[ée]n[ée]ral|totale?s?\s+generale?s?)/i;
 /** "Record Count", "Count", "Row Count: 2,341", "Records: 12". */
 const COUNT_LABEL =
-  /^(?:record\s+count|row\s+count|count|records|total\s+records)\s*:?\s*([\d,.'\u00a0\u202f ]*)$/i;
-/** "(2,341 records)" inside a label. */
-const RECORDS_IN_LABEL = /(\d[\d,.'\u00a0\u202f ]*)\s*records?\b/i;
+  /^(?:record\s+count|row\s+count|count|records|total\s+records|datensatzanzahl|anzahl(?:\s+der\s+datens[äa]tze)?|nombre\s+d['\u2019]enregistrements|recuento\s+de\s+registros)\s*:?\s*([\d,.'\u00a0\u202f ]*)$/i;
+/** "(2,341 records)" inside a label; "(5 Datensätze)", "(5 enregistrements)", "(5 registros)". */
+const RECORDS_IN_LABEL =
+  /(\d[\d,.'\u00a0\u202f ]*)\s*(?:records?|datens[äa]tze?|enregistrements?|registros?)(?![a-z])/i;
 /** Footer and notice lines of report exports. */
 const FOOTER =
   /\b(?:confidential|copyright|all rights reserved|do not distribute|generated\s+(?:by|on|at)|report\s+generated|exported\s+(?:by|on|at)|run\s+(?:by|on|at)|printed\s+(?:by|on|at)|proprietary)\b|©|\(c\)\s*\d{4}/i;
+/**
+ * An amount still written as text (a CSV saved by Excel writes what the cell
+ * shows: "170,000", "$1,250.50", "(3,000)", "EUR 80.000", "12%", "$ -").
+ */
+const AMOUNT_TEXT =
+  /^(?:[(+\-\u2212]?\s*(?:[$€£¥₹]|[A-Z]{3}\s?)?\s*[(+\-\u2212]?\d[\d.,'\u00a0\u202f ]*(?:\s?[kKmM])?\s*(?:%|[$€£¥₹]|[A-Z]{3})?\s*\)?|(?:[$€£¥₹]\s*)?[-\u2013\u2014])$/;
 /** A grouping line: "Account Owner: Ann Lee", "Ann Lee (12 records)", "Type: Customer (40)". */
 const GROUP_LINE = /^[^:]{1,60}:\s*\S.*$|\(\s*\d[\d,.]*\s*(?:records?|rows?|accounts?)?\s*\)$/i;
 
 /**
  * Whether a trimmed text can start a total or count label: TOTAL_LABEL and
  * COUNT_LABEL begin with grand, total, sub, sum, overall, report, record,
- * row or count. Most texts (names, owners) fail here without either pattern.
+ * row or count, or their German, French and Spanish words (gesamt, summe,
+ * zwischensumme, anzahl, datensatzanzahl, nombre, recuento, ...). Most texts
+ * (names, owners) fail here without either pattern.
  */
 function mayBeLabel(text: string): boolean {
   switch (text.charCodeAt(0) | 0x20) {
+    case 0x61: // a
+    case 0x64: // d
+    case 0x6e: // n
+    case 0x7a: // z
     case 0x63: // c
     case 0x67: // g
     case 0x6f: // o
@@ -73,6 +88,20 @@ function isText(cell: ExportCell | undefined): cell is string {
 
 function isEmpty(cell: ExportCell | undefined): boolean {
   return cell === null || cell === undefined || (typeof cell === "string" && cell.trim() === "");
+}
+
+/** Whether every text of the row but `label` is an amount written as text. */
+function restAreAmounts(row: readonly ExportCell[], label: ExportCell): boolean {
+  let seenLabel = false;
+  for (const cell of row) {
+    if (!isText(cell)) continue;
+    if (!seenLabel && cell === label) {
+      seenLabel = true;
+      continue;
+    }
+    if (!AMOUNT_TEXT.test(cell.trim())) return false;
+  }
+  return true;
 }
 
 /** A count written in a label: "2,341", "2.341", "2 341" -> 2341. */
@@ -112,7 +141,7 @@ function classify(
       const count = records === null ? null : countIn(records[1]);
       return {
         kind: "total",
-        grand: GRAND_LABEL.test(text) || /^totals?\b/i.test(text),
+        grand: GRAND_LABEL.test(text) || /^(?:totals?|summe|totaux|totales|suma)\b/i.test(text),
         ...(count !== null ? { records: count } : {}),
       };
     }
@@ -125,6 +154,9 @@ function classify(
     }
   }
   if (filled === 0) return null;
+  // "Ann Lee Total" beside amounts a CSV writes as text: the same subtotal row.
+  if (texts > 1 && isText(first) && GROUP_TOTAL_LABEL.test(firstText) && restAreAmounts(row, first))
+    return { kind: "total" };
   if (texts === 1 && isText(first)) {
     const label = firstText;
     // "Ann Lee Total": the only text on the row, its amounts beside it.

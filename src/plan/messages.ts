@@ -85,6 +85,8 @@ export const PlanMessages = {
   // Accounts over several rows
   duplicateRow: (first: number) =>
     `the same as row ${fmt(first)} in every column: counted once (an export that repeats a line?)`,
+  groupLeftOut: (accountRow: number) =>
+    `its account name is blank under the account on row ${fmt(accountRow)} (a grouped report), which is left out, so this line is too`,
   // Statuses
   contractEnded: (end: string, column: string) =>
     `${JSON.stringify(column)} is ${end}, before the plan's as-of date: the contract has ended (plan them too with --all-statuses)`,

@@ -12,7 +12,7 @@ import { PlanInput } from "./layout";
 import { ExportLocale, LocaleQuestion } from "./locale";
 import { CellFormats } from "./number-formats";
 import { CellSet } from "./formula-cells";
-import { TotalFormulas } from "./furniture";
+import { Furniture, TotalFormulas } from "./furniture";
 import { finishReading, startReading } from "./reading";
 import { reconcile } from "./reconcile";
 import { currencySetting, describeSkipped, readAccounts } from "./rows";
@@ -47,6 +47,16 @@ export type Prepared =
   | { ok: false; localeQuestion: LocaleQuestion }
   | { ok: false; error: string; skipped?: PlanInput["accounts"]["skipped"] };
 
+/**
+ * Whether the export is a grouped (summary) report: it has group lines or
+ * subtotals, not only a grand total. Such a report writes a group's label
+ * once, on its first row.
+ */
+function groupedReport(furniture: Furniture): boolean {
+  const subtotals = furniture.byKind.total - (furniture.grandTotalRow === null ? 0 : 1);
+  return furniture.byKind.group > 0 || subtotals > 0;
+}
+
 /** The rows are typed in place by the export's locale (the caller's copy, read once). */
 export function preparePlan(rows: ExportCell[][], options: PrepareOptions): Prepared {
   const firstRowNumber = options.firstRowNumber ?? 1;
@@ -67,6 +77,7 @@ export function preparePlan(rows: ExportCell[][], options: PrepareOptions): Prep
     asOf: options.asOf,
     ...(options.numberFormats ? { numberFormats: options.numberFormats } : {}),
     ...(options.uncalculated ? { uncalculated: options.uncalculated } : {}),
+    groupedReport: groupedReport(reading.furniture),
   });
   if (accounts.rows.length === 0) {
     return accounts.skipped.length === 0

@@ -18,6 +18,10 @@ export interface Reconciliation {
   accountsPlanned: number;
   /** Rows folded into an account listed above them (same ID or name). */
   rowsCombined: number;
+  /** Of those, a grouped report's rows whose account name was left blank, counted in the account above them. */
+  rowsContinuingAccount: number;
+  /** Rows planned each as its own account because their account name (and ID) is blank. */
+  rowsUnnamed: number;
   /** Title, total, subtotal and footer rows set aside as report furniture. */
   rowsSetAside: number;
   /** Rows left out, by reason. */
@@ -82,6 +86,8 @@ export function reconcile(
     rowsRead: accounts.rowsRead,
     accountsPlanned: accounts.acv.length,
     rowsCombined: accounts.combined,
+    rowsContinuingAccount: accounts.continued,
+    rowsUnnamed: accounts.unnamed,
     rowsSetAside,
     skipped,
     arrInFile: accounts.fileArr,
@@ -121,6 +127,10 @@ export function describeReconciliation(
         ? ` (and ${n(r.rowsSetAside)} report rows set aside: titles, totals, footers)`
         : ""),
   ];
+  if (r.rowsContinuingAccount > 0)
+    lines.push(
+      `  combined, account name left blank under an account (a grouped report): ${n(r.rowsContinuingAccount)}`
+    );
   for (const [kind, count] of Object.entries(r.skipped) as [SkipKind, number][])
     lines.push(`  left out, ${SKIP_LABELS[kind]}: ${n(count)}`);
   lines.push(`ARR in the file ${money(r.arrInFile)}; ARR planned ${money(r.arrPlanned)}`);
@@ -136,6 +146,10 @@ export function describeReconciliation(
   if (r.unrecognisedStatuses.length > 0)
     lines.push(
       `Kept as customers, status not recognised: ${r.unrecognisedStatuses.map((s) => `${JSON.stringify(s.status)} ${n(s.rows)}`).join(", ")}; check that they are customers`
+    );
+  if (r.rowsUnnamed > 0)
+    lines.push(
+      `No account name: ${n(r.rowsUnnamed)} rows planned each as its own account; if they belong to the account above them, fill in its name`
     );
   if (r.futureTouches > 0 || r.unreadableTouches > 0)
     lines.push(

@@ -54,8 +54,16 @@ export interface PlanAccounts {
   lastTouch: Float64Array | null;
   /** Rows with a value read under the header (blank lines aside). */
   rowsRead: number;
-  /** Rows folded into an account listed above them. */
+  /** Rows folded into an account listed above them (same key, or a grouped report's row under it). */
   combined: number;
+  /**
+   * Of those, rows whose account name (and ID) was left blank under an
+   * account's row in a grouped report (a summary report's product lines),
+   * counted in the account above them.
+   */
+  continued: number;
+  /** Rows planned each as its own account because their account name (and ID) is blank. */
+  unnamed: number;
   touches: TouchCounts;
   /** Statuses left out (not customers), with their row counts, in first-seen order. */
   excludedStatuses: { status: string; rows: number }[];
@@ -91,6 +99,12 @@ export interface ReadOptions {
   numberFormats?: CellFormats;
   /** Formula cells saved without a result (an .xlsx's): such an ACV is not blank, it was never calculated. */
   uncalculated?: CellSet;
+  /**
+   * The export is a grouped report (it has subtotal or group lines): a row
+   * whose account name and ID are blank, right under an account's row,
+   * belongs to that account (the report writes a group's label once).
+   */
+  groupedReport?: boolean;
 }
 
 function isEmptyRow(row: readonly ExportCell[]): boolean {
@@ -210,19 +224,50 @@ export function readAccounts(
   let plannedContractValue = 0;
   let rowsRead = 0;
   let combined = 0;
+  let continued = 0;
+  let unnamed = 0;
   let kept = 0;
+  // The account whose rows a grouped report's unlabelled rows continue: the nearest
+  // account row above, within the same group (no subtotal or blank line in between).
+  const keyColumn = columns.accountId ?? columns.name;
+  const continues = grouped && options.groupedReport === true && keyColumn !== null;
+  let groupAccount = -1;
+  /** The row that starts the current group (its account's name or ID), -1 outside a group. */
+  let groupRow = -1;
 
   const skip = (r: number, raw: ExportCell, reason: string, kind: SkipKind) =>
     skipped.push({ row: r + firstRowNumber, value: raw, reason, kind });
+  /** The row's last activity, as the account's last touch when it is the latest. */
+  const noteTouch = (account: number, row: readonly ExportCell[]) => {
+    if (touchColumn === null || lastTouch === null) return;
+    const touch = readTouch(row[touchColumn] ?? null);
+    if (touch === "unreadable") touches.unreadable++;
+    else if (touch !== "blank") {
+      if (options.asOf !== undefined && touch.day > options.asOf) touches.future++;
+      else if (!(touch.day <= lastTouch[account])) lastTouch[account] = touch.day;
+    }
+  };
 
   for (let r = columns.headerRow + 1; r < rows.length; r++) {
-    if (setAside?.has(r)) continue;
+    if (setAside?.has(r)) {
+      groupAccount = groupRow = -1;
+      continue;
+    }
     const row = rows[r];
     const raw = row[columns.acv] ?? null;
     const money = readRowMoney(rows, r, columns, setting, options.numberFormats);
     const uncalculated = money === null && options.uncalculated?.has(r, columns.acv) === true;
-    if (money === null && !uncalculated && isEmptyRow(row)) continue;
+    if (money === null && !uncalculated && isEmptyRow(row)) {
+      groupAccount = groupRow = -1;
+      continue;
+    }
     rowsRead++;
+    // A row with its own account name or ID starts a new group, even if it is left out below.
+    const labelled = keyColumn !== null && headerText(row[keyColumn] ?? null) !== "";
+    if (labelled) {
+      groupAccount = -1;
+      groupRow = r;
+    }
     // The ACV of the row in a year, or why there is none.
     let acv: number | null = null;
     let contractValue = 0;
@@ -286,6 +331,34 @@ export function readAccounts(
       continue;
     }
 
+    if (continues && !labelled && groupRow >= 0 && groupAccount < 0) {
+      // The account's own row is left out: so are its lines, for the same reason.
+      const accountRow = groupRow + firstRowNumber;
+      let parent = skipped.length - 1;
+      while (parent >= 0 && skipped[parent].row !== accountRow) parent--;
+      skip(
+        r,
+        raw,
+        PlanMessages.groupLeftOut(accountRow),
+        parent >= 0 ? skipped[parent].kind : "blank"
+      );
+      // Counted under its account's status, so the statuses add up to the rows left out.
+      if (parent >= 0 && skipped[parent].kind === "status" && columns.status !== null)
+        excluded.add(headerText(rows[groupRow][columns.status] ?? null));
+      continue;
+    }
+    if (continues && !labelled && groupAccount >= 0) {
+      // A product or contract line of the account above: its cells alone may repeat
+      // another account's line ("Support", 20,000), so it is not a duplicate.
+      acvs[groupAccount] += acv;
+      plannedContractValue += contractValue;
+      rowCounts[groupAccount]++;
+      combined++;
+      continued++;
+      noteTouch(groupAccount, row);
+      continue;
+    }
+
     // A line repeated exactly is counted once.
     const line = lineHash(row);
     const twin = seenLines.find(line, (earlier) => sameLine(rows[earlier], row));
@@ -296,6 +369,7 @@ export function readAccounts(
     seenLines.add(line, r);
 
     const key = grouped ? accountKey(row, columns.accountId, columns.name) : null;
+    if (grouped && key === null && keyColumn !== null) unnamed++;
     const keyHash = key === null ? 0 : textHash(key);
     let account =
       key === null
@@ -314,15 +388,8 @@ export function readAccounts(
     acvs[account] += acv;
     plannedContractValue += contractValue;
     rowCounts[account]++;
-
-    if (touchColumn !== null && lastTouch !== null) {
-      const touch = readTouch(row[touchColumn] ?? null);
-      if (touch === "unreadable") touches.unreadable++;
-      else if (touch !== "blank") {
-        if (options.asOf !== undefined && touch.day > options.asOf) touches.future++;
-        else if (!(touch.day <= lastTouch[account])) lastTouch[account] = touch.day;
-      }
-    }
+    if (labelled) groupAccount = account;
+    noteTouch(account, row);
   }
   // Sums of several rows are kept to the cent.
   for (let a = 0; a < kept; a++) if (rowCounts[a] > 1) acvs[a] = roundCents(acvs[a]);
@@ -336,6 +403,8 @@ export function readAccounts(
     lastTouch: lastTouch === null ? null : lastTouch.slice(0, kept),
     rowsRead,
     combined,
+    continued,
+    unnamed,
     touches,
     excludedStatuses: listed(excluded),
     unclassifiedStatuses: listed(unclassified),

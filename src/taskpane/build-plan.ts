@@ -601,6 +601,11 @@ function builtMessage(input: PlanInput): string {
     ...(r.rowsCombined > 0
       ? [`${r.rowsCombined.toLocaleString("en-US")} combined into accounts listed above them`]
       : []),
+    ...(r.rowsUnnamed > 0
+      ? [
+          `${r.rowsUnnamed.toLocaleString("en-US")} with no account name planned each as its own account`,
+        ]
+      : []),
     `ARR in the file ${money(r.arrInFile)}, planned ${money(r.arrPlanned)}`,
     ...(r.excludedStatuses.length > 0
       ? [

@@ -49,11 +49,25 @@ export function reconciliationLines(r: Reconciliation): ReconciliationLine[] {
       level: 2,
       group: "rows",
     });
+  if (r.rowsUnnamed > 0)
+    lines.push({
+      label: "Rows with no account name, each planned as its own account",
+      figure: count(r.rowsUnnamed),
+      level: 2,
+      group: "rows",
+    });
   if (r.rowsCombined > 0)
     lines.push({
       label: "Rows combined into an account above them",
       figure: count(r.rowsCombined),
       level: 1,
+      group: "rows",
+    });
+  if (r.rowsContinuingAccount > 0)
+    lines.push({
+      label: "Account name left blank under an account (a grouped report)",
+      figure: count(r.rowsContinuingAccount),
+      level: 2,
       group: "rows",
     });
   lines.push({ label: "Rows left out", figure: count(leftOut), level: 1, group: "rows" });

@@ -9,6 +9,7 @@ import fs, { promises as fsp, mkdtempSync, mkdirSync, rmSync, writeFileSync } fr
 import os from "os";
 import path from "path";
 import ExcelJS from "exceljs";
+import JSZip from "jszip";
 import { HyperFormula } from "hyperformula";
 import {
   DataFileError,
@@ -545,6 +546,59 @@ describe("loadSheet: CSV", () => {
     ]);
   });
 
+  test("Excel's text saves: Unicode Text (.txt, UTF-16, tabs), Text (Tab delimited) (.txt, Windows-1252) and .tsv", async () => {
+    const unicodeText = Buffer.concat([
+      Buffer.from([0xff, 0xfe]),
+      Buffer.from('Name\tACV\r\nZ\u00fcrich\t"80,000"\r\n', "utf16le"),
+    ]);
+    expect(await loadSheet(file("unicode.txt", unicodeText))).toEqual([
+      ["Name", "ACV"],
+      ["Zürich", 80000],
+    ]);
+    // 0xFC is ü in Windows-1252, which Excel's "Text (Tab delimited)" writes on Western Windows.
+    const ansiText = Buffer.concat([
+      Buffer.from("Name\tACV\r\nZ"),
+      Buffer.from([0xfc]),
+      Buffer.from("rich\t12000\r\n"),
+    ]);
+    expect(await loadSheet(file("tabs.TXT", ansiText))).toEqual([
+      ["Name", "ACV"],
+      ["Zürich", 12000],
+    ]);
+    expect(await loadSheet(file("export.tsv", "Name\tACV\nAcme\t$45,000\n"))).toEqual([
+      ["Name", "ACV"],
+      ["Acme", 45000],
+    ]);
+  });
+
+  test("an .xlsm (a workbook with macros) is read as an .xlsx", async () => {
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet("Accounts");
+    sheet.addRow(["Name", "ACV"]);
+    sheet.addRow(["Acme", 80000]);
+    const zip = await JSZip.loadAsync(Buffer.from(await book.xlsx.writeBuffer()));
+    // What Excel changes when it saves with macros: the workbook's content type and a VBA part.
+    const types = await zip.file("[Content_Types].xml")!.async("string");
+    zip.file(
+      "[Content_Types].xml",
+      types
+        .replace(
+          "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml",
+          "application/vnd.ms-excel.sheet.macroEnabled.main+xml"
+        )
+        .replace(
+          "<Default ",
+          '<Default Extension="bin" ContentType="application/vnd.ms-office.vbaProject"/><Default '
+        )
+    );
+    zip.file("xl/vbaProject.bin", Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]));
+    const bytes = await zip.generateAsync({ type: "nodebuffer" });
+    expect(await loadSheet(file("macros.xlsm", bytes))).toEqual([
+      ["Name", "ACV"],
+      ["Acme", 80000],
+    ]);
+  });
+
   test("UTF-8 text with non-ASCII letters", async () => {
     expect(await loadSheet(file("utf8.csv", 'Name,ACV\nSão Paulo Ltda,"$1,000"\n'))).toEqual([
       ["Name", "ACV"],
@@ -555,14 +609,26 @@ describe("loadSheet: CSV", () => {
 
 describe("loadSheet: rejections, one line naming the file", () => {
   test("an unsupported extension", async () => {
-    expect((await loadError(file("data.txt", "a,b\n"))).message).toBe(
-      `${path.join(dir, "data.txt")}: unsupported data file type ".txt"; use a .csv or .xlsx file`
-    );
-    expect((await loadError(file("data.xls", "a,b\n"))).message).toMatch(
-      /unsupported data file type "\.xls"/
+    expect((await loadError(file("data.json", "a,b\n"))).message).toBe(
+      `${path.join(dir, "data.json")}: unsupported data file type ".json"; use a .csv or .xlsx file`
     );
     expect((await loadError(file("noext", "a,b\n"))).message).toMatch(
       /unsupported data file type \(no extension\)/
+    );
+  });
+
+  test("spreadsheet formats that are not read say what they are and how to save them", async () => {
+    // A Salesforce "Export to Excel" .xls is an HTML page; a real .xls is OLE: same answer.
+    expect(
+      (await loadError(file("report.xls", "<html><table><tr><td>ARR</td></tr></table>"))).message
+    ).toBe(
+      `${path.join(dir, "report.xls")}: ".xls" is an Excel 97-2003 workbook (or a CRM's "Export to Excel" page), which is not read; open it and save it as .xlsx (Excel Workbook) or .csv`
+    );
+    expect((await loadError(file("book.XLSB", "PK"))).message).toMatch(
+      /"\.xlsb" is an Excel binary workbook, which is not read; open it and save it as \.xlsx/
+    );
+    expect((await loadError(file("book.ods", "PK"))).message).toMatch(
+      /"\.ods" is an OpenDocument spreadsheet, which is not read/
     );
   });
 

@@ -235,3 +235,26 @@ describe("TRUE and FALSE reach the CS functions as booleans", () => {
     expect(await evaluateOne('=CS.TIER("")')).toBeNull();
   });
 });
+
+describe("a formula copied from Excel in a language with a decimal comma", () => {
+  test("semicolons between arguments: the error says how to write it", async () => {
+    const result = (await evaluateOne("=CS.VARIABLE_PAYOUT(0,95; 1,12; 0,9)")) as {
+      error: string;
+      message: string;
+    };
+    expect(result.error).toBe("#ERROR!");
+    expect(result.message).toMatch(
+      /^The formula could not be read: .+\. Write it as English Excel does: commas between arguments and a point in decimals/
+    );
+  });
+
+  test("a semicolon inside text or an array constant is not that case", async () => {
+    // {"Strategic";"Pooled"} is a column of two tiers: 1/11 + 1/50 CSMs (MODEL.md §4).
+    expect(await evaluateOne('=CS.REQUIRED_CSMS({"Strategic";"Pooled"})')).toBeCloseTo(
+      1 / 11 + 1 / 50,
+      12
+    );
+    const broken = (await evaluateOne('=CS.TIER("a;b"')) as { message: string };
+    expect(broken.message).not.toMatch(/commas between arguments/);
+  });
+});

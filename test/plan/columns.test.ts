@@ -12,6 +12,69 @@ import {
 const row = (...cells: ExportCell[]) => cells;
 
 describe("detectColumns", () => {
+  test.each([
+    [
+      "German Salesforce",
+      [
+        "Account-ID",
+        "Accountname",
+        "Accountinhaber",
+        "Branche",
+        "Typ",
+        "ARR",
+        "Währung",
+        "Letzte Aktivität",
+        "Vertragsenddatum",
+      ],
+    ],
+    [
+      "French Salesforce",
+      [
+        "ID du compte",
+        "Nom du compte",
+        "Propriétaire du compte",
+        "Secteur d'activité",
+        "Type",
+        "ARR",
+        "Devise",
+        "Dernière activité",
+        "Date de fin du contrat",
+      ],
+    ],
+    [
+      "Spanish Salesforce",
+      [
+        "ID de la cuenta",
+        "Nombre de la cuenta",
+        "Propietario de la cuenta",
+        "Industria",
+        "Tipo",
+        "ARR",
+        "Moneda",
+        "Última actividad",
+        "Fecha de finalización del contrato",
+      ],
+    ],
+  ])("%s headers: every column in its place", (_, headers) => {
+    const result = detectColumns([
+      row(...headers),
+      row("1", "Acme", "Ann", "Retail", "Kunde", 80000, "EUR", 46000, 46100),
+    ]);
+    if (!result.ok) throw new Error(JSON.stringify(result));
+    const c = result.columns;
+    expect([
+      c.accountId,
+      c.name,
+      c.owner,
+      c.industry,
+      c.status,
+      c.acv,
+      c.currency,
+      c.lastActivity,
+      c.endDate,
+    ]).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8]);
+  });
+
   test("takes ACV, never the Annual Revenue column beside it, and finds the optional columns", () => {
     const headers = [
       "Account ID",

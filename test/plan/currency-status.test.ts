@@ -160,9 +160,62 @@ describe("statuses", () => {
     ["Drafting partner", "unknown"],
     ["Partner", "unknown"],
     ["New Business", "unknown"],
+    // German, French and Spanish Salesforce account types, opportunity stages and HubSpot lifecycle stages.
+    ["Kunde - Direkt", "customer"],
+    ["Kunde", "customer"],
+    ["Interessent", "not-customer"],
+    ["Ehemaliger Kunde", "not-customer"],
+    ["Potenzieller Kunde", "not-customer"],
+    ["Geschlossen und gewonnen", "customer"],
+    ["Geschlossen und verloren", "not-customer"],
+    ["Gekündigt", "not-customer"],
+    ["Marketingqualifizierter Lead", "not-customer"],
+    ["Abonnent", "not-customer"],
+    ["Kundenakquise", "unknown"],
+    ["Client - Direct", "customer"],
+    ["Fermée gagnée", "customer"],
+    ["Fermée perdue", "not-customer"],
+    ["Ancien client", "not-customer"],
+    ["Résilié", "not-customer"],
+    ["Opportunité", "not-customer"],
+    ["Abonné", "not-customer"],
+    ["Cliente - Directo", "customer"],
+    ["Cerrada ganada", "customer"],
+    ["Cerrada perdida", "not-customer"],
+    ["Prospecto", "not-customer"],
+    ["Ex cliente", "not-customer"],
+    ["Inactivo", "not-customer"],
+    ["Andere", "unknown"],
     [null, "unknown"],
   ])("%s is %s", (cell, kind) => {
     expect(statusKind(cell)).toBe(kind);
+  });
+});
+
+describe("status columns of German, French and Spanish exports", () => {
+  test.each([
+    ["Typ", ["Kunde - Direkt", "Interessent", "Ehemaliger Kunde"]],
+    ["Phase", ["Geschlossen und gewonnen", "Verhandlung", "Geschlossen und verloren"]],
+    ["Étape", ["Fermée gagnée", "Négociation", "Fermée perdue"]],
+    ["Etapa del ciclo de vida", ["Cliente", "Oportunidad", "Ex cliente"]],
+    ["Deal-Phase", ["Abgeschlossen und gewonnen", "Verhandlung", "Abgeschlossen und verloren"]],
+  ])("%s: only the customer is planned", (header, [customer, open, lost]) => {
+    const prepared = preparePlan(
+      [
+        ["Account Name", header, "ARR"],
+        ["Acme", customer, 120000],
+        ["Globex", open, 50000],
+        ["Initech", lost, 30000],
+      ],
+      { assumptions: defaultAssumptions(), asOf: 46000, source: "export.csv" }
+    );
+    if (!prepared.ok) throw new Error(JSON.stringify(prepared));
+    const { accounts } = prepared.input;
+    expect(Array.from(accounts.acv)).toEqual([120000]);
+    expect(accounts.excludedStatuses).toEqual([
+      { status: open, rows: 1 },
+      { status: lost, rows: 1 },
+    ]);
   });
 });
 

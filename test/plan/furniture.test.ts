@@ -72,6 +72,27 @@ describe("findFurniture", () => {
     ]);
   });
 
+  test.each([
+    ["German", "Anna Schmidt Ergebnis", "Gesamtsumme (3 Datensätze)", "Datensatzanzahl"],
+    ["German Excel", "Anna Schmidt Summe", "Gesamtergebnis", "Anzahl: 3"],
+    ["French", "Sous-total", "Total général (3 enregistrements)", "Nombre d'enregistrements"],
+    ["Spanish", "Subtotal", "Total general (3 registros)", "Recuento de registros"],
+  ])("%s reports: subtotal, grand total and record count", (_, subtotal, grand, count) => {
+    const rows: ExportCell[][] = [
+      ["Account Name", "Owner", "ARR"],
+      ["Apex", "Anna", 100],
+      ["Birch", "Anna", 50],
+      [subtotal, null, 150],
+      ["Cedar", "Jan", 5],
+      [grand, null, 155],
+      [count, null, 3],
+    ];
+    const found = findFurniture(rows, { ...COLUMNS, headerRow: 0 });
+    expect([...found.rows].sort((a, b) => a - b)).toEqual([3, 5, 6]);
+    expect(found.grandTotalRow).toBe(5);
+    expect(found.statedRecords?.count).toBe(3);
+  });
+
   test("a plain Total is the grand total only when it is the report's one total", () => {
     const rows: ExportCell[][] = [
       ["Account Name", "Owner", "ARR"],
