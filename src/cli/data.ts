@@ -72,7 +72,7 @@ export interface LoadedSheet {
   /** A CSV's delimiter. */
   delimiter?: string;
   /** An .xlsx's worksheet read, and the names of all its worksheets in tab order (and the hidden ones). */
-  sheet?: { name: string; names: string[]; hiddenNames: string[] };
+  sheet?: { name: string; names: string[]; hiddenNames: string[]; hiddenRows: number[] };
 }
 
 /** "--sheet 2" is a position, "--sheet Accounts" a name. */
@@ -138,7 +138,12 @@ async function parseXlsx(file: string, options: SheetOptions): Promise<LoadedShe
   }
   return {
     rows: withinExcelLimits(grid, file),
-    sheet: { name: sheet.name, names: sheet.names, hiddenNames: sheet.hiddenNames },
+    sheet: {
+      name: sheet.name,
+      names: sheet.names,
+      hiddenNames: sheet.hiddenNames,
+      hiddenRows: sheet.hiddenRows,
+    },
   };
 }
 

@@ -61,6 +61,21 @@ function describeSheet(sheet: { name: string; names: string[]; hiddenNames: stri
     : `${read} (${at} of ${sheet.names.length}; the others: ${others.map(named).join(", ")}); choose another with --sheet`;
 }
 
+/**
+ * Rows hidden in the sheet (filtered out by an AutoFilter or a table's
+ * filter, collapsed in an outline, hidden by hand) are read like the others,
+ * as Excel's SUM and pivot tables read them; the user, who does not see
+ * them, is told.
+ */
+export function hiddenRowsWarning(rows: readonly number[]): string | undefined {
+  if (rows.length === 0) return undefined;
+  if (rows.length === 1)
+    return `row ${rows[0]} is hidden in the sheet (filtered out or hidden by hand) and was read like the others; delete it from the export if its account should not be planned`;
+  const shown = rows.slice(0, 5).join(", ");
+  const list = rows.length > 5 ? `${shown} and ${rows.length - 5} more` : shown;
+  return `${rows.length.toLocaleString("en-US")} rows (${list}) are hidden in the sheet (filtered out or hidden by hand) and were read like the others; delete from the export the rows of accounts that should not be planned`;
+}
+
 /** A plan the command cannot make: one line for stderr, exit 2. */
 export class PlanError extends Error {}
 
@@ -327,8 +342,11 @@ export async function runPlanCommand(
   const values = computePlanValues(layout, input, catalog, assumptions);
   const temporary = path.join(path.dirname(output), `.${path.basename(output)}.${process.pid}.tmp`);
   try {
+    const planned = summarize(values, layout, input);
+    const hidden = hiddenRowsWarning(loaded.sheet?.hiddenRows ?? []);
     const summary = {
-      ...summarize(values, layout, input),
+      ...planned,
+      ...(hidden === undefined ? {} : { warnings: [...planned.warnings, hidden] }),
       ...(sheetNote ? { sheetNote, sheet: loaded.sheet?.name } : {}),
     };
     bar?.start(layout.accounts, 0);

@@ -195,6 +195,8 @@ export interface StreamedSheet {
   hiddenNames: string[];
   /** Whether this sheet is hidden. */
   hidden: boolean;
+  /** Rows (1-based) that hold a value but are hidden: filtered out, collapsed or hidden by hand. */
+  hiddenRows: number[];
 }
 
 /**
@@ -376,7 +378,7 @@ export async function streamWorksheet(
       const late: LateRules = { merges: [], hyperlinks: [] };
       // Text cells that came from error values: a hyperlink empties them, unlike real text.
       const errorTexts = new Set<string>();
-      const seen = { otherValues: false };
+      const seen = { otherValues: false, hiddenRows: [] as number[] };
       const rows = await readCells(
         file,
         entries.get(sheet.part) as unzipper.ZipEntry,
@@ -391,6 +393,7 @@ export async function streamWorksheet(
         name: sheet.name,
         rows,
         otherValues: seen.otherValues,
+        hiddenRows: seen.hiddenRows,
         names,
         hiddenNames,
         hidden: sheet.hidden,
@@ -429,7 +432,7 @@ async function readCells(
   options: StreamOptions,
   late: LateRules,
   errorTexts: Set<string>,
-  seen: { otherValues: boolean }
+  seen: { otherValues: boolean; hiddenRows: number[] }
 ): Promise<SheetCell[][]> {
   const keep = options.columns;
   const rows: SheetCell[][] = [];
@@ -438,6 +441,7 @@ async function readCells(
   let inHyperlinks = false;
   let row: SheetCell[] | undefined;
   let rowHasValue = false;
+  let rowHidden = false;
   let rowNumber = 0;
   let colNumber = 0;
   // Inside a <c> being parsed (fed to CellXform), or skipped (a column not kept).
@@ -518,6 +522,7 @@ async function readCells(
             }
             row = [];
             rowHasValue = false;
+            rowHidden = xmlTrue(node.attributes.hidden);
             colNumber = 0;
             break;
           case "c": {
@@ -560,6 +565,7 @@ async function readCells(
         if (name === "sheetData") inSheetData = false;
         else if (name === "row" && row !== undefined) {
           if (rowHasValue) {
+            if (rowHidden) seen.hiddenRows.push(rowNumber);
             // Refused before the rows up to it are made: <row r="999999999"> would exhaust memory.
             if (rowNumber > EXCEL_MAX_ROWS)
               throw new CellTypingFailure(tooManyRows(file, rowNumber));

@@ -197,6 +197,8 @@ export interface GeneratedSheet {
   cellFormats?: Record<string, string>;
   /** Hidden (Format > Hide) or very hidden (only a macro or the file shows it). */
   state?: "hidden" | "veryHidden";
+  /** Rows (0-based) hidden under an AutoFilter over the whole sheet, as a user's filter leaves them. */
+  filteredOut?: number[];
 }
 
 /** An .xlsx written by ExcelJS: sheets in order, merged cells, number formats, hyperlinks. */
@@ -217,6 +219,13 @@ export async function writeXlsx(file: string, sheets: readonly GeneratedSheet[])
     for (const [address, format] of Object.entries(sheet.cellFormats ?? {}))
       ws.getCell(address).numFmt = format;
     for (const range of sheet.merges ?? []) ws.mergeCells(range);
+    if (sheet.filteredOut?.length) {
+      ws.autoFilter = {
+        from: { row: 1, column: 1 },
+        to: { row: sheet.rows.length, column: sheet.rows[0].length },
+      };
+      for (const r of sheet.filteredOut) ws.getRow(r + 1).hidden = true;
+    }
     // A link on A1 (a title or header text) gives the sheet its hyperlink relationship; linked numbers reuse it.
     if (sheet.linkedNumbers?.length) {
       const text = sheet.rows[0]?.[0];

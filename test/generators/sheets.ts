@@ -95,6 +95,18 @@ export function sheetExports(seed = 47): GeneratedExport[] {
       },
     },
     {
+      // Rows a user's filter hides are still in the file: read like the others (as SUM reads them), and said.
+      name: "sheets-filtered",
+      format: "xlsx",
+      sheets: [{ name: "Accounts", rows: accountRows(second, true), filteredOut: [3, 4, 9] }],
+      accounts: second,
+      outcome: {
+        kind: "plan",
+        warning:
+          /^3 rows \(4, 5, 10\) are hidden in the sheet \(filtered out or hidden by hand\) and were read like the others/,
+      },
+    },
+    {
       name: "sheets-linked-acv",
       format: "xlsx",
       sheets: [
