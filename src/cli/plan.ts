@@ -12,7 +12,7 @@ import { excelSerialFromYmd } from "../core/dates";
 import { fmt } from "../core/errors";
 import { Catalog } from "../engine/catalog";
 import { EngineScalar } from "../engine/engine";
-import { findHeaderRow, headerScale, questionMessage } from "../plan/columns";
+import { findHeaderRow, headerNamesAccounts, headerScale, questionMessage } from "../plan/columns";
 import { ExportLocale, localeQuestionMessage } from "../plan/locale";
 import { buildLayout, PlanInput, PlanLayout, SHEETS } from "../plan/layout";
 import { preparePlan } from "../plan/prepare";
@@ -235,7 +235,14 @@ async function readExport(
       // Without --sheet: the first sheet with an account table (the --acv-column header when named).
       ...(sheet !== undefined
         ? { sheet }
-        : { accept: (rows) => findHeaderRow(rows, acvColumn) !== null }),
+        : {
+            // A sheet that names its accounts wins over an earlier summary by segment or owner.
+            accept: (rows) => {
+              const header = findHeaderRow(rows, acvColumn);
+              if (header === null) return 0;
+              return headerNamesAccounts(header.headers) ? 2 : 1;
+            },
+          }),
     });
   } catch (error) {
     if (error instanceof DataFileError) throw new PlanError(error.message);

@@ -13,7 +13,7 @@ import CellXform, { ParsedCell } from "exceljs/lib/xlsx/xform/sheet/cell-xform";
 import { excelSerialFromDate } from "../core/dates";
 import { EXCEL_MAX_ROWS } from "../core/values";
 import { finite } from "../plan/paste-typing";
-import { DataFileError, SheetCell, tooManyRows } from "./sheet";
+import { DataFileError, SheetCell, SheetFit, tooManyRows } from "./sheet";
 import { child, children, parseXml } from "./workbook/xml";
 
 /*
@@ -200,15 +200,15 @@ export interface StreamedSheet {
 }
 
 /**
- * Which worksheet: by name or 1-based position, else the first that
- * `accept`s (visible sheets before hidden ones: a hidden sheet in front, a
- * stale copy or a lookup table, is not what the user sees as the export),
- * else the first.
+ * Which worksheet: by name or 1-based position, else the first that fits
+ * fully, else the first that fits in part, else the first (visible sheets
+ * before hidden ones: a hidden sheet in front, a stale copy or a lookup
+ * table, is not what the user sees as the export).
  */
 export interface SheetChoice {
   name?: string;
   position?: number;
-  accept?: (rows: readonly SheetCell[][]) => boolean;
+  accept?: (rows: readonly SheetCell[][]) => SheetFit;
 }
 
 interface StreamOptions {
@@ -404,14 +404,20 @@ export async function streamWorksheet(
       return await read(namedSheet(sheets, choice));
     if (choice.accept === undefined) return await read(sheets[0]);
     const order = [...sheets.filter((s) => !s.hidden), ...sheets.filter((s) => s.hidden)];
-    const first = await read(order[0]);
-    if (choice.accept(first.rows)) return first;
     // The first sheet holding what is wanted (an account table): a cover or summary sheet may come first.
-    for (const sheet of order.slice(1)) {
+    let first: StreamedSheet | undefined;
+    let partial: { sheet: WorksheetPart; read?: StreamedSheet } | undefined;
+    for (const sheet of order) {
       const next = await read(sheet);
-      if (choice.accept(next.rows)) return next;
+      first ??= next;
+      const fit = choice.accept(next.rows);
+      if (fit === 2) return next;
+      if (partial !== undefined) partial.read = undefined;
+      if (fit === 1) partial ??= { sheet, read: next };
     }
-    return first;
+    if (partial === undefined) return first;
+    // Read again unless it was the last read: what startSheet's listeners gathered is of the last sheet read.
+    return partial.read ?? (await read(partial.sheet));
   } catch (error) {
     if (error instanceof UnreadableWorkbook || error instanceof MissingSheet) throw error;
     if (error instanceof CellTypingFailure) throw error.cause;

@@ -509,6 +509,15 @@ export function findHeaderRow(rows: readonly ExportCell[][], named?: string): He
 }
 
 /**
+ * Whether a header row names the accounts (an account name or ID column): a
+ * summary by segment or owner ("Segment | Accounts | ARR") has an amount
+ * column too, but its rows are not accounts.
+ */
+export function headerNamesAccounts(headers: readonly string[]): boolean {
+  return findOptional(headers, "name") !== null || findOptional(headers, "accountId") !== null;
+}
+
+/**
  * The row that most looks like a header when none names an ACV: the first
  * of the top rows with the most text cells (two at least), to show the user
  * what was seen.

@@ -107,6 +107,43 @@ export function sheetExports(seed = 47): GeneratedExport[] {
       },
     },
     {
+      // A summary by segment in front: it has an ARR column, but its rows are segments, not accounts.
+      name: "sheets-segment-summary-first",
+      format: "xlsx",
+      sheets: [
+        {
+          name: "Summary",
+          rows: [
+            ["ARR by segment, FY27", null, null],
+            ["Segment", "Accounts", "ARR"],
+            ["Enterprise", 12, 9_400_000],
+            ["Mid-Market", 28, 2_100_000],
+          ],
+        },
+        { name: "Accounts", rows: accountRows(second, true) },
+      ],
+      accounts: second,
+      outcome: { kind: "plan", note: /read sheet "Accounts" \(2 of 2; the others: "Summary"\)/ },
+    },
+    {
+      // No sheet names its accounts: the first with an amount column is read, again after a
+      // later sheet was looked at, so its own number formats (pounds) still count.
+      name: "sheets-amounts-only",
+      format: "xlsx",
+      sheets: [
+        {
+          name: "Data",
+          rows: [["Region", "ARR"], ...second.map((a) => ["EMEA", a.acv / 2])],
+          columnFormats: { 1: "[$£-809]#,##0.00" },
+          formatFrom: 1,
+        },
+        { name: "Notes", rows: [["Exported from Salesforce"], [12]], cellFormats: { A2: "0.00" } },
+      ],
+      accounts: second,
+      args: ["--set", "fx.GBP=2"],
+      outcome: { kind: "plan", note: /read sheet "Data" \(1 of 2; the others: "Notes"\)/ },
+    },
+    {
       name: "sheets-linked-acv",
       format: "xlsx",
       sheets: [
