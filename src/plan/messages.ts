@@ -23,6 +23,8 @@ export const PlanMessages = {
   unknownAcvColumn: (name: string, headers: readonly string[]) =>
     `--acv-column ${JSON.stringify(name)} is not a column of the header row; the columns are ${quoteList(headers)}`,
   noDataRows: () => "the export has a header row but no account rows under it",
+  compactPivot: (header: string) =>
+    `the header ${JSON.stringify(header)} is a pivot table's in compact form, whose rows mix groups (with their totals) and accounts, so every group would be counted twice; show the pivot in tabular form with its item labels repeated (PivotTable Design > Report Layout), or plan the data the pivot is made from`,
   skipBlank: () => "the ACV is blank",
   uncalculated: () =>
     "the ACV is a formula saved without its result (the file was written by a program that does not calculate); open the file in Excel and save it, so its formulas are calculated, then plan again",

@@ -7,7 +7,7 @@
  */
 import { Assumptions } from "../core/assumptions/types";
 import { PlanMessages } from "./messages";
-import { ColumnQuestion, detectColumns, ExportCell } from "./columns";
+import { ColumnQuestion, detectColumns, ExportCell, headerWords } from "./columns";
 import { PlanInput } from "./layout";
 import { ExportLocale, LocaleQuestion } from "./locale";
 import { CellFormats } from "./number-formats";
@@ -48,6 +48,18 @@ export type Prepared =
   | { ok: false; error: string; skipped?: PlanInput["accounts"]["skipped"] };
 
 /**
+ * The header Excel writes over a pivot table's rows in compact form (its
+ * default layout), in English, German, French and Spanish: a group's row
+ * there carries the group's total, above the accounts it totals.
+ */
+const COMPACT_PIVOT_HEADERS = new Set([
+  "row labels",
+  "zeilenbeschriftungen",
+  "etiquettes de lignes",
+  "etiquetas de fila",
+]);
+
+/**
  * Whether the export is a grouped (summary) report: it has group lines or
  * subtotals, not only a grand total. Such a report writes a group's label
  * once, on its first row.
@@ -64,6 +76,8 @@ export function preparePlan(rows: ExportCell[][], options: PrepareOptions): Prep
   if (!detected.ok)
     return "question" in detected ? { ok: false, question: detected.question } : detected;
   const { columns } = detected;
+  const pivot = columns.headers.find((h) => COMPACT_PIVOT_HEADERS.has(headerWords(h)));
+  if (pivot !== undefined) return { ok: false, error: PlanMessages.compactPivot(pivot) };
   if (rows.length <= columns.headerRow + 1) return { ok: false, error: PlanMessages.noDataRows() };
   const started = startReading(rows, columns, options);
   if (!started.ok) return started;

@@ -14,10 +14,11 @@ import { preparePlan } from "../../src/plan/prepare";
 import { describeReconciliation } from "../../src/plan/reconcile";
 import { reconciliationLines } from "../../src/taskpane/reconciliation";
 
-function plan(rows: ExportCell[][]): PlanInput {
+function plan(rows: ExportCell[][], acvColumn?: string): PlanInput {
   const prepared = preparePlan(
     rows.map((row) => [...row]),
     {
+      acvColumn,
       assumptions: defaultAssumptions(),
       asOf: excelSerialFromYmd(2026, 12, 1),
       source: "report.csv",
@@ -173,6 +174,55 @@ describe("a list that is not a grouped report", () => {
     expect(planned(input, 0)).toEqual([
       ["Fitness Total", 80000],
       ["Acme", 20000],
+    ]);
+  });
+});
+
+describe("a pivot table copied as values", () => {
+  test.each(["Row Labels", "Zeilenbeschriftungen", "Étiquettes de lignes"])(
+    "in compact form (%s) is refused: its group rows would count every group twice",
+    (header) => {
+      // Ann Lee's 170,000 is Acme's 120,000 + Globex's 50,000: planned, ARR would be 410,000, not 205,000.
+      const prepared = preparePlan(
+        [
+          [header, "Sum of ARR"],
+          ["Ann Lee", 170000],
+          ["Acme", 120000],
+          ["Globex", 50000],
+          ["Bo Chan", 35000],
+          ["Initech", 35000],
+          ["Grand Total", 205000],
+        ],
+        {
+          acvColumn: "Sum of ARR",
+          assumptions: defaultAssumptions(),
+          asOf: 46000,
+          source: "pivot.csv",
+        }
+      );
+      expect(prepared).toEqual({
+        ok: false,
+        error: expect.stringMatching(
+          /^the header ".+" is a pivot table's in compact form, whose rows mix groups \(with their totals\) and accounts, so every group would be counted twice; show the pivot in tabular form/
+        ),
+      });
+    }
+  );
+
+  test("in tabular form (a header per field) it is planned, its subtotals set aside", () => {
+    const input = plan(
+      [
+        ["Account Owner", "Account Name", "Sum of ARR"],
+        ["Ann Lee", "Acme", "120,000"],
+        [null, "Globex", "50,000"],
+        ["Ann Lee Total", null, "170,000"],
+        ["Grand Total", null, "170,000"],
+      ].map((row) => row as ExportCell[]),
+      "Sum of ARR"
+    );
+    expect(planned(input, 1)).toEqual([
+      ["Acme", 120000],
+      ["Globex", 50000],
     ]);
   });
 });
