@@ -71,8 +71,8 @@ export interface LoadedSheet {
   rows: SheetCell[][];
   /** A CSV's delimiter. */
   delimiter?: string;
-  /** An .xlsx's worksheet read, and the names of all its worksheets in tab order. */
-  sheet?: { name: string; names: string[] };
+  /** An .xlsx's worksheet read, and the names of all its worksheets in tab order (and the hidden ones). */
+  sheet?: { name: string; names: string[]; hiddenNames: string[]; hiddenRows: number[] };
 }
 
 /** "--sheet 2" is a position, "--sheet Accounts" a name. */
@@ -87,9 +87,33 @@ function sheetChoice(options: SheetOptions): SheetChoice {
  * only the kept columns are held, each cell typed by xlsxCell exactly as
  * after ExcelJS's whole-workbook load.
  */
+/**
+ * A CRM's "Export to Excel" is often a web page (an HTML table) or an
+ * Excel 2003 XML Spreadsheet under an Excel name: text, not a zip.
+ */
+function markupKind(head: Buffer): string | undefined {
+  const text = head
+    .toString("utf8")
+    .replace(/^\ufeff/, "")
+    .trimStart()
+    .toLowerCase();
+  if (!text.startsWith("<")) return undefined;
+  if (text.includes("urn:schemas-microsoft-com:office:spreadsheet"))
+    return "an Excel 2003 XML Spreadsheet";
+  return /<(html|table|!doctype html|body|head|meta)\b/.test(text)
+    ? "a web page (HTML)"
+    : undefined;
+}
+
 async function parseXlsx(file: string, options: SheetOptions): Promise<LoadedSheet> {
-  const head = await readHead(file, OLE_SIGNATURE.length);
+  const head = await readHead(file, 1024);
   if (head.length === 0) throw new DataFileError(`${file}: the file is empty`);
+  const markup = markupKind(head);
+  if (markup !== undefined) {
+    throw new DataFileError(
+      `${file}: not a readable .xlsx workbook: it is ${markup} with an .xlsx name, as some CRMs' "Export to Excel" writes; open it in Excel and save it as Excel Workbook (.xlsx), or export the report as CSV`
+    );
+  }
   if (startsWith(head, OLE_SIGNATURE)) {
     throw new DataFileError(
       `${file}: not a readable .xlsx workbook (it is an old .xls or a password-protected workbook); save it as an unprotected .xlsx`
@@ -136,7 +160,15 @@ async function parseXlsx(file: string, options: SheetOptions): Promise<LoadedShe
   if (grid.length === 0 && !sheet.otherValues) {
     throw new DataFileError(`${file}: the worksheet "${sheet.name}" is empty`);
   }
-  return { rows: withinExcelLimits(grid, file), sheet: { name: sheet.name, names: sheet.names } };
+  return {
+    rows: withinExcelLimits(grid, file),
+    sheet: {
+      name: sheet.name,
+      names: sheet.names,
+      hiddenNames: sheet.hiddenNames,
+      hiddenRows: sheet.hiddenRows,
+    },
+  };
 }
 
 /**

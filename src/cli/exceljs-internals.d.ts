@@ -46,6 +46,7 @@ declare module "exceljs/lib/xlsx/xform/core/relationships-xform" {
   export interface Relationship {
     Id: string;
     Target: string;
+    Type?: string;
   }
   export default class RelationshipsXform {
     parseStream(chunks: AsyncIterable<string>): Promise<Relationship[] | undefined>;

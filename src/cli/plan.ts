@@ -12,7 +12,7 @@ import { excelSerialFromYmd } from "../core/dates";
 import { fmt } from "../core/errors";
 import { Catalog } from "../engine/catalog";
 import { EngineScalar } from "../engine/engine";
-import { findHeaderRow, headerScale, questionMessage } from "../plan/columns";
+import { findHeaderRow, headerNamesAccounts, headerScale, questionMessage } from "../plan/columns";
 import { ExportLocale, localeQuestionMessage } from "../plan/locale";
 import { buildLayout, PlanInput, PlanLayout, SHEETS } from "../plan/layout";
 import { preparePlan } from "../plan/prepare";
@@ -49,13 +49,31 @@ export interface PlanSummary {
   sheetNote?: string;
 }
 
-/** 'read sheet "Accounts" (2 of 3; the others: "Summary", "Notes")'. */
-function describeSheet(sheet: { name: string; names: string[] }): string {
+/** 'read sheet "Accounts" (2 of 3; the others: "Summary", "Notes" (hidden))'. */
+function describeSheet(sheet: { name: string; names: string[]; hiddenNames: string[] }): string {
+  const named = (n: string): string =>
+    sheet.hiddenNames.includes(n) ? `${JSON.stringify(n)} (hidden)` : JSON.stringify(n);
   const others = sheet.names.filter((n) => n !== sheet.name);
   const at = sheet.names.indexOf(sheet.name) + 1;
+  const read = `read sheet ${JSON.stringify(sheet.name)}${sheet.hiddenNames.includes(sheet.name) ? ", a hidden sheet" : ""}`;
   return others.length === 0
-    ? `read sheet ${JSON.stringify(sheet.name)} (the workbook's only sheet)`
-    : `read sheet ${JSON.stringify(sheet.name)} (${at} of ${sheet.names.length}; the others: ${others.map((n) => JSON.stringify(n)).join(", ")}); choose another with --sheet`;
+    ? `${read} (the workbook's only sheet)`
+    : `${read} (${at} of ${sheet.names.length}; the others: ${others.map(named).join(", ")}); choose another with --sheet`;
+}
+
+/**
+ * Rows hidden in the sheet (filtered out by an AutoFilter or a table's
+ * filter, collapsed in an outline, hidden by hand) are read like the others,
+ * as Excel's SUM and pivot tables read them; the user, who does not see
+ * them, is told.
+ */
+export function hiddenRowsWarning(rows: readonly number[]): string | undefined {
+  if (rows.length === 0) return undefined;
+  if (rows.length === 1)
+    return `row ${rows[0]} is hidden in the sheet (filtered out or hidden by hand) and was read like the others; delete it from the export if its account should not be planned`;
+  const shown = rows.slice(0, 5).join(", ");
+  const list = rows.length > 5 ? `${shown} and ${rows.length - 5} more` : shown;
+  return `${rows.length.toLocaleString("en-US")} rows (${list}) are hidden in the sheet (filtered out or hidden by hand) and were read like the others; delete from the export the rows of accounts that should not be planned`;
 }
 
 /** A plan the command cannot make: one line for stderr, exit 2. */
@@ -217,7 +235,14 @@ async function readExport(
       // Without --sheet: the first sheet with an account table (the --acv-column header when named).
       ...(sheet !== undefined
         ? { sheet }
-        : { accept: (rows) => findHeaderRow(rows, acvColumn) !== null }),
+        : {
+            // A sheet that names its accounts wins over an earlier summary by segment or owner.
+            accept: (rows) => {
+              const header = findHeaderRow(rows, acvColumn);
+              if (header === null) return 0;
+              return headerNamesAccounts(header.headers) ? 2 : 1;
+            },
+          }),
     });
   } catch (error) {
     if (error instanceof DataFileError) throw new PlanError(error.message);
@@ -324,8 +349,11 @@ export async function runPlanCommand(
   const values = computePlanValues(layout, input, catalog, assumptions);
   const temporary = path.join(path.dirname(output), `.${path.basename(output)}.${process.pid}.tmp`);
   try {
+    const planned = summarize(values, layout, input);
+    const hidden = hiddenRowsWarning(loaded.sheet?.hiddenRows ?? []);
     const summary = {
-      ...summarize(values, layout, input),
+      ...planned,
+      ...(hidden === undefined ? {} : { warnings: [...planned.warnings, hidden] }),
       ...(sheetNote ? { sheetNote, sheet: loaded.sheet?.name } : {}),
     };
     bar?.start(layout.accounts, 0);

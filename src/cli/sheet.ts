@@ -64,6 +64,13 @@ export function rectangle(rows: SheetCell[][]): SheetCell[][] {
  * million-row export is read without holding its unused columns, so the
  * command's memory follows what the formulas read, not the file's width.
  */
+/**
+ * How well a sheet's rows hold what is wanted: 0 not at all, 1 in part (an
+ * amount column only, as a summary by segment or owner has), 2 fully (an
+ * amount column beside the accounts' names or IDs).
+ */
+export type SheetFit = 0 | 1 | 2;
+
 export interface SheetOptions {
   columns?: ReadonlySet<number>;
   /**
@@ -74,8 +81,8 @@ export interface SheetOptions {
   localeAware?: boolean;
   /** An .xlsx's worksheet: a name or a 1-based position (--sheet). */
   sheet?: string;
-  /** Without `sheet`: the first worksheet whose rows this accepts (else the first). */
-  accept?: (rows: readonly SheetCell[][]) => boolean;
+  /** Without `sheet`: the first worksheet these rows fit fully, else in part, else the first (xlsx-stream.ts). */
+  accept?: (rows: readonly SheetCell[][]) => SheetFit;
   /**
    * Reads an .xlsx's numbers with their number formats (the plan, not
    * `eval`, whose formulas see numbers as Excel's own do).

@@ -6,7 +6,6 @@ import { crc32 } from "zlib";
 import * as unzipper from "unzipper";
 import parseSax from "exceljs/lib/utils/parse-sax";
 import excelUtils from "exceljs/lib/utils/utils";
-import WorkbookXform from "exceljs/lib/xlsx/xform/book/workbook-xform";
 import RelationshipsXform, { Relationship } from "exceljs/lib/xlsx/xform/core/relationships-xform";
 import StylesXform from "exceljs/lib/xlsx/xform/style/styles-xform";
 import SharedStringsXform from "exceljs/lib/xlsx/xform/strings/shared-strings-xform";
@@ -14,7 +13,8 @@ import CellXform, { ParsedCell } from "exceljs/lib/xlsx/xform/sheet/cell-xform";
 import { excelSerialFromDate } from "../core/dates";
 import { EXCEL_MAX_ROWS } from "../core/values";
 import { finite } from "../plan/paste-typing";
-import { DataFileError, SheetCell, tooManyRows } from "./sheet";
+import { DataFileError, SheetCell, SheetFit, tooManyRows } from "./sheet";
+import { child, children, parseXml } from "./workbook/xml";
 
 /*
  * The first worksheet of an .xlsx, read as a stream: the zip's directory is
@@ -43,9 +43,6 @@ const STRING = 3;
 const FORMULA = 6;
 const BOOLEAN = 9;
 const ERROR = 10;
-
-/** Worksheet parts as ExcelJS's load recognises them (its pattern, unanchored as there). */
-const WORKSHEET_PART = /xl\/worksheets\/sheet(\d+)[.]xml/;
 
 /**
  * UTF-8 text of a zip entry, decoded across chunk boundaries. Its checksum
@@ -104,7 +101,7 @@ function decodeAddress(address: string | undefined): { col: number; row: number 
 interface Context {
   styles: StylesXform | undefined;
   sharedStrings: SharedStringsXform | undefined;
-  date1904: boolean | undefined;
+  date1904: boolean;
 }
 
 function styleOf(cell: ParsedCell, context: Context): { numFmt?: string } | null {
@@ -159,6 +156,32 @@ function loadedValue(cell: ParsedCell, context: Context): unknown {
   }
 }
 
+const ISO_DATE_TIME =
+  /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?$/;
+
+/**
+ * A cell of type "d" (an ISO 8601 date, which the file format allows and
+ * some tools write: <c t="d"><v>2027-06-30T00:00:00</v></c>) as the Date
+ * ExcelJS gives date cells: the wall-clock day and time, any zone ignored as
+ * Excel ignores it. ExcelJS read it as a number (parseFloat gives 2027, a
+ * day in 1905). Text that is no such date stays text.
+ */
+function isoDateCell(text: string): Date | string {
+  const m = ISO_DATE_TIME.exec(text.trim());
+  if (m === null) return text;
+  const [y, mo, d, h, mi, sec] = [1, 2, 3, 4, 5, 6].map((i) => Number(m[i] ?? 0));
+  const ms = Math.round(Number(`0.${m[7] ?? "0"}`) * 1000);
+  const date = new Date(Date.UTC(y, mo - 1, d, h, mi, sec, ms));
+  const real =
+    date.getUTCFullYear() === y &&
+    date.getUTCMonth() === mo - 1 &&
+    date.getUTCDate() === d &&
+    h < 24 &&
+    mi < 60 &&
+    sec < 60;
+  return real ? date : text;
+}
+
 export interface StreamedSheet {
   /** The sheet's name in the workbook. */
   name: string;
@@ -168,13 +191,24 @@ export interface StreamedSheet {
   otherValues: boolean;
   /** Every worksheet's name, in tab order. */
   names: string[];
+  /** The hidden ones among them (hidden or very hidden). */
+  hiddenNames: string[];
+  /** Whether this sheet is hidden. */
+  hidden: boolean;
+  /** Rows (1-based) that hold a value but are hidden: filtered out, collapsed or hidden by hand. */
+  hiddenRows: number[];
 }
 
-/** Which worksheet: by name or 1-based position, else the first that `accept`s, else the first. */
+/**
+ * Which worksheet: by name or 1-based position, else the first that fits
+ * fully, else the first that fits in part, else the first (visible sheets
+ * before hidden ones: a hidden sheet in front, a stale copy or a lookup
+ * table, is not what the user sees as the export).
+ */
 export interface SheetChoice {
   name?: string;
   position?: number;
-  accept?: (rows: readonly SheetCell[][]) => boolean;
+  accept?: (rows: readonly SheetCell[][]) => SheetFit;
 }
 
 interface StreamOptions {
@@ -230,29 +264,55 @@ async function relationshipsOf(
 interface WorksheetPart {
   name: string;
   part: string;
-  sheetNo: string;
+  /** Its relationships part (its hyperlinks' targets). */
+  rels: string;
+  /** Hidden or very hidden (Format > Hide, or only by a macro or the file). */
+  hidden: boolean;
+}
+
+/** An xsd:boolean attribute: "1" and "true" are both true (Excel writes 1, other tools true). */
+function xmlTrue(value: string | undefined): boolean {
+  return value === "1" || value === "true";
+}
+
+/** The zip path a relationship of xl/workbook.xml points at. */
+function workbookTarget(target: string): string {
+  return target.startsWith("/") ? target.slice(1) : `xl/${target.replace(/^\.\//, "")}`;
 }
 
 /**
- * The worksheets as ExcelJS's load orders them: each <sheet> of workbook.xml
- * whose relationship points at a worksheet part in the zip (chart sheets and
- * missing parts are passed over; hidden sheets count).
+ * The worksheets in tab order: each <sheet> of workbook.xml whose
+ * relationship is a worksheet's and whose part is in the zip (chart sheets,
+ * dialog and macro sheets and missing parts are passed over; hidden sheets
+ * count). A worksheet is known by its relationship's type, not its part's
+ * name: the file format lets a writer name it xl/worksheets/accounts.xml.
  */
 async function worksheets(
   entries: Map<string, unzipper.ZipEntry>
-): Promise<{ sheets: WorksheetPart[]; date1904?: boolean }> {
-  const workbook = await parsePart(entries, "xl/workbook.xml", new WorkbookXform());
+): Promise<{ sheets: WorksheetPart[]; date1904: boolean }> {
+  const entry = entries.get("xl/workbook.xml");
+  if (entry === undefined) return { sheets: [], date1904: false };
+  let text = "";
+  for await (const chunk of textOf(entry)) text += chunk;
+  const workbook = parseXml(text);
   const rels = await relationshipsOf(entries, "xl/_rels/workbook.xml.rels");
   const sheets: WorksheetPart[] = [];
-  for (const sheet of workbook?.model?.sheets ?? []) {
-    const rel = rels.find((r) => r.Id === sheet.rId);
-    if (rel === undefined) continue;
-    const part = `xl/${rel.Target.replace(/^(\s|\/xl\/)+/, "")}`;
-    const match = WORKSHEET_PART.exec(part);
-    if (match !== null && entries.has(part))
-      sheets.push({ name: sheet.name, part, sheetNo: match[1] });
+  const list = child(workbook, "sheets");
+  for (const sheet of list === undefined ? [] : children(list, "sheet")) {
+    const rel = rels.find((r) => r.Id === sheet.attrs.id);
+    if (rel === undefined || !/\/worksheet$/.test(rel.Type ?? "")) continue;
+    const part = workbookTarget(rel.Target.trim());
+    if (!entries.has(part)) continue;
+    const slash = part.lastIndexOf("/");
+    sheets.push({
+      name: sheet.attrs.name ?? "",
+      part,
+      rels: `${part.slice(0, slash)}/_rels/${part.slice(slash + 1)}.rels`,
+      hidden: sheet.attrs.state === "hidden" || sheet.attrs.state === "veryHidden",
+    });
   }
-  return { sheets, date1904: workbook?.model?.properties?.date1904 };
+  // The 1904 date system: its serials read as 1900 ones would put every date four years early.
+  return { sheets, date1904: xmlTrue(child(workbook, "workbookPr")?.attrs.date1904) };
 }
 
 /** The sheet named (any case) or at a 1-based position; MissingSheet otherwise. */
@@ -307,6 +367,7 @@ export async function streamWorksheet(
     const { sheets, date1904 } = await worksheets(entries);
     if (sheets.length === 0) return undefined;
     const names = sheets.map((s) => s.name);
+    const hiddenNames = sheets.filter((s) => s.hidden).map((s) => s.name);
     const context: Context = {
       styles: await parsePart(entries, "xl/styles.xml", new StylesXform()),
       sharedStrings: await parsePart(entries, "xl/sharedStrings.xml", new SharedStringsXform()),
@@ -317,7 +378,7 @@ export async function streamWorksheet(
       const late: LateRules = { merges: [], hyperlinks: [] };
       // Text cells that came from error values: a hyperlink empties them, unlike real text.
       const errorTexts = new Set<string>();
-      const seen = { otherValues: false };
+      const seen = { otherValues: false, hiddenRows: [] as number[] };
       const rows = await readCells(
         file,
         entries.get(sheet.part) as unzipper.ZipEntry,
@@ -327,20 +388,36 @@ export async function streamWorksheet(
         errorTexts,
         seen
       );
-      await applyLateRules(entries, sheet.sheetNo, rows, late, errorTexts, options.columns);
-      return { name: sheet.name, rows, otherValues: seen.otherValues, names };
+      await applyLateRules(entries, sheet.rels, rows, late, errorTexts, options.columns);
+      return {
+        name: sheet.name,
+        rows,
+        otherValues: seen.otherValues,
+        hiddenRows: seen.hiddenRows,
+        names,
+        hiddenNames,
+        hidden: sheet.hidden,
+      };
     };
     const choice = options.choice ?? {};
     if (choice.name !== undefined || choice.position !== undefined)
       return await read(namedSheet(sheets, choice));
-    const first = await read(sheets[0]);
-    if (choice.accept === undefined || choice.accept(first.rows)) return first;
+    if (choice.accept === undefined) return await read(sheets[0]);
+    const order = [...sheets.filter((s) => !s.hidden), ...sheets.filter((s) => s.hidden)];
     // The first sheet holding what is wanted (an account table): a cover or summary sheet may come first.
-    for (const sheet of sheets.slice(1)) {
+    let first: StreamedSheet | undefined;
+    let partial: { sheet: WorksheetPart; read?: StreamedSheet } | undefined;
+    for (const sheet of order) {
       const next = await read(sheet);
-      if (choice.accept(next.rows)) return next;
+      first ??= next;
+      const fit = choice.accept(next.rows);
+      if (fit === 2) return next;
+      if (partial !== undefined) partial.read = undefined;
+      if (fit === 1) partial ??= { sheet, read: next };
     }
-    return first;
+    if (partial === undefined) return first;
+    // Read again unless it was the last read: what startSheet's listeners gathered is of the last sheet read.
+    return partial.read ?? (await read(partial.sheet));
   } catch (error) {
     if (error instanceof UnreadableWorkbook || error instanceof MissingSheet) throw error;
     if (error instanceof CellTypingFailure) throw error.cause;
@@ -361,7 +438,7 @@ async function readCells(
   options: StreamOptions,
   late: LateRules,
   errorTexts: Set<string>,
-  seen: { otherValues: boolean }
+  seen: { otherValues: boolean; hiddenRows: number[] }
 ): Promise<SheetCell[][]> {
   const keep = options.columns;
   const rows: SheetCell[][] = [];
@@ -370,6 +447,7 @@ async function readCells(
   let inHyperlinks = false;
   let row: SheetCell[] | undefined;
   let rowHasValue = false;
+  let rowHidden = false;
   let rowNumber = 0;
   let colNumber = 0;
   // Inside a <c> being parsed (fed to CellXform), or skipped (a column not kept).
@@ -377,19 +455,31 @@ async function readCells(
   let skipping = false;
   // Whether the cell being parsed has a <v> (a formula's saved result, even an empty one).
   let sawResult = false;
+  // A cell of type "d": its <v> text, an ISO 8601 date that ExcelJS's parser would read as a number.
+  let isoDate = false;
+  let inValue = false;
+  let valueText = "";
   for await (const events of parseSax(textOf(entry))) {
     for (const event of events) {
       if (parsing) {
         if (event.eventType === "opentag") {
-          if (event.value.name === "v") sawResult = true;
+          if (event.value.name === "v") sawResult = inValue = true;
           parser.parseOpen(event.value);
-        } else if (event.eventType === "text") parser.parseText(event.value);
-        else if (!parser.parseClose(event.value.name)) {
+        } else if (event.eventType === "text") {
+          if (inValue && isoDate) valueText += event.value;
+          parser.parseText(event.value);
+        } else {
+          if (event.value.name === "v") inValue = false;
+          if (parser.parseClose(event.value.name)) continue;
           // The cell is complete (as ExcelJS's RowXform decides it).
           parsing = false;
           const cell = parser.model;
           const address = cell.address ?? "";
-          const value = loadedValue(cell, context);
+          let value = loadedValue(cell, context);
+          if (isoDate && valueText.trim() !== "") {
+            const date = isoDateCell(valueText);
+            value = cell.type === FORMULA ? { formula: cell.formula ?? "", result: date } : date;
+          }
           if (options.formula !== undefined && cell.type === FORMULA)
             options.formula(cell.formula ?? "", rowNumber - 1, colNumber - 1, sawResult);
           let typed: SheetCell;
@@ -438,6 +528,7 @@ async function readCells(
             }
             row = [];
             rowHasValue = false;
+            rowHidden = xmlTrue(node.attributes.hidden);
             colNumber = 0;
             break;
           case "c": {
@@ -453,6 +544,8 @@ async function readCells(
             }
             parsing = true;
             sawResult = false;
+            isoDate = node.attributes.t === "d";
+            valueText = "";
             parser.parseOpen(node);
             break;
           }
@@ -478,6 +571,7 @@ async function readCells(
         if (name === "sheetData") inSheetData = false;
         else if (name === "row" && row !== undefined) {
           if (rowHasValue) {
+            if (rowHidden) seen.hiddenRows.push(rowNumber);
             // Refused before the rows up to it are made: <row r="999999999"> would exhaust memory.
             if (rowNumber > EXCEL_MAX_ROWS)
               throw new CellTypingFailure(tooManyRows(file, rowNumber));
@@ -510,7 +604,7 @@ function isErrorValue(value: unknown): boolean {
  */
 async function applyLateRules(
   entries: Map<string, unzipper.ZipEntry>,
-  sheetNo: string,
+  relsPart: string,
   rows: SheetCell[][],
   late: LateRules,
   errorTexts: Set<string>,
@@ -533,7 +627,7 @@ async function applyLateRules(
     }
   }
   if (late.hyperlinks.length === 0) return;
-  const rels = await relationshipsOf(entries, `xl/worksheets/_rels/sheet${sheetNo}.xml.rels`);
+  const rels = await relationshipsOf(entries, relsPart);
   for (const link of late.hyperlinks) {
     // ExcelJS's load fails on a link whose relationship is missing.
     if (!rels.some((rel) => rel.Id === link.rId)) {

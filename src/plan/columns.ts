@@ -284,6 +284,8 @@ const OPTIONAL_NAMES = {
     "associated company id primary",
     "associated company ids primary",
     "record id company",
+    // Dynamics 365's Export to Excel: the hidden key column of an account list (each record's GUID).
+    "do not modify account",
     "accountnummer",
     "kundennummer",
     "kunden id",
@@ -482,13 +484,18 @@ export interface HeaderRow {
  * column (or the column the user named) and looks like a header: text only,
  * in at least two cells. A KPI line ("Total ARR" beside its figure) holds a
  * number, and a title or filter line one cell; a one-column export's header
- * is taken only when no row qualifies. Title rows and blank rows above it are
+ * is taken only when no row qualifies. One that also names the accounts
+ * (a name or ID column) wins over an earlier one that does not: a summary
+ * by segment above the accounts is not their header. Title rows and blank rows above it are
  * skipped.
  */
 export function findHeaderRow(rows: readonly ExportCell[][], named?: string): HeaderRow | null {
   const limit = Math.min(rows.length, HEADER_SCAN_ROWS);
   const wanted = named === undefined ? undefined : headerWords(named);
   let single: HeaderRow | null = null;
+  // A header without the accounts' names or IDs (a summary by segment above the accounts) is
+  // taken only when no later row of the first ones names them.
+  let unnamed: HeaderRow | null = null;
   for (let r = 0; r < limit; r++) {
     const headers = rows[r].map(headerText);
     const hit = headers.some((h) =>
@@ -500,10 +507,21 @@ export function findHeaderRow(rows: readonly ExportCell[][], named?: string): He
     const filled = rows[r].filter((c) => c !== null && headerText(c) !== "");
     // A KPI line: "Total ARR" beside its figure, typed or as text ("$1,234,567", "1.234.567").
     if (filled.some((c) => typeof c !== "string" || looksLikeFigure(c))) continue;
-    if (filled.length >= 2) return { index: r, headers };
-    single ??= { index: r, headers };
+    if (filled.length >= 2) {
+      if (headerNamesAccounts(headers)) return { index: r, headers };
+      unnamed ??= { index: r, headers };
+    } else single ??= { index: r, headers };
   }
-  return single;
+  return unnamed ?? single;
+}
+
+/**
+ * Whether a header row names the accounts (an account name or ID column): a
+ * summary by segment or owner ("Segment | Accounts | ARR") has an amount
+ * column too, but its rows are not accounts.
+ */
+export function headerNamesAccounts(headers: readonly string[]): boolean {
+  return findOptional(headers, "name") !== null || findOptional(headers, "accountId") !== null;
 }
 
 /**

@@ -62,7 +62,8 @@ async function rawWorkbook(
   sheets: Part[],
   options: {
     sharedStrings?: string[];
-    date1904?: boolean;
+    /** true writes date1904="1", as Excel does; a string is the attribute's text. */
+    date1904?: boolean | string;
     zipOrder?: string[];
     compression?: "STORE" | "DEFLATE";
   } = {}
@@ -88,7 +89,7 @@ async function rawWorkbook(
   for (const file of options.zipOrder ?? []) sheetEntries.get(file)?.();
   zip.file(
     "xl/workbook.xml",
-    `<?xml version="1.0" encoding="UTF-8"?><workbook ${MAIN} ${REL}>${options.date1904 ? '<workbookPr date1904="1"/>' : ""}<sheets>${sheets
+    `<?xml version="1.0" encoding="UTF-8"?><workbook ${MAIN} ${REL}>${options.date1904 === undefined || options.date1904 === false ? "" : `<workbookPr date1904="${options.date1904 === true ? "1" : options.date1904}"/>`}<sheets>${sheets
       .map((s, i) => `<sheet name="${s.name}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`)
       .join("")}</sheets></workbook>`
   );
@@ -311,6 +312,41 @@ describe("streamed .xlsx: cell kinds", () => {
     await expectBoth(p, [[DAYS_1900_TO_1904, JAN_15_2026, 100, JAN_15_2026]]);
   });
 
+  test('date1904="true" is the 1904 system too (an xsd:boolean; ExcelJS reads only "1"), "false" is not', async () => {
+    const cells = `<row r="1"><c r="A1" s="1"><v>${JAN_15_2026 - DAYS_1900_TO_1904}</v></c><c r="B1"><v>100</v></c></row>`;
+    const written = await rawWorkbook(
+      "1904true.xlsx",
+      [{ name: "D", file: "sheet1.xml", rows: cells }],
+      { date1904: "true" }
+    );
+    // Read as 1900 serials, the date would be 2022-01-14: four years and a day early.
+    expect(await loadSheet(written)).toEqual([[JAN_15_2026, 100]]);
+    const plain = await rawWorkbook(
+      "1904false.xlsx",
+      [{ name: "D", file: "sheet1.xml", rows: cells }],
+      { date1904: "false" }
+    );
+    expect(await loadSheet(plain)).toEqual([[JAN_15_2026 - DAYS_1900_TO_1904, 100]]);
+  });
+
+  test('ISO 8601 date cells (t="d", as some tools write them) are their days, not the year read as a number', async () => {
+    const p = await rawWorkbook("isodates.xlsx", [
+      {
+        name: "D",
+        file: "sheet1.xml",
+        rows:
+          '<row r="1"><c r="A1" t="d" s="1"><v>2027-06-30T00:00:00</v></c><c r="B1" t="d"><v>2026-01-15</v></c>' +
+          '<c r="C1" t="d"><v>2026-01-15T18:00:00Z</v></c><c r="D1" t="d" s="1"><f>B1</f><v>2026-01-15T00:00:00.000</v></c>' +
+          '<c r="E1" t="d"><v>2026-02-30</v></c><c r="F1" t="d" s="1"><v></v></c><c r="G1"><v>5</v></c></row>',
+      },
+    ]);
+    // 2027-06-30 is 46568 (DATE(2027,6,30)); ExcelJS read "2027-06-30T00:00:00" as 2027, a day in 1905.
+    // A day that does not exist stays the text written; an empty one is blank.
+    expect(await loadSheet(p)).toEqual([
+      [46568, JAN_15_2026, JAN_15_2026 + 0.75, JAN_15_2026, "2026-02-30", null, 5],
+    ]);
+  });
+
   test("sparse rows and columns keep their addresses; trailing empty ones are dropped", async () => {
     const p = await rawWorkbook("sparse.xlsx", [
       {
@@ -346,6 +382,20 @@ describe("streamed .xlsx: cell kinds", () => {
       [1, null, 3],
       [null, null, 6],
     ]);
+  });
+
+  test("a worksheet part with another name than sheetN.xml (the format allows any), its links read from its own relationships", async () => {
+    const p = await rawWorkbook("renamed.xlsx", [
+      {
+        name: "Accounts",
+        file: "accounts.xml",
+        rows: '<row r="1"><c r="A1"><v>42</v></c><c r="B1" t="e"><v>#N/A</v></c><c r="C1"><v>7</v></c></row>',
+        after: '<hyperlinks><hyperlink ref="B1" r:id="rIdL"/></hyperlinks>',
+        rels: `<Relationship Id="rIdL" Type="${LINK_TYPE}" Target="https://example.com" TargetMode="External"/>`,
+      },
+    ]);
+    // Before: "the workbook has no worksheet". A linked error reads as empty, so the link was found.
+    expect(await loadSheet(p)).toEqual([[42, null, 7]]);
   });
 
   test("hyperlinked cells keep their value (a linked number is its number, ExcelJS's load dropped it); a linked error reads as empty", async () => {

@@ -829,6 +829,21 @@ describe("loadSheet: .xlsx", () => {
     );
   });
 
+  test('a CRM\'s "Export to Excel" web page or Excel 2003 XML named .xlsx is named as such, with what to do', async () => {
+    const page =
+      '\ufeff\r\n<html xmlns:x="urn:schemas-microsoft-com:office:excel"><head><meta charset="utf-8"></head>' +
+      "<body><table><tr><th>Account Name</th><th>ACV</th></tr><tr><td>Acme</td><td>10000</td></tr></table></body></html>";
+    expect((await loadError(file("report.xlsx", page))).message).toBe(
+      `${path.join(dir, "report.xlsx")}: not a readable .xlsx workbook: it is a web page (HTML) with an .xlsx name, as some CRMs' "Export to Excel" writes; open it in Excel and save it as Excel Workbook (.xlsx), or export the report as CSV`
+    );
+    const xml =
+      '<?xml version="1.0"?><?mso-application progid="Excel.Sheet"?>' +
+      '<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet"><Worksheet ss:Name="Accounts"/></Workbook>';
+    expect((await loadError(file("report2.xlsx", xml))).message).toMatch(
+      /report2\.xlsx: not a readable \.xlsx workbook: it is an Excel 2003 XML Spreadsheet with an \.xlsx name/
+    );
+  });
+
   test("a workbook without a worksheet, and an empty first worksheet", async () => {
     const none = await writeWorkbook("nosheet.xlsx", () => undefined);
     expect((await loadError(none)).message).toMatch(/nosheet\.xlsx: the workbook has no worksheet/);

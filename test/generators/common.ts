@@ -195,13 +195,17 @@ export interface GeneratedSheet {
   linkedNumbers?: string[];
   /** Number formats of single cells by address ("D5"), over any column format. */
   cellFormats?: Record<string, string>;
+  /** Hidden (Format > Hide) or very hidden (only a macro or the file shows it). */
+  state?: "hidden" | "veryHidden";
+  /** Rows (0-based) hidden under an AutoFilter over the whole sheet, as a user's filter leaves them. */
+  filteredOut?: number[];
 }
 
 /** An .xlsx written by ExcelJS: sheets in order, merged cells, number formats, hyperlinks. */
 export async function writeXlsx(file: string, sheets: readonly GeneratedSheet[]): Promise<void> {
   const workbook = new ExcelJS.Workbook();
   for (const sheet of sheets) {
-    const ws = workbook.addWorksheet(sheet.name);
+    const ws = workbook.addWorksheet(sheet.name, sheet.state ? { state: sheet.state } : {});
     sheet.rows.forEach((row, r) => {
       row.forEach((cell, c) => {
         if (cell === null) return;
@@ -215,6 +219,13 @@ export async function writeXlsx(file: string, sheets: readonly GeneratedSheet[])
     for (const [address, format] of Object.entries(sheet.cellFormats ?? {}))
       ws.getCell(address).numFmt = format;
     for (const range of sheet.merges ?? []) ws.mergeCells(range);
+    if (sheet.filteredOut?.length) {
+      ws.autoFilter = {
+        from: { row: 1, column: 1 },
+        to: { row: sheet.rows.length, column: sheet.rows[0].length },
+      };
+      for (const r of sheet.filteredOut) ws.getRow(r + 1).hidden = true;
+    }
     // A link on A1 (a title or header text) gives the sheet its hyperlink relationship; linked numbers reuse it.
     if (sheet.linkedNumbers?.length) {
       const text = sheet.rows[0]?.[0];

@@ -62,6 +62,88 @@ export function sheetExports(seed = 47): GeneratedExport[] {
       outcome: { kind: "plan", note: /read sheet "Accounts" \(2 of 2/ },
     },
     {
+      // A stale copy of the accounts hidden in front of the real ones: a user cannot see it, so it is not the export.
+      name: "sheets-hidden-first",
+      format: "xlsx",
+      sheets: [
+        {
+          name: "Old export",
+          rows: accountRows(trueAccounts(seed + 10, 5), true),
+          state: "veryHidden",
+        },
+        { name: "Summary", rows: SUMMARY, state: "hidden" },
+        { name: "Accounts", rows: accountRows(second, true) },
+      ],
+      accounts: second,
+      outcome: {
+        kind: "plan",
+        note: /read sheet "Accounts" \(3 of 3; the others: "Old export" \(hidden\), "Summary" \(hidden\)\)/,
+      },
+    },
+    {
+      // Only a hidden sheet holds accounts: it is read, and the summary says it is hidden.
+      name: "sheets-hidden-only",
+      format: "xlsx",
+      sheets: [
+        { name: "Cover", rows: [["Book of business 2027"]] },
+        { name: "Data", rows: accountRows(second, true), state: "hidden" },
+      ],
+      accounts: second,
+      outcome: {
+        kind: "plan",
+        note: /read sheet "Data", a hidden sheet \(2 of 2; the others: "Cover"\)/,
+      },
+    },
+    {
+      // Rows a user's filter hides are still in the file: read like the others (as SUM reads them), and said.
+      name: "sheets-filtered",
+      format: "xlsx",
+      sheets: [{ name: "Accounts", rows: accountRows(second, true), filteredOut: [3, 4, 9] }],
+      accounts: second,
+      outcome: {
+        kind: "plan",
+        warning:
+          /^3 rows \(4, 5, 10\) are hidden in the sheet \(filtered out or hidden by hand\) and were read like the others/,
+      },
+    },
+    {
+      // A summary by segment in front: it has an ARR column, but its rows are segments, not accounts.
+      name: "sheets-segment-summary-first",
+      format: "xlsx",
+      sheets: [
+        {
+          name: "Summary",
+          rows: [
+            ["ARR by segment, FY27", null, null],
+            ["Segment", "Accounts", "ARR"],
+            ["Enterprise", 12, 9_400_000],
+            ["Mid-Market", 28, 2_100_000],
+          ],
+        },
+        { name: "Accounts", rows: accountRows(second, true) },
+      ],
+      accounts: second,
+      outcome: { kind: "plan", note: /read sheet "Accounts" \(2 of 2; the others: "Summary"\)/ },
+    },
+    {
+      // No sheet names its accounts: the first with an amount column is read, again after a
+      // later sheet was looked at, so its own number formats (pounds) still count.
+      name: "sheets-amounts-only",
+      format: "xlsx",
+      sheets: [
+        {
+          name: "Data",
+          rows: [["Region", "ARR"], ...second.map((a) => ["EMEA", a.acv / 2])],
+          columnFormats: { 1: "[$£-809]#,##0.00" },
+          formatFrom: 1,
+        },
+        { name: "Notes", rows: [["Exported from Salesforce"], [12]], cellFormats: { A2: "0.00" } },
+      ],
+      accounts: second,
+      args: ["--set", "fx.GBP=2"],
+      outcome: { kind: "plan", note: /read sheet "Data" \(1 of 2; the others: "Notes"\)/ },
+    },
+    {
       name: "sheets-linked-acv",
       format: "xlsx",
       sheets: [

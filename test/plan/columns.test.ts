@@ -1,6 +1,7 @@
 import {
   detectColumns,
   ExportCell,
+  findHeaderRow,
   headerScale,
   isAcvHeader,
   isAnnualRevenue,
@@ -8,6 +9,8 @@ import {
   isTcvHeader,
   questionMessage,
 } from "../../src/plan/columns";
+import { defaultAssumptions } from "../../src/core/assumptions/defaults";
+import { preparePlan } from "../../src/plan/prepare";
 
 const row = (...cells: ExportCell[]) => cells;
 
@@ -276,5 +279,39 @@ describe("a header that gives its amounts' unit", () => {
       expect(headerScale(header)).toBeNull();
     expect(isTcvHeader("Amount ($K)")).toBe(true);
     expect(isMrrHeader("MRR (k)")).toBe(true);
+  });
+});
+
+describe("the header row when a summary table sits above the accounts", () => {
+  const summaryThenAccounts: ExportCell[][] = [
+    ["Segment", "Accounts", "ARR"],
+    ["Enterprise", 2, 1_100_000],
+    ["Mid-Market", 3, 220_000],
+    ["Total", 5, 1_320_000],
+    [null, null, null],
+    ["Account ID", "Account Name", "ARR"],
+    ["A-1", "Acme", 10_000],
+    ["A-2", "Beta", 60_000],
+    ["A-3", "Gamma", 150_000],
+    ["A-4", "Delta", 300_000],
+    ["A-5", "Eps", 800_000],
+  ];
+
+  test("the row that names the accounts is the header; the summary above it is not planned", () => {
+    const prepared = preparePlan(
+      summaryThenAccounts.map((r) => [...r]),
+      { assumptions: defaultAssumptions(), asOf: 46000, source: "book.xlsx" }
+    );
+    if (!prepared.ok) throw new Error(JSON.stringify(prepared));
+    // Five accounts, 10,000 + 60,000 + 150,000 + 300,000 + 800,000 = 1,320,000; before, the two
+    // segments were planned as accounts too (seven, 2,640,000) and the repeated header was a bad row.
+    expect(Array.from(prepared.input.accounts.acv)).toEqual([
+      10_000, 60_000, 150_000, 300_000, 800_000,
+    ]);
+    expect(prepared.input.accounts.skipped).toEqual([]);
+  });
+
+  test("without a row that names accounts, the first row naming an amount is still the header", () => {
+    expect(findHeaderRow(summaryThenAccounts.slice(0, 4))?.index).toBe(0);
   });
 });

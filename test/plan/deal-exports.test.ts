@@ -341,3 +341,26 @@ describe('"Contract Value" beside a term column', () => {
     expect(Array.from(plan(rows([12, "12 months"])).accounts.acv)).toEqual([360000, 45000]);
   });
 });
+
+describe("Dynamics 365 Export to Excel", () => {
+  test('its hidden "(Do Not Modify) Account" column is the account\'s ID: two accounts that share a name stay apart', () => {
+    // As Dynamics writes an account list: three hidden key columns, then the view's columns.
+    const rows: ExportCell[][] = [
+      [
+        "(Do Not Modify) Account",
+        "(Do Not Modify) Row Checksum",
+        "(Do Not Modify) Modified On",
+        "Account Name",
+        "Address 1: City",
+        "ARR",
+      ],
+      ["5f2b7c1e-0000-4000-8000-000000000001", "c1", 46296, "Contoso", "Seattle", 150000],
+      ["5f2b7c1e-0000-4000-8000-000000000002", "c2", 46296, "Contoso", "London", 150000],
+      ["5f2b7c1e-0000-4000-8000-000000000003", "c3", 46296, "Fabrikam", "Paris", 20000],
+    ];
+    const input = plan(rows);
+    // Two Contoso records (Seattle, London), each 150,000: not one account of 300,000.
+    expect(Array.from(input.accounts.acv)).toEqual([150000, 150000, 20000]);
+    expect(input.accounts.combined).toBe(0);
+  });
+});
