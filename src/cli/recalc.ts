@@ -20,7 +20,7 @@ import { STORE_SETTING } from "../core/assumptions/workbook-store";
 import { excelSerialFromDate } from "../core/dates";
 import { fmt } from "../core/errors";
 import { Catalog } from "../engine/catalog";
-import { excelStringLiterals, lowercaseExponents } from "../engine/formula-pieces";
+import { excelStringLiterals, lowercaseExponents, splitFormula } from "../engine/formula-pieces";
 import { EngineScalar } from "../engine/engine";
 import { CellAt, LiveWorkbook, NamedFormula } from "../engine/live-workbook";
 import { fromFileFormula, hasCsCall } from "../plan/file-formulas";
@@ -286,11 +286,20 @@ async function readSheets(pkg: WorkbookPackage): Promise<SheetState[]> {
   return states;
 }
 
-function namedFormulas(pkg: WorkbookPackage): NamedFormula[] {
+/** A defined name of Excel's own: print areas, filter ranges, and the hidden placeholders of newer functions. */
+function isExcelOwnName(name: string): boolean {
+  return /^_xl(nm|fn|pm|ws)\./i.test(name);
+}
+
+function namedFormulas(pkg: WorkbookPackage): {
+  names: NamedFormula[];
+  unreadable: NamedFormula[];
+} {
   const names: NamedFormula[] = [];
+  const unreadable: NamedFormula[] = [];
   for (const name of pkg.names) {
     // Excel's own names (print areas, filter ranges) and hidden _xl names are not for formulas.
-    if (name.name.toLowerCase().startsWith("_xlnm.") || name.formula.trim() === "") continue;
+    if (isExcelOwnName(name.name) || name.formula.trim() === "") continue;
     try {
       const expression = engineFormula(
         name.formula,
@@ -302,9 +311,98 @@ function namedFormulas(pkg: WorkbookPackage): NamedFormula[] {
       names.push({ name: name.name, expression, ...(name.sheet ? { sheet: name.sheet } : {}) });
     } catch (error) {
       if (!(error instanceof StructuredRefError)) throw error;
+      unreadable.push({
+        name: name.name,
+        expression: "",
+        ...(name.sheet ? { sheet: name.sheet } : {}),
+      });
     }
   }
-  return names;
+  return { names, unreadable };
+}
+
+/** Function calls in a formula's code (not in text or sheet names), as written. */
+function calledFunctions(formula: string): string[] {
+  const found: string[] = [];
+  for (const piece of splitFormula(formula))
+    if (piece.kind === "code")
+      for (const m of piece.text.matchAll(
+        /(?<![A-Za-z0-9_.$\\])([A-Za-z_\\][A-Za-z0-9_.\\]*)\s*\(/g
+      ))
+        found.push(m[1]);
+  return found;
+}
+
+/** Names a formula's code mentions (identifiers that are not calls, sheets or table names), lower case. */
+function mentionedNames(formula: string): string[] {
+  const found: string[] = [];
+  for (const piece of splitFormula(formula))
+    if (piece.kind === "code")
+      for (const m of piece.text.matchAll(
+        /(?<![A-Za-z0-9_.$\\!])([A-Za-z_\\][A-Za-z0-9_.\\]*)(?![A-Za-z0-9_.\\(!])/g
+      ))
+        found.push(m[1].toLowerCase());
+  return found;
+}
+
+/**
+ * What in a formula the engine cannot compute as Excel does, though the
+ * formula may still give a value there: a function the engine lacks (LET,
+ * the @ of _xlfn.SINGLE, a VBA function, another add-in's), or a defined
+ * name it cannot compute. Under IFERROR, or as an input a CS function
+ * reports as #VALUE!, that would be a plausible wrong value.
+ */
+class EngineGaps {
+  private readonly functions: Set<string>;
+  /** "sheet|name" (sheet "" for a workbook name) -> the name cannot be computed. */
+  private readonly badNames = new Map<string, boolean>();
+
+  constructor(
+    private readonly engine: LiveWorkbook,
+    private readonly names: readonly NamedFormula[],
+    unreadable: readonly NamedFormula[]
+  ) {
+    this.functions = engine.functionNames();
+    for (const name of unreadable) this.badNames.set(nameKey(name.name, name.sheet), true);
+  }
+
+  /** Call after the engine's cells change: a name's value may come from them. */
+  refreshNames(): void {
+    const skipped = new Set(this.engine.skippedNames.map((n) => n.toLowerCase()));
+    for (const name of this.names) {
+      const value = this.engine.namedValue(name.name, name.sheet);
+      const failed =
+        skipped.has(name.name.toLowerCase()) ||
+        this.missingFunction(name.expression) !== undefined ||
+        (value !== null &&
+          typeof value === "object" &&
+          (ENGINE_LIMIT_ERRORS.has(value.error) || !EXCEL_ERRORS.has(value.error)));
+      this.badNames.set(nameKey(name.name, name.sheet), failed);
+    }
+  }
+
+  missingFunction(formula: string): string | undefined {
+    return calledFunctions(formula).find((f) => !this.functions.has(f.toUpperCase()));
+  }
+
+  /** Why a formula on `sheet` cannot be computed by the engine as Excel does, if so. */
+  reason(formula: string, sheet: string): string | undefined {
+    const missing = this.missingFunction(formula);
+    if (missing !== undefined) return `the engine has no function ${missing}`;
+    for (const name of mentionedNames(formula)) {
+      const local = this.badNames.get(nameKey(name, sheet));
+      const bad = local ?? this.badNames.get(nameKey(name, undefined));
+      if (bad === true) {
+        const written = this.names.find((n) => n.name.toLowerCase() === name)?.name ?? name;
+        return `it uses the name ${written}, which the engine cannot compute (OFFSET of a computed size, a function it lacks)`;
+      }
+    }
+    return undefined;
+  }
+}
+
+function nameKey(name: string, sheet: string | undefined): string {
+  return `${sheet ?? ""}|${name.toLowerCase()}`;
 }
 
 /** The engine's sheets: values as saved, formulas as the engine reads them, spill areas empty. */
@@ -492,12 +590,14 @@ async function recalcPackage(
   const csCells = states.flatMap((s) => [...s.cells.values()].filter((c) => c.isCs));
   if (csCells.length === 0) throw new RecalcError(`${file}: has no CS formulas to recalculate`);
 
+  const definedNames = namedFormulas(pkg);
   const engine = new LiveWorkbook({
     catalog,
     assumptions,
     sheets: pkg.sheets.filter((s) => s.part !== undefined).map((s) => s.name),
-    names: namedFormulas(pkg),
+    names: definedNames.names,
   });
+  const gaps = new EngineGaps(engine, definedNames.names, definedNames.unreadable);
   const kept: KeptFormula[] = [];
   const edits = new Map<SheetState, { start: number; end: number; text: string }[]>();
   let ours: Ours[] = [];
@@ -526,6 +626,7 @@ async function recalcPackage(
     // A formula of ours the engine cannot evaluate as Excel would keeps its saved value; what
     // depends on it then reads that value. Repeat until nothing more is set aside.
     for (let round = 0; round < 20; round++) {
+      gaps.refreshNames();
       const putBack: { at: CellAt; content: RawCellContent }[] = [];
       const remaining: Ours[] = [];
       for (const item of ours) {
@@ -533,7 +634,9 @@ async function recalcPackage(
         const reason =
           item.cell.engineFormula === undefined
             ? (item.cell.untranslatable ?? "the engine cannot read it")
-            : (item.cell.unreliable ?? limitReason(engine, item.cell, state));
+            : (item.cell.unreliable ??
+              gaps.reason(item.cell.engineFormula, item.cell.sheet) ??
+              limitReason(engine, item.cell, state));
         if (reason === undefined) {
           remaining.push(item);
           continue;

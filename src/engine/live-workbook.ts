@@ -122,6 +122,29 @@ export class LiveWorkbook {
     return found;
   }
 
+  /** The functions the engine computes (upper case), its own and the CS ones. */
+  functionNames(): Set<string> {
+    return new Set(this.hf.getRegisteredFunctionNames().map((n) => n.toUpperCase()));
+  }
+
+  /**
+   * A defined name's value when it is one value (an error the engine met
+   * computing it, a number...); undefined for a range, or a name it does not hold.
+   */
+  namedValue(name: string, sheet?: string): EngineScalar | undefined {
+    const scope = sheet === undefined ? undefined : this.ids.get(sheet);
+    if (sheet !== undefined && scope === undefined) return undefined;
+    let value: unknown;
+    try {
+      value = this.hf.getNamedExpressionValue(name, scope);
+    } catch {
+      return undefined;
+    }
+    if (value === undefined || (typeof value === "object" && value !== null && "rawData" in value))
+      return undefined;
+    return toScalar(value);
+  }
+
   value(cell: CellAt): EngineScalar {
     return toScalar(this.hf.getCellValue(this.address(cell)));
   }
