@@ -1,7 +1,7 @@
 /**
  * `--data FILE`: a .csv or .xlsx becomes the sheet the formulas see (CLI.md).
  * A CSV starts at A1 with its header as row 1, each cell typed the way Excel
- * (en-US) types what a user pastes; an .xlsx gives its first worksheet, whose
+ * (en-US) types what a user pastes; an .xlsx gives its first visible worksheet, whose
  * cells Excel has already typed.
  */
 import { promises as fs, readFileSync } from "fs";

@@ -112,10 +112,20 @@ export function localeOption(tag: string | undefined): ExportLocale | undefined 
   return locale;
 }
 
+/** The hidden worksheets before the one read (--data reads the first visible one). */
+function hiddenInFront(
+  sheet: { name: string; names: string[]; hiddenNames: string[] } | undefined
+): string[] {
+  if (sheet === undefined) return [];
+  const at = sheet.names.indexOf(sheet.name);
+  return sheet.names.slice(0, Math.max(at, 0)).filter((n) => sheet.hiddenNames.includes(n));
+}
+
 async function readData(
   file: string | undefined,
   formulas: readonly string[],
-  options: { sheet?: string; locale?: string }
+  options: { sheet?: string; locale?: string },
+  io: Io
 ): Promise<SheetInput> {
   if (file === undefined) return [];
   const locale = localeOption(options.locale);
@@ -127,6 +137,11 @@ async function readData(
       ...(options.sheet !== undefined ? { sheet: options.sheet } : {}),
       localeAware: true,
     });
+    const passedOver = hiddenInFront(loaded.sheet);
+    if (options.sheet === undefined && passedOver.length > 0)
+      io.err(
+        `note: ${file}: read the worksheet ${JSON.stringify(loaded.sheet!.name)}; the hidden worksheet${passedOver.length > 1 ? "s" : ""} ${passedOver.map((n) => JSON.stringify(n)).join(", ")} in front of it ${passedOver.length > 1 ? "were" : "was"} passed over (--sheet NAME reads one)`
+      );
     const sheet = loaded.rows;
     // Text the CSV's locale decides ("80.000", "31/01/2026"), column by column; a column the formulas read that reads two ways is refused.
     const read = applyLocale(sheet, {
@@ -167,7 +182,7 @@ async function runEval(
   if (formulas.length === 0)
     throw new UsageError("eval needs at least one formula, e.g. '=CS.TIER(\"$80,000\")'");
   const assumptions = effectiveAssumptions(options, io);
-  const sheet = await readData(options.data, formulas, options);
+  const sheet = await readData(options.data, formulas, options, io);
   const engine = new CsEngine({ catalog: catalog(), assumptions, sheet });
   try {
     for (const formula of formulas) {
@@ -278,7 +293,7 @@ export function buildProgram(io: Io, catalog: () => Catalog): Command {
     )
     .option(
       "--sheet <name|n>",
-      "the --data .xlsx worksheet, by name or position (default: the first)"
+      "the --data .xlsx worksheet, by name or position (default: the first visible one)"
     )
     .option(
       "--locale <tag>",

@@ -402,7 +402,8 @@ export async function streamWorksheet(
     const choice = options.choice ?? {};
     if (choice.name !== undefined || choice.position !== undefined)
       return await read(namedSheet(sheets, choice));
-    if (choice.accept === undefined) return await read(sheets[0]);
+    // The first visible sheet: a hidden one in front (a lookup, settings) is not what the user sees.
+    if (choice.accept === undefined) return await read(sheets.find((s) => !s.hidden) ?? sheets[0]);
     const order = [...sheets.filter((s) => !s.hidden), ...sheets.filter((s) => s.hidden)];
     // The first sheet holding what is wanted (an account table): a cover or summary sheet may come first.
     let first: StreamedSheet | undefined;
