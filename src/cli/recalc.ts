@@ -24,7 +24,12 @@ import { excelStringLiterals, lowercaseExponents, splitFormula } from "../engine
 import { EngineScalar } from "../engine/engine";
 import { CellAt, LiveWorkbook, NamedFormula } from "../engine/live-workbook";
 import { fromFileFormula, hasCsCall } from "../plan/file-formulas";
-import { parseRange, slideFormula, stripFunctionPrefixes } from "./workbook/formula-text";
+import {
+  parseRange,
+  quoteSheetNames,
+  slideFormula,
+  stripFunctionPrefixes,
+} from "./workbook/formula-text";
 import { openWorkbookPackage, WorkbookPackage, WorkbookRefusal } from "./workbook/package";
 import {
   a1,
@@ -217,7 +222,9 @@ function engineFormula(
   row: number,
   col: number
 ): string {
-  const named = lowercaseExponents(stripFunctionPrefixes(fromFileFormula(formula)));
+  const named = quoteSheetNames(
+    lowercaseExponents(stripFunctionPrefixes(fromFileFormula(formula)))
+  );
   return `=${excelStringLiterals(rewriteStructuredRefs(named, context.tables, sheet, row, col))}`;
 }
 
@@ -327,7 +334,7 @@ function calledFunctions(formula: string): string[] {
   for (const piece of splitFormula(formula))
     if (piece.kind === "code")
       for (const m of piece.text.matchAll(
-        /(?<![A-Za-z0-9_.$\\])([A-Za-z_\\][A-Za-z0-9_.\\]*)\s*\(/g
+        /(?<![\p{L}\p{N}_.$\\])([\p{L}_\\][\p{L}\p{M}\p{N}_.\\]*)\s*\(/gu
       ))
         found.push(m[1]);
   return found;
@@ -339,7 +346,7 @@ function mentionedNames(formula: string): string[] {
   for (const piece of splitFormula(formula))
     if (piece.kind === "code")
       for (const m of piece.text.matchAll(
-        /(?<![A-Za-z0-9_.$\\!])([A-Za-z_\\][A-Za-z0-9_.\\]*)(?![A-Za-z0-9_.\\(!])/g
+        /(?<![\p{L}\p{N}_.$\\!])([\p{L}_\\][\p{L}\p{M}\p{N}_.\\]*)(?![\p{L}\p{M}\p{N}_.\\(!])/gu
       ))
         found.push(m[1].toLowerCase());
   return found;

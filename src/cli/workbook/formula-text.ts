@@ -106,3 +106,22 @@ export function stripFunctionPrefixes(formula: string): string {
     )
   );
 }
+
+/** The sheet names the engine reads without quotes: Latin letters (with accents), digits, _. */
+const ENGINE_UNQUOTED_SHEET = /^[A-Za-z\u00C0-\u02AF0-9_]+$/;
+
+/**
+ * Excel writes a reference to a sheet named in any alphabet without quotes
+ * (Лист1!B2, Φύλλο1!A1, as Russian and Greek Excel name their sheets); the
+ * engine reads unquoted only Latin names, so such a sheet name is quoted.
+ */
+export function quoteSheetNames(formula: string): string {
+  if (!/[\u02B0-\uFFFF]/.test(formula)) return formula;
+  return rewriteCode(formula, (code) =>
+    code.replace(
+      /(?<![\p{L}\p{N}_.\\])([\p{L}_\\][\p{L}\p{M}\p{N}_.\\]*)!/gu,
+      (match, name: string) =>
+        ENGINE_UNQUOTED_SHEET.test(name) ? match : `'${name.replace(/'/g, "''")}'!`
+    )
+  );
+}

@@ -4,7 +4,11 @@
  * rewritten to the cells Excel resolves them to (each expected range worked
  * out by hand from the table's ref, header and totals rows).
  */
-import { slideFormula, stripFunctionPrefixes } from "../../../src/cli/workbook/formula-text";
+import {
+  quoteSheetNames,
+  slideFormula,
+  stripFunctionPrefixes,
+} from "../../../src/cli/workbook/formula-text";
 import { patchedCell, scanCells } from "../../../src/cli/workbook/sheet-xml";
 import {
   ExcelTable,
@@ -134,5 +138,16 @@ describe("cells in a worksheet part, and one patched", () => {
     expect(patchedCell(xml, cell, "a<b & _x0041_")).toContain(
       "<x:v>a&lt;b &amp; _x005F_x0041_</x:v>"
     );
+  });
+});
+
+describe("quoteSheetNames", () => {
+  test("a sheet named in another alphabet is quoted; Latin, quoted ones, text and names are left", () => {
+    expect(quoteSheetNames("CS.TIER(Лист1!B2)+SUM(Φύλλο1!$A$1:$A$3)")).toBe(
+      "CS.TIER('Лист1'!B2)+SUM('Φύλλο1'!$A$1:$A$3)"
+    );
+    expect(quoteSheetNames("Übersicht!A1+'Лист 2'!A1")).toBe("Übersicht!A1+'Лист 2'!A1");
+    expect(quoteSheetNames('CONCAT("Лист1!A1",Продажи)')).toBe('CONCAT("Лист1!A1",Продажи)');
+    expect(quoteSheetNames("売上.Q1!C3")).toBe("'売上.Q1'!C3");
   });
 });
