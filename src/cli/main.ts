@@ -350,7 +350,7 @@ export function buildProgram(io: Io, catalog: () => Catalog): Command {
     )
     .option(
       "--all-statuses",
-      "plan every row whatever its status or contract end date: leads, prospects, churned and ended contracts included (default: customers only)"
+      "plan every row whatever its status or contract end date: leads, prospects, churned and ended contracts included, and an account's renewals added up (default: customers' contracts in force only)"
     )
     .option("--json", "print the plan as one JSON document (exact values)")
     .action((file: string, options: PlanOptions) => runPlan(file, options, io, catalog));

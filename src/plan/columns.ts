@@ -387,6 +387,38 @@ const OPTIONAL_NAMES = {
     "fecha de finalizacion",
     "fecha de fin",
   ],
+  // When a row's term starts: a contract's start, or a deal's close date. Only for
+  // telling an account's successive contracts (a renewal and the contract it
+  // renewed) from contracts in force together; see rows.ts.
+  startDate: [
+    "contract start date",
+    "contract start",
+    "start date",
+    "subscription start date",
+    "subscription start",
+    "term start date",
+    "service start date",
+    "contract effective date",
+    "effective date",
+    "close date",
+    "closed date",
+    "date closed",
+    "closed won date",
+    "won date",
+    "deal close date",
+    "opportunity close date",
+    "vertragsbeginn",
+    "vertragsstart",
+    "startdatum",
+    "schlusstermin",
+    "abschlussdatum",
+    "date de debut du contrat",
+    "date de debut",
+    "date de cloture",
+    "fecha de inicio del contrato",
+    "fecha de inicio",
+    "fecha de cierre",
+  ],
   term: [
     "term months",
     "term in months",
@@ -564,6 +596,8 @@ export interface ExportColumns {
   status: number | null;
   /** A contract's end date: a row whose contract ended before the as-of date is left out. */
   endDate: number | null;
+  /** When a row's term starts (a contract's start date, a deal's close date). */
+  startDate: number | null;
   /** The contract term (months, or years when its header says so); used only for a TCV column. */
   term: number | null;
 }
@@ -648,6 +682,7 @@ function optionalColumns(
     currency: pairedCurrency(headers, acv) ?? pick("currency"),
     status: statusColumn(headers, acv, rows, headerRow),
     endDate: pick("endDate"),
+    startDate: pick("startDate"),
     term: pick("term"),
   };
 }

@@ -92,6 +92,14 @@ export const PlanMessages = {
   groupLeftOut: (accountRow: number) =>
     `its account name is blank under the account on row ${fmt(accountRow)} (a grouped report), which is left out, so this line is too`,
   // Statuses
+  successiveTerms: (
+    account: string,
+    column: string,
+    earlier: { row: number; start: string; months: number },
+    later: { row: number; start: string },
+    accounts: number
+  ) =>
+    `${account === "" ? "An account" : JSON.stringify(account)} has rows whose terms follow one another: row ${fmt(earlier.row)} starts ${earlier.start} (${JSON.stringify(column)}) for ${fmt(earlier.months)} months and row ${fmt(later.row)} starts ${later.start}, so the later one looks like the earlier one's renewal; adding up the account's rows would count a contract together with the one it renewed${accounts > 1 ? ` (${fmt(accounts)} accounts are like this)` : ""}. Plan the contracts in force only: filter the export to them, or add their end dates as a "Contract End Date" column (ended contracts are then left out); to plan every row as it is, non-customers included, use --all-statuses`,
   contractEnded: (end: string, column: string) =>
     `${JSON.stringify(column)} is ${end}, before the plan's as-of date: the contract has ended (plan them too with --all-statuses)`,
   notCustomer: (status: string, column: string) =>

@@ -7,7 +7,8 @@
  */
 import { Assumptions } from "../core/assumptions/types";
 import { PlanMessages } from "./messages";
-import { ColumnQuestion, detectColumns, ExportCell, headerWords } from "./columns";
+import { ColumnQuestion, detectColumns, ExportCell, headerText, headerWords } from "./columns";
+import { isoDate } from "../core/dates";
 import { PlanInput } from "./layout";
 import { ExportLocale, LocaleQuestion } from "./locale";
 import { CellFormats } from "./number-formats";
@@ -93,6 +94,25 @@ export function preparePlan(rows: ExportCell[][], options: PrepareOptions): Prep
     ...(options.uncalculated ? { uncalculated: options.uncalculated } : {}),
     groupedReport: groupedReport(reading.furniture),
   });
+  const successive = accounts.successive;
+  if (successive !== null && columns.startDate !== null) {
+    const label = columns.name ?? columns.accountId;
+    const at = (r: number) => r + firstRowNumber;
+    return {
+      ok: false,
+      error: PlanMessages.successiveTerms(
+        label === null ? "" : headerText(rows[successive.earlierRow][label] ?? null),
+        columns.headers[columns.startDate],
+        {
+          row: at(successive.earlierRow),
+          start: isoDate(successive.earlierStart),
+          months: successive.earlierMonths,
+        },
+        { row: at(successive.laterRow), start: isoDate(successive.laterStart) },
+        successive.accounts
+      ),
+    };
+  }
   if (accounts.rows.length === 0) {
     return accounts.skipped.length === 0
       ? { ok: false, error: PlanMessages.noDataRows() }

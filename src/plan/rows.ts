@@ -82,7 +82,34 @@ export interface PlanAccounts {
    * up. Null when the ACV column is read as a year's amount.
    */
   plannedContractValue: number | null;
+  /**
+   * Accounts whose rows' terms follow one another (a renewal and the
+   * contract it renewed, added up), with the first such account's two rows;
+   * null when there are none or the check does not apply (see readAccounts).
+   */
+  successive: SuccessiveTerms | null;
 }
+
+/** Two rows of one account, the later starting about when the earlier's term ends. */
+export interface SuccessiveTerms {
+  /** How many accounts have such rows. */
+  accounts: number;
+  /** 0-based rows (into the export's rows) of the first such account. */
+  earlierRow: number;
+  laterRow: number;
+  /** Their start days (serials) and the earlier's term in months. */
+  earlierStart: number;
+  laterStart: number;
+  earlierMonths: number;
+}
+
+/**
+ * A renewal is often signed up to a quarter before the term it renews ends:
+ * a row starting that close to an earlier row's term end, or later, follows
+ * it rather than running beside it (a quarter of the term for short terms).
+ */
+const RENEWAL_LEAD_DAYS = 91;
+const DAYS_PER_MONTH = 365.25 / 12;
 
 export interface ReadOptions {
   /** Rows (0-based) set aside as report furniture: neither planned nor listed. */
@@ -91,7 +118,7 @@ export interface ReadOptions {
   currency?: { plan: string; fx: Readonly<Record<string, number>> };
   /** Each row is its own account (no combining by ID or name). */
   rowsAreAccounts?: boolean;
-  /** Plan every status (leads, prospects, churned...) too. */
+  /** Plan every status (leads, prospects, churned...) and every contract end date too; add up every account's rows. */
   allStatuses?: boolean;
   /** The as-of date (serial): a last activity after it is not a touch. */
   asOf?: number;
@@ -216,6 +243,35 @@ export function readAccounts(
   let groupAccount = -1;
   /** The row that starts the current group (its account's name or ID), -1 outside a group. */
   let groupRow = -1;
+  // Rows of one account are added up as contracts in force together. With start (or
+  // close) dates and no end dates, a row that starts when another row's term is
+  // ending is its renewal: both cannot be in force, and their sum would be wrong.
+  // Per account: the earliest day a row's successor may start, and the latest start.
+  const startColumn = columns.startDate;
+  const checkTerms =
+    grouped && startColumn !== null && columns.endDate === null && options.allStatuses !== true;
+  const dueBy = checkTerms ? new Float64Array(count).fill(Infinity) : null;
+  const dueRow = checkTerms ? new Int32Array(count) : null;
+  const startBy = checkTerms ? new Float64Array(count).fill(-Infinity) : null;
+  const startRow = checkTerms ? new Int32Array(count) : null;
+  const noteTerm = (account: number, r: number, row: readonly ExportCell[]) => {
+    if (startColumn === null || dueBy === null || dueRow === null) return;
+    if (startBy === null || startRow === null) return;
+    const start = readTouch(row[startColumn] ?? null);
+    if (typeof start !== "object") return;
+    const months =
+      (columns.term === null ? null : termMonths(row[columns.term] ?? null, termHeader)) ?? 12;
+    const days = months * DAYS_PER_MONTH;
+    const due = start.day + days - Math.min(RENEWAL_LEAD_DAYS, days / 4);
+    if (due < dueBy[account]) {
+      dueBy[account] = due;
+      dueRow[account] = r;
+    }
+    if (start.day > startBy[account]) {
+      startBy[account] = start.day;
+      startRow[account] = r;
+    }
+  };
 
   const skip = (r: number, raw: ExportCell, reason: string, kind: SkipKind) =>
     skipped.push({ row: r + firstRowNumber, value: raw, reason, kind });
@@ -338,6 +394,7 @@ export function readAccounts(
       combined++;
       continued++;
       noteTouch(groupAccount, row);
+      noteTerm(groupAccount, r, row);
       continue;
     }
 
@@ -372,9 +429,33 @@ export function readAccounts(
     rowCounts[account]++;
     if (labelled) groupAccount = account;
     noteTouch(account, row);
+    noteTerm(account, r, row);
   }
   // Sums of several rows are kept to the cent.
   for (let a = 0; a < kept; a++) if (rowCounts[a] > 1) acvs[a] = roundCents(acvs[a]);
+  let successive: SuccessiveTerms | null = null;
+  if (dueBy !== null && dueRow !== null && startBy !== null && startRow !== null) {
+    for (let a = 0; a < kept; a++) {
+      if (rowCounts[a] < 2 || !(startBy[a] >= dueBy[a])) continue;
+      if (successive !== null) {
+        successive.accounts++;
+        continue;
+      }
+      const earlier = dueRow[a];
+      const earlierStart = readTouch(rows[earlier][startColumn as number] ?? null);
+      successive = {
+        accounts: 1,
+        earlierRow: earlier,
+        laterRow: startRow[a],
+        earlierStart: typeof earlierStart === "object" ? earlierStart.day : NaN,
+        laterStart: startBy[a],
+        earlierMonths:
+          (columns.term === null
+            ? null
+            : termMonths(rows[earlier][columns.term] ?? null, termHeader)) ?? 12,
+      };
+    }
+  }
   const listed = (tally: Tally<string>) =>
     [...tally.counts.entries()].map(([status, n]) => ({ status, rows: n }));
   return {
@@ -393,5 +474,6 @@ export function readAccounts(
     currencies: [...currencies.entries()].map(([code, c]) => ({ code, ...c })),
     fileArr: roundCents(fileArr),
     plannedContractValue: byTerm ? roundCents(plannedContractValue) : null,
+    successive,
   };
 }

@@ -102,6 +102,7 @@ describe("detectColumns", () => {
         currency: null,
         status: null,
         endDate: null,
+        startDate: null,
         term: null,
         name: 1,
         owner: 2,

@@ -364,3 +364,90 @@ describe("Dynamics 365 Export to Excel", () => {
     expect(input.accounts.combined).toBe(0);
   });
 });
+
+describe("an account's rows whose terms follow one another", () => {
+  // A Salesforce opportunity export: each year's renewal is a deal of its own.
+  const header = ["Opportunity Name", "Account Name", "Stage", "Amount", "Close Date"];
+  const renewals: ExportCell[][] = [
+    header,
+    ["Acme - 2025 Renewal", "Acme", "Closed Won", 100000, "2025-03-01"],
+    ["Acme - 2026 Renewal", "Acme", "Closed Won", 110000, "2026-03-01"],
+    ["Acme - Upsell", "Acme", "Closed Lost", 50000, "2026-05-01"],
+    ["Beta - New", "Beta", "Closed Won", 30000, "2026-02-01"],
+  ];
+
+  test("a renewal and the deal it renewed are refused, not added up (Acme would be $210,000 for $110,000)", () => {
+    expect(refusal(renewals, "Amount")).toBe(
+      `"Acme" has rows whose terms follow one another: row 2 starts 2025-03-01 ("Close Date") for 12 months and row 3 starts 2026-03-01, so the later one looks like the earlier one's renewal; adding up the account's rows would count a contract together with the one it renewed. Plan the contracts in force only: filter the export to them, or add their end dates as a "Contract End Date" column (ended contracts are then left out); to plan every row as it is, non-customers included, use --all-statuses`
+    );
+  });
+
+  test("a renewal signed up to a quarter early counts as one: 12 months less 91 days after 2025-03-01 is 2025-11-30 (and a quarter of a day)", () => {
+    const starting = (day: string) => [
+      header,
+      ["Acme - 2025", "Acme", "Closed Won", 100000, "2025-03-01"],
+      ["Acme - next", "Acme", "Closed Won", 110000, day],
+    ];
+    expect(refusal(starting("2025-12-01"), "Amount")).toMatch(/^"Acme" has rows whose terms/);
+    expect(refusal(starting("2026-01-15"), "Amount")).toMatch(/row 3 starts 2026-01-15/);
+    // Nine months less a day after the first deal: an add-on running beside it, added up.
+    expect(Array.from(plan(starting("2025-11-30"), "Amount").accounts.acv)).toEqual([210000]);
+  });
+
+  test("contracts in force together are added up: a 36-month contract and a deal a year later", () => {
+    const rows: ExportCell[][] = [
+      ["Account Name", "Contract Start Date", "Term (months)", "ARR"],
+      ["Acme", "2024-06-01", 36, 100000],
+      ["Acme", "2025-06-01", 12, 20000],
+      ["Beta", "2026-01-01", 12, 30000],
+    ];
+    // 2024-06-01 + 36 months (1,095.75 days) less 91 days is 2027-03; 2025-06-01 is well before.
+    expect(Array.from(plan(rows).accounts.acv)).toEqual([120000, 30000]);
+  });
+
+  test("counts the accounts like this, names the first, and reads German headers (Schlusstermin)", () => {
+    const rows: ExportCell[][] = [
+      ["Accountname", "Phase", "ARR", "Schlusstermin"],
+      ["Müller GmbH", "Closed Won", 50000, "2024-01-10"],
+      ["Müller GmbH", "Closed Won", 52000, "2025-01-05"],
+      ["Schmidt AG", "Closed Won", 9000, "2024-04-01"],
+      ["Schmidt AG", "Closed Won", 9500, "2025-04-01"],
+    ];
+    const message = refusal(rows);
+    expect(message).toMatch(
+      /^"Müller GmbH" has rows whose terms follow one another: row 2 starts 2024-01-10 \("Schlusstermin"\) for 12 months and row 3 starts 2025-01-05/
+    );
+    expect(message).toMatch(/\(2 accounts are like this\)/);
+  });
+
+  test("with end dates, --all-statuses or each row its own account, the check does not apply", () => {
+    const withEnds: ExportCell[][] = [
+      ["Account Name", "ARR", "Contract Start Date", "Contract End Date"],
+      ["Acme", 100000, "2025-03-01", "2026-02-28"],
+      ["Acme", 110000, "2026-03-01", "2027-02-28"],
+    ];
+    // The as-of date is 2026-12-01: the 2025 contract has ended and is left out.
+    const ended = plan(withEnds);
+    expect(Array.from(ended.accounts.acv)).toEqual([110000]);
+    expect(ended.accounts.skipped.map((s) => s.kind)).toEqual(["ended"]);
+
+    const prepare = (options: { allStatuses?: boolean; rowsAreAccounts?: boolean }) => {
+      const prepared = preparePlan(
+        renewals.map((row) => [...row]),
+        {
+          acvColumn: "Amount",
+          assumptions: defaultAssumptions(),
+          asOf: excelSerialFromYmd(2026, 12, 1),
+          source: "deals.csv",
+          ...options,
+        }
+      );
+      if (!prepared.ok) throw new Error(`not planned: ${JSON.stringify(prepared)}`);
+      return Array.from(prepared.input.accounts.acv);
+    };
+    // Every row as it is: Acme 100,000 + 110,000 + the lost 50,000 = 260,000; Beta 30,000.
+    expect(prepare({ allStatuses: true })).toEqual([260000, 30000]);
+    // Each won row its own account: 100,000, 110,000 and 30,000.
+    expect(prepare({ rowsAreAccounts: true })).toEqual([100000, 110000, 30000]);
+  });
+});

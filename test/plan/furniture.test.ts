@@ -24,6 +24,7 @@ const COLUMNS: ExportColumns = {
   currency: null,
   status: null,
   endDate: null,
+  startDate: null,
   term: null,
 };
 

@@ -20,6 +20,7 @@ function columnsOf(headers: string[], acv: number, lastActivity: number | null):
     currency: null,
     status: null,
     endDate: null,
+    startDate: null,
     term: null,
   };
 }
