@@ -25,12 +25,19 @@ import { EngineScalar } from "../engine/engine";
 import { CellAt, LiveWorkbook, NamedFormula } from "../engine/live-workbook";
 import { fromFileFormula, hasCsCall } from "../plan/file-formulas";
 import {
+  columnLetters,
+  columnNumber,
   parseRange,
   quoteSheetNames,
   slideFormula,
   stripFunctionPrefixes,
 } from "./workbook/formula-text";
-import { openWorkbookPackage, WorkbookPackage, WorkbookRefusal } from "./workbook/package";
+import {
+  openWorkbookPackage,
+  WorkbookPackage,
+  WorkbookRefusal,
+  WorkbookSheet,
+} from "./workbook/package";
 import {
   a1,
   applyEdits,
@@ -214,22 +221,74 @@ function toCached(value: EngineScalar): CachedValue {
   return value;
 }
 
+interface FormulaContext {
+  tables: readonly ExcelTable[];
+  /** Each sheet's (lower-case name) spilled and array formulas by their anchor cell ("row:col"). */
+  spills: ReadonlyMap<string, ReadonlyMap<string, Area>>;
+}
+
+const ANCHOR_ARRAY =
+  /(?<![\p{L}\p{N}_.])ANCHORARRAY\(\s*(?:('(?:[^']|'')+'|[\p{L}\p{N}_.]+)!)?\$?([A-Za-z]{1,3})\$?(\d{1,7})\s*\)/giu;
+
+/**
+ * A spill reference (A2#, which Excel saves as _xlfn.ANCHORARRAY(A2)) as the
+ * range the spill fills in the file. recalc never lets a spill change size,
+ * so that range is the one Excel reads. One whose cell holds no spill is
+ * left as it is (the engine lacks the function, so it is kept).
+ */
+function spillReferences(formula: string, spills: FormulaContext["spills"], sheet: string): string {
+  if (!/ANCHORARRAY\(/i.test(formula)) return formula;
+  // Only in code: never inside a "string".
+  const inText: [number, number][] = [];
+  let at = 0;
+  for (const piece of splitFormula(formula)) {
+    if (piece.kind === "string") inText.push([at, at + piece.text.length]);
+    at += piece.text.length;
+  }
+  return formula.replace(
+    ANCHOR_ARRAY,
+    (match, quoted: string | undefined, letters: string, digits: string, offset: number) => {
+      if (inText.some(([start, end]) => offset >= start && offset < end)) return match;
+      const target =
+        quoted === undefined
+          ? sheet
+          : quoted.startsWith("'")
+            ? quoted.slice(1, -1).replace(/''/g, "'")
+            : quoted;
+      const area = spills
+        .get(target.toLowerCase())
+        ?.get(key(Number(digits), columnNumber(letters)));
+      if (area === undefined) return match;
+      const corner = (r: number, c: number) => `$${columnLetters(c)}$${r}`;
+      return `'${target.replace(/'/g, "''")}'!${corner(area.top, area.left)}:${corner(area.bottom, area.right)}`;
+    }
+  );
+}
+
 /** The formula text for the engine: CS names, future-function prefixes, table references, quotes in text. */
 function engineFormula(
   formula: string,
-  context: { tables: readonly ExcelTable[] },
+  context: FormulaContext,
   sheet: string,
   row: number,
   col: number
 ): string {
   const named = quoteSheetNames(
-    lowercaseExponents(stripFunctionPrefixes(fromFileFormula(formula)))
+    spillReferences(
+      lowercaseExponents(stripFunctionPrefixes(fromFileFormula(formula))),
+      context.spills,
+      sheet
+    )
   );
   return `=${excelStringLiterals(rewriteStructuredRefs(named, context.tables, sheet, row, col))}`;
 }
 
-async function readSheets(pkg: WorkbookPackage): Promise<SheetState[]> {
+async function readSheets(
+  pkg: WorkbookPackage
+): Promise<{ states: SheetState[]; context: FormulaContext }> {
   const states: SheetState[] = [];
+  const read: { sheet: WorkbookSheet & { part: string }; text: string; scanned: CellXml[] }[] = [];
+  const spills = new Map<string, Map<string, Area>>();
   for (const sheet of pkg.sheets) {
     if (sheet.part === undefined) continue;
     const text = await pkg.zip.file(sheet.part)!.async("string");
@@ -241,6 +300,17 @@ async function readSheets(pkg: WorkbookPackage): Promise<SheetState[]> {
         throw new WorkbookRefusal(`its sheet "${sheet.name}" cannot be read: ${error.message}`);
       throw error;
     }
+    read.push({ sheet: { ...sheet, part: sheet.part }, text, scanned });
+    const anchors = new Map<string, Area>();
+    for (const c of scanned)
+      if (c.formula?.kind === "array" && c.formula.ref !== undefined) {
+        const area = parseRange(c.formula.ref);
+        if (area) anchors.set(key(c.row, c.col), area);
+      }
+    spills.set(sheet.name.toLowerCase(), anchors);
+  }
+  const context: FormulaContext = { tables: pkg.tables, spills };
+  for (const { sheet, text, scanned } of read) {
     const masters = new Map<string, CellXml>();
     for (const c of scanned)
       if (c.formula?.kind === "shared" && c.formula.ref !== undefined && c.formula.si !== undefined)
@@ -267,13 +337,7 @@ async function readSheets(pkg: WorkbookPackage): Promise<SheetState[]> {
           cell.formula = text;
           cell.isCs = hasCsCall(text);
           try {
-            cell.engineFormula = engineFormula(
-              text,
-              { tables: pkg.tables },
-              sheet.name,
-              xml.row,
-              xml.col
-            );
+            cell.engineFormula = engineFormula(text, context, sheet.name, xml.row, xml.col);
             const localeDependent = DIFFERENT_IN_ENGINE.exec(cell.engineFormula);
             if (localeDependent) cell.unreliable = localeReason(localeDependent[1]);
           } catch (error) {
@@ -290,7 +354,7 @@ async function readSheets(pkg: WorkbookPackage): Promise<SheetState[]> {
     }
     states.push({ name: sheet.name, part: sheet.part, text, cells });
   }
-  return states;
+  return { states, context };
 }
 
 /** A defined name of Excel's own: print areas, filter ranges, and the hidden placeholders of newer functions. */
@@ -298,7 +362,10 @@ function isExcelOwnName(name: string): boolean {
   return /^_xl(nm|fn|pm|ws)\./i.test(name);
 }
 
-function namedFormulas(pkg: WorkbookPackage): {
+function namedFormulas(
+  pkg: WorkbookPackage,
+  context: FormulaContext
+): {
   names: NamedFormula[];
   unreadable: NamedFormula[];
 } {
@@ -308,13 +375,7 @@ function namedFormulas(pkg: WorkbookPackage): {
     // Excel's own names (print areas, filter ranges) and hidden _xl names are not for formulas.
     if (isExcelOwnName(name.name) || name.formula.trim() === "") continue;
     try {
-      const expression = engineFormula(
-        name.formula,
-        { tables: pkg.tables },
-        name.sheet ?? "",
-        0,
-        0
-      );
+      const expression = engineFormula(name.formula, context, name.sheet ?? "", 0, 0);
       names.push({ name: name.name, expression, ...(name.sheet ? { sheet: name.sheet } : {}) });
     } catch (error) {
       if (!(error instanceof StructuredRefError)) throw error;
@@ -593,11 +654,11 @@ async function recalcPackage(
     throw new WorkbookRefusal(
       "uses the 1904 date system (Excel for Mac's old default); the CS date functions read 1900-system dates, so its dates would be off by four years. In Excel, clear File > Options > Advanced > Use 1904 date system and check the dates"
     );
-  const states = await readSheets(pkg);
+  const { states, context } = await readSheets(pkg);
   const csCells = states.flatMap((s) => [...s.cells.values()].filter((c) => c.isCs));
   if (csCells.length === 0) throw new RecalcError(`${file}: has no CS formulas to recalculate`);
 
-  const definedNames = namedFormulas(pkg);
+  const definedNames = namedFormulas(pkg, context);
   const engine = new LiveWorkbook({
     catalog,
     assumptions,

@@ -5,7 +5,8 @@
  * _xlpm. parameters), the implicit-intersection @ (_xlfn.SINGLE), a VBA
  * function of an .xlsm, and a dynamic name built with OFFSET of a computed
  * size. Each keeps the value Excel saved and is listed; what depends on it
- * reads that value. Expected figures by hand from MODEL.md.
+ * reads that value. And a spill reference (A8#), which the engine reads as
+ * the spill's saved range. Expected figures by hand from MODEL.md.
  */
 import { promises as fs } from "fs";
 import os from "os";
@@ -40,10 +41,11 @@ async function workbook(row: string, names: string): Promise<Buffer> {
   const sheet = await zip.file(SHEET)!.async("string");
   zip.file(SHEET, sheet.replace("</sheetData>", `<row r="8">${row}</row></sheetData>`));
   const book = await zip.file("xl/workbook.xml")!.async("string");
-  zip.file(
-    "xl/workbook.xml",
-    book.replace("</sheets>", `</sheets><definedNames>${names}</definedNames>`)
-  );
+  if (names !== "")
+    zip.file(
+      "xl/workbook.xml",
+      book.replace("</sheets>", `</sheets><definedNames>${names}</definedNames>`)
+    );
   return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });
 }
 
@@ -93,6 +95,39 @@ test("LET, @, a VBA function and an OFFSET name the engine cannot compute keep E
         cell("F8", "_xldudf_CS_REQUIRED_CSMS(A8)", 0.0909090909090909)
       )
       .replace(cell("G8", "F8*11", 0), cell("G8", "F8*11", 1))}</row>`
+  );
+  const check = validate(output);
+  if (!check.ok) throw new Error(check.report);
+}, 120_000);
+
+test("a spill reference (A8#, saved as _xlfn.ANCHORARRAY(A8)) is the spill's saved range", async () => {
+  // MODEL.md §5: 60,000 of expansion splits 70/30: CSM 42,000 and AE 18,000, spilled into A8:B8.
+  const row = [
+    '<c r="A8" cm="1"><f t="array" ref="A8:B8">_xldudf_CS_EXPANSION_SPLIT(60000)</f><v>0</v></c>',
+    '<c r="B8"><v>0</v></c>',
+    cell("C8", "SUM(_xlfn.ANCHORARRAY(A8))", 0),
+    cell("D8", "INDEX(_xlfn.ANCHORARRAY(Values!$A$8),1,2)", 0),
+    // B8 is not a spill's anchor: Excel gives #REF!, the engine cannot say; kept.
+    cell("E8", "SUM(_xlfn.ANCHORARRAY(B8))", 0),
+  ].join("");
+  const input = path.join(dir, "anchor.xlsx");
+  const output = path.join(dir, "anchor-out.xlsx");
+  await fs.writeFile(input, await workbook(row, ""));
+  const r = await run(() => catalog, "recalc", input, "-o", output);
+  expect(r.err).toEqual([]);
+  expect(r.out).toEqual([
+    `Recalculated 1 CS formulas and 2 formulas that use them; 4 cells changed; wrote ${output}`,
+    "1 formulas kept the value Excel saved (recalculate them in Excel):",
+    "  Values!E8: the engine has no function ANCHORARRAY",
+  ]);
+  const after = (await zipParts(await fs.readFile(output))).get(SHEET)!.toString("utf8");
+  expect(/<row r="8">.*?<\/row>/.exec(after)![0]).toBe(
+    '<row r="8"><c r="A8" cm="1"><f t="array" ref="A8:B8">_xldudf_CS_EXPANSION_SPLIT(60000)</f><v>42000</v></c>' +
+      '<c r="B8"><v>18000</v></c>' +
+      cell("C8", "SUM(_xlfn.ANCHORARRAY(A8))", 60000) +
+      cell("D8", "INDEX(_xlfn.ANCHORARRAY(Values!$A$8),1,2)", 18000) +
+      cell("E8", "SUM(_xlfn.ANCHORARRAY(B8))", 0) +
+      "</row>"
   );
   const check = validate(output);
   if (!check.ok) throw new Error(check.report);
