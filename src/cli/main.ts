@@ -14,7 +14,8 @@ import { validateAssumptions } from "../core/assumptions/schema";
 import { Assumptions } from "../core/assumptions/types";
 import { CsError } from "../core/errors";
 import { parseCatalog, Catalog } from "../engine/catalog";
-import { CsEngine, SheetInput } from "../engine/engine";
+import { CsEngine, EngineError, SheetInput } from "../engine/engine";
+import { splitFormula } from "../engine/formula-pieces";
 import { loadAssumptionsFile, renderAssumptions, summarizeProblems } from "./assumptions";
 import { columnLetter } from "../plan/layout";
 import { applyLocale, ExportLocale, localeFromTag, localeQuestionMessage } from "../plan/locale";
@@ -23,6 +24,7 @@ import { toJson, toPlain } from "./format";
 import { PlanError, runPlanCommand } from "./plan";
 import { recalcWorkbook, RecalcError, renderRecalc } from "./recalc";
 import { referencedColumns } from "./references";
+import { quoteSheetNames } from "./workbook/formula-text";
 
 /** A problem the user can fix: printed as one line, exit code 2. */
 export class UsageError extends Error {}
@@ -126,8 +128,8 @@ async function readData(
   formulas: readonly string[],
   options: { sheet?: string; locale?: string },
   io: Io
-): Promise<SheetInput> {
-  if (file === undefined) return [];
+): Promise<{ rows: SheetInput; sheetName?: string }> {
+  if (file === undefined) return { rows: [] };
   const locale = localeOption(options.locale);
   try {
     // Only the columns the formulas read: a wide million-row export then fits in memory.
@@ -157,11 +159,68 @@ async function readData(
       );
     // In place: a second copy of a million rows would double the peak.
     for (const row of sheet) for (let c = 0; c < row.length; c++) row[c] = toEngineInput(row[c]);
-    return sheet;
+    return { rows: sheet, ...(loaded.sheet ? { sheetName: loaded.sheet.name } : {}) };
   } catch (error) {
     if (error instanceof DataFileError) throw new UsageError(error.message);
     throw error;
   }
+}
+
+const ERROR_LITERAL =
+  /#(?:NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A|GETTING_DATA|SPILL!|CALC!|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!)/gi;
+const BEYOND_DATA =
+  "--data gives the formulas a worksheet's cells, not the workbook's defined names or tables. Write the cells it stands for, such as B2:B100";
+
+/**
+ * What a formula copied from a workbook refers to that --data does not give:
+ * another sheet, a defined name, a table. Said as such, where the engine
+ * would pass a bare #REF! or #NAME? to the CS function ("ACV is #NAME?").
+ */
+function outsideData(formula: string, sheetName: string | undefined): EngineError | undefined {
+  // Error literals (#N/A, #REF!) are neither names nor sheets.
+  const pieces = splitFormula(formula).map((p) =>
+    p.kind === "code"
+      ? { ...p, text: p.text.replace(ERROR_LITERAL, (m) => " ".repeat(m.length)) }
+      : p
+  );
+  for (let i = 0; i < pieces.length; i++) {
+    const piece = pieces[i];
+    const next = pieces[i + 1];
+    const sheets: string[] = [];
+    if (piece.kind === "sheet" && next?.kind === "code" && next.text.startsWith("!"))
+      sheets.push(piece.text.slice(1, -1).replace(/''/g, "'"));
+    if (piece.kind === "code")
+      for (const m of piece.text.matchAll(/(?<![\p{L}\p{N}_.\\#])([\p{L}\p{N}_.\\]+)!/gu))
+        sheets.push(m[1]);
+    for (const sheet of sheets)
+      if (sheet.toLowerCase() !== sheetName?.toLowerCase())
+        return {
+          error: "#REF!",
+          message:
+            sheetName === undefined
+              ? `--data gives the formulas one sheet without a name (a CSV); this formula refers to the sheet ${JSON.stringify(sheet)}. Write the cells without a sheet name`
+              : `--data gives the formulas one worksheet, ${JSON.stringify(sheetName)}; this formula refers to the sheet ${JSON.stringify(sheet)}. Read that sheet with --sheet ${JSON.stringify(sheet)}, or write the cells without a sheet name`,
+        };
+    if (piece.kind !== "code") continue;
+    const table = /([\p{L}_\\][\p{L}\p{N}_.\\]*)$/u.exec(piece.text);
+    if (table && next?.kind === "bracket")
+      return {
+        error: "#NAME?",
+        message: `eval does not know the table ${JSON.stringify(table[1])}: ${BEYOND_DATA}`,
+      };
+    for (const m of piece.text.matchAll(
+      /(?<![\p{L}\p{N}_.$\\!:#])([\p{L}_\\][\p{L}\p{N}_.\\]*)(?![\p{L}\p{N}_.\\!:[$#]|\s*\()/gu
+    )) {
+      const name = m[1];
+      if (/^[A-Za-z]{1,3}\d{1,7}$/.test(name) || /^(TRUE|FALSE)$/i.test(name)) continue;
+      if (next?.kind === "bracket" && m.index + name.length === piece.text.length) continue;
+      return {
+        error: "#NAME?",
+        message: `eval does not know the name ${JSON.stringify(name)}: ${BEYOND_DATA}`,
+      };
+    }
+  }
+  return undefined;
 }
 
 interface EvalOptions {
@@ -182,11 +241,18 @@ async function runEval(
   if (formulas.length === 0)
     throw new UsageError("eval needs at least one formula, e.g. '=CS.TIER(\"$80,000\")'");
   const assumptions = effectiveAssumptions(options, io);
-  const sheet = await readData(options.data, formulas, options, io);
-  const engine = new CsEngine({ catalog: catalog(), assumptions, sheet });
+  const data = await readData(options.data, formulas, options, io);
+  const engine = new CsEngine({
+    catalog: catalog(),
+    assumptions,
+    sheet: data.rows,
+    ...(data.sheetName === undefined ? {} : { sheetName: data.sheetName }),
+  });
   try {
     for (const formula of formulas) {
-      const value = engine.evaluate(formula);
+      const value =
+        (options.data === undefined ? undefined : outsideData(formula, data.sheetName)) ??
+        engine.evaluate(quoteSheetNames(formula));
       io.out(options.json ? toJson(value) : toPlain(value));
     }
   } finally {

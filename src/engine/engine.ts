@@ -33,6 +33,8 @@ export interface EngineOptions {
   assumptions: Assumptions;
   /** The data sheet the formulas see (already typed; text is stored as text). */
   sheet?: SheetInput;
+  /** Its name, for formulas that name it (Accounts!B2:B9); "Data" by default. */
+  sheetName?: string;
 }
 
 export const DATA_SHEET = "Data";
@@ -136,12 +138,13 @@ export class CsEngine {
   constructor(options: EngineOptions) {
     registerCsFunctions(options.catalog);
     useAssumptions(options.assumptions);
+    const name = options.sheetName ?? DATA_SHEET;
     this.hf = HyperFormula.buildFromSheets(
-      { [DATA_SHEET]: options.sheet ?? [] },
+      { [name]: options.sheet ?? [] },
       EXCEL_COMPATIBLE_CONFIG,
       EXCEL_CONSTANTS
     );
-    const id = this.hf.getSheetId(DATA_SHEET);
+    const id = this.hf.getSheetId(name);
     if (id === undefined) throw new Error("The data sheet was not created.");
     this.sheetId = id;
   }
