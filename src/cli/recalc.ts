@@ -455,6 +455,9 @@ class EngineGaps {
 
   /** Why a formula on `sheet` cannot be computed by the engine as Excel does, if so. */
   reason(formula: string, sheet: string): string | undefined {
+    const external = externalReference(formula);
+    if (external !== undefined)
+      return `it reads another workbook (the external link ${external}), which recalc cannot open`;
     const missing = this.missingFunction(formula);
     if (missing !== undefined) return `the engine has no function ${missing}`;
     for (const name of mentionedNames(formula)) {
@@ -467,6 +470,25 @@ class EngineGaps {
     }
     return undefined;
   }
+}
+
+/** An external-workbook reference ([1]Sheet1!A1, '[1]My Sheet'!A1, [1]!Name) as written, if any. */
+function externalReference(formula: string): string | undefined {
+  const pieces = splitFormula(formula);
+  for (let i = 0; i < pieces.length; i++) {
+    const piece = pieces[i];
+    const next = pieces[i + 1];
+    if (piece.kind === "sheet" && /^'\[\d+\]/.test(piece.text)) {
+      const ref = next?.kind === "code" ? (/^![$A-Za-z0-9:]*/.exec(next.text)?.[0] ?? "") : "";
+      return piece.text + ref;
+    }
+    if (piece.kind !== "bracket" || !/^\[\d+\]$/.test(piece.text)) continue;
+    if (next?.kind === "code") {
+      const ref = /^[\p{L}\p{N}_.]*![$A-Za-z0-9_.:]*/u.exec(next.text);
+      if (ref) return piece.text + ref[0];
+    }
+  }
+  return undefined;
 }
 
 function nameKey(name: string, sheet: string | undefined): string {

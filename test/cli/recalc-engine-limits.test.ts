@@ -14,7 +14,7 @@ import path from "path";
 import JSZip from "jszip";
 import { Catalog } from "../../src/engine/catalog";
 import { testCatalog } from "../helpers/engine";
-import { zipParts } from "../helpers/patch-xlsx";
+import { addFormulaRow, zipParts } from "../helpers/patch-xlsx";
 import { run, validate } from "../helpers/recalc-run";
 
 const FIXTURES = path.join(__dirname, "..", "fixtures", "excel-saved");
@@ -131,4 +131,26 @@ test("a spill reference (A8#, saved as _xlfn.ANCHORARRAY(A8)) is the spill's sav
   );
   const check = validate(output);
   if (!check.ok) throw new Error(check.report);
+}, 120_000);
+
+test("a CS formula over an external link ([1]Feuil8!A1, saved by Excel) keeps its value with a reason that says so", async () => {
+  const original = await fs.readFile(path.join(FIXTURES, "calamine-errors.xlsx"));
+  const patched = await addFormulaRow(original, [
+    { col: "A", formula: "_xldudf_CS_TIER([1]Feuil8!A1)" },
+    { col: "B", formula: "_xldudf_CS_REQUIRED_CSMS('[1]Feuil8'!$A$1:$A$9)" },
+    // MODEL.md §1: 120,000 is Enterprise (100,000 to 250,000); computed as before.
+    { col: "C", formula: "_xldudf_CS_TIER(120000)" },
+  ]);
+  const n = patched.row;
+  const input = path.join(dir, "external.xlsx");
+  const output = path.join(dir, "external-out.xlsx");
+  await fs.writeFile(input, patched.bytes);
+  const r = await run(() => catalog, "recalc", input, "-o", output);
+  expect(r.err).toEqual([]);
+  expect(r.out).toEqual([
+    `Recalculated 1 CS formulas and 0 formulas that use them; 1 cells changed; wrote ${output}`,
+    "2 formulas kept the value Excel saved (recalculate them in Excel):",
+    `  Feuil1!A${n}: it reads another workbook (the external link [1]Feuil8!A1), which recalc cannot open`,
+    `  Feuil1!B${n}: it reads another workbook (the external link '[1]Feuil8'!$A$1:$A$9), which recalc cannot open`,
+  ]);
 }, 120_000);
