@@ -34,6 +34,7 @@ import {
 } from "./workbook/formula-text";
 import {
   openWorkbookPackage,
+  PivotTable,
   WorkbookPackage,
   WorkbookRefusal,
   WorkbookSheet,
@@ -73,6 +74,8 @@ export interface RecalcResult {
   changedCells: number;
   /** Formulas of ours that kept their saved value, with why. */
   kept: KeptFormula[];
+  /** Pivot tables whose source holds a changed cell: "Sheet: PivotTable1 (from Data!A1:D9)". */
+  stalePivots: string[];
   output: string;
   /** How the output was chosen: -o, beside the input, or over it (--in-place). */
   placement: "output" | "beside" | "in-place";
@@ -691,6 +694,7 @@ async function recalcPackage(
   const kept: KeptFormula[] = [];
   const edits = new Map<SheetState, { start: number; end: number; text: string }[]>();
   let ours: Ours[] = [];
+  const changed: { sheet: string; row: number; col: number }[] = [];
   try {
     engine.setSheets(engineContent(states));
     const byName = new Map(states.map((s) => [s.name, s]));
@@ -748,6 +752,7 @@ async function recalcPackage(
         if (target === undefined) continue; // blank in the engine too (checked in limitReason)
         const value = toCached(engine.value({ sheet: state.name, row: r - 1, col: c - 1 }));
         if (sameValue(value, target.saved)) continue;
+        changed.push({ sheet: state.name, row: r, col: c });
         if (!edits.has(state)) edits.set(state, []);
         edits.get(state)!.push({
           start: target.xml.start,
@@ -777,9 +782,66 @@ async function recalcPackage(
     otherFormulas: computed - csComputed,
     changedCells,
     kept,
+    stalePivots: stalePivots(pkg, changed),
     output,
     placement,
   };
+}
+
+/** Where a pivot table's cache was read from: a sheet's range, a table, or a defined name's range. */
+function pivotSource(
+  pkg: WorkbookPackage,
+  source: NonNullable<PivotTable["source"]>
+): { sheet: string; area: Area } | undefined {
+  if (source.sheet !== undefined && source.ref !== undefined) {
+    const area = parseRange(source.ref.replace(/\$/g, ""));
+    return area ? { sheet: source.sheet, area } : undefined;
+  }
+  if (source.name === undefined) return undefined;
+  const wanted = source.name.toLowerCase();
+  const table = pkg.tables.find((t) => t.name.toLowerCase() === wanted);
+  if (table) return { sheet: table.sheet, area: table };
+  const name = pkg.names.find((n) => n.name.toLowerCase() === wanted && n.sheet === undefined);
+  const m = name
+    ? /^(?:'((?:[^']|'')+)'|([^'!]+))!([$A-Za-z0-9:]+)$/.exec(name.formula.trim())
+    : null;
+  if (!m) return undefined;
+  const area = parseRange(m[3].replace(/\$/g, ""));
+  return area ? { sheet: m[1] !== undefined ? m[1].replace(/''/g, "'") : m[2], area } : undefined;
+}
+
+/**
+ * Pivot tables whose source holds a cell recalc changed: Excel does not
+ * refresh a pivot's cache on open, so they show the old figures until
+ * refreshed. One whose source cannot be placed is named too (it may).
+ */
+function stalePivots(
+  pkg: WorkbookPackage,
+  changed: readonly { sheet: string; row: number; col: number }[]
+): string[] {
+  if (changed.length === 0) return [];
+  const out: string[] = [];
+  for (const pivot of pkg.pivotTables) {
+    if (pivot.source === undefined) continue; // not from a worksheet (an external source)
+    const from = pivotSource(pkg, pivot.source);
+    const inside =
+      from === undefined ||
+      changed.some(
+        (c) =>
+          c.sheet.toLowerCase() === from.sheet.toLowerCase() &&
+          c.row >= from.area.top &&
+          c.row <= from.area.bottom &&
+          c.col >= from.area.left &&
+          c.col <= from.area.right
+      );
+    if (!inside) continue;
+    const described =
+      pivot.source.sheet !== undefined && pivot.source.ref !== undefined
+        ? `${pivot.source.sheet}!${pivot.source.ref}`
+        : (pivot.source.name ?? "?");
+    out.push(`${pivot.sheet}: ${pivot.name} (from ${described})`);
+  }
+  return out;
 }
 
 const KEPT_SHOWN = 10;
@@ -794,6 +856,12 @@ export function renderRecalc(result: RecalcResult): string[] {
   const lines = [
     `Recalculated ${fmt(result.csFormulas)} CS formulas and ${fmt(result.otherFormulas)} formulas that use them; ${fmt(result.changedCells)} cells changed; ${where}`,
   ];
+  if (result.stalePivots.length > 0) {
+    lines.push(
+      `${fmt(result.stalePivots.length)} pivot tables summarise cells that changed and still show the old figures (a pivot keeps its own copy of its source); refresh them in Excel (Data > Refresh All):`
+    );
+    for (const p of result.stalePivots) lines.push(`  ${p}`);
+  }
   if (result.kept.length > 0) {
     lines.push(
       `${fmt(result.kept.length)} formulas kept the value Excel saved (recalculate them in Excel):`

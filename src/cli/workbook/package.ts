@@ -30,6 +30,8 @@ const REL_TYPE_TAIL = {
   worksheet: "/worksheet",
   sharedStrings: "/sharedStrings",
   table: "/table",
+  pivotTable: "/pivotTable",
+  pivotCache: "/pivotCacheDefinition",
 };
 
 export interface WorkbookSheet {
@@ -47,9 +49,19 @@ export interface DefinedName {
   formula: string;
 }
 
+/** A pivot table and where its cache was read from (worksheetSource), when a worksheet. */
+export interface PivotTable {
+  /** The sheet that shows it. */
+  sheet: string;
+  name: string;
+  /** Its source: a range of a sheet, or a table's or defined name's name. */
+  source?: { sheet?: string; ref?: string; name?: string };
+}
+
 export interface WorkbookPackage {
   zip: JSZip;
   sheets: WorkbookSheet[];
+  pivotTables: PivotTable[];
   names: DefinedName[];
   tables: ExcelTable[];
   sharedStrings: string[];
@@ -143,6 +155,43 @@ async function readTable(zip: JSZip, part: string, sheet: string): Promise<Excel
   };
 }
 
+/** A pivot table part: its name, and its cache's worksheet source. Only read, never written. */
+async function readPivotTable(
+  zip: JSZip,
+  part: string,
+  sheet: string
+): Promise<PivotTable | undefined> {
+  // A pivot part that cannot be read is no reason to refuse the workbook: it is only named.
+  const readable = async (target: string, what: string) => {
+    try {
+      return await partXml(zip, target, what);
+    } catch (error) {
+      if (error instanceof WorkbookRefusal) return undefined;
+      throw error;
+    }
+  };
+  const pivot = await readable(part, "pivot table");
+  if (!pivot) return undefined;
+  const name = pivot.attrs.name ?? "";
+  const cachePart = (await relationships(zip, part)).find(
+    (r) => r.type.endsWith(REL_TYPE_TAIL.pivotCache) && !r.external
+  );
+  const cache = cachePart ? await readable(cachePart.target, "pivot cache") : undefined;
+  const cacheSource = cache ? child(cache, "cacheSource") : undefined;
+  const source = cacheSource ? child(cacheSource, "worksheetSource") : undefined;
+  if (!source) return { sheet, name };
+  const { sheet: from, ref, name: sourceName } = source.attrs;
+  return {
+    sheet,
+    name,
+    source: {
+      ...(from ? { sheet: from } : {}),
+      ...(ref ? { ref } : {}),
+      ...(sourceName ? { name: sourceName } : {}),
+    },
+  };
+}
+
 export async function openWorkbookPackage(bytes: Buffer): Promise<WorkbookPackage> {
   if (startsWith(bytes, CFB_SIGNATURE)) throw new WorkbookRefusal(describeCompoundFile(bytes));
   if (!startsWith(bytes, ZIP_SIGNATURE))
@@ -184,6 +233,7 @@ export async function openWorkbookPackage(bytes: Buffer): Promise<WorkbookPackag
   const byId = new Map(workbookRels.map((r) => [r.id, r]));
   const sheets: WorkbookSheet[] = [];
   const tables: ExcelTable[] = [];
+  const pivotTables: PivotTable[] = [];
   const sheetsElement = child(workbook, "sheets");
   for (const [index, s] of (sheetsElement ? children(sheetsElement, "sheet") : []).entries()) {
     const rel = byId.get(s.attrs.id ?? "");
@@ -194,6 +244,10 @@ export async function openWorkbookPackage(bytes: Buffer): Promise<WorkbookPackag
     sheets.push({ name, index, ...(isWorksheet ? { part: rel.target } : {}) });
     if (!isWorksheet) continue;
     for (const r of await relationships(zip, rel.target)) {
+      if (r.type.endsWith(REL_TYPE_TAIL.pivotTable) && !r.external) {
+        const pivot = await readPivotTable(zip, r.target, name);
+        if (pivot) pivotTables.push(pivot);
+      }
       if (!r.type.endsWith(REL_TYPE_TAIL.table) || r.external) continue;
       const table = await readTable(zip, r.target, name);
       if (table) tables.push(table);
@@ -216,7 +270,7 @@ export async function openWorkbookPackage(bytes: Buffer): Promise<WorkbookPackag
   }
   const pr = child(workbook, "workbookPr");
   const date1904 = pr?.attrs.date1904 === "1" || pr?.attrs.date1904 === "true";
-  return { zip, sheets, names, tables, sharedStrings, date1904 };
+  return { zip, sheets, pivotTables, names, tables, sharedStrings, date1904 };
 }
 
 export { XmlError };
