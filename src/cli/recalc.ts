@@ -425,8 +425,8 @@ function mentionedNames(formula: string): string[] {
  */
 class EngineGaps {
   private readonly functions: Set<string>;
-  /** "sheet|name" (sheet "" for a workbook name) -> the name cannot be computed. */
-  private readonly badNames = new Map<string, boolean>();
+  /** "sheet|name" (sheet "" for a workbook name) -> why the engine cannot compute it, or "" when it can. */
+  private readonly badNames = new Map<string, string>();
 
   constructor(
     private readonly engine: LiveWorkbook,
@@ -434,22 +434,30 @@ class EngineGaps {
     unreadable: readonly NamedFormula[]
   ) {
     this.functions = engine.functionNames();
-    for (const name of unreadable) this.badNames.set(nameKey(name.name, name.sheet), true);
+    for (const name of unreadable)
+      this.badNames.set(nameKey(name.name, name.sheet), "whose table reference cannot be resolved");
   }
 
   /** Call after the engine's cells change: a name's value may come from them. */
   refreshNames(): void {
     const skipped = new Set(this.engine.skippedNames.map((n) => n.toLowerCase()));
-    for (const name of this.names) {
-      const value = this.engine.namedValue(name.name, name.sheet);
-      const failed =
-        skipped.has(name.name.toLowerCase()) ||
-        this.missingFunction(name.expression) !== undefined ||
-        (value !== null &&
-          typeof value === "object" &&
-          (ENGINE_LIMIT_ERRORS.has(value.error) || !EXCEL_ERRORS.has(value.error)));
-      this.badNames.set(nameKey(name.name, name.sheet), failed);
-    }
+    for (const name of this.names)
+      this.badNames.set(nameKey(name.name, name.sheet), this.nameGap(name, skipped) ?? "");
+  }
+
+  private nameGap(name: NamedFormula, skipped: ReadonlySet<string>): string | undefined {
+    if (skipped.has(name.name.toLowerCase()))
+      return "which the engine cannot hold (a name outside Latin letters, or of a sheet it lacks)";
+    const external = externalReference(name.expression);
+    if (external !== undefined) return `which reads another workbook (${external})`;
+    const missing = this.missingFunction(name.expression);
+    if (missing !== undefined) return `which calls ${missing}, a function the engine lacks`;
+    const value = this.engine.namedValue(name.name, name.sheet);
+    if (value === null || typeof value !== "object") return undefined;
+    if (!ENGINE_LIMIT_ERRORS.has(value.error) && EXCEL_ERRORS.has(value.error)) return undefined;
+    return /(?:^|[^\p{L}\p{N}_.])OFFSET\(/iu.test(name.expression)
+      ? "which the engine cannot compute (an OFFSET whose size is computed)"
+      : `which the engine cannot compute (it gives ${value.error})`;
   }
 
   missingFunction(formula: string): string | undefined {
@@ -464,11 +472,11 @@ class EngineGaps {
     const missing = this.missingFunction(formula);
     if (missing !== undefined) return `the engine has no function ${missing}`;
     for (const name of mentionedNames(formula)) {
-      const local = this.badNames.get(nameKey(name, sheet));
-      const bad = local ?? this.badNames.get(nameKey(name, undefined));
-      if (bad === true) {
+      const gap =
+        this.badNames.get(nameKey(name, sheet)) ?? this.badNames.get(nameKey(name, undefined));
+      if (gap !== undefined && gap !== "") {
         const written = this.names.find((n) => n.name.toLowerCase() === name)?.name ?? name;
-        return `it uses the name ${written}, which the engine cannot compute (OFFSET of a computed size, a function it lacks)`;
+        return `it uses the name ${written}, ${gap}`;
       }
     }
     return undefined;

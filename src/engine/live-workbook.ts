@@ -124,7 +124,10 @@ export class LiveWorkbook {
 
   /** The functions the engine computes (upper case), its own and the CS ones. */
   functionNames(): Set<string> {
-    return new Set(this.hf.getRegisteredFunctionNames().map((n) => n.toUpperCase()));
+    const names = new Set(this.hf.getRegisteredFunctionNames().map((n) => n.toUpperCase()));
+    // Read by the parser, not a registered function: a fixed-size OFFSET works, another is a parse error.
+    names.add("OFFSET");
+    return names;
   }
 
   /**

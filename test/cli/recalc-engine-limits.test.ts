@@ -62,12 +62,18 @@ test("LET, @, a VBA function and an OFFSET name the engine cannot compute keep E
     cell("G8", "F8*11", 0),
     // Depends on a kept cell: reads its saved value, so stays "Strategic!".
     cell("H8", 'B8&"!"', "Strategic!"),
+    cell("I8", "IFERROR(_xldudf_CS_REQUIRED_CSMS(Linked),0)", 0.5),
+    cell("J8", 'IFERROR(_xldudf_CS_TIER(Pointer),"")', "Strategic"),
+    // A fixed-size OFFSET the engine reads (as its parser does): 300,000, Strategic.
+    cell("K8", "_xldudf_CS_TIER(OFFSET(A8,0,0,1,1))", 0),
   ].join("");
   const names =
     '<definedName name="_xlfn.LET" hidden="1">#NAME?</definedName>' +
     '<definedName name="_xlfn.SINGLE" hidden="1">#NAME?</definedName>' +
     '<definedName name="_xlpm.x" hidden="1">#NAME?</definedName>' +
-    '<definedName name="Book">OFFSET(Values!$A$8,0,0,COUNTA(Values!$A$8:$A$8),1)</definedName>';
+    '<definedName name="Book">OFFSET(Values!$A$8,0,0,COUNTA(Values!$A$8:$A$8),1)</definedName>' +
+    '<definedName name="Linked">[1]Sheet1!$A$1:$A$9</definedName>' +
+    '<definedName name="Pointer">INDIRECT("Values!A8")</definedName>';
   const input = path.join(dir, "limits.xlsx");
   const output = path.join(dir, "limits-out.xlsx");
   await fs.writeFile(input, await workbook(row, names));
@@ -75,13 +81,15 @@ test("LET, @, a VBA function and an OFFSET name the engine cannot compute keep E
   expect(r.err).toEqual([]);
   expect(r.code).toBe(0);
   expect(r.out[0]).toMatch(
-    /^Recalculated 1 CS formulas and 2 formulas that use them; 2 cells changed;/
+    /^Recalculated 2 CS formulas and 2 formulas that use them; 3 cells changed;/
   );
   expect(r.out.slice(1).sort()).toEqual(
     [
-      "4 formulas kept the value Excel saved (recalculate them in Excel):",
+      "6 formulas kept the value Excel saved (recalculate them in Excel):",
       "  Values!B8: the engine has no function LET",
-      "  Values!C8: it uses the name Book, which the engine cannot compute (OFFSET of a computed size, a function it lacks)",
+      "  Values!C8: it uses the name Book, which the engine cannot compute (an OFFSET whose size is computed)",
+      "  Values!I8: it uses the name Linked, which reads another workbook ([1]Sheet1!$A$1:$A$9)",
+      "  Values!J8: it uses the name Pointer, which calls INDIRECT, a function the engine lacks",
       "  Values!D8: the engine has no function SINGLE",
       "  Values!E8: the engine has no function FxRate",
     ].sort()
@@ -94,7 +102,11 @@ test("LET, @, a VBA function and an OFFSET name the engine cannot compute keep E
         cell("F8", "_xldudf_CS_REQUIRED_CSMS(A8)", 0),
         cell("F8", "_xldudf_CS_REQUIRED_CSMS(A8)", 0.0909090909090909)
       )
-      .replace(cell("G8", "F8*11", 0), cell("G8", "F8*11", 1))}</row>`
+      .replace(cell("G8", "F8*11", 0), cell("G8", "F8*11", 1))
+      .replace(
+        cell("K8", "_xldudf_CS_TIER(OFFSET(A8,0,0,1,1))", 0),
+        cell("K8", "_xldudf_CS_TIER(OFFSET(A8,0,0,1,1))", "Strategic")
+      )}</row>`
   );
   const check = validate(output);
   if (!check.ok) throw new Error(check.report);
