@@ -469,6 +469,8 @@ class EngineGaps {
     const external = externalReference(formula);
     if (external !== undefined)
       return `it reads another workbook (the external link ${external}), which recalc cannot open`;
+    const across = threeDReference(formula);
+    if (across !== undefined) return `the engine cannot read a reference across sheets (${across})`;
     const missing = this.missingFunction(formula);
     if (missing !== undefined) return `the engine has no function ${missing}`;
     for (const name of mentionedNames(formula)) {
@@ -481,6 +483,26 @@ class EngineGaps {
     }
     return undefined;
   }
+}
+
+/** A 3-D reference across sheets (Jan:Mar!B2, 'Q1 Jan:Q1 Mar'!B2:B9) as written, if any. */
+function threeDReference(formula: string): string | undefined {
+  const pieces = splitFormula(formula);
+  for (let i = 0; i < pieces.length; i++) {
+    const piece = pieces[i];
+    const next = pieces[i + 1];
+    if (piece.kind === "sheet" && /^'(?:[^':]|'')+:(?:[^']|'')+'$/.test(piece.text)) {
+      const ref = next?.kind === "code" ? /^![$A-Za-z0-9:]+/.exec(next.text) : null;
+      if (ref) return piece.text + ref[0];
+    }
+    if (piece.kind !== "code") continue;
+    const m =
+      /(?<![\p{L}\p{N}_.$\\])[\p{L}_\\][\p{L}\p{N}_.\\]*:[\p{L}_\\][\p{L}\p{N}_.\\]*![$A-Za-z0-9:]+/u.exec(
+        piece.text
+      );
+    if (m) return m[0];
+  }
+  return undefined;
 }
 
 /** An external-workbook reference ([1]Sheet1!A1, '[1]My Sheet'!A1, [1]!Name) as written, if any. */

@@ -145,13 +145,15 @@ test("a spill reference (A8#, saved as _xlfn.ANCHORARRAY(A8)) is the spill's sav
   if (!check.ok) throw new Error(check.report);
 }, 120_000);
 
-test("a CS formula over an external link ([1]Feuil8!A1, saved by Excel) keeps its value with a reason that says so", async () => {
+test("a CS formula over an external link ([1]Feuil8!A1, saved by Excel) or across sheets (Feuil2:Feuil3!A1) keeps its value with a reason that says so", async () => {
   const original = await fs.readFile(path.join(FIXTURES, "calamine-errors.xlsx"));
   const patched = await addFormulaRow(original, [
     { col: "A", formula: "_xldudf_CS_TIER([1]Feuil8!A1)" },
     { col: "B", formula: "_xldudf_CS_REQUIRED_CSMS('[1]Feuil8'!$A$1:$A$9)" },
     // MODEL.md §1: 120,000 is Enterprise (100,000 to 250,000); computed as before.
     { col: "C", formula: "_xldudf_CS_TIER(120000)" },
+    // A 3-D reference across the sheets Feuil2 to Feuil3: the engine has none.
+    { col: "D", formula: "IFERROR(_xldudf_CS_REQUIRED_CSMS(Feuil2:Feuil3!A1),0)" },
   ]);
   const n = patched.row;
   const input = path.join(dir, "external.xlsx");
@@ -161,8 +163,9 @@ test("a CS formula over an external link ([1]Feuil8!A1, saved by Excel) keeps it
   expect(r.err).toEqual([]);
   expect(r.out).toEqual([
     `Recalculated 1 CS formulas and 0 formulas that use them; 1 cells changed; wrote ${output}`,
-    "2 formulas kept the value Excel saved (recalculate them in Excel):",
+    "3 formulas kept the value Excel saved (recalculate them in Excel):",
     `  Feuil1!A${n}: it reads another workbook (the external link [1]Feuil8!A1), which recalc cannot open`,
     `  Feuil1!B${n}: it reads another workbook (the external link '[1]Feuil8'!$A$1:$A$9), which recalc cannot open`,
+    `  Feuil1!D${n}: the engine cannot read a reference across sheets (Feuil2:Feuil3!A1)`,
   ]);
 }, 120_000);
