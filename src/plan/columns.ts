@@ -61,10 +61,13 @@ const NOISE_WORDS = new Set([
 ]);
 
 function significantWords(header: string): string {
-  return headerWords(header)
-    .split(" ")
-    .filter((w) => w !== "" && !NOISE_WORDS.has(w))
-    .join(" ");
+  return (
+    headerWords(header)
+      .split(" ")
+      // "ARR (INR)" is ARR, as "ARR (USD)" is.
+      .filter((w) => w !== "" && !NOISE_WORDS.has(w) && !CURRENCY_WORDS.test(w))
+      .join(" ")
+  );
 }
 
 /** Headers that hold an annual contract amount once noise words are dropped. */
@@ -157,8 +160,9 @@ function withoutCurrency(header: string): string {
     )
     .join(" ");
 }
+// ISO codes as currency.ts knows them (KNOWN_CODES; not imported, currency.ts imports this file).
 const CURRENCY_WORDS =
-  /^(usd|eur|gbp|jpy|chf|cad|aud|nzd|sek|nok|dkk|inr|cny|hkd|sgd|brl|mxn|zar|pln)$/;
+  /^(usd|eur|gbp|jpy|chf|cad|aud|nzd|sek|nok|dkk|isk|pln|czk|huf|ron|bgn|hrk|try|rub|uah|inr|cny|rmb|hkd|sgd|twd|krw|thb|myr|idr|php|vnd|brl|mxn|ars|clp|cop|pen|zar|ils|aed|sar|qar|egp|ngn|kes)$/;
 
 export function isTcvHeader(header: string): boolean {
   const words = headerWords(header);

@@ -92,6 +92,15 @@ export const PlanMessages = {
   groupLeftOut: (accountRow: number) =>
     `its account name is blank under the account on row ${fmt(accountRow)} (a grouped report), which is left out, so this line is too`,
   // Statuses
+  repeatedAcv: (
+    column: string,
+    account: string,
+    row: number,
+    rows: number,
+    acv: number,
+    accounts: number
+  ) =>
+    `${JSON.stringify(column)} holds one amount on every row of an account, in each of the ${fmt(accounts)} accounts that have several rows (${account === "" ? "the first" : JSON.stringify(account)}: ${fmt(acv)} on each of its ${fmt(rows)} rows, from row ${fmt(row)}): it looks like the account's own ARR repeated on each of its opportunity or contract rows, and adding up the rows would count it ${fmt(rows)} times (${fmt(acv * rows)}). Keep one row per account (in Excel, Data > Remove Duplicates on the account column) or export the accounts without their opportunities or contracts; if each row is a contract of its own, plan with --rows-are-accounts (each row is then planned as an account)`,
   successiveTerms: (
     account: string,
     column: string,

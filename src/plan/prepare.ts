@@ -94,6 +94,21 @@ export function preparePlan(rows: ExportCell[][], options: PrepareOptions): Prep
     ...(options.uncalculated ? { uncalculated: options.uncalculated } : {}),
     groupedReport: groupedReport(reading.furniture),
   });
+  const repeated = accounts.repeated;
+  if (repeated !== null) {
+    const label = columns.name ?? columns.accountId;
+    return {
+      ok: false,
+      error: PlanMessages.repeatedAcv(
+        columns.headers[columns.acv],
+        label === null ? "" : headerText(rows[repeated.row][label] ?? null),
+        repeated.row + firstRowNumber,
+        repeated.rows,
+        repeated.acv,
+        repeated.accounts
+      ),
+    };
+  }
   const successive = accounts.successive;
   if (successive !== null && columns.startDate !== null) {
     const label = columns.name ?? columns.accountId;

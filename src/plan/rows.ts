@@ -88,6 +88,21 @@ export interface PlanAccounts {
    * null when there are none or the check does not apply (see readAccounts).
    */
   successive: SuccessiveTerms | null;
+  /**
+   * Every account with several rows has the same ACV on each of them (two
+   * such accounts at least): the column looks like an account's field
+   * repeated on its opportunity or contract rows. The first such account.
+   */
+  repeated: RepeatedAcv | null;
+}
+
+export interface RepeatedAcv {
+  /** How many accounts have several rows (all of them repeat their amount). */
+  accounts: number;
+  /** The first such account's first row (0-based, into the export's rows), its row count and amount. */
+  row: number;
+  rows: number;
+  acv: number;
 }
 
 /** Two rows of one account, the later starting about when the earlier's term ends. */
@@ -254,6 +269,9 @@ export function readAccounts(
   const dueRow = checkTerms ? new Int32Array(count) : null;
   const startBy = checkTerms ? new Float64Array(count).fill(-Infinity) : null;
   const startRow = checkTerms ? new Int32Array(count) : null;
+  // Each account's first ACV, and whether a later row of it had another.
+  const firstAcv = grouped ? new Float64Array(count) : null;
+  const differs = grouped ? new Uint8Array(count) : null;
   const noteTerm = (account: number, r: number, row: readonly ExportCell[]) => {
     if (startColumn === null || dueBy === null || dueRow === null) return;
     if (startBy === null || startRow === null) return;
@@ -391,6 +409,8 @@ export function readAccounts(
       acvs[groupAccount] += acv;
       plannedContractValue += contractValue;
       rowCounts[groupAccount]++;
+      if (firstAcv !== null && differs !== null && acv !== firstAcv[groupAccount])
+        differs[groupAccount] = 1;
       combined++;
       continued++;
       noteTouch(groupAccount, row);
@@ -422,8 +442,12 @@ export function readAccounts(
       account = kept++;
       indexes[account] = r;
       acvs[account] = 0;
+      if (firstAcv !== null) firstAcv[account] = acv;
       if (key !== null) byKey.add(keyHash, account);
-    } else combined++;
+    } else {
+      combined++;
+      if (firstAcv !== null && differs !== null && acv !== firstAcv[account]) differs[account] = 1;
+    }
     acvs[account] += acv;
     plannedContractValue += contractValue;
     rowCounts[account]++;
@@ -456,6 +480,27 @@ export function readAccounts(
       };
     }
   }
+  let repeated: RepeatedAcv | null = null;
+  if (firstAcv !== null && differs !== null) {
+    let several = 0;
+    let same = 0;
+    let first = -1;
+    for (let a = 0; a < kept; a++) {
+      if (rowCounts[a] < 2) continue;
+      several++;
+      if (differs[a] === 0) {
+        same++;
+        if (first < 0) first = a;
+      }
+    }
+    if (several >= 2 && same === several)
+      repeated = {
+        accounts: same,
+        row: indexes[first],
+        rows: rowCounts[first],
+        acv: firstAcv[first],
+      };
+  }
   const listed = (tally: Tally<string>) =>
     [...tally.counts.entries()].map(([status, n]) => ({ status, rows: n }));
   return {
@@ -475,5 +520,6 @@ export function readAccounts(
     fileArr: roundCents(fileArr),
     plannedContractValue: byTerm ? roundCents(plannedContractValue) : null,
     successive,
+    repeated,
   };
 }

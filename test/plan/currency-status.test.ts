@@ -139,6 +139,28 @@ describe("amounts whose header gives their unit", () => {
     expect(reading?.warnings).toEqual([]);
     expect(accounts.skipped.map((s) => s.kind)).toEqual(["unreadable"]);
   });
+
+  test('an Indian export: "ARR (INR)" is the ACV column, in rupees, and lakh grouping reads as written', () => {
+    const prepared = preparePlan(
+      [
+        ["Account Name", "ARR (INR)"],
+        ["Tata Retail", "12,00,000"],
+        ["Infotech", "1,50,000.50"],
+        ["Pune Labs", "9,500"],
+      ],
+      {
+        assumptions: { ...defaultAssumptions(), fx: { INR: 0.012 } },
+        asOf: 46000,
+        source: "in.csv",
+        delimiter: ",",
+      }
+    );
+    if (!prepared.ok) throw new Error(JSON.stringify(prepared));
+    const { accounts } = prepared.input;
+    // 1,200,000 x 0.012 = 14,400; 150,000.50 x 0.012 = 1,800.006 -> 1,800.01; 9,500 x 0.012 = 114.
+    expect(Array.from(accounts.acv)).toEqual([14400, 1800.01, 114]);
+    expect(accounts.currencies).toEqual([{ code: "INR", rows: 3, converted: true }]);
+  });
 });
 
 describe("statuses", () => {

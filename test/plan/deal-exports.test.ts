@@ -451,3 +451,47 @@ describe("an account's rows whose terms follow one another", () => {
     expect(prepare({ rowsAreAccounts: true })).toEqual([100000, 110000, 30000]);
   });
 });
+
+describe("an account's ARR repeated on each of its rows", () => {
+  // A Salesforce "Accounts with Opportunities" report: the account's ARR field on every opportunity row.
+  const header = ["Account Name", "ARR", "Opportunity Name", "Stage"];
+  const repeated: ExportCell[][] = [
+    header,
+    ["Acme", 120000, "Acme - Upsell", "Closed Won"],
+    ["Acme", 120000, "Acme - Renewal", "Closed Won"],
+    ["Beta", 30000, "Beta - New", "Closed Won"],
+    ["Gamma", 80000, "Gamma - Add-on", "Closed Won"],
+    ["Gamma", 80000, "Gamma - Renewal", "Closed Won"],
+    ["Gamma", 80000, "Gamma - Services", "Closed Won"],
+  ];
+
+  test("is refused, not added up (Acme 240,000 and Gamma 240,000 for 120,000 and 80,000)", () => {
+    expect(refusal(repeated)).toBe(
+      `"ARR" holds one amount on every row of an account, in each of the 2 accounts that have several rows ("Acme": 120,000 on each of its 2 rows, from row 2): it looks like the account's own ARR repeated on each of its opportunity or contract rows, and adding up the rows would count it 2 times (240,000). Keep one row per account (in Excel, Data > Remove Duplicates on the account column) or export the accounts without their opportunities or contracts; if each row is a contract of its own, plan with --rows-are-accounts (each row is then planned as an account)`
+    );
+  });
+
+  test("contract rows are added up when an account's rows differ, or when only one account has several rows", () => {
+    // Acme's two equal contracts beside Gamma's unequal ones: 120,000 + 120,000 = 240,000; 80,000 + 20,000 = 100,000.
+    const mixed = repeated.map((row, r) => (r === 5 ? ["Gamma", 20000, row[2], row[3]] : row));
+    expect(Array.from(plan(mixed.slice(0, 6)).accounts.acv)).toEqual([240000, 30000, 100000]);
+    // Only Acme has several rows: two equal contracts are not evidence enough.
+    expect(Array.from(plan(repeated.slice(0, 5)).accounts.acv)).toEqual([240000, 30000, 80000]);
+  });
+
+  test("with each row its own account, every row is planned", () => {
+    const prepared = preparePlan(
+      repeated.map((row) => [...row]),
+      {
+        assumptions: defaultAssumptions(),
+        asOf: excelSerialFromYmd(2026, 12, 1),
+        source: "deals.csv",
+        rowsAreAccounts: true,
+      }
+    );
+    if (!prepared.ok) throw new Error(JSON.stringify(prepared));
+    expect(Array.from(prepared.input.accounts.acv)).toEqual([
+      120000, 120000, 30000, 80000, 80000, 80000,
+    ]);
+  });
+});
