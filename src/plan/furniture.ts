@@ -33,18 +33,23 @@ export interface Furniture {
 
 /** The whole label of a total row: "Total", "Grand Totals (2,341 records)", "Subtotal:", "Sum". */
 const TOTAL_LABEL =
-  /^(?:grand\s+totals?|totals?|sub-?\s?totals?|sum|overall\s+total|report\s+total|gesamtsummen?|gesamtergebnis|gesamt|summe|zwischensummen?|total\s+g[ée]n[ée]ral|totaux|sous-?\s?totale?s?|somme|totale?s?\s+generale?s?|totales|suma)\s*:?\s*(?:\(([^)]*)\))?\s*:?$/i;
+  /^(?:grand\s+totals?|totals?|sub-?\s?totals?|sum|overall\s+total|report\s+total|gesamtsummen?|gesamtergebnis|gesamt|summe|zwischensummen?|total\s+g[ée]n[ée]ral|totaux|sous-?\s?totale?s?|somme|totale?s?\s+generale?s?|totales|suma|total\s+geral|totais|soma|sub-?\s?total[ei]|totale|totali|totale\s+complessivo|somma|eindtotaal|totaal|subtotaal|totaal\s+generaal|合計|総計|総合計|小計)\s*:?\s*(?:\(([^)]*)\))?\s*:?$/i;
 /** "Ann Lee Total", "Enterprise Subtotal": Excel's subtotal and pivot rows (the group's name, then Total). */
-const GROUP_TOTAL_LABEL = /^\S.{0,80}\s(?:total|subtotal|sum|ergebnis|summe)$/i;
-/** Grand totals: English, and German, French and Spanish reports' "Gesamtsumme", "Total général", "Total general". */
+const GROUP_TOTAL_LABEL =
+  /^\S.{0,80}\s(?:total|subtotal|sum|ergebnis|summe|totale|totaal|集計|合計|小計)$/i;
+/**
+ * Grand totals: English, and German, French, Spanish, Portuguese, Italian,
+ * Dutch and Japanese reports' "Gesamtsumme", "Total général", "Total
+ * general", "Total geral", "Totale complessivo", "Eindtotaal", "総計".
+ */
 const GRAND_LABEL =
-  /^(?:(?:grand|overall|report)\s|gesamt|total\s+g[ée]n[ée]ral|totale?s?\s+generale?s?)/i;
+  /^(?:(?:grand|overall|report)\s|gesamt|total\s+g[ée]n[ée]ral|totale?s?\s+generale?s?|total\s+geral|totale\s+complessivo|eindtotaal|totaal\s+generaal|総計|総合計)/i;
 /** "Record Count", "Count", "Row Count: 2,341", "Records: 12". */
 const COUNT_LABEL =
-  /^(?:record\s+count|row\s+count|count|records|total\s+records|datensatzanzahl|anzahl(?:\s+der\s+datens[äa]tze)?|nombre\s+d['\u2019]enregistrements|recuento\s+de\s+registros)\s*:?\s*([\d,.'\u00a0\u202f ]*)$/i;
+  /^(?:record\s+count|row\s+count|count|records|total\s+records|datensatzanzahl|anzahl(?:\s+der\s+datens[äa]tze)?|nombre\s+d['\u2019]enregistrements|recuento\s+de\s+registros|contagem\s+de\s+registros|conteggio\s+(?:dei\s+)?record|aantal\s+records|recordaantal|レコード数|件数)\s*:?\s*([\d,.'\u00a0\u202f ]*)$/i;
 /** "(2,341 records)" inside a label; "(5 Datensätze)", "(5 enregistrements)", "(5 registros)". */
 const RECORDS_IN_LABEL =
-  /(\d[\d,.'\u00a0\u202f ]*)\s*(?:records?|datens[äa]tze?|enregistrements?|registros?)(?![a-z])/i;
+  /(\d[\d,.'\u00a0\u202f ]*)\s*(?:records?|datens[äa]tze?|enregistrements?|registros?|件|レコード)(?![a-z])/i;
 /** Footer and notice lines of report exports. */
 const FOOTER =
   /\b(?:confidential|copyright|all rights reserved|do not distribute|generated\s+(?:by|on|at)|report\s+generated|exported\s+(?:by|on|at)|run\s+(?:by|on|at)|printed\s+(?:by|on|at)|proprietary)\b|©|\(c\)\s*\d{4}/i;
@@ -60,14 +65,17 @@ const GROUP_LINE = /^[^:]{1,60}:\s*\S.*$|\(\s*\d[\d,.]*\s*(?:records?|rows?|acco
 /**
  * Whether a trimmed text can start a total or count label: TOTAL_LABEL and
  * COUNT_LABEL begin with grand, total, sub, sum, overall, report, record,
- * row or count, or their German, French and Spanish words (gesamt, summe,
- * zwischensumme, anzahl, datensatzanzahl, nombre, recuento, ...). Most texts
- * (names, owners) fail here without either pattern.
+ * row or count, or their German, French, Spanish, Portuguese, Italian and
+ * Dutch words (gesamt, summe, eindtotaal, ...), or are Japanese (合計, 総計).
+ * Most texts (names, owners) fail here without either pattern.
  */
 function mayBeLabel(text: string): boolean {
+  // Japanese labels (合計, 総計, 小計, レコード数).
+  if (text.charCodeAt(0) >= 0x3000) return true;
   switch (text.charCodeAt(0) | 0x20) {
     case 0x61: // a
     case 0x64: // d
+    case 0x65: // e
     case 0x6e: // n
     case 0x7a: // z
     case 0x63: // c
@@ -141,7 +149,11 @@ function classify(
       const count = records === null ? null : countIn(records[1]);
       return {
         kind: "total",
-        grand: GRAND_LABEL.test(text) || /^(?:totals?|summe|totaux|totales|suma)\b/i.test(text),
+        grand:
+          GRAND_LABEL.test(text) ||
+          /^(?:(?:totals?|summe|totaux|totales|suma|totale|totali|totais|totaal)\b|合計)/i.test(
+            text
+          ),
         ...(count !== null ? { records: count } : {}),
       };
     }

@@ -78,6 +78,14 @@ describe("findFurniture", () => {
     ["German Excel", "Anna Schmidt Summe", "Gesamtergebnis", "Anzahl: 3"],
     ["French", "Sous-total", "Total général (3 enregistrements)", "Nombre d'enregistrements"],
     ["Spanish", "Subtotal", "Total general (3 registros)", "Recuento de registros"],
+    ["Brazilian Portuguese", "Subtotal", "Total geral (3 registros)", "Contagem de registros"],
+    ["Brazilian Portuguese Excel", "Ana Souza Total", "Total Geral", "Contagem de registros: 3"],
+    ["Italian", "Subtotale", "Totale complessivo (3 record)", "Conteggio record"],
+    ["Italian Excel", "Anna Rossi Totale", "Totale complessivo", "Conteggio record 3"],
+    ["Dutch", "Subtotaal", "Eindtotaal (3 records)", "Aantal records"],
+    ["Dutch Excel", "Anna de Vries Totaal", "Eindtotaal", "Aantal records: 3"],
+    ["Japanese", "小計", "総計 (3 件)", "レコード数"],
+    ["Japanese Excel", "田中 集計", "総計", "レコード数 3"],
   ])("%s reports: subtotal, grand total and record count", (_, subtotal, grand, count) => {
     const rows: ExportCell[][] = [
       ["Account Name", "Owner", "ARR"],
