@@ -32,9 +32,13 @@ const NOT_CUSTOMER = [
   /\b(interessent|interessenten|potenzieller?|abonnent|marketingqualifiziert\w*|vertriebsqualifiziert\w*|qualifizierung|bedarfsanalyse|verhandlung|verloren|ehemalige?r?|gekundigt|storniert|abgelaufen|inaktiv|entwurf)\b/,
   /\b(abonne|abonnee|lead qualifie\w*|opportunite|prospection|negociation|perdu|perdue|ancien client|ancienne cliente|resilie|resiliee|expire|expiree|inactif|brouillon)\b/,
   /\b(prospecto|suscriptor|oportunidad|prospeccion|calificacion|negociacion|perdido|perdida|ex cliente|antiguo cliente|cancelado|cancelada|expirado|expirada|inactivo|inactiva|borrador)\b/,
+  // Brazilian Portuguese, Italian and Dutch.
+  /\b(potencial|assinante|oportunidade|qualificacao|proposta|negociacao|inativo|inativa|rascunho)\b/,
+  /\b(potenziale|abbonato|opportunita|qualificazione|negoziazione|perso|persa|inattivo|inattiva|annullato|annullata|scaduto|scaduta|disdetto|disdetta|bozza)\b/,
+  /\b(potentiele|kans|kwalificatie|voorstel|onderhandeling|voormalige?|inactief|opgezegd|geannuleerd|verlopen)\b/,
 ];
 const CUSTOMER =
-  /\b(customer|client|active|activated|closed won|won|renewal|renewed|live|paying|subscriber active|evangelist|kunde|kunden|gewonnen|aktiv|aktiviert|cliente|gagne|gagnee|actif|ganado|ganada|activo|activa)\b/;
+  /\b(customer|client|active|activated|closed won|won|renewal|renewed|live|paying|subscriber active|evangelist|kunde|kunden|gewonnen|aktiv|aktiviert|cliente|gagne|gagnee|actif|ganado|ganada|activo|activa|ganho|ganha|ativo|ativa|vinto|vinta|attivo|attiva|klant|klanten|actief)\b/;
 
 export function statusKind(cell: ExportCell): StatusKind {
   if (cell === null) return "unknown";

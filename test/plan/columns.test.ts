@@ -58,6 +58,48 @@ describe("detectColumns", () => {
         "Fecha de finalización del contrato",
       ],
     ],
+    [
+      "Brazilian Portuguese Salesforce",
+      [
+        "ID da conta",
+        "Nome da conta",
+        "Proprietário da conta",
+        "Setor",
+        "Tipo",
+        "ARR",
+        "Moeda",
+        "Última atividade",
+        "Data de término do contrato",
+      ],
+    ],
+    [
+      "Italian Salesforce",
+      [
+        "ID account",
+        "Nome account",
+        "Proprietario account",
+        "Settore",
+        "Tipo",
+        "ARR",
+        "Valuta",
+        "Ultima attività",
+        "Data di fine del contratto",
+      ],
+    ],
+    [
+      "Dutch Salesforce",
+      [
+        "Account-id",
+        "Accountnaam",
+        "Accounteigenaar",
+        "Branche",
+        "Type",
+        "ARR",
+        "Valuta",
+        "Laatste activiteit",
+        "Einddatum contract",
+      ],
+    ],
   ])("%s headers: every column in its place", (_, headers) => {
     const result = detectColumns([
       row(...headers),

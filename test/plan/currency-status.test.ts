@@ -214,13 +214,23 @@ describe("statuses", () => {
   });
 });
 
-describe("status columns of German, French and Spanish exports", () => {
+describe("status columns of German, French, Spanish, Portuguese, Italian and Dutch exports", () => {
   test.each([
     ["Typ", ["Kunde - Direkt", "Interessent", "Ehemaliger Kunde"]],
     ["Phase", ["Geschlossen und gewonnen", "Verhandlung", "Geschlossen und verloren"]],
     ["Étape", ["Fermée gagnée", "Négociation", "Fermée perdue"]],
     ["Etapa del ciclo de vida", ["Cliente", "Oportunidad", "Ex cliente"]],
     ["Deal-Phase", ["Abgeschlossen und gewonnen", "Verhandlung", "Abgeschlossen und verloren"]],
+    // Brazilian Portuguese, Italian and Dutch Salesforce and HubSpot.
+    ["Tipo", ["Cliente", "Cliente potencial", "Ex-cliente"]],
+    ["Fase", ["Fechado/ganho", "Negociação", "Fechado/perdido"]],
+    ["Etapa do ciclo de vida", ["Cliente", "Oportunidade", "Inativo"]],
+    ["Tipo", ["Cliente", "Potenziale cliente", "Ex cliente"]],
+    ["Fase", ["Chiusa vinta", "Negoziazione", "Chiusa persa"]],
+    ["Stato", ["Attivo", "Qualificazione", "Disdetto"]],
+    ["Type", ["Klant", "Potentiële klant", "Voormalige klant"]],
+    ["Fase", ["Gesloten gewonnen", "Onderhandeling", "Gesloten verloren"]],
+    ["Levenscyclusfase", ["Klant", "Lead", "Opgezegd"]],
   ])("%s: only the customer is planned", (header, [customer, open, lost]) => {
     const prepared = preparePlan(
       [
