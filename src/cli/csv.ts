@@ -148,6 +148,7 @@ const EXPONENT = /\d[eE][+-]?\d/;
 /** "000417": an identifier whose zeros Excel's paste would drop; the builder decides its column. */
 const LEADING_ZERO = /^\s*0\d+\s*$/;
 /** "95%": a number to Excel's paste, but no amount; the builder decides its column (an ACV refuses it). */
+// "$5000" stays text as well: in a plan in euros it is US dollars, which a typed number would lose.
 const PERCENT = /\d\s*%\s*\)?\s*$/;
 
 export function parseCsv(
@@ -189,7 +190,7 @@ export function parseCsv(
             if (
               options.localeAware &&
               typeof cell === "number" &&
-              (LEADING_ZERO.test(field) || PERCENT.test(field))
+              (LEADING_ZERO.test(field) || PERCENT.test(field) || field.includes("$"))
             )
               cell = field;
           }

@@ -226,8 +226,17 @@ export function canonicalDigits(digits: string, decimal: "." | ","): string | nu
   return at < 0 || at === digits.length - 1 ? whole : `${whole}.${digits.slice(at + 1)}`;
 }
 
-/** One text cell read in a decided locale: a number, a date serial, en-US text for an amount with a currency marker, or the text unchanged. */
-function convert(text: string, decimal: "." | "," | null, dayFirst: boolean | null): ExportCell {
+/**
+ * One text cell read in a decided locale: a number, a date serial, en-US text
+ * for an amount with a currency marker (a "$" one too when `keepDollar`), or
+ * the text unchanged.
+ */
+function convert(
+  text: string,
+  decimal: "." | "," | null,
+  dayFirst: boolean | null,
+  keepDollar = false
+): ExportCell {
   if (!hasDigit(text)) return text;
   const date = NUMERIC_DATE.exec(text);
   if (date !== null) {
@@ -243,7 +252,9 @@ function convert(text: string, decimal: "." | "," | null, dayFirst: boolean | nu
   const rewritten = `${match[1].trimStart()}${canonical}${match[3].trimEnd()}`;
   // Signs, "$", "%" and parentheses as Excel (en-US) reads them; other currencies stay text, in en-US digits.
   const typed = typePastedText(rewritten.replace(/^([+-]?)\$\s+/, "$1$"));
-  return typed === null ? text : typed;
+  if (typed === null) return text;
+  // Typed, "$80,000" is 80000 in whatever currency the plan is: kept as text, it stays dollars.
+  return keepDollar && typeof typed === "number" && rewritten.includes("$") ? rewritten : typed;
 }
 
 function dateSerial(date: RegExpExecArray, dayFirst: boolean): number | null {
@@ -386,6 +397,12 @@ export interface LocaleOptions {
   text?: readonly number[];
   /** Columns of amounts (the ACV): a percentage there ("95%") stays text, refused as no amount, not read as 0.95. */
   amounts?: readonly number[];
+  /**
+   * The plan is not in a dollar currency: an amount column's "$80,000" stays
+   * text (in en-US digits), so the plan reads it as US dollars rather than
+   * as a number in its own currency.
+   */
+  dollarsAreForeign?: boolean;
 }
 
 export type LocaleResult =
@@ -550,7 +567,12 @@ export function applyLocale(rows: ExportCell[][], options: LocaleOptions): Local
       const cell = rows[r][column];
       if (typeof cell !== "string") continue;
       if (isAmount && PERCENT_TEXT.test(cell)) continue;
-      const value = convert(cell, decimal, dayFirst);
+      const value = convert(
+        cell,
+        decimal,
+        dayFirst,
+        isAmount && options.dollarsAreForeign === true
+      );
       if (value !== cell) {
         rows[r][column] = value;
         converted++;

@@ -80,7 +80,10 @@ export function preparePlan(rows: ExportCell[][], options: PrepareOptions): Prep
   const pivot = columns.headers.find((h) => COMPACT_PIVOT_HEADERS.has(headerWords(h)));
   if (pivot !== undefined) return { ok: false, error: PlanMessages.compactPivot(pivot) };
   if (rows.length <= columns.headerRow + 1) return { ok: false, error: PlanMessages.noDataRows() };
-  const started = startReading(rows, columns, options);
+  const started = startReading(rows, columns, {
+    ...options,
+    planCurrency: options.assumptions.currency,
+  });
   if (!started.ok) return started;
   const { reading } = started;
   const currency = { plan: options.assumptions.currency, fx: options.assumptions.fx };

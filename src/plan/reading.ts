@@ -4,7 +4,7 @@
  * typed in the export's locale (locale.ts), and afterwards the export's own
  * record count and grand total checked against what was read.
  */
-import { CurrencySetting } from "./currency";
+import { CurrencySetting, dollarOf } from "./currency";
 import { ExportCell, ExportColumns } from "./columns";
 import { describeFurniture, findFurniture, Furniture, reconcile, TotalFormulas } from "./furniture";
 import { identifierColumns, keepIdentifiersText } from "./identifiers";
@@ -33,6 +33,8 @@ export interface ReadingOptions {
   totalFormulas?: TotalFormulas;
   /** Row number of rows[0] (1 for a file). */
   firstRowNumber?: number;
+  /** The plan's currency: in one that is not a dollar, a "$" amount is foreign. */
+  planCurrency?: string;
 }
 
 /** Excel's limit on a cell's text: a longer one makes Excel repair the plan workbook on opening. */
@@ -92,6 +94,8 @@ export function startReading(
     headers: columns.headers,
     text: identifiers,
     amounts: [columns.acv],
+    dollarsAreForeign:
+      options.planCurrency !== undefined && dollarOf(options.planCurrency) !== options.planCurrency,
     ...(options.locale ? { locale: options.locale } : {}),
     ...(options.delimiter ? { delimiter: options.delimiter } : {}),
   });

@@ -1,0 +1,71 @@
+/**
+ * cs-coverage plan on CRM exports in other currencies and locales, written as
+ * Salesforce, HubSpot and Excel write them. Every expected figure is worked
+ * out by hand in the test's comments.
+ */
+import { promises as fs } from "fs";
+import os from "os";
+import path from "path";
+import { runCli as run } from "../helpers/cli";
+
+let dir: string;
+beforeAll(async () => {
+  dir = await fs.mkdtemp(path.join(os.tmpdir(), "cs-plan-locales-"));
+});
+afterAll(() => fs.rm(dir, { recursive: true, force: true }));
+
+interface Planned {
+  code: number;
+  err: string[];
+  plan: {
+    skipped: { row: number; value: unknown; reason: string; kind: string }[];
+    reconciliation: {
+      accountsPlanned: number;
+      arrPlanned: number;
+      arrInFile: number;
+      currencies: { code: string; rows: number; converted: boolean }[];
+    };
+  } | null;
+}
+
+let files = 0;
+async function plan(content: string | Buffer, ...args: string[]): Promise<Planned> {
+  const input = path.join(dir, `export-${++files}.csv`);
+  await fs.writeFile(input, content);
+  const r = await run("plan", input, "-o", path.join(dir, `plan-${files}.xlsx`), "--json", ...args);
+  return { code: r.code, err: r.err, plan: r.code === 0 ? JSON.parse(r.out[0]) : null };
+}
+
+describe("a bare $ in a plan in another currency", () => {
+  const csv = 'Account Name,ARR\nAcme,"$80,000"\nGlobex,$5000\nInitech,"€10,000"\n';
+
+  test("is US dollars, converted with fx.USD, never read as the plan's euros", async () => {
+    // $80,000 x 0.9 = €72,000; $5,000 x 0.9 = €4,500; €10,000 as it is: €86,500.
+    const r = await plan(csv, "--set", "currency=EUR", "--set", "fx.USD=0.9");
+    expect(r.err).toEqual([]);
+    expect(r.plan?.reconciliation.arrPlanned).toBe(86500);
+    expect(r.plan?.reconciliation.currencies).toEqual(
+      expect.arrayContaining([
+        { code: "USD", rows: 2, converted: true },
+        { code: "EUR", rows: 1, converted: false },
+      ])
+    );
+  });
+
+  test("without a USD rate each dollar row is left out with the reason", async () => {
+    const r = await plan(csv, "--set", "currency=EUR");
+    expect(r.plan?.reconciliation.arrPlanned).toBe(10000);
+    expect(r.plan?.skipped.map((s) => [s.row, s.kind])).toEqual([
+      [2, "currency"],
+      [3, "currency"],
+    ]);
+    expect(r.plan?.skipped[0].reason).toMatch(/in USD and there is no USD rate into EUR/);
+  });
+
+  test("in a dollar plan it is still the plan's dollars", async () => {
+    // $80,000 + $5,000; the euros have no rate.
+    const r = await plan(csv);
+    expect(r.plan?.reconciliation.arrPlanned).toBe(85000);
+    expect(r.plan?.skipped.map((s) => s.kind)).toEqual(["currency"]);
+  });
+});
