@@ -162,7 +162,7 @@ function withoutCurrency(header: string): string {
 }
 // ISO codes as currency.ts knows them (KNOWN_CODES; not imported, currency.ts imports this file).
 const CURRENCY_WORDS =
-  /^(usd|eur|gbp|jpy|chf|cad|aud|nzd|sek|nok|dkk|isk|pln|czk|huf|ron|bgn|hrk|try|rub|uah|inr|cny|rmb|hkd|sgd|twd|krw|thb|myr|idr|php|vnd|brl|mxn|ars|clp|cop|pen|zar|ils|aed|sar|qar|egp|ngn|kes)$/;
+  /^(usd|eur|gbp|jpy|chf|cad|aud|nzd|sek|nok|dkk|isk|pln|czk|huf|ron|bgn|hrk|try|rub|uah|inr|cny|rmb|hkd|sgd|twd|krw|thb|myr|idr|php|vnd|brl|mxn|ars|clp|cop|pen|zar|ils|aed|sar|qar|egp|ngn|kes|kwd|bhd|omr|jod|tnd|lyd|iqd|pkr|bdt|lkr|npr|kzt|uyu|pyg|crc|dop|gtq|ves|ghs|tzs|ugx|xof|xaf|rsd|mkd|amd|azn|byn|uzs|mnt|khr|bnd)$/;
 
 export function isTcvHeader(header: string): boolean {
   const words = headerWords(header);

@@ -19,7 +19,10 @@ import type { FormatCurrency } from "./number-formats";
 export const KNOWN_CODES = new Set(
   (
     "USD EUR GBP JPY CHF CAD AUD NZD SEK NOK DKK ISK PLN CZK HUF RON BGN HRK TRY RUB UAH " +
-    "INR CNY RMB HKD SGD TWD KRW THB MYR IDR PHP VND BRL MXN ARS CLP COP PEN ZAR ILS AED SAR QAR EGP NGN KES"
+    "INR CNY RMB HKD SGD TWD KRW THB MYR IDR PHP VND BRL MXN ARS CLP COP PEN ZAR ILS AED SAR QAR EGP NGN KES " +
+    // Three-decimal dinars and rials, and more of the codes CRMs write (not ones that are
+    // English words, such as ALL or TOP, which a header could hold).
+    "KWD BHD OMR JOD TND LYD IQD PKR BDT LKR NPR KZT UYU PYG CRC DOP GTQ VES GHS TZS UGX XOF XAF RSD MKD AMD AZN BYN UZS MNT KHR BND"
   ).split(" ")
 );
 

@@ -69,3 +69,24 @@ describe("a bare $ in a plan in another currency", () => {
     expect(r.plan?.skipped.map((s) => s.kind)).toEqual(["currency"]);
   });
 });
+
+describe("currencies with three decimals (Kuwaiti and Bahraini dinars)", () => {
+  test("their codes are read in the amount's text, not refused as text", async () => {
+    // KWD 1,250.500 x 3 = 3,751.50; BHD 3,000.125 x 2 = 6,000.25; together 9,751.75.
+    const r = await plan(
+      'Account Name,ARR\nAcme,"KWD 1,250.500"\nGlobex,"BHD 3,000.125"\n',
+      "--set",
+      "fx.KWD=3",
+      "--set",
+      "fx.BHD=2"
+    );
+    expect(r.err).toEqual([]);
+    expect(r.plan?.skipped).toEqual([]);
+    expect(r.plan?.reconciliation.arrPlanned).toBe(9751.75);
+  });
+
+  test("without a rate, the reason names the currency", async () => {
+    const r = await plan('Account Name,ARR\nAcme,"KWD 1,250.500"\nGlobex,"$1,000"\n');
+    expect(r.plan?.skipped[0].reason).toMatch(/in KWD and there is no KWD rate into USD/);
+  });
+});
