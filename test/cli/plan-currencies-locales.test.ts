@@ -90,3 +90,25 @@ describe("currencies with three decimals (Kuwaiti and Bahraini dinars)", () => {
     expect(r.plan?.skipped[0].reason).toMatch(/in KWD and there is no KWD rate into USD/);
   });
 });
+
+describe("a Brazilian export (R$, decimal comma, Total geral)", () => {
+  const csv = [
+    "Nome da conta;Proprietário da conta;ARR;Tipo",
+    "Acme;Ana;R$ 1.234,56;Cliente",
+    "Globex;Ana;R$ 80.000,00;Cliente",
+    "Ana Total;;R$ 81.234,56;",
+    "Initech;Rui;R$ 250.000;Cliente",
+    "Hooli;Rui;US$ 1.500,00;Cliente",
+    "Total geral;;R$ 331.234,56;",
+  ].join("\r\n");
+
+  test("R$ amounts are reais, read in the column's locale and converted; US$ is dollars", async () => {
+    // R$ 1,234.56 x 0.2 = 246.912 -> 246.91; R$ 80,000 x 0.2 = 16,000; R$ 250,000 x 0.2
+    // = 50,000; US$ 1,500 as it is. Planned: 246.91 + 16,000 + 50,000 + 1,500 = 67,746.91.
+    const r = await plan(csv, "--set", "fx.BRL=0.2");
+    expect(r.err).toEqual([]);
+    expect(r.plan?.skipped).toEqual([]);
+    expect(r.plan?.reconciliation.accountsPlanned).toBe(4);
+    expect(r.plan?.reconciliation.arrPlanned).toBe(67746.91);
+  });
+});
