@@ -499,7 +499,24 @@ function columnName(headers: readonly string[], column: number): string {
 /** "95%", "12,5 %", "(5%)": a percentage, not an amount. */
 const PERCENT_TEXT = /\d\s*%\s*\)?\s*$/;
 
+/**
+ * Salesforce's display of a record's amount with its conversion into the
+ * user's currency: "EUR 45,000.00 (USD 48,600.00)". The first part is the
+ * record's own amount, with its currency; the bracket is at the org's rate.
+ */
+const WITH_CONVERSION =
+  /^\s*((?:[A-Z]{3}|[$€£¥₹])\s*[+-]?\s*\d[\d.,'\u2019\u00a0\u202f ]*\d?|[+-]?\d[\d.,'\u2019\u00a0\u202f ]*\s*(?:[A-Z]{3}|[$€£¥₹]))\s*\(\s*(?:[A-Z]{3}|[$€£¥₹])\s*[+-]?\s*\d[\d.,'\u2019\u00a0\u202f ]*\s*\)\s*$/;
+
 export function applyLocale(rows: ExportCell[][], options: LocaleOptions): LocaleResult {
+  // An amount shown with Salesforce's conversion is read as the record's amount in its
+  // own currency: the plan converts it at its own rate, as it does every other amount.
+  for (const column of options.amounts ?? [])
+    for (let r = options.from; r < rows.length; r++) {
+      const cell = rows[r][column];
+      if (typeof cell !== "string" || !cell.includes("(")) continue;
+      const own = WITH_CONVERSION.exec(cell);
+      if (own !== null) rows[r][column] = own[1].trim();
+    }
   const width = rows.reduce((w, row) => Math.max(w, row.length), 0);
   const critical = new Set(options.critical);
   const decided: { column: number; decimal: "." | "," | null; dayFirst: boolean | null }[] = [];

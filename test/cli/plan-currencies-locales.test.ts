@@ -112,3 +112,36 @@ describe("a Brazilian export (R$, decimal comma, Total geral)", () => {
     expect(r.plan?.reconciliation.arrPlanned).toBe(67746.91);
   });
 });
+
+describe("a Salesforce multi-currency amount shown with its conversion", () => {
+  test("EUR 45,000.00 (USD 48,600.00) is 45,000 euros, converted at the plan's rate", async () => {
+    // 45,000 x 1.10 = 49,500 (the plan's rate, not the 1.08 Salesforce used); + 10,000 = 59,500.
+    const r = await plan(
+      'Account Name,ARR\nAcme,"EUR 45,000.00 (USD 48,600.00)"\nGlobex,"USD 10,000.00"\n',
+      "--set",
+      "fx.EUR=1.1"
+    );
+    expect(r.err).toEqual([]);
+    expect(r.plan?.skipped).toEqual([]);
+    expect(r.plan?.reconciliation.arrPlanned).toBe(59500);
+  });
+
+  test("written with a decimal comma, the same", async () => {
+    // 45,000 x 1.1 = 49,500; 1,250.50 x 1.1 = 1,375.55; together 50,875.55.
+    const r = await plan(
+      "Account Name;ARR\nAcme;EUR 45.000,00 (USD 48.600,00)\nGlobex;EUR 1.250,50 (USD 1.350,54)\n",
+      "--set",
+      "fx.EUR=1.1"
+    );
+    expect(r.err).toEqual([]);
+    expect(r.plan?.reconciliation.arrPlanned).toBe(50875.55);
+  });
+
+  test("without a rate for the record's currency, left out naming it", async () => {
+    const r = await plan(
+      'Account Name,ARR\nAcme,"EUR 45,000.00 (USD 48,600.00)"\nGlobex,"USD 10,000.00"\n'
+    );
+    expect(r.plan?.reconciliation.arrPlanned).toBe(10000);
+    expect(r.plan?.skipped[0].reason).toMatch(/in EUR and there is no EUR rate into USD/);
+  });
+});
