@@ -18,18 +18,46 @@ export type ExportCell = number | string | boolean | null;
  */
 export const HEADER_SCAN_ROWS = 200;
 
-/** Header text reduced to lower-case words: "ACV (USD)" -> "acv usd", "Last_Activity" -> "last activity". */
+/**
+ * Salesforce's standard field API names as Data Loader writes them, in
+ * capitals (CURRENCYISOCODE), where their words cannot be told apart; in
+ * mixed case (CurrencyIsoCode, as Workbench writes them) they split anyway.
+ */
+const API_NAMES: ReadonlyMap<string, string> = new Map(
+  Object.entries({
+    accountid: "account id",
+    accountnumber: "account number",
+    annualrevenue: "annual revenue",
+    closedate: "close date",
+    contractnumber: "contract number",
+    contractterm: "contract term",
+    currencyisocode: "currency iso code",
+    enddate: "end date",
+    lastactivitydate: "last activity date",
+    ownerid: "owner id",
+    startdate: "start date",
+    stagename: "stage name",
+  })
+);
+
+/**
+ * Header text reduced to lower-case words: "ACV (USD)" -> "acv usd",
+ * "Last_Activity" -> "last activity"; a Salesforce API name as an export
+ * of API names has it: "ARR__c" -> "arr", "SBQQ__NetAmount__c" -> "net
+ * amount" (a custom field's suffix and a package's prefix dropped),
+ * "CURRENCYISOCODE" -> "currency iso code".
+ */
 export function headerWords(header: string): string {
-  return (
-    header
-      // "Étape", "Währung": accents dropped, not their letters.
-      .normalize("NFD")
-      .replace(/[\u0300-\u036f]/g, "")
-      .replace(/([a-z])([A-Z])/g, "$1 $2")
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, " ")
-      .trim()
-  );
+  const words = header
+    .replace(/^(?:[A-Za-z][A-Za-z0-9]*__)?([A-Za-z][A-Za-z0-9_]*?)__c$/i, "$1")
+    // "Étape", "Währung": accents dropped, not their letters.
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/([a-z])([A-Z])/g, "$1 $2")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, " ")
+    .trim();
+  return API_NAMES.get(words) ?? words;
 }
 
 /** Words of a header that say its amounts are in thousands or millions: "ARR ($K)", "ACV (in 000s)". */
