@@ -28,6 +28,8 @@ const NOT_CUSTOMER = [
   // internal values (and its API and many integrations write them): closedlost too.
   /^(appointmentscheduled|qualifiedtobuy|presentationscheduled|decisionmakerboughtin|contractsent|closedlost)$/,
   /\b(churned|churn|lost|closed lost|cancelled|canceled|terminated|former|ex[- ]customer|inactive|lapsed|expired|disqualified|unqualified|dead)\b/,
+  // Dynamics 365 relationship types of accounts that are not customers.
+  /\b(competitor|competitors|vendor|supplier|investor)\b/,
   // Salesforce contracts not yet in force: Draft, In Approval Process.
   /^(draft|in approval|in approval process)$/,
   // The same in German, French and Spanish Salesforce and HubSpot (accents dropped):

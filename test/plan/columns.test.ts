@@ -102,6 +102,7 @@ describe("detectColumns", () => {
         accountId: 0,
         currency: null,
         status: null,
+        moreStatuses: [],
         endDate: null,
         startDate: null,
         term: null,

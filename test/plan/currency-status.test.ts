@@ -189,6 +189,12 @@ describe("statuses", () => {
     ["In Approval Process", "not-customer"],
     ["Drafting partner", "unknown"],
     ["Partner", "unknown"],
+    // Dynamics 365 relationship types.
+    ["Competitor", "not-customer"],
+    ["Vendor", "not-customer"],
+    ["Supplier", "not-customer"],
+    ["Investor", "not-customer"],
+    ["Reseller", "unknown"],
     ["New Business", "unknown"],
     // German, French and Spanish Salesforce account types, opportunity stages and HubSpot lifecycle stages.
     ["Kunde - Direkt", "customer"],
