@@ -86,8 +86,7 @@ export function inputError(what: string, raw: object): CsError {
 
 const SCALE: Record<string, number> = { k: 1e3, m: 1e6, mm: 1e6, b: 1e9, bn: 1e9 };
 // Digits with optional comma thousands groups, or plain digits, with an optional fraction.
-const PLAIN_NUMBER =
-  /^(?:\d{1,3}(?:,\d{3})+|\d{1,2}(?:,\d{2})+,\d{3}|\d+)?(?:\.\d+)?(?:e[+-]?\d+)?$/i;
+const PLAIN_NUMBER = /^(?:\d{1,3}(?:,\d{3})+|\d+)?(?:\.\d+)?(?:e[+-]?\d+)?$/i;
 const CURRENCY_PREFIX = /^(?:usd|us\$|\$)\s*/i;
 const CURRENCY_SUFFIX = /\s*(?:usd|\$)$/i;
 const SCALE_SUFFIX = /\s*(k|mm|m|bn|b)$/i;

@@ -236,7 +236,7 @@ export const INPUT_NOTES: readonly Note[] = [
   {
     title: "CRM text is read, strictly.",
     text:
-      'Amounts as `80000`, `"$80,000"`, `"80,000.00"`, `"80k"`, `"1.2M"`, `"1.2MM"`, `"USD 80,000"`, `" 80000 "`, `"12,00,000"` (Indian grouping) or `"(1,200)"` (negative); percentages as `0.95` or `"95%"`; dates as Excel dates or ISO text (`"2026-03-31"`). ' +
+      'Amounts as `80000`, `"$80,000"`, `"80,000.00"`, `"80k"`, `"1.2M"`, `"1.2MM"`, `"USD 80,000"`, `" 80000 "` or `"(1,200)"` (negative); percentages as `0.95` or `"95%"`; dates as Excel dates or ISO text (`"2026-03-31"`). ' +
       'Anything else (`"N/A"`, `"TBD"`, `"\u20ac80"`, `"8,00"`) is `#VALUE!` with a message that quotes the value and gives its position in the range. Other currencies are refused rather than read as dollars. ' +
       "Tier, segment, role and plan names match whatever their case, trimmed.",
   },

@@ -24,7 +24,12 @@ const NOT_CUSTOMER = [
   /\b(qualification|needs analysis|value proposition|id\.? decision makers|perception analysis|proposal|negotiation|discovery|pipeline|evaluation|trial)\b/,
   // HubSpot's default deal pipeline: every stage before Closed won is an open deal.
   /\b(appointment scheduled|qualified to buy|presentation scheduled|decision maker bought in|contract sent)\b/,
+  // The same stages by their internal names, as HubSpot exports them when asked for
+  // internal values (and its API and many integrations write them): closedlost too.
+  /^(appointmentscheduled|qualifiedtobuy|presentationscheduled|decisionmakerboughtin|contractsent|closedlost)$/,
   /\b(churned|churn|lost|closed lost|cancelled|canceled|terminated|former|ex[- ]customer|inactive|lapsed|expired|disqualified|unqualified|dead)\b/,
+  // Dynamics 365 relationship types of accounts that are not customers.
+  /\b(competitor|competitors|vendor|supplier|investor)\b/,
   // Salesforce contracts not yet in force: Draft, In Approval Process.
   /^(draft|in approval|in approval process)$/,
   // The same in German, French and Spanish Salesforce and HubSpot (accents dropped):
@@ -38,7 +43,7 @@ const NOT_CUSTOMER = [
   /\b(potentiele|kans|kwalificatie|voorstel|onderhandeling|voormalige?|inactief|opgezegd|geannuleerd|verlopen)\b/,
 ];
 const CUSTOMER =
-  /\b(customer|client|active|activated|closed won|won|renewal|renewed|live|paying|subscriber active|evangelist|kunde|kunden|gewonnen|aktiv|aktiviert|cliente|gagne|gagnee|actif|ganado|ganada|activo|activa|ganho|ganha|ativo|ativa|vinto|vinta|attivo|attiva|klant|klanten|actief)\b/;
+  /\b(customer|client|active|activated|closed won|closedwon|won|renewal|renewed|live|paying|subscriber active|evangelist|kunde|kunden|gewonnen|aktiv|aktiviert|cliente|gagne|gagnee|actif|ganado|ganada|activo|activa|ganho|ganha|ativo|ativa|vinto|vinta|attivo|attiva|klant|klanten|actief)\b/;
 
 export function statusKind(cell: ExportCell): StatusKind {
   if (cell === null) return "unknown";

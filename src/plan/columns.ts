@@ -18,18 +18,46 @@ export type ExportCell = number | string | boolean | null;
  */
 export const HEADER_SCAN_ROWS = 200;
 
-/** Header text reduced to lower-case words: "ACV (USD)" -> "acv usd", "Last_Activity" -> "last activity". */
+/**
+ * Salesforce's standard field API names as Data Loader writes them, in
+ * capitals (CURRENCYISOCODE), where their words cannot be told apart; in
+ * mixed case (CurrencyIsoCode, as Workbench writes them) they split anyway.
+ */
+const API_NAMES: ReadonlyMap<string, string> = new Map(
+  Object.entries({
+    accountid: "account id",
+    accountnumber: "account number",
+    annualrevenue: "annual revenue",
+    closedate: "close date",
+    contractnumber: "contract number",
+    contractterm: "contract term",
+    currencyisocode: "currency iso code",
+    enddate: "end date",
+    lastactivitydate: "last activity date",
+    ownerid: "owner id",
+    startdate: "start date",
+    stagename: "stage name",
+  })
+);
+
+/**
+ * Header text reduced to lower-case words: "ACV (USD)" -> "acv usd",
+ * "Last_Activity" -> "last activity"; a Salesforce API name as an export
+ * of API names has it: "ARR__c" -> "arr", "SBQQ__NetAmount__c" -> "net
+ * amount" (a custom field's suffix and a package's prefix dropped),
+ * "CURRENCYISOCODE" -> "currency iso code".
+ */
 export function headerWords(header: string): string {
-  return (
-    header
-      // "Étape", "Währung": accents dropped, not their letters.
-      .normalize("NFD")
-      .replace(/[\u0300-\u036f]/g, "")
-      .replace(/([a-z])([A-Z])/g, "$1 $2")
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, " ")
-      .trim()
-  );
+  const words = header
+    .replace(/^(?:[A-Za-z][A-Za-z0-9]*__)?([A-Za-z][A-Za-z0-9_]*?)__c$/i, "$1")
+    // "Étape", "Währung": accents dropped, not their letters.
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/([a-z])([A-Z])/g, "$1 $2")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, " ")
+    .trim();
+  return API_NAMES.get(words) ?? words;
 }
 
 /** Words of a header that say its amounts are in thousands or millions: "ARR ($K)", "ACV (in 000s)". */
@@ -390,6 +418,8 @@ const OPTIONAL_NAMES = {
     "subscription status",
     "customer type",
     "relationship",
+    // Dynamics 365's customertypecode (Customer, Prospect, Competitor, Partner...).
+    "relationship type",
     // The same fields in German, French and Spanish Salesforce and HubSpot:
     // account Typ/Type/Tipo, opportunity Phase/Étape/Etapa, lifecycle stage.
     "typ",
@@ -650,6 +680,11 @@ export interface ExportColumns {
   accountId: number | null;
   currency: number | null;
   status: number | null;
+  /**
+   * Other status columns with a value that is not a customer's (Dynamics 365's
+   * "Relationship Type" beside its record "Status"): such a row is left out too.
+   */
+  moreStatuses: number[];
   /** A contract's end date: a row whose contract ended before the as-of date is left out. */
   endDate: number | null;
   /** When a row's term starts (a contract's start date, a deal's close date). */
@@ -677,31 +712,33 @@ export type ColumnDetection =
   | { ok: false; error: string };
 
 /**
- * The status column. An opportunity export has several: Salesforce's "Type"
- * (New Business, Existing Business) says nothing of whether the deal is won;
- * its "Stage" (Prospecting, Closed Won) does. Of the headers that name a
- * status, the one whose values say customer or not in the most rows wins;
- * the names' order of preference breaks a tie.
+ * The status columns. An export can have several: Salesforce's opportunity
+ * "Type" (New Business, Existing Business) says nothing of whether the deal
+ * is won, its "Stage" (Prospecting, Closed Won) does; Dynamics 365's record
+ * "Status" is Active for a prospect, its "Relationship Type" says Prospect.
+ * The main one is a column with values that are not a customer's, else
+ * any; of those, the one whose values say customer or not in the most rows,
+ * the names' order of preference breaking a tie. Every other status column
+ * with a value that is not a customer's also leaves its rows out.
  */
-function statusColumn(
+function statusColumns(
   headers: readonly string[],
   acv: number,
   rows: readonly ExportCell[][],
   headerRow: number
-): number | null {
+): { status: number | null; moreStatuses: number[] } {
   const words = headers.map(headerWords);
   const candidates: number[] = [];
   for (const name of OPTIONAL_NAMES.status)
     words.forEach((w, i) => {
       if (w === name && i !== acv && !candidates.includes(i)) candidates.push(i);
     });
-  if (candidates.length <= 1) return candidates[0] ?? null;
-  let best = candidates[0];
-  let bestScore = -1;
-  for (const column of candidates) {
+  if (candidates.length <= 1) return { status: candidates[0] ?? null, moreStatuses: [] };
+  const scored = candidates.map((column) => {
     // Each value classified once: a status column holds a few values a million times.
     const kinds = new Map<ExportCell, StatusKind>();
-    let score = 0;
+    let classified = 0;
+    let notCustomer = false;
     for (let r = headerRow + 1; r < rows.length; r++) {
       const cell = rows[r][column] ?? null;
       let kind = kinds.get(cell);
@@ -709,14 +746,23 @@ function statusColumn(
         kind = statusKind(cell);
         if (kinds.size < 4096) kinds.set(cell, kind);
       }
-      if (kind !== "unknown") score++;
+      if (kind !== "unknown") classified++;
+      if (kind === "not-customer") notCustomer = true;
     }
-    if (score > bestScore) {
-      best = column;
-      bestScore = score;
-    }
+    return { column, classified, notCustomer };
+  });
+  let best = scored[0];
+  for (const candidate of scored.slice(1)) {
+    const better =
+      candidate.notCustomer !== best.notCustomer
+        ? candidate.notCustomer
+        : candidate.classified > best.classified;
+    if (better) best = candidate;
   }
-  return best;
+  return {
+    status: best.column,
+    moreStatuses: scored.filter((c) => c !== best && c.notCustomer).map((c) => c.column),
+  };
 }
 
 function optionalColumns(
@@ -736,7 +782,7 @@ function optionalColumns(
     industry: pick("industry"),
     accountId: pick("accountId"),
     currency: pairedCurrency(headers, acv) ?? pick("currency"),
-    status: statusColumn(headers, acv, rows, headerRow),
+    ...statusColumns(headers, acv, rows, headerRow),
     endDate: pick("endDate"),
     startDate: pick("startDate"),
     term: pick("term"),

@@ -176,12 +176,22 @@ export interface CellFormatCurrency {
   currency: FormatCurrency;
 }
 
+/**
+ * Indian grouping (en-IN: lakhs and crores), a last group of three with twos
+ * before it: "12,00,000" is 1,200,000. Read only as rupees; in another
+ * currency it is more likely a mistyped amount than a lakh.
+ */
+const INDIAN_GROUPED = /^(\(?-?)(\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?)(\)?)$/;
+
 /** The amount of one cell in the currency it is in, with that currency (before conversion). */
 function amountOf(
   raw: ExportCell,
   plan: string,
   format: CellFormatCurrency | null
-): { amount: number; code: string | null; fromFormat?: string } | { reason: string } | null {
+):
+  | { amount: number; code: string | null; fromFormat?: string; indian?: true }
+  | { reason: string }
+  | null {
   if (raw === null) return null;
   if (typeof raw === "number" || typeof raw === "boolean") {
     const amount = parseAmount(raw);
@@ -202,10 +212,14 @@ function amountOf(
   if (split.code === null) {
     if (ANY_SIGN.test(raw) && !raw.includes("$"))
       return { reason: PlanMessages.unknownCurrencySign(raw) };
+    const indian = indianAmount(raw);
+    if (indian !== null) return { amount: indian, code: null, indian: true };
     const amount = parseAmount(raw);
     if (amount instanceof CsError) return { reason: amount.message };
     return amount === null ? null : { amount, code: null };
   }
+  const indian = indianAmount(split.rest);
+  if (indian !== null) return { amount: indian, code: split.code, indian: true };
   let rest = split.rest;
   const digits = rest.replace(/^[(-]+|\)$/g, "").trim();
   if (OTHER_LOCALE.test(digits)) return { reason: PlanMessages.ambiguousSeparators(raw) };
@@ -214,6 +228,14 @@ function amountOf(
   if (amount === null || amount instanceof CsError)
     return { reason: PlanMessages.unreadableForeignAmount(raw, split.code) };
   return { amount, code: split.code };
+}
+
+/** "12,00,000" or "(1,50,000.50)" as a number; null for any other text. */
+function indianAmount(text: string): number | null {
+  const m = INDIAN_GROUPED.exec(text.trim());
+  if (m === null || m[1].startsWith("(") !== (m[3] === ")")) return null;
+  const value = Number(m[2].replace(/,/g, ""));
+  return m[1] === "" ? value : -value;
 }
 
 /**
@@ -265,6 +287,8 @@ export function readMoney(
           : PlanMessages.currencyConflict(read.code, columnCode, setting.columnName),
     };
   const code = read.code ?? columnCode ?? setting.headerCode ?? setting.plan;
+  if (read.indian === true && code !== "INR")
+    return { ok: false, reason: PlanMessages.indianGrouping(raw, code) };
   if (code === setting.plan) return { ok: true, amount: read.amount, code };
   const rate = Object.prototype.hasOwnProperty.call(setting.fx, code)
     ? setting.fx[code]

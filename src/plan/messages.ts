@@ -62,6 +62,8 @@ export const PlanMessages = {
     `the ${JSON.stringify(column)} column is blank on this row, so the amount's currency is not known`,
   unknownCurrency: (value: unknown, column: string) =>
     `${shownCell(value)} in the ${JSON.stringify(column)} column is not a currency code (use a three-letter code such as EUR, GBP or JPY)`,
+  indianGrouping: (value: unknown, code: string) =>
+    `${shownCell(value)} is grouped the Indian way (lakhs), read only in rupees, but the amount is in ${code}: write it with groups of three digits, or give its currency as INR`,
   unreadableForeignAmount: (value: unknown, code: string) =>
     `${shownCell(value)} is not an amount in ${code}: give it as digits, such as 80000 or 80,000`,
   ambiguousSeparators: (value: unknown) =>

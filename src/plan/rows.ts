@@ -374,6 +374,16 @@ export function readAccounts(
       }
       if (kind === "unknown" && label !== "") unclassified.add(label);
     }
+    if (options.allStatuses !== true && columns.moreStatuses.length > 0) {
+      // Another status column that says this row is not a customer's (a prospect whose record is Active).
+      const other = columns.moreStatuses.find((c) => statusKind(row[c] ?? null) === "not-customer");
+      if (other !== undefined) {
+        const label = headerText(row[other] ?? null);
+        excluded.add(label);
+        skip(r, raw, PlanMessages.notCustomer(label, columns.headers[other]), "status");
+        continue;
+      }
+    }
     if (columns.endDate !== null && options.asOf !== undefined && options.allStatuses !== true) {
       // A blank or unreadable end date says nothing: the row is kept.
       const end = readTouch(row[columns.endDate] ?? null);

@@ -3,6 +3,7 @@ import {
   ExportCell,
   findHeaderRow,
   headerScale,
+  headerWords,
   isAcvHeader,
   isAnnualRevenue,
   isMrrHeader,
@@ -143,6 +144,7 @@ describe("detectColumns", () => {
         accountId: 0,
         currency: null,
         status: null,
+        moreStatuses: [],
         endDate: null,
         startDate: null,
         term: null,
@@ -356,5 +358,59 @@ describe("the header row when a summary table sits above the accounts", () => {
 
   test("without a row that names accounts, the first row naming an amount is still the header", () => {
     expect(findHeaderRow(summaryThenAccounts.slice(0, 4))?.index).toBe(0);
+  });
+});
+
+describe("Salesforce API names (Data Loader and Workbench exports)", () => {
+  test.each([
+    ["ARR__c", "arr"],
+    ["ARR__C", "arr"],
+    ["Annual_Contract_Value__c", "annual contract value"],
+    ["SBQQ__NetAmount__c", "net amount"],
+    ["CURRENCYISOCODE", "currency iso code"],
+    ["CurrencyIsoCode", "currency iso code"],
+    ["LASTACTIVITYDATE", "last activity date"],
+    ["ACCOUNTID", "account id"],
+    ["CLOSEDATE", "close date"],
+    ["ANNUALREVENUE", "annual revenue"],
+    // Not API names: read as before, and never a property of a plain object.
+    ["ACV (USD)", "acv usd"],
+    ["Last_Activity", "last activity"],
+    ["constructor", "constructor"],
+    ["Account.Name", "account name"],
+  ])("%s reads as %s", (header, words) => {
+    expect(headerWords(header)).toBe(words);
+  });
+
+  test("a Data Loader account export: its currency column converts the EUR account (80,000 x 1.1 = 88,000), not planned as dollars", () => {
+    const prepared = preparePlan(
+      [
+        ["ID", "NAME", "TYPE", "ANNUALREVENUE", "ARR__C", "LASTACTIVITYDATE", "CURRENCYISOCODE"],
+        [
+          "0015g00000AbCdEAAV",
+          "Acme",
+          "Customer - Direct",
+          "50000000",
+          "120000.00",
+          "2026-11-01",
+          "USD",
+        ],
+        ["0015g00000AbCdFAAV", "Beta", "Prospect", "2000000", "30000.00", "2026-10-01", "USD"],
+        ["0015g00000AbCdGAAV", "Gamma", "Customer - Channel", "9000000", "80000.00", "", "EUR"],
+      ],
+      {
+        assumptions: { ...defaultAssumptions(), fx: { EUR: 1.1 } },
+        asOf: 46000,
+        source: "dataloader.csv",
+        delimiter: ",",
+      }
+    );
+    if (!prepared.ok) throw new Error(JSON.stringify(prepared));
+    const { accounts, columns } = prepared.input;
+    expect(columns.headers[columns.acv]).toBe("ARR__C");
+    expect(columns.currency).toBe(6);
+    expect(columns.lastActivity).toBe(5);
+    // Acme 120,000 USD; Beta is a prospect; Gamma 80,000 EUR x 1.1.
+    expect(Array.from(accounts.acv)).toEqual([120000, 88000]);
   });
 });

@@ -161,6 +161,33 @@ describe("amounts whose header gives their unit", () => {
     expect(Array.from(accounts.acv)).toEqual([14400, 1800.01, 114]);
     expect(accounts.currencies).toEqual([{ code: "INR", rows: 3, converted: true }]);
   });
+
+  test("Indian grouping is read in rupees only: in a dollar column it is refused, never guessed", () => {
+    const prepared = preparePlan(
+      [
+        ["Account Name", "ARR"],
+        ["Acme", "1,20,000"],
+        ["Tata Retail", "₹12,00,000"],
+        ["Beta", "45,000"],
+      ],
+      {
+        assumptions: { ...defaultAssumptions(), fx: { INR: 0.012 } },
+        asOf: 46000,
+        source: "mixed.csv",
+        delimiter: ",",
+      }
+    );
+    if (!prepared.ok) throw new Error(JSON.stringify(prepared));
+    const { accounts } = prepared.input;
+    // ₹1,200,000 x 0.012 = 14,400; Beta 45,000 dollars; Acme's "1,20,000" is left out.
+    expect(Array.from(accounts.acv)).toEqual([14400, 45000]);
+    expect(accounts.skipped.map((s) => [s.row, s.reason])).toEqual([
+      [
+        2,
+        '"1,20,000" is grouped the Indian way (lakhs), read only in rupees, but the amount is in USD: write it with groups of three digits, or give its currency as INR',
+      ],
+    ]);
+  });
 });
 
 describe("statuses", () => {
@@ -170,6 +197,14 @@ describe("statuses", () => {
     ["Closed Won", "customer"],
     ["Lead", "not-customer"],
     ["marketingqualifiedlead", "not-customer"],
+    // HubSpot's deal stages by internal name (an export of internal values, its API).
+    ["closedwon", "customer"],
+    ["closedlost", "not-customer"],
+    ["contractsent", "not-customer"],
+    ["appointmentscheduled", "not-customer"],
+    ["qualifiedtobuy", "not-customer"],
+    ["presentationscheduled", "not-customer"],
+    ["decisionmakerboughtin", "not-customer"],
     ["Prospect", "not-customer"],
     ["Former Customer", "not-customer"],
     ["Churned", "not-customer"],
@@ -181,6 +216,12 @@ describe("statuses", () => {
     ["In Approval Process", "not-customer"],
     ["Drafting partner", "unknown"],
     ["Partner", "unknown"],
+    // Dynamics 365 relationship types.
+    ["Competitor", "not-customer"],
+    ["Vendor", "not-customer"],
+    ["Supplier", "not-customer"],
+    ["Investor", "not-customer"],
+    ["Reseller", "unknown"],
     ["New Business", "unknown"],
     // German, French and Spanish Salesforce account types, opportunity stages and HubSpot lifecycle stages.
     ["Kunde - Direkt", "customer"],

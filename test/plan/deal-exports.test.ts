@@ -495,3 +495,39 @@ describe("an account's ARR repeated on each of its rows", () => {
     ]);
   });
 });
+
+describe("Dynamics 365 accounts: the record's Status beside its Relationship Type", () => {
+  const header = ["Account Name", "Relationship Type", "Status", "Annual Contract Value"];
+
+  test("a prospect or a competitor whose record is Active is not planned (284,000 in the file, 174,000 of customers and a partner)", () => {
+    const input = plan([
+      header,
+      ["Acme", "Customer", "Active", 120000],
+      ["Beta", "Prospect", "Active", 30000],
+      ["Gamma", "Competitor", "Active", 80000],
+      ["Delta", "Customer", "Active", 45000],
+      ["Echo", "Partner", "Active", 9000],
+    ]);
+    // Acme 120,000 + Delta 45,000 + Echo 9,000 (a partner: kept, and named for the user to check).
+    expect(Array.from(input.accounts.acv)).toEqual([120000, 45000, 9000]);
+    expect(input.accounts.excludedStatuses).toEqual([
+      { status: "Prospect", rows: 1 },
+      { status: "Competitor", rows: 1 },
+    ]);
+    expect(input.accounts.unclassifiedStatuses).toEqual([{ status: "Partner", rows: 1 }]);
+  });
+
+  test("when both columns leave rows out, each does: an Inactive customer record and an Active prospect", () => {
+    const input = plan([
+      header,
+      ["Acme", "Customer", "Active", 120000],
+      ["Beta", "Prospect", "Active", 30000],
+      ["Foxtrot", "Customer", "Inactive", 60000],
+    ]);
+    expect(Array.from(input.accounts.acv)).toEqual([120000]);
+    expect(input.accounts.skipped.map((s) => s.reason)).toEqual([
+      '"Relationship Type" is "Prospect": not a customer (plan them too with --all-statuses)',
+      '"Status" is "Inactive": not a customer (plan them too with --all-statuses)',
+    ]);
+  });
+});

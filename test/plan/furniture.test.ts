@@ -23,6 +23,7 @@ const COLUMNS: ExportColumns = {
   accountId: null,
   currency: null,
   status: null,
+  moreStatuses: [],
   endDate: null,
   startDate: null,
   term: null,

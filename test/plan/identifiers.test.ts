@@ -19,6 +19,7 @@ function columnsOf(headers: string[], acv: number, lastActivity: number | null):
     accountId: null,
     currency: null,
     status: null,
+    moreStatuses: [],
     endDate: null,
     startDate: null,
     term: null,
