@@ -133,7 +133,7 @@ export function headerCurrency(header: string): string | null {
   return sign ? sign[1] : null;
 }
 
-/** A currency column's cell as a code: "EUR", "eur", "€"; null when it is not one. */
+/** A currency column's cell as a code: "EUR", "eur", "€", "Euro"; null when it is not one. */
 export function currencyCode(cell: ExportCell): string | null {
   if (typeof cell !== "string") return null;
   const text = cell.trim();
@@ -142,7 +142,40 @@ export function currencyCode(cell: ExportCell): string | null {
   const lead = /^([A-Za-z]{3})\b/.exec(text);
   if (lead && KNOWN_CODES.has(lead[1].toUpperCase())) return lead[1].toUpperCase();
   const sign = SIGNS.find(([s]) => s === text);
-  return sign ? sign[1] : null;
+  return sign ? sign[1] : codeOfName(text);
+}
+
+/** Names a currency goes by besides the platform's English one. */
+const OTHER_NAMES: Record<string, string> = { "pound sterling": "GBP", "u.s. dollar": "USD" };
+let codesByName: Map<string, string | null> | null = null;
+
+/**
+ * A currency's English name as Dynamics 365's Currency lookup shows it
+ * ("US Dollar", "Euro", "British Pound", "Japanese Yen"), from the platform's
+ * own currency names; null for a name several currencies share or none has.
+ */
+function codeOfName(text: string): string | null {
+  if (codesByName === null) {
+    codesByName = new Map(Object.entries(OTHER_NAMES));
+    const intl = Intl as unknown as { supportedValuesOf?: (key: string) => string[] };
+    const codes = intl.supportedValuesOf?.("currency") ?? [...KNOWN_CODES];
+    try {
+      const names = new Intl.DisplayNames(["en"], { type: "currency" });
+      for (const code of codes) {
+        const name = names.of(code)?.toLowerCase();
+        if (name === undefined || name === code.toLowerCase()) continue;
+        // Two currencies of one name: neither is meant for certain.
+        codesByName.set(
+          name,
+          codesByName.has(name) && codesByName.get(name) !== code ? null : code
+        );
+      }
+    } catch {
+      // No currency names on this platform: codes and signs only.
+    }
+  }
+  const name = text.toLowerCase().replace(/\s+/g, " ");
+  return codesByName.get(name) ?? codesByName.get(name.replace(/s$/, "")) ?? null;
 }
 
 /** Thousands grouped by spaces or apostrophes ("1 250 000", "1'250'000"): unambiguous, so read. */

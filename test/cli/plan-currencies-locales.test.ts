@@ -145,3 +145,31 @@ describe("a Salesforce multi-currency amount shown with its conversion", () => {
     expect(r.plan?.skipped[0].reason).toMatch(/in EUR and there is no EUR rate into USD/);
   });
 });
+
+describe("a currency column holding currency names (Dynamics 365's Currency lookup)", () => {
+  test("English names are their codes; a name several currencies share is refused", async () => {
+    // Euro 80,000 x 1.1 = 88,000; US Dollar 1,000; British Pound 700 x 1.25 = 875;
+    // Pound Sterling 100 x 1.25 = 125; Japanese Yen 10,000 x 0.007 = 70: 90,070.
+    const r = await plan(
+      [
+        "Account Name,ARR,Currency",
+        "Acme,80000,Euro",
+        "Globex,1000,US Dollar",
+        "Initech,700,British Pound",
+        "Hooli,100,Pound Sterling",
+        "Umbrella,10000,Japanese Yen",
+        "Stark,5,Dollar",
+      ].join("\n"),
+      "--set",
+      "fx.EUR=1.1",
+      "--set",
+      "fx.GBP=1.25",
+      "--set",
+      "fx.JPY=0.007"
+    );
+    expect(r.err).toEqual([]);
+    expect(r.plan?.reconciliation.arrPlanned).toBe(90070);
+    expect(r.plan?.skipped.map((s) => [s.row, s.kind])).toEqual([[7, "unreadable"]]);
+    expect(r.plan?.skipped[0].reason).toMatch(/"Dollar" in the "Currency" column is not a currency/);
+  });
+});

@@ -66,8 +66,9 @@ describe("an amount's currency", () => {
       'the amount says GBP but the "Account Currency" column says EUR; fix one of them'
     );
     expect(reason(1200, [null], column)).toMatch(/"Account Currency" column is blank/);
-    expect(reason(1200, ["Euros"], column)).toMatch(
-      /"Euros" in the "Account Currency" column is not a currency code/
+    // "Euros" names one currency (read as EUR); "Dollars" several, so it is not a code.
+    expect(reason(1200, ["Dollars"], column)).toMatch(
+      /"Dollars" in the "Account Currency" column is not a currency code/
     );
     expect(reason("kr 80 000", [], usd())).toMatch(/currency sign the plan cannot identify/);
     // A dot that could be either separator beside a foreign sign is not guessed (80 or 80,000).
