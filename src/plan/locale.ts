@@ -507,13 +507,20 @@ const PERCENT_TEXT = /\d\s*%\s*\)?\s*$/;
 const WITH_CONVERSION =
   /^\s*((?:[A-Z]{3}|[$€£¥₹])\s*[+-]?\s*\d[\d.,'\u2019\u00a0\u202f ]*\d?|[+-]?\d[\d.,'\u2019\u00a0\u202f ]*\s*(?:[A-Z]{3}|[$€£¥₹]))\s*\(\s*(?:[A-Z]{3}|[$€£¥₹])\s*[+-]?\s*\d[\d.,'\u2019\u00a0\u202f ]*\s*\)\s*$/;
 
+/** Full-width forms of digits, signs and separators (U+FF01 to U+FF5E) and the full-width yen sign. */
+const FULL_WIDTH = /[\uff01-\uff5e\uffe5]/;
+
 export function applyLocale(rows: ExportCell[][], options: LocaleOptions): LocaleResult {
-  // An amount shown with Salesforce's conversion is read as the record's amount in its
-  // own currency: the plan converts it at its own rate, as it does every other amount.
   for (const column of options.amounts ?? [])
     for (let r = options.from; r < rows.length; r++) {
-      const cell = rows[r][column];
-      if (typeof cell !== "string" || !cell.includes("(")) continue;
+      let cell = rows[r][column];
+      if (typeof cell !== "string") continue;
+      // Full-width digits, commas and yen sign (typed in Japanese, "￥１，２３４"): the
+      // ASCII characters they stand for.
+      if (FULL_WIDTH.test(cell)) rows[r][column] = cell = cell.normalize("NFKC");
+      if (!cell.includes("(")) continue;
+      // An amount shown with Salesforce's conversion is read as the record's amount in its
+      // own currency: the plan converts it at its own rate, as it does every other amount.
       const own = WITH_CONVERSION.exec(cell);
       if (own !== null) rows[r][column] = own[1].trim();
     }

@@ -173,3 +173,19 @@ describe("a currency column holding currency names (Dynamics 365's Currency look
     expect(r.plan?.skipped[0].reason).toMatch(/"Dollar" in the "Currency" column is not a currency/);
   });
 });
+
+describe("a Japanese export", () => {
+  test("full-width digits and yen sign are read as the digits they are; 合計 is the total", async () => {
+    // ￥１，２３４，５６７ is ¥1,234,567 x 0.01 = 12,345.67; １２３４ (no sign) is $1,234;
+    // ¥80,000 x 0.01 = 800. Planned 14,379.67; the 合計 row is not an account.
+    const r = await plan(
+      '取引先名,ARR\nAcme,"￥１，２３４，５６７"\nGlobex,１２３４\nInitech,"¥80,000"\n合計,,\n',
+      "--set",
+      "fx.JPY=0.01"
+    );
+    expect(r.err).toEqual([]);
+    expect(r.plan?.skipped).toEqual([]);
+    expect(r.plan?.reconciliation.accountsPlanned).toBe(3);
+    expect(r.plan?.reconciliation.arrPlanned).toBe(14379.67);
+  });
+});
