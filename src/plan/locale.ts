@@ -509,6 +509,8 @@ const WITH_CONVERSION =
 
 /** Full-width forms of digits, signs and separators (U+FF01 to U+FF5E) and the full-width yen sign. */
 const FULL_WIDTH = /[\uff01-\uff5e\uffe5]/;
+/** An amount with its minus after it: "1.234,56-", "EUR 500,00-". */
+const TRAILING_MINUS = /^\s*([^-()]*\d)\s*-\s*$/;
 
 export function applyLocale(rows: ExportCell[][], options: LocaleOptions): LocaleResult {
   for (const column of options.amounts ?? [])
@@ -518,6 +520,9 @@ export function applyLocale(rows: ExportCell[][], options: LocaleOptions): Local
       // Full-width digits, commas and yen sign (typed in Japanese, "￥１，２３４"): the
       // ASCII characters they stand for.
       if (FULL_WIDTH.test(cell)) rows[r][column] = cell = cell.normalize("NFKC");
+      // SAP's and some ledgers' trailing minus ("1.234,56-"): a negative amount, refused as one.
+      const trailing = TRAILING_MINUS.exec(cell);
+      if (trailing !== null) rows[r][column] = cell = `-${trailing[1]}`;
       if (!cell.includes("(")) continue;
       // An amount shown with Salesforce's conversion is read as the record's amount in its
       // own currency: the plan converts it at its own rate, as it does every other amount.

@@ -170,7 +170,9 @@ describe("a currency column holding currency names (Dynamics 365's Currency look
     expect(r.err).toEqual([]);
     expect(r.plan?.reconciliation.arrPlanned).toBe(90070);
     expect(r.plan?.skipped.map((s) => [s.row, s.kind])).toEqual([[7, "unreadable"]]);
-    expect(r.plan?.skipped[0].reason).toMatch(/"Dollar" in the "Currency" column is not a currency/);
+    expect(r.plan?.skipped[0].reason).toMatch(
+      /"Dollar" in the "Currency" column is not a currency/
+    );
   });
 });
 
@@ -187,5 +189,25 @@ describe("a Japanese export", () => {
     expect(r.plan?.skipped).toEqual([]);
     expect(r.plan?.reconciliation.accountsPlanned).toBe(3);
     expect(r.plan?.reconciliation.arrPlanned).toBe(14379.67);
+  });
+});
+
+describe("negative amounts as SAP and Excel write them", () => {
+  test("a trailing minus (1.234,56-) is a negative amount, left out as one", async () => {
+    const r = await plan(
+      "Account Name;ARR\nAcme;1.234,56-\nGlobex;80.000,00\nInitech;(2.000,00)\nHooli;EUR 500,00-\n",
+      "--set",
+      "fx.EUR=1"
+    );
+    expect(r.err).toEqual([]);
+    expect(r.plan?.reconciliation.arrPlanned).toBe(80000);
+    expect(r.plan?.skipped.map((s) => [s.row, s.kind])).toEqual([
+      [2, "negative"],
+      [4, "negative"],
+      [5, "negative"],
+    ]);
+    expect(r.plan?.skipped[0].reason).toBe(
+      "the ACV -1,234.56 is negative (a credit note or refund?)"
+    );
   });
 });
