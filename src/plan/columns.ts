@@ -607,9 +607,21 @@ export interface HeaderRow {
  * by segment above the accounts is not their header. Title rows and blank rows above it are
  * skipped.
  */
+/**
+ * A header as --acv-column names it: its Latin words (headerWords), or, for a
+ * header with none ("年間契約額"), its own text (NFKC, without case); null for
+ * a blank header, which no name names.
+ */
+function namedKey(header: string): string | null {
+  const words = headerWords(header);
+  if (words !== "") return words;
+  const text = header.normalize("NFKC").trim().toLowerCase();
+  return text === "" ? null : `\u0000${text}`;
+}
+
 export function findHeaderRow(rows: readonly ExportCell[][], named?: string): HeaderRow | null {
   const limit = Math.min(rows.length, HEADER_SCAN_ROWS);
-  const wanted = named === undefined ? undefined : headerWords(named);
+  const wanted = named === undefined ? undefined : namedKey(named);
   let single: HeaderRow | null = null;
   // A header without the accounts' names or IDs (a summary by segment above the accounts) is
   // taken only when no later row of the first ones names them.
@@ -618,7 +630,7 @@ export function findHeaderRow(rows: readonly ExportCell[][], named?: string): He
     const headers = rows[r].map(headerText);
     const hit = headers.some((h) =>
       wanted !== undefined
-        ? headerWords(h) === wanted
+        ? wanted !== null && namedKey(h) === wanted
         : isAcvHeader(h) || isMrrHeader(h) || isTcvHeader(h)
     );
     if (!hit) continue;
@@ -865,7 +877,8 @@ export function detectColumns(
     };
   };
   if (acvColumn !== undefined) {
-    const named = headers.flatMap((h, i) => (headerWords(h) === headerWords(acvColumn) ? [i] : []));
+    const key = namedKey(acvColumn);
+    const named = headers.flatMap((h, i) => (key !== null && namedKey(h) === key ? [i] : []));
     // Two columns under one name (two years' "ARR"): taking the first would be a guess.
     if (named.length > 1)
       return {

@@ -414,3 +414,23 @@ describe("Salesforce API names (Data Loader and Workbench exports)", () => {
     expect(Array.from(accounts.acv)).toEqual([120000, 88000]);
   });
 });
+
+describe("--acv-column naming a header in another script", () => {
+  test("a Japanese header is that one column, not every column whose name has no Latin letters", () => {
+    const result = detectColumns(
+      [row("取引先名", "年間契約額", "種別"), row("Acme", 80000, "顧客")],
+      "年間契約額"
+    );
+    if (!result.ok) throw new Error(JSON.stringify(result));
+    expect(result.columns.acv).toBe(1);
+  });
+
+  test("a blank header cell is not the column named", () => {
+    const result = detectColumns(
+      [row("Account Name", "", "年間契約額"), row("Acme", 5, 80000)],
+      "年間契約額"
+    );
+    if (!result.ok) throw new Error(JSON.stringify(result));
+    expect(result.columns.acv).toBe(2);
+  });
+});
