@@ -49,6 +49,8 @@ export const SIGNS: [string, string][] = [
   ["₺", "TRY"],
   ["₪", "ILS"],
   ["zł", "PLN"],
+  ["Kč", "CZK"],
+  ["Ft", "HUF"],
   ["Fr.", "CHF"],
 ];
 

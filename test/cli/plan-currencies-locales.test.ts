@@ -211,3 +211,19 @@ describe("negative amounts as SAP and Excel write them", () => {
     );
   });
 });
+
+describe("Czech and Hungarian amounts", () => {
+  test("Kč and Ft after the amount are koruna and forint, each one currency", async () => {
+    // 1 234,50 Kč x 0.04 = 49.38; 80 000 Ft x 0.003 = 240; together 289.38.
+    const r = await plan(
+      "Account Name;ARR\nAcme;1 234,50 Kč\nGlobex;80 000 Ft\n",
+      "--set",
+      "fx.CZK=0.04",
+      "--set",
+      "fx.HUF=0.003"
+    );
+    expect(r.err).toEqual([]);
+    expect(r.plan?.skipped).toEqual([]);
+    expect(r.plan?.reconciliation.arrPlanned).toBe(289.38);
+  });
+});
