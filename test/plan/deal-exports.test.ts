@@ -420,6 +420,17 @@ describe("an account's rows whose terms follow one another", () => {
     expect(message).toMatch(/\(2 accounts are like this\)/);
   });
 
+  test("a start date that cannot be read is passed over: it never stops the plan", () => {
+    // "13/15/2026" is no day in either order; the close dates only tell renewals apart.
+    const rows: ExportCell[][] = [
+      ["Account Name", "ARR", "Close Date"],
+      ["Acme", 120000, "1/15/2026"],
+      ["Hooli", 45500.5, "13/15/2026"],
+      ["Hooli", 500, "2/15/2026"],
+    ];
+    expect(Array.from(plan(rows).accounts.acv)).toEqual([120000, 46000.5]);
+  });
+
   test("with end dates, --all-statuses or each row its own account, the check does not apply", () => {
     const withEnds: ExportCell[][] = [
       ["Account Name", "ARR", "Contract Start Date", "Contract End Date"],
