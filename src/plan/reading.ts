@@ -84,8 +84,9 @@ export function startReading(
 ): ReadingStart {
   const furniture = findFurniture(rows, columns, options.totalFormulas);
   const identifiers = identifierColumns(rows, columns);
-  // The columns whose reading decides what is planned: the ACV, the last touch, a contract's start and end.
-  const critical = [columns.acv, columns.lastActivity, columns.endDate, columns.startDate].filter(
+  // The columns whose reading decides what is planned: the ACV, the last touch, a contract's end.
+  // (A start date only tells renewals apart: one that cannot be read is passed over.)
+  const critical = [columns.acv, columns.lastActivity, columns.endDate].filter(
     (c): c is number => c !== null
   );
   const locale = applyLocale(rows, {

@@ -269,6 +269,8 @@ export function readAccounts(
   const dueRow = checkTerms ? new Int32Array(count) : null;
   const startBy = checkTerms ? new Float64Array(count).fill(-Infinity) : null;
   const startRow = checkTerms ? new Int32Array(count) : null;
+  /** The term end of each account's dueBy row (its start plus its term). */
+  const dueEnd = checkTerms ? new Float64Array(count) : null;
   // Each account's first ACV, and whether a later row of it had another.
   const firstAcv = grouped ? new Float64Array(count) : null;
   const differs = grouped ? new Uint8Array(count) : null;
@@ -284,6 +286,7 @@ export function readAccounts(
     if (due < dueBy[account]) {
       dueBy[account] = due;
       dueRow[account] = r;
+      if (dueEnd !== null) dueEnd[account] = start.day + days;
     }
     if (start.day > startBy[account]) {
       startBy[account] = start.day;
@@ -471,6 +474,10 @@ export function readAccounts(
   if (dueBy !== null && dueRow !== null && startBy !== null && startRow !== null) {
     for (let a = 0; a < kept; a++) {
       if (rowCounts[a] < 2 || !(startBy[a] >= dueBy[a])) continue;
+      // On the as-of date every row has started and the first to end still runs: the
+      // contracts are in force together (an add-on signed late in the first year).
+      const asOf = options.asOf;
+      if (asOf !== undefined && dueEnd !== null && startBy[a] <= asOf && dueEnd[a] > asOf) continue;
       if (successive !== null) {
         successive.accounts++;
         continue;

@@ -31,10 +31,10 @@ function plan(
   return prepared.input;
 }
 
-function refusal(rows: ExportCell[][], acvColumn?: string): string {
+function refusal(rows: ExportCell[][], acvColumn?: string, asOf = 46000): string {
   const prepared = preparePlan(
     rows.map((row) => [...row]),
-    { acvColumn, assumptions: defaultAssumptions(), asOf: 46000, source: "deals.csv" }
+    { acvColumn, assumptions: defaultAssumptions(), asOf, source: "deals.csv" }
   );
   if (prepared.ok || !("error" in prepared)) throw new Error("expected a refusal");
   return prepared.error;
@@ -388,10 +388,27 @@ describe("an account's rows whose terms follow one another", () => {
       ["Acme - 2025", "Acme", "Closed Won", 100000, "2025-03-01"],
       ["Acme - next", "Acme", "Closed Won", 110000, day],
     ];
-    expect(refusal(starting("2025-12-01"), "Amount")).toMatch(/^"Acme" has rows whose terms/);
-    expect(refusal(starting("2026-01-15"), "Amount")).toMatch(/row 3 starts 2026-01-15/);
+    // As of 2026-12-01 the 2025 deal's year (to 2026-03-01) is over.
+    const asOf = excelSerialFromYmd(2026, 12, 1);
+    expect(refusal(starting("2025-12-01"), "Amount", asOf)).toMatch(/^"Acme" has rows whose terms/);
+    expect(refusal(starting("2026-01-15"), "Amount", asOf)).toMatch(/row 3 starts 2026-01-15/);
     // Nine months less a day after the first deal: an add-on running beside it, added up.
     expect(Array.from(plan(starting("2025-11-30"), "Amount").accounts.acv)).toEqual([210000]);
+  });
+
+  test("an add-on signed late in a contract's year is added up while both are in force on the as-of date", () => {
+    const rows: ExportCell[][] = [
+      ["Account Name", "ARR", "Contract Start Date"],
+      ["Acme", 100000, "2026-01-01"],
+      ["Acme", 20000, "2026-10-15"],
+    ];
+    // 2026-10-15 is past 2026-01-01's year less 91 days (2026-10-02), but on 2026-12-01 the
+    // first contract (to 2027-01-01) still runs and the add-on has started: 120,000.
+    expect(Array.from(plan(rows).accounts.acv)).toEqual([120000]);
+    // As of 2027-02-01 the first year is over: the later row looks like its renewal.
+    expect(refusal(rows, undefined, excelSerialFromYmd(2027, 2, 1))).toMatch(
+      /^"Acme" has rows whose terms follow one another: row 2 starts 2026-01-01/
+    );
   });
 
   test("contracts in force together are added up: a 36-month contract and a deal a year later", () => {
@@ -418,6 +435,17 @@ describe("an account's rows whose terms follow one another", () => {
       /^"Müller GmbH" has rows whose terms follow one another: row 2 starts 2024-01-10 \("Schlusstermin"\) for 12 months and row 3 starts 2025-01-05/
     );
     expect(message).toMatch(/\(2 accounts are like this\)/);
+  });
+
+  test("a start date that cannot be read is passed over: it never stops the plan", () => {
+    // "13/15/2026" is no day in either order; the close dates only tell renewals apart.
+    const rows: ExportCell[][] = [
+      ["Account Name", "ARR", "Close Date"],
+      ["Acme", 120000, "1/15/2026"],
+      ["Hooli", 45500.5, "13/15/2026"],
+      ["Hooli", 500, "2/15/2026"],
+    ];
+    expect(Array.from(plan(rows).accounts.acv)).toEqual([120000, 46000.5]);
   });
 
   test("with end dates, --all-statuses or each row its own account, the check does not apply", () => {
