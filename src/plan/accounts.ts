@@ -45,8 +45,22 @@ const NOT_CUSTOMER = [
 const CUSTOMER =
   /\b(customer|client|active|activated|closed won|closedwon|won|renewal|renewed|live|paying|subscriber active|evangelist|kunde|kunden|gewonnen|aktiv|aktiviert|cliente|gagne|gagnee|actif|ganado|ganada|activo|activa|ganho|ganha|ativo|ativa|vinto|vinta|attivo|attiva|klant|klanten|actief)\b/;
 
+/**
+ * Japanese statuses (Salesforce's 顧客, 見込み客, 成立, 不成立; HubSpot's リード):
+ * matched in the text as written, the negative ones first (元顧客 holds 顧客,
+ * 不成立 holds 成立).
+ */
+const JAPANESE_NOT_CUSTOMER =
+  /見込|リード|不成立|失注|解約|元顧客|旧顧客|休眠|キャンセル|提案|交渉|競合|期限切れ|無効|商談/;
+const JAPANESE_CUSTOMER = /顧客|成立|受注|契約中/;
+
 export function statusKind(cell: ExportCell): StatusKind {
   if (cell === null) return "unknown";
+  if (typeof cell === "string" && /[\u3040-\u30ff\u4e00-\u9fff]/.test(cell)) {
+    const written = cell.normalize("NFKC");
+    if (JAPANESE_NOT_CUSTOMER.test(written)) return "not-customer";
+    if (JAPANESE_CUSTOMER.test(written)) return "customer";
+  }
   const text = String(cell)
     // "Fermée gagnée", "Gekündigt": the patterns are written without accents.
     .normalize("NFD")

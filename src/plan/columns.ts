@@ -525,12 +525,47 @@ const OPTIONAL_NAMES = {
 
 export type OptionalColumn = keyof typeof OPTIONAL_NAMES;
 
+/**
+ * Japanese Salesforce and HubSpot headers, which have no Latin words: compared
+ * on their own text (NFKC, spaces dropped: "取引先 種別" is "取引先種別").
+ */
+const JAPANESE_NAMES: Partial<Record<OptionalColumn, readonly string[]>> = {
+  name: ["取引先名", "会社名", "顧客名", "企業名", "取引先"],
+  owner: ["取引先所有者", "会社の所有者", "所有者", "担当者"],
+  accountId: ["取引先id", "取引先番号", "顧客番号"],
+  currency: ["通貨", "取引先通貨", "通貨コード", "取引通貨"],
+  status: [
+    "取引先種別",
+    "種別",
+    "フェーズ",
+    "商談フェーズ",
+    "取引ステージ",
+    "ステータス",
+    "ライフサイクルステージ",
+  ],
+  industry: ["業種"],
+  lastActivity: ["最終活動日", "最終活動"],
+  endDate: ["契約終了日"],
+};
+
+function japaneseText(header: string): string {
+  return header.normalize("NFKC").replace(/\s+/g, "").toLowerCase();
+}
+
 /** The first header matching the names for a role, in the order of preference of the names. */
 function findOptional(headers: readonly string[], role: OptionalColumn): number | null {
   const words = headers.map(headerWords);
   for (const name of OPTIONAL_NAMES[role]) {
     const index = words.indexOf(name);
     if (index >= 0) return index;
+  }
+  const japanese = JAPANESE_NAMES[role];
+  if (japanese !== undefined) {
+    const texts = headers.map((h, i) => (words[i] === "" ? japaneseText(h) : ""));
+    for (const name of japanese) {
+      const index = texts.indexOf(name);
+      if (index >= 0) return index;
+    }
   }
   // A currency column under a name not listed ("Local Currency", "Currency (ISO)",
   // Salesforce's "Amount Currency" beside a field's amount): a header that ends
@@ -744,6 +779,11 @@ function statusColumns(
   for (const name of OPTIONAL_NAMES.status)
     words.forEach((w, i) => {
       if (w === name && i !== acv && !candidates.includes(i)) candidates.push(i);
+    });
+  for (const name of JAPANESE_NAMES.status ?? [])
+    words.forEach((w, i) => {
+      if (w === "" && japaneseText(headers[i]) === name && i !== acv && !candidates.includes(i))
+        candidates.push(i);
     });
   if (candidates.length <= 1) return { status: candidates[0] ?? null, moreStatuses: [] };
   const scored = candidates.map((column) => {

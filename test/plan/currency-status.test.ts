@@ -256,6 +256,37 @@ describe("statuses", () => {
   });
 });
 
+describe("a Japanese Salesforce export's columns and statuses", () => {
+  test.each([
+    ["取引先 種別", ["顧客", "見込み客", "元顧客"]],
+    ["フェーズ", ["成立", "交渉", "不成立"]],
+    ["ライフサイクルステージ", ["顧客", "リード", "解約"]],
+  ])(
+    "%s: only the customer is planned, rows of one account combined",
+    (header, [customer, open, lost]) => {
+      const prepared = preparePlan(
+        [
+          ["取引先名", "取引先 所有者", header, "ARR"],
+          ["Acme", "田中", customer, 120000],
+          ["Acme", "田中", customer, 30000],
+          ["Globex", "田中", open, 50000],
+          ["Initech", "鈴木", lost, 30000],
+        ],
+        { assumptions: defaultAssumptions(), asOf: 46000, source: "export.csv" }
+      );
+      if (!prepared.ok) throw new Error(JSON.stringify(prepared));
+      const { accounts, columns } = prepared.input;
+      expect([columns.name, columns.owner, columns.status]).toEqual([0, 1, 2]);
+      // Acme's two rows: 120,000 + 30,000.
+      expect(Array.from(accounts.acv)).toEqual([150000]);
+      expect(accounts.excludedStatuses).toEqual([
+        { status: open, rows: 1 },
+        { status: lost, rows: 1 },
+      ]);
+    }
+  );
+});
+
 describe("status columns of German, French, Spanish, Portuguese, Italian and Dutch exports", () => {
   test.each([
     ["Typ", ["Kunde - Direkt", "Interessent", "Ehemaliger Kunde"]],
