@@ -629,8 +629,8 @@ export interface ExportColumns {
   currency: number | null;
   status: number | null;
   /**
-   * Other status columns with a value that is not a customer's (Dynamics 365's
-   * "Relationship Type" beside its record "Status"): such a row is left out too.
+   * Other status columns, in the order they decide a row the main one cannot
+   * classify (see statusColumns).
    */
   moreStatuses: number[];
   /** A contract's end date: a row whose contract ended before the as-of date is left out. */
@@ -660,14 +660,48 @@ export type ColumnDetection =
   | { ok: false; error: string };
 
 /**
+ * Which status says most about a row: a deal's or contract's own (its
+ * stage, its status), then the account's (lifecycle stage, type,
+ * relationship type), then a record's bare "Status" (Dynamics 365's is
+ * Active for a prospect too).
+ */
+const ROW_STATUS_NAMES = new Set([
+  "stage",
+  "deal stage",
+  "opportunity stage",
+  "stage name",
+  "sales stage",
+  "deal status",
+  "opportunity status",
+  "contract status",
+  "subscription status",
+  "phase",
+  "etape",
+  "etapa",
+  "deal phase",
+  "phase de la transaction",
+  "etapa del negocio",
+]);
+const BARE_STATUS_NAMES = new Set(["status", "statut"]);
+export function statusRank(header: string): number {
+  const words = headerWords(header);
+  if (ROW_STATUS_NAMES.has(words)) return 0;
+  return BARE_STATUS_NAMES.has(words) ? 2 : 1;
+}
+
+/**
  * The status columns. An export can have several: Salesforce's opportunity
- * "Type" (New Business, Existing Business) says nothing of whether the deal
- * is won, its "Stage" (Prospecting, Closed Won) does; Dynamics 365's record
- * "Status" is Active for a prospect, its "Relationship Type" says Prospect.
- * The main one is a column with values that are not a customer's, else
- * any; of those, the one whose values say customer or not in the most rows,
- * the names' order of preference breaking a tie. Every other status column
- * with a value that is not a customer's also leaves its rows out.
+ * "Type" (New Business, Existing Business) beside its "Stage" (Prospecting,
+ * Closed Won); HubSpot's "Lifecycle Stage" beside the company "Type";
+ * Dynamics 365's record "Status" (Active for a prospect too) beside its
+ * "Relationship Type". They are ranked (statusRank); within a rank, a
+ * column with values that are not a customer's first, then the one whose
+ * values say customer or not in the most rows, then the names' order of
+ * preference. The first column in that order whose value the plan can
+ * classify decides for a row (a stale account "Type" of Prospect does not
+ * leave out a Closed Won deal), except that a bare "Status" that says a row
+ * is not a customer's (Inactive, Churned, Expired) always leaves it out;
+ * the main one names the statuses it cannot classify.
  */
 function statusColumns(
   headers: readonly string[],
@@ -682,7 +716,7 @@ function statusColumns(
       if (w === name && i !== acv && !candidates.includes(i)) candidates.push(i);
     });
   if (candidates.length <= 1) return { status: candidates[0] ?? null, moreStatuses: [] };
-  const scored = candidates.map((column) => {
+  const scored = candidates.map((column, order) => {
     // Each value classified once: a status column holds a few values a million times.
     const kinds = new Map<ExportCell, StatusKind>();
     let classified = 0;
@@ -697,19 +731,21 @@ function statusColumns(
       if (kind !== "unknown") classified++;
       if (kind === "not-customer") notCustomer = true;
     }
-    return { column, classified, notCustomer };
+    return { column, rank: statusRank(headers[column]), classified, notCustomer, order };
   });
-  let best = scored[0];
-  for (const candidate of scored.slice(1)) {
-    const better =
-      candidate.notCustomer !== best.notCustomer
-        ? candidate.notCustomer
-        : candidate.classified > best.classified;
-    if (better) best = candidate;
-  }
+  scored.sort(
+    (a, b) =>
+      a.rank - b.rank ||
+      Number(b.notCustomer) - Number(a.notCustomer) ||
+      b.classified - a.classified ||
+      a.order - b.order
+  );
   return {
-    status: best.column,
-    moreStatuses: scored.filter((c) => c !== best && c.notCustomer).map((c) => c.column),
+    status: scored[0].column,
+    moreStatuses: scored
+      .slice(1)
+      .filter((c) => c.classified > 0)
+      .map((c) => c.column),
   };
 }
 
