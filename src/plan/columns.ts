@@ -209,6 +209,30 @@ export function isMrrHeader(header: string): boolean {
   return MRR_NAMES.has(significantWords(rest));
 }
 
+/**
+ * A deal's or contract's own status columns (they decide a row before the
+ * account's: statusRank): Salesforce "Stage" (StageName), HubSpot "Deal
+ * Stage", contract and subscription statuses, and the opportunity Phase,
+ * Étape, Etapa of German, French and Spanish Salesforce and HubSpot.
+ */
+const ROW_STATUS_NAMES = [
+  "stage",
+  "deal stage",
+  "opportunity stage",
+  "stage name",
+  "sales stage",
+  "deal status",
+  "opportunity status",
+  "contract status",
+  "subscription status",
+  "phase",
+  "etape",
+  "etapa",
+  "deal phase",
+  "phase de la transaction",
+  "etapa del negocio",
+] as const;
+
 const OPTIONAL_NAMES = {
   name: [
     "account name",
@@ -369,34 +393,19 @@ const OPTIONAL_NAMES = {
     "type",
     "account type",
     "company type",
-    "stage",
-    // Opportunity and deal exports: HubSpot "Deal Stage", Salesforce "Stage" (StageName).
-    "deal stage",
-    "opportunity stage",
-    "stage name",
-    "sales stage",
-    "deal status",
-    "opportunity status",
-    "contract status",
-    "subscription status",
+    ...ROW_STATUS_NAMES,
     "customer type",
     "relationship",
     // Dynamics 365's customertypecode (Customer, Prospect, Competitor, Partner...).
     "relationship type",
     // The same fields in German, French and Spanish Salesforce and HubSpot:
-    // account Typ/Type/Tipo, opportunity Phase/Étape/Etapa, lifecycle stage.
+    // account Typ/Type/Tipo, lifecycle stage.
     "typ",
-    "phase",
     "lebenszyklusphase",
     "statut",
-    "etape",
     "phase du cycle de vie",
     "tipo",
-    "etapa",
     "etapa del ciclo de vida",
-    "deal phase",
-    "phase de la transaction",
-    "etapa del negocio",
   ],
   // A contract's last day: a contract that ended before the as-of date is not a customer's.
   endDate: [
@@ -665,27 +674,11 @@ export type ColumnDetection =
  * relationship type), then a record's bare "Status" (Dynamics 365's is
  * Active for a prospect too).
  */
-const ROW_STATUS_NAMES = new Set([
-  "stage",
-  "deal stage",
-  "opportunity stage",
-  "stage name",
-  "sales stage",
-  "deal status",
-  "opportunity status",
-  "contract status",
-  "subscription status",
-  "phase",
-  "etape",
-  "etapa",
-  "deal phase",
-  "phase de la transaction",
-  "etapa del negocio",
-]);
+const ROW_STATUS = new Set<string>(ROW_STATUS_NAMES);
 const BARE_STATUS_NAMES = new Set(["status", "statut"]);
 export function statusRank(header: string): number {
   const words = headerWords(header);
-  if (ROW_STATUS_NAMES.has(words)) return 0;
+  if (ROW_STATUS.has(words)) return 0;
   return BARE_STATUS_NAMES.has(words) ? 2 : 1;
 }
 
