@@ -209,6 +209,34 @@ export function isMrrHeader(header: string): boolean {
   return MRR_NAMES.has(significantWords(rest));
 }
 
+/**
+ * A deal's or contract's own status columns (they decide a row before the
+ * account's: statusRank): Salesforce "Stage" (StageName), HubSpot "Deal
+ * Stage", contract and subscription statuses, and the opportunity Phase,
+ * Étape, Etapa of German, French and Spanish Salesforce and HubSpot.
+ */
+const ROW_STATUS_NAMES = [
+  "stage",
+  "deal stage",
+  "opportunity stage",
+  "stage name",
+  "sales stage",
+  "deal status",
+  "opportunity status",
+  "contract status",
+  "subscription status",
+  "phase",
+  "etape",
+  "etapa",
+  "deal phase",
+  "phase de la transaction",
+  "etapa del negocio",
+  // Brazilian Portuguese, Italian and Dutch opportunity and deal stages.
+  "fase",
+  "estagio",
+  "dealfase",
+] as const;
+
 const OPTIONAL_NAMES = {
   name: [
     "account name",
@@ -406,43 +434,25 @@ const OPTIONAL_NAMES = {
     "type",
     "account type",
     "company type",
-    "stage",
-    // Opportunity and deal exports: HubSpot "Deal Stage", Salesforce "Stage" (StageName).
-    "deal stage",
-    "opportunity stage",
-    "stage name",
-    "sales stage",
-    "deal status",
-    "opportunity status",
-    "contract status",
-    "subscription status",
+    ...ROW_STATUS_NAMES,
     "customer type",
     "relationship",
     // Dynamics 365's customertypecode (Customer, Prospect, Competitor, Partner...).
     "relationship type",
     // The same fields in German, French and Spanish Salesforce and HubSpot:
-    // account Typ/Type/Tipo, opportunity Phase/Étape/Etapa, lifecycle stage.
+    // account Typ/Type/Tipo, lifecycle stage.
     "typ",
-    "phase",
     "lebenszyklusphase",
     "statut",
-    "etape",
     "phase du cycle de vie",
     "tipo",
-    "etapa",
     "etapa del ciclo de vida",
-    "fase",
-    "estagio",
+    "stato",
     "etapa do ciclo de vida",
     "fase do ciclo de vida",
-    "stato",
     "fase del ciclo di vita",
     "levenscyclusfase",
     "fase van de levenscyclus",
-    "dealfase",
-    "deal phase",
-    "phase de la transaction",
-    "etapa del negocio",
   ],
   // A contract's last day: a contract that ended before the as-of date is not a customer's.
   endDate: [
@@ -728,8 +738,8 @@ export interface ExportColumns {
   currency: number | null;
   status: number | null;
   /**
-   * Other status columns with a value that is not a customer's (Dynamics 365's
-   * "Relationship Type" beside its record "Status"): such a row is left out too.
+   * Other status columns, in the order they decide a row the main one cannot
+   * classify (see statusColumns).
    */
   moreStatuses: number[];
   /** A contract's end date: a row whose contract ended before the as-of date is left out. */
@@ -759,14 +769,39 @@ export type ColumnDetection =
   | { ok: false; error: string };
 
 /**
+ * Which status says most about a row: a deal's or contract's own (its
+ * stage, its status), then the account's (lifecycle stage, type,
+ * relationship type), then a record's bare "Status" (Dynamics 365's is
+ * Active for a prospect too).
+ */
+const ROW_STATUS = new Set<string>(ROW_STATUS_NAMES);
+const BARE_STATUS_NAMES = new Set(["status", "statut", "stato"]);
+/** Japanese deal stages (row statuses) and the bare status. */
+const JAPANESE_ROW_STATUS = new Set(["フェーズ", "商談フェーズ", "取引ステージ"]);
+export function statusRank(header: string): number {
+  const words = headerWords(header);
+  if (words === "") {
+    const text = japaneseText(header);
+    if (JAPANESE_ROW_STATUS.has(text)) return 0;
+    return text === "ステータス" ? 2 : 1;
+  }
+  if (ROW_STATUS.has(words)) return 0;
+  return BARE_STATUS_NAMES.has(words) ? 2 : 1;
+}
+
+/**
  * The status columns. An export can have several: Salesforce's opportunity
- * "Type" (New Business, Existing Business) says nothing of whether the deal
- * is won, its "Stage" (Prospecting, Closed Won) does; Dynamics 365's record
- * "Status" is Active for a prospect, its "Relationship Type" says Prospect.
- * The main one is a column with values that are not a customer's, else
- * any; of those, the one whose values say customer or not in the most rows,
- * the names' order of preference breaking a tie. Every other status column
- * with a value that is not a customer's also leaves its rows out.
+ * "Type" (New Business, Existing Business) beside its "Stage" (Prospecting,
+ * Closed Won); HubSpot's "Lifecycle Stage" beside the company "Type";
+ * Dynamics 365's record "Status" (Active for a prospect too) beside its
+ * "Relationship Type". They are ranked (statusRank); within a rank, a
+ * column with values that are not a customer's first, then the one whose
+ * values say customer or not in the most rows, then the names' order of
+ * preference. The first column in that order whose value the plan can
+ * classify decides for a row (a stale account "Type" of Prospect does not
+ * leave out a Closed Won deal), except that a bare "Status" that says a row
+ * is not a customer's (Inactive, Churned, Expired) always leaves it out;
+ * the main one names the statuses it cannot classify.
  */
 function statusColumns(
   headers: readonly string[],
@@ -786,7 +821,7 @@ function statusColumns(
         candidates.push(i);
     });
   if (candidates.length <= 1) return { status: candidates[0] ?? null, moreStatuses: [] };
-  const scored = candidates.map((column) => {
+  const scored = candidates.map((column, order) => {
     // Each value classified once: a status column holds a few values a million times.
     const kinds = new Map<ExportCell, StatusKind>();
     let classified = 0;
@@ -801,19 +836,21 @@ function statusColumns(
       if (kind !== "unknown") classified++;
       if (kind === "not-customer") notCustomer = true;
     }
-    return { column, classified, notCustomer };
+    return { column, rank: statusRank(headers[column]), classified, notCustomer, order };
   });
-  let best = scored[0];
-  for (const candidate of scored.slice(1)) {
-    const better =
-      candidate.notCustomer !== best.notCustomer
-        ? candidate.notCustomer
-        : candidate.classified > best.classified;
-    if (better) best = candidate;
-  }
+  scored.sort(
+    (a, b) =>
+      a.rank - b.rank ||
+      Number(b.notCustomer) - Number(a.notCustomer) ||
+      b.classified - a.classified ||
+      a.order - b.order
+  );
   return {
-    status: best.column,
-    moreStatuses: scored.filter((c) => c !== best && c.notCustomer).map((c) => c.column),
+    status: scored[0].column,
+    moreStatuses: scored
+      .slice(1)
+      .filter((c) => c.classified > 0)
+      .map((c) => c.column),
   };
 }
 

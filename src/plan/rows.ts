@@ -14,7 +14,14 @@ import { PlanMessages } from "./messages";
 import { isoDate } from "../core/dates";
 import { roundCents } from "../core/money";
 import { accountKey, HashedIndex, lineHash, sameLine, statusKind, textHash } from "./accounts";
-import { ExportCell, ExportColumns, headerScale, headerText, termMonths } from "./columns";
+import {
+  ExportCell,
+  ExportColumns,
+  headerScale,
+  headerText,
+  statusRank,
+  termMonths,
+} from "./columns";
 import { CurrencySetting, headerCurrency, MoneyReading, readMoney } from "./currency";
 import { CellSet } from "./formula-cells";
 import { CellFormats, formatCurrency, shownScale } from "./number-formats";
@@ -233,9 +240,11 @@ export function readAccounts(
   const skipped: SkippedRow[] = [];
   const setting = currencySetting(columns, options.currency);
   const termHeader = columns.term === null ? "" : columns.headers[columns.term];
-  const statusHeader = columns.status === null ? "" : columns.headers[columns.status];
   const endHeader = columns.endDate === null ? "" : columns.headers[columns.endDate];
   const grouped = options.rowsAreAccounts !== true;
+  const bareStatuses = (columns.status === null ? [] : [columns.status, ...columns.moreStatuses])
+    .filter((c) => statusRank(columns.headers[c]) === 2)
+    .filter((c) => c !== columns.status || columns.moreStatuses.length > 0);
   // Accounts by their key, and the rows kept (each line's first row) by their content.
   const byKey = new HashedIndex();
   const seenLines = new HashedIndex();
@@ -368,24 +377,35 @@ export function readAccounts(
 
     if (columns.status !== null) {
       const status = row[columns.status] ?? null;
-      const kind = statusKind(status);
-      const label = headerText(status);
+      const mainKind = statusKind(status);
+      let kind = mainKind;
+      let label = headerText(status);
+      let column = columns.status;
+      // The main status cannot say: the next status column that can decides.
+      for (let i = 0; kind === "unknown" && i < columns.moreStatuses.length; i++) {
+        const other = columns.moreStatuses[i];
+        const otherKind = statusKind(row[other] ?? null);
+        if (otherKind === "unknown") continue;
+        kind = otherKind;
+        label = headerText(row[other] ?? null);
+        column = other;
+      }
+      // A bare "Status" of Inactive, Churned or Expired leaves the row out whatever the others say.
+      for (let i = 0; kind !== "not-customer" && i < bareStatuses.length; i++) {
+        const bare = bareStatuses[i];
+        if (statusKind(row[bare] ?? null) !== "not-customer") continue;
+        kind = "not-customer";
+        label = headerText(row[bare] ?? null);
+        column = bare;
+      }
       if (kind === "not-customer" && options.allStatuses !== true) {
         excluded.add(label);
-        skip(r, raw, PlanMessages.notCustomer(label, statusHeader), "status");
+        skip(r, raw, PlanMessages.notCustomer(label, columns.headers[column]), "status");
         continue;
       }
-      if (kind === "unknown" && label !== "") unclassified.add(label);
-    }
-    if (options.allStatuses !== true && columns.moreStatuses.length > 0) {
-      // Another status column that says this row is not a customer's (a prospect whose record is Active).
-      const other = columns.moreStatuses.find((c) => statusKind(row[c] ?? null) === "not-customer");
-      if (other !== undefined) {
-        const label = headerText(row[other] ?? null);
-        excluded.add(label);
-        skip(r, raw, PlanMessages.notCustomer(label, columns.headers[other]), "status");
-        continue;
-      }
+      // The main status column's values it cannot classify are named, whatever decided the row.
+      const mainLabel = headerText(status);
+      if (mainKind === "unknown" && mainLabel !== "") unclassified.add(mainLabel);
     }
     if (columns.endDate !== null && options.asOf !== undefined && options.allStatuses !== true) {
       // A blank or unreadable end date says nothing: the row is kept.

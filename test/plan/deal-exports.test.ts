@@ -559,3 +559,50 @@ describe("Dynamics 365 accounts: the record's Status beside its Relationship Typ
     ]);
   });
 });
+
+describe("several status columns: the row's own status decides, then the account's, then a bare Status", () => {
+  test("a Closed Won deal of an account still typed Prospect is planned; a Closed Lost deal of a customer is not", () => {
+    const input = plan([
+      ["Account Name", "Account Type", "Stage", "ACV"],
+      ["Acme", "Prospect", "Closed Won", 120000],
+      ["Beta", "Customer - Direct", "Closed Lost", 30000],
+      ["Gamma", "Customer - Direct", "Closed Won", 80000],
+    ]);
+    // Acme 120,000 + Gamma 80,000; Beta's lost deal is left out by its stage.
+    expect(Array.from(input.accounts.acv)).toEqual([120000, 80000]);
+    expect(input.accounts.skipped.map((s) => s.reason)).toEqual([
+      '"Stage" is "Closed Lost": not a customer (plan them too with --all-statuses)',
+    ]);
+  });
+
+  test("HubSpot: the lifecycle stage decides over a stale company Type", () => {
+    const input = plan([
+      ["Company name", "Type", "Lifecycle Stage", "ARR"],
+      ["Acme", "Prospect", "Customer", 120000],
+      ["Beta", "Partner", "Lead", 30000],
+      ["Gamma", "Partner", "Customer", 80000],
+      ["Delta", "Vendor", "", 5000],
+    ]);
+    // Acme and Gamma are customers (200,000); Beta is a lead; Delta has no lifecycle stage and is a vendor.
+    expect(Array.from(input.accounts.acv)).toEqual([120000, 80000]);
+    expect(input.accounts.excludedStatuses).toEqual([
+      { status: "Lead", rows: 1 },
+      { status: "Vendor", rows: 1 },
+    ]);
+  });
+
+  test("a bare Status of Churned leaves a customer-typed account out", () => {
+    const input = plan([
+      ["Account Name", "Type", "Status", "ARR"],
+      ["Acme", "Customer - Direct", "Active", 120000],
+      ["Beta", "Customer - Direct", "Churned", 30000],
+      ["Gamma", "Prospect", "Active", 80000],
+    ]);
+    // Acme only: Beta churned (its Status), Gamma is a prospect (its Type decides before a bare Active).
+    expect(Array.from(input.accounts.acv)).toEqual([120000]);
+    expect(input.accounts.skipped.map((s) => s.reason)).toEqual([
+      '"Status" is "Churned": not a customer (plan them too with --all-statuses)',
+      '"Type" is "Prospect": not a customer (plan them too with --all-statuses)',
+    ]);
+  });
+});
