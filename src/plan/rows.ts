@@ -242,9 +242,13 @@ export function readAccounts(
   const termHeader = columns.term === null ? "" : columns.headers[columns.term];
   const endHeader = columns.endDate === null ? "" : columns.headers[columns.endDate];
   const grouped = options.rowsAreAccounts !== true;
-  const bareStatuses = (columns.status === null ? [] : [columns.status, ...columns.moreStatuses])
-    .filter((c) => statusRank(columns.headers[c]) === 2)
-    .filter((c) => c !== columns.status || columns.moreStatuses.length > 0);
+  // With several status columns, a bare "Status" (rank 2) also leaves out any row it
+  // calls not a customer; alone, it is the row's status column and needs no second look.
+  const statusColumns = columns.status === null ? [] : [columns.status, ...columns.moreStatuses];
+  const bareStatuses =
+    statusColumns.length < 2
+      ? []
+      : statusColumns.filter((c) => statusRank(columns.headers[c]) === 2);
   // Accounts by their key, and the rows kept (each line's first row) by their content.
   const byKey = new HashedIndex();
   const seenLines = new HashedIndex();
@@ -278,7 +282,9 @@ export function readAccounts(
   const dueRow = checkTerms ? new Int32Array(count) : null;
   const startBy = checkTerms ? new Float64Array(count).fill(-Infinity) : null;
   const startRow = checkTerms ? new Int32Array(count) : null;
-  /** The term end of each account's dueBy row (its start plus its term). */
+  /** The start, term (months) and term end of each account's dueBy row, for the message. */
+  const dueStart = checkTerms ? new Float64Array(count) : null;
+  const dueMonths = checkTerms ? new Float64Array(count) : null;
   const dueEnd = checkTerms ? new Float64Array(count) : null;
   // Each account's first ACV, and whether a later row of it had another.
   const firstAcv = grouped ? new Float64Array(count) : null;
@@ -286,6 +292,7 @@ export function readAccounts(
   const noteTerm = (account: number, r: number, row: readonly ExportCell[]) => {
     if (startColumn === null || dueBy === null || dueRow === null) return;
     if (startBy === null || startRow === null) return;
+    if (dueStart === null || dueMonths === null || dueEnd === null) return;
     const start = readTouch(row[startColumn] ?? null);
     if (typeof start !== "object") return;
     const months =
@@ -295,7 +302,9 @@ export function readAccounts(
     if (due < dueBy[account]) {
       dueBy[account] = due;
       dueRow[account] = r;
-      if (dueEnd !== null) dueEnd[account] = start.day + days;
+      dueStart[account] = start.day;
+      dueMonths[account] = months;
+      dueEnd[account] = start.day + days;
     }
     if (start.day > startBy[account]) {
       startBy[account] = start.day;
@@ -491,29 +500,32 @@ export function readAccounts(
   // Sums of several rows are kept to the cent.
   for (let a = 0; a < kept; a++) if (rowCounts[a] > 1) acvs[a] = roundCents(acvs[a]);
   let successive: SuccessiveTerms | null = null;
-  if (dueBy !== null && dueRow !== null && startBy !== null && startRow !== null) {
+  if (
+    dueBy !== null &&
+    dueRow !== null &&
+    startBy !== null &&
+    startRow !== null &&
+    dueStart !== null &&
+    dueMonths !== null &&
+    dueEnd !== null
+  ) {
     for (let a = 0; a < kept; a++) {
       if (rowCounts[a] < 2 || !(startBy[a] >= dueBy[a])) continue;
       // On the as-of date every row has started and the first to end still runs: the
       // contracts are in force together (an add-on signed late in the first year).
       const asOf = options.asOf;
-      if (asOf !== undefined && dueEnd !== null && startBy[a] <= asOf && dueEnd[a] > asOf) continue;
+      if (asOf !== undefined && startBy[a] <= asOf && dueEnd[a] > asOf) continue;
       if (successive !== null) {
         successive.accounts++;
         continue;
       }
-      const earlier = dueRow[a];
-      const earlierStart = readTouch(rows[earlier][startColumn as number] ?? null);
       successive = {
         accounts: 1,
-        earlierRow: earlier,
+        earlierRow: dueRow[a],
         laterRow: startRow[a],
-        earlierStart: typeof earlierStart === "object" ? earlierStart.day : NaN,
+        earlierStart: dueStart[a],
         laterStart: startBy[a],
-        earlierMonths:
-          (columns.term === null
-            ? null
-            : termMonths(rows[earlier][columns.term] ?? null, termHeader)) ?? 12,
+        earlierMonths: dueMonths[a],
       };
     }
   }

@@ -6,8 +6,22 @@
 import { accountKey, statusKind } from "../../src/plan/accounts";
 import { CurrencySetting, formatMoney, readMoney, splitCurrency } from "../../src/plan/currency";
 import { readTouch } from "../../src/plan/touches";
-import { preparePlan } from "../../src/plan/prepare";
+import { preparePlan, PrepareOptions } from "../../src/plan/prepare";
+import { PlanInput } from "../../src/plan/layout";
+import { ExportCell } from "../../src/plan/columns";
 import { defaultAssumptions } from "../../src/core/assumptions/defaults";
+
+/** The plan's input from these rows (as-of serial 46000 unless given); throws when refused. */
+function planned(rows: ExportCell[][], options: Partial<PrepareOptions> = {}): PlanInput {
+  const prepared = preparePlan(rows, {
+    assumptions: defaultAssumptions(),
+    asOf: 46000,
+    source: "export.csv",
+    ...options,
+  });
+  if (!prepared.ok) throw new Error(JSON.stringify(prepared));
+  return prepared.input;
+}
 
 const usd = (over: Partial<CurrencySetting> = {}): CurrencySetting => ({
   plan: "USD",
@@ -121,19 +135,14 @@ describe("amounts whose header gives their unit", () => {
     expect(readMoney("1.2M", [], usd({ headerScale: thousands }))).toMatchObject({ ok: false });
   });
   test("a whole plan from an export in thousands: ACVs, the file's ARR and its grand total in dollars", () => {
-    const prepared = preparePlan(
-      [
-        ["Account Name", "ARR ($K)"],
-        ["Acme", 120],
-        ["Beta", "45.5"],
-        ["Gamma", "1,250.5"],
-        ["Delta", "$80k"],
-        ["Total", 1416],
-      ],
-      { assumptions: defaultAssumptions(), asOf: 46000, source: "arr-k.csv" }
-    );
-    if (!prepared.ok) throw new Error(JSON.stringify(prepared));
-    const { accounts, reading } = prepared.input;
+    const { accounts, reading } = planned([
+      ["Account Name", "ARR ($K)"],
+      ["Acme", 120],
+      ["Beta", "45.5"],
+      ["Gamma", "1,250.5"],
+      ["Delta", "$80k"],
+      ["Total", 1416],
+    ]);
     // 120 + 45.5 + 1,250.5 = 1,416 thousand = 1,416,000: the total row agrees, so no warning.
     expect(Array.from(accounts.acv)).toEqual([120000, 45500, 1250500]);
     expect(accounts.fileArr).toBe(1416000);
@@ -142,7 +151,7 @@ describe("amounts whose header gives their unit", () => {
   });
 
   test('an Indian export: "ARR (INR)" is the ACV column, in rupees, and lakh grouping reads as written', () => {
-    const prepared = preparePlan(
+    const { accounts } = planned(
       [
         ["Account Name", "ARR (INR)"],
         ["Tata Retail", "12,00,000"],
@@ -151,20 +160,17 @@ describe("amounts whose header gives their unit", () => {
       ],
       {
         assumptions: { ...defaultAssumptions(), fx: { INR: 0.012 } },
-        asOf: 46000,
         source: "in.csv",
         delimiter: ",",
       }
     );
-    if (!prepared.ok) throw new Error(JSON.stringify(prepared));
-    const { accounts } = prepared.input;
     // 1,200,000 x 0.012 = 14,400; 150,000.50 x 0.012 = 1,800.006 -> 1,800.01; 9,500 x 0.012 = 114.
     expect(Array.from(accounts.acv)).toEqual([14400, 1800.01, 114]);
     expect(accounts.currencies).toEqual([{ code: "INR", rows: 3, converted: true }]);
   });
 
   test("Indian grouping is read in rupees only: in a dollar column it is refused, never guessed", () => {
-    const prepared = preparePlan(
+    const { accounts } = planned(
       [
         ["Account Name", "ARR"],
         ["Acme", "1,20,000"],
@@ -173,13 +179,10 @@ describe("amounts whose header gives their unit", () => {
       ],
       {
         assumptions: { ...defaultAssumptions(), fx: { INR: 0.012 } },
-        asOf: 46000,
         source: "mixed.csv",
         delimiter: ",",
       }
     );
-    if (!prepared.ok) throw new Error(JSON.stringify(prepared));
-    const { accounts } = prepared.input;
     // ₹1,200,000 x 0.012 = 14,400; Beta 45,000 dollars; Acme's "1,20,000" is left out.
     expect(Array.from(accounts.acv)).toEqual([14400, 45000]);
     expect(accounts.skipped.map((s) => [s.row, s.reason])).toEqual([
@@ -264,18 +267,13 @@ describe("a Japanese Salesforce export's columns and statuses", () => {
   ])(
     "%s: only the customer is planned, rows of one account combined",
     (header, [customer, open, lost]) => {
-      const prepared = preparePlan(
-        [
-          ["取引先名", "取引先 所有者", header, "ARR"],
-          ["Acme", "田中", customer, 120000],
-          ["Acme", "田中", customer, 30000],
-          ["Globex", "田中", open, 50000],
-          ["Initech", "鈴木", lost, 30000],
-        ],
-        { assumptions: defaultAssumptions(), asOf: 46000, source: "export.csv" }
-      );
-      if (!prepared.ok) throw new Error(JSON.stringify(prepared));
-      const { accounts, columns } = prepared.input;
+      const { accounts, columns } = planned([
+        ["取引先名", "取引先 所有者", header, "ARR"],
+        ["Acme", "田中", customer, 120000],
+        ["Acme", "田中", customer, 30000],
+        ["Globex", "田中", open, 50000],
+        ["Initech", "鈴木", lost, 30000],
+      ]);
       expect([columns.name, columns.owner, columns.status]).toEqual([0, 1, 2]);
       // Acme's two rows: 120,000 + 30,000.
       expect(Array.from(accounts.acv)).toEqual([150000]);
@@ -305,17 +303,12 @@ describe("status columns of German, French, Spanish, Portuguese, Italian and Dut
     ["Fase", ["Gesloten gewonnen", "Onderhandeling", "Gesloten verloren"]],
     ["Levenscyclusfase", ["Klant", "Lead", "Opgezegd"]],
   ])("%s: only the customer is planned", (header, [customer, open, lost]) => {
-    const prepared = preparePlan(
-      [
-        ["Account Name", header, "ARR"],
-        ["Acme", customer, 120000],
-        ["Globex", open, 50000],
-        ["Initech", lost, 30000],
-      ],
-      { assumptions: defaultAssumptions(), asOf: 46000, source: "export.csv" }
-    );
-    if (!prepared.ok) throw new Error(JSON.stringify(prepared));
-    const { accounts } = prepared.input;
+    const { accounts } = planned([
+      ["Account Name", header, "ARR"],
+      ["Acme", customer, 120000],
+      ["Globex", open, 50000],
+      ["Initech", lost, 30000],
+    ]);
     expect(Array.from(accounts.acv)).toEqual([120000]);
     expect(accounts.excludedStatuses).toEqual([
       { status: open, rows: 1 },

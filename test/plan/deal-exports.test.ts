@@ -9,7 +9,7 @@ import { Assumptions } from "../../src/core/assumptions/types";
 import { excelSerialFromYmd } from "../../src/core/dates";
 import { ExportCell } from "../../src/plan/columns";
 import { PlanInput } from "../../src/plan/layout";
-import { preparePlan } from "../../src/plan/prepare";
+import { preparePlan, PrepareOptions } from "../../src/plan/prepare";
 import { describeReconciliation } from "../../src/plan/reconcile";
 import { reconciliationLines } from "../../src/taskpane/reconciliation";
 
@@ -29,6 +29,21 @@ function plan(
   );
   if (!prepared.ok) throw new Error(`not planned: ${JSON.stringify(prepared)}`);
   return prepared.input;
+}
+
+/** Every row planned with these options (as-of 2026-12-01 unless given): the ACVs. */
+function acvsWith(rows: ExportCell[][], options: Partial<PrepareOptions>): number[] {
+  const prepared = preparePlan(
+    rows.map((row) => [...row]),
+    {
+      assumptions: defaultAssumptions(),
+      asOf: excelSerialFromYmd(2026, 12, 1),
+      source: "deals.csv",
+      ...options,
+    }
+  );
+  if (!prepared.ok) throw new Error(`not planned: ${JSON.stringify(prepared)}`);
+  return Array.from(prepared.input.accounts.acv);
 }
 
 function refusal(rows: ExportCell[][], acvColumn?: string, asOf = 46000): string {
@@ -266,16 +281,7 @@ describe("Salesforce contracts", () => {
     expect(input.accounts.fileArr).toBe(220000);
     expect(input.reconciliation?.skipped).toEqual({ ended: 1 });
     // --all-statuses plans every row.
-    const all = preparePlan(
-      rows.map((row) => [...row]),
-      {
-        assumptions: defaultAssumptions(),
-        asOf: excelSerialFromYmd(2026, 12, 1),
-        source: "contracts.csv",
-        allStatuses: true,
-      }
-    );
-    expect(all.ok && Array.from(all.input.accounts.acv)).toEqual([150000, 40000, 20000, 10000]);
+    expect(acvsWith(rows, { allStatuses: true })).toEqual([150000, 40000, 20000, 10000]);
   });
 
   test("Draft and In Approval Process contracts are not in force; a status the plan does not know is kept and named", () => {
@@ -422,6 +428,21 @@ describe("an account's rows whose terms follow one another", () => {
     expect(Array.from(plan(rows).accounts.acv)).toEqual([120000, 30000]);
   });
 
+  test("the message names the row whose term ends first, with its own start and term", () => {
+    const rows: ExportCell[][] = [
+      ["Account Name", "Contract Start Date", "Term (months)", "ARR"],
+      ["Acme", "2023-01-01", 36, 90000],
+      ["Acme", "2024-02-01", 24, 100000],
+      ["Acme", "2026-01-15", 12, 105000],
+    ];
+    // Row 2 is due 2023-01-01 + 36 months (1,095.75 days) less 91 days = 2025-10-01;
+    // row 3 is due 2024-02-01 + 24 months (730.5 days) less 91 days = 2025-11-01 (later);
+    // the latest start, 2026-01-15 (row 4), is after row 2's: row 2 is named, for 36 months.
+    expect(refusal(rows)).toMatch(
+      /^"Acme" has rows whose terms follow one another: row 2 starts 2023-01-01 \("Contract Start Date"\) for 36 months and row 4 starts 2026-01-15,/
+    );
+  });
+
   test("counts the accounts like this, names the first, and reads German headers (Schlusstermin)", () => {
     const rows: ExportCell[][] = [
       ["Accountname", "Phase", "ARR", "Schlusstermin"],
@@ -459,24 +480,12 @@ describe("an account's rows whose terms follow one another", () => {
     expect(Array.from(ended.accounts.acv)).toEqual([110000]);
     expect(ended.accounts.skipped.map((s) => s.kind)).toEqual(["ended"]);
 
-    const prepare = (options: { allStatuses?: boolean; rowsAreAccounts?: boolean }) => {
-      const prepared = preparePlan(
-        renewals.map((row) => [...row]),
-        {
-          acvColumn: "Amount",
-          assumptions: defaultAssumptions(),
-          asOf: excelSerialFromYmd(2026, 12, 1),
-          source: "deals.csv",
-          ...options,
-        }
-      );
-      if (!prepared.ok) throw new Error(`not planned: ${JSON.stringify(prepared)}`);
-      return Array.from(prepared.input.accounts.acv);
-    };
     // Every row as it is: Acme 100,000 + 110,000 + the lost 50,000 = 260,000; Beta 30,000.
-    expect(prepare({ allStatuses: true })).toEqual([260000, 30000]);
+    expect(acvsWith(renewals, { acvColumn: "Amount", allStatuses: true })).toEqual([260000, 30000]);
     // Each won row its own account: 100,000, 110,000 and 30,000.
-    expect(prepare({ rowsAreAccounts: true })).toEqual([100000, 110000, 30000]);
+    expect(acvsWith(renewals, { acvColumn: "Amount", rowsAreAccounts: true })).toEqual([
+      100000, 110000, 30000,
+    ]);
   });
 });
 
@@ -508,17 +517,7 @@ describe("an account's ARR repeated on each of its rows", () => {
   });
 
   test("with each row its own account, every row is planned", () => {
-    const prepared = preparePlan(
-      repeated.map((row) => [...row]),
-      {
-        assumptions: defaultAssumptions(),
-        asOf: excelSerialFromYmd(2026, 12, 1),
-        source: "deals.csv",
-        rowsAreAccounts: true,
-      }
-    );
-    if (!prepared.ok) throw new Error(JSON.stringify(prepared));
-    expect(Array.from(prepared.input.accounts.acv)).toEqual([
+    expect(acvsWith(repeated, { rowsAreAccounts: true })).toEqual([
       120000, 120000, 30000, 80000, 80000, 80000,
     ]);
   });
