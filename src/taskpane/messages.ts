@@ -130,3 +130,35 @@ export const PaneActionMessages = {
       ? `The only amount column is ${JSON.stringify(column)}, a whole contract's value. Plan on ${JSON.stringify(column)} x 12 / ${JSON.stringify(term)} (months) as ACV?`
       : `The only amount column is ${JSON.stringify(column)}, a whole contract's value, and there is no term column. Plan on it as ACV only if every contract runs 12 months. Use it as it is?`,
 } as const;
+
+/** A quoted header or value as the shared messages write it (JSON), escapes included. */
+const QUOTED = String.raw`"(?:[^"\\]|\\.)*"`;
+
+/**
+ * The planning messages are shared with the command line and name its
+ * options; in the pane the same choice is a Build option, an assumption, or
+ * an answer to the pane's own question. Ordered: the longer phrasings first.
+ */
+const PANE_WORDS: readonly (readonly [RegExp, string])[] = [
+  [/\buse --all-statuses\b/g, 'tick "Include non-customers" under Build options'],
+  [/\bwith --all-statuses\b/g, 'with "Include non-customers" under Build options'],
+  [/\bplan with --rows-are-accounts\b/g, 'tick "Keep contract rows separate" under Build options'],
+  [
+    /\bset one with --set fx\.([A-Z]{3})=<([A-Z]{3}) per 1 [A-Z]{3}> \(fx\.[A-Z]{3} in the task pane\)/g,
+    'set one under Assumptions > "Currency and exchange rates" (how many $2 1 $1 buys)',
+  ],
+  [
+    /\. Name the ACV column with --acv-column$/,
+    '. Select the export with its header row, or head its ACV column "ACV" or "ARR" in the sheet, then build again',
+  ],
+  [
+    new RegExp(String.raw`\b(choose one|confirm) with --acv-column(?: ${QUOTED})?`, "g"),
+    "$1 when the pane asks",
+  ],
+  [new RegExp(String.raw`--acv-column (${QUOTED})`, "g"), "$1"],
+];
+
+/** A shared planning message in the pane's words: no command-line option named. */
+export function inPaneWords(message: string): string {
+  return PANE_WORDS.reduce((text, [pattern, words]) => text.replace(pattern, words), message);
+}

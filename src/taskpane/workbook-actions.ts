@@ -9,8 +9,7 @@
  * Everything taken from the workbook (headers, bad ACV values) is shown as
  * text, never as markup.
  */
-import { PlanMessages } from "../plan/messages";
-import { PaneActionMessages } from "./messages";
+import { inPaneWords, PaneActionMessages } from "./messages";
 import type { ColumnQuestion } from "../plan/columns";
 import type { LocaleQuestion } from "../plan/locale";
 import { SHEETS } from "../plan/layout";
@@ -110,11 +109,28 @@ function reconciliationTable(r: Reconciliation): HTMLElement {
   );
 }
 
-/** Skipped rows by reason: blank, negative, or not an amount. */
+/**
+ * The heading skipped rows are grouped under: their reason without what
+ * differs from row to row (the row's ACV, listed after it; an end date; the
+ * row it repeats), in the pane's words. A status left out is its own group.
+ */
 function reasonGroup(row: SkippedRow): string {
-  if (row.reason === PlanMessages.skipBlank()) return "The ACV is blank";
-  if (/is negative/.test(row.reason)) return "The ACV is negative (a credit note or refund?)";
-  return "The ACV is not an amount";
+  switch (row.kind) {
+    case "blank":
+      return "The ACV is blank";
+    case "negative":
+      return "The ACV is negative (a credit note or refund?)";
+    case "duplicate":
+      return "The same as an earlier row in every column: counted once (an export that repeats a line?)";
+  }
+  const shown = row.value === null ? "blank" : JSON.stringify(row.value);
+  let reason = row.reason.startsWith(`${shown} `)
+    ? `the ACV${row.reason.slice(shown.length)}`
+    : row.reason;
+  if (/^the ACV is not an amount\b/.test(reason)) return "The ACV is not an amount";
+  if (row.kind === "ended")
+    reason = reason.replace(/ is \d{4}-\d{2}-\d{2}, before /, " is before ");
+  return sentence(inPaneWords(reason));
 }
 
 export class WorkbookActions {
@@ -184,7 +200,7 @@ export class WorkbookActions {
 
   private status(text: string, error = false): void {
     const line = byId("workbook-status");
-    line.textContent = sentence(text);
+    line.textContent = sentence(inPaneWords(text));
     line.className = error ? "status-error" : "";
   }
 

@@ -176,6 +176,51 @@ test("hostile ACV values are listed as text with their row numbers, and nothing 
   expect(await writes()).toEqual([]);
 });
 
+test("a long refusal (a renewal beside the deal it renewed) wraps at 320 px: all of it in view, nothing written", async () => {
+  await openInExcel({
+    sheets: ["Export"],
+    selection: [
+      ["Opportunity Name", "Account Name", "Stage", "ARR", "Close Date"],
+      ["Acme - 2025 Renewal", "Acme", "Closed Won", 100000, "2025-03-01"],
+      ["Acme - 2026 Renewal", "Acme", "Closed Won", 110000, "2026-03-01"],
+    ],
+  });
+  await page.click("#build-plan");
+  await waitForStatus(/has rows whose terms follow one another/);
+  // The refusal of test/plan/deal-exports (row 2's year ended 2026-03-01, before today).
+  expect(await text("#workbook-status")).toContain(
+    '"Acme" has rows whose terms follow one another: row 2 starts 2025-03-01 ("Close Date") for 12 months and row 3 starts 2026-03-01'
+  );
+  // In the pane's words: the Build option, not the command line's --all-statuses.
+  expect(await text("#workbook-status")).toMatch(
+    /to plan every row as it is, non-customers included, tick "Include non-customers" under Build options$/
+  );
+  expect(await page.getAttribute("#workbook-status", "class")).toBe("status-error");
+  // Wrapped, not cut: no sideways scrolling, the message no wider than the pane.
+  const fit = await page.evaluate(() => {
+    const status = document.getElementById("workbook-status") as HTMLElement;
+    const box = status.getBoundingClientRect();
+    return {
+      sideways: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      overflow: status.scrollWidth - status.clientWidth,
+      right: Math.ceil(box.right),
+      // "normal" line height has no number: take 1.4 times the font size for it.
+      lines: Math.round(
+        box.height /
+          (parseFloat(getComputedStyle(status).lineHeight) ||
+            parseFloat(getComputedStyle(status).fontSize) * 1.4)
+      ),
+    };
+  });
+  expect(fit.sideways).toBeLessThanOrEqual(0);
+  expect(fit.overflow).toBeLessThanOrEqual(0);
+  expect(fit.right).toBeLessThanOrEqual(320);
+  // About 520 characters at 320 px are many lines, not one clipped line.
+  expect(fit.lines).toBeGreaterThan(5);
+  await screenshot(page, "8b-long-refusal-320");
+  expect(await writes()).toEqual([]);
+});
+
 test("past 20 skipped rows the pane lists 20 and counts the rest", async () => {
   const selection: unknown[][] = [["Account", "ACV"]];
   for (let i = 1; i <= 23; i++) selection.push([`Account ${i}`, "TBD"]);
@@ -675,6 +720,13 @@ test("the reconciliation after a build, figures worked out by hand: combined row
     ["ARR not planned (rows left out)", "$90,000"],
     ["Coverage quality", "n/a"],
     ["CS cost a year", "$25,361"],
+  ]);
+  // The rows left out, each under its own reason in the pane's words (before, the prospect
+  // was listed as "The ACV is not an amount", and the reason named a command-line option).
+  expect(await page.$$eval("#skipped-list li", (li) => li.map((x) => x.textContent))).toEqual([
+    '1 row: "Type" is "Prospect": not a customer (plan them too with "Include non-customers" under Build options). Row 7 (90000).',
+    '1 row: The ACV is not an amount. Row 8 ("see contract").',
+    "1 row: The ACV is negative (a credit note or refund?). Row 9 (-2500).",
   ]);
   // Figures right-aligned in tabular figures, labels left; nothing wider than the 320 px pane.
   const style = await page.$eval("#reconciliation td", (td) => {

@@ -1,0 +1,112 @@
+/**
+ * The planning messages are shared with the command line and name its
+ * options (--all-statuses, --rows-are-accounts, --set fx.EUR=..., --acv-column);
+ * the pane shows them in its own words: the Build options, the Assumptions
+ * section, its own question. Expected texts written by hand from the pane's
+ * labels (taskpane.html: "Include non-customers", "Keep contract rows
+ * separate"; the Assumptions section "Currency and exchange rates").
+ */
+import { PlanMessages } from "../../src/plan/messages";
+import { inPaneWords } from "../../src/taskpane/messages";
+
+/** Every shared message, with arguments as a real export would give them. */
+const SAMPLES: Record<keyof typeof PlanMessages, () => string> = {
+  ambiguousAcv: () => PlanMessages.ambiguousAcv(["ACV", "Contract Value"]),
+  acvColumnTwice: () => PlanMessages.acvColumnTwice("ARR", [3, 7]),
+  contractValueUnclear: () => PlanMessages.contractValueUnclear("Contract Value", "Term", "24", 5),
+  mrrNeedsConfirmation: () => PlanMessages.mrrNeedsConfirmation(["MRR"]),
+  annualRevenueRefused: () => PlanMessages.annualRevenueRefused("Annual Revenue"),
+  unknownAcvColumn: () => PlanMessages.unknownAcvColumn("ARR 2026", ["Account", "ARR"]),
+  noDataRows: () => PlanMessages.noDataRows(),
+  compactPivot: () => PlanMessages.compactPivot("Row Labels"),
+  skipBlank: () => PlanMessages.skipBlank(),
+  uncalculated: () => PlanMessages.uncalculated(),
+  skipNegative: () => PlanMessages.skipNegative(-2500),
+  tcvNeedsConfirmation: () => PlanMessages.tcvNeedsConfirmation(["Total Contract Value"], "Term"),
+  noHeaderRow: () =>
+    PlanMessages.noHeaderRow(200, "Annual Revenue", { row: 1, headers: ["Account", "Revenue"] }),
+  noUsableRows: () =>
+    PlanMessages.noUsableRows(
+      2,
+      `row 2 (ACV 50000): ${PlanMessages.notCustomer("Closed Lost", "Stage")}`
+    ),
+  noRate: () => PlanMessages.noRate("EUR", "USD"),
+  currencyConflict: () => PlanMessages.currencyConflict("EUR", "GBP", "Currency"),
+  blankCurrency: () => PlanMessages.blankCurrency("Currency"),
+  unknownCurrency: () => PlanMessages.unknownCurrency("Euro-ish", "Currency"),
+  indianGrouping: () => PlanMessages.indianGrouping("1,20,000", "USD"),
+  unreadableForeignAmount: () => PlanMessages.unreadableForeignAmount("12 thousand", "EUR"),
+  ambiguousSeparators: () => PlanMessages.ambiguousSeparators("80.000"),
+  formatCurrencyConflict: () =>
+    PlanMessages.formatCurrencyConflict("€80,000", "[$€-x-euro2] #,##0", "GBP", "Currency"),
+  unclearFormatCurrency: () => PlanMessages.unclearFormatCurrency("[$kr.-406] #,##0"),
+  unknownCurrencySign: () => PlanMessages.unknownCurrencySign("₿2"),
+  shownOtherwise: () => PlanMessages.shownOtherwise(0.95, "0%", "percent"),
+  scaledTwice: () => PlanMessages.scaledTwice("$80k", "ARR ($K)", "thousands"),
+  scaledTooLarge: () => PlanMessages.scaledTooLarge(9e15, "ARR ($K)", "thousands"),
+  termBlank: () => PlanMessages.termBlank("Term"),
+  termBad: () => PlanMessages.termBad("forever", "Term"),
+  duplicateRow: () => PlanMessages.duplicateRow(4),
+  groupLeftOut: () => PlanMessages.groupLeftOut(12),
+  repeatedAcv: () => PlanMessages.repeatedAcv("ARR", "Acme", 2, 3, 120000, 4),
+  successiveTerms: () =>
+    PlanMessages.successiveTerms(
+      "Acme",
+      "Close Date",
+      { row: 2, start: "2025-03-01", months: 12 },
+      { row: 3, start: "2026-03-01" },
+      1
+    ),
+  contractEnded: () => PlanMessages.contractEnded("2025-12-31", "Contract End Date"),
+  notCustomer: () => PlanMessages.notCustomer("Closed Lost", "Stage"),
+};
+
+describe("the shared planning messages in the pane's words", () => {
+  test.each(Object.keys(SAMPLES))("%s names no command-line option in the pane", (name) => {
+    const text = inPaneWords(SAMPLES[name as keyof typeof PlanMessages]());
+    expect(text).not.toMatch(/--[a-z]/);
+  });
+
+  test("every shared message is in the table above (a new one is checked too)", () => {
+    expect(Object.keys(SAMPLES).sort()).toEqual(Object.keys(PlanMessages).sort());
+  });
+
+  test("the options become the pane's Build options and Assumptions", () => {
+    expect(inPaneWords(PlanMessages.notCustomer("Closed Lost", "Stage"))).toBe(
+      '"Stage" is "Closed Lost": not a customer (plan them too with "Include non-customers" under Build options)'
+    );
+    expect(inPaneWords(PlanMessages.contractEnded("2025-12-31", "Contract End Date"))).toBe(
+      '"Contract End Date" is 2025-12-31, before the plan\'s as-of date: the contract has ended (plan them too with "Include non-customers" under Build options)'
+    );
+    expect(inPaneWords(PlanMessages.noRate("EUR", "USD"))).toBe(
+      'the amount is in EUR and there is no EUR rate into USD; set one under Assumptions > "Currency and exchange rates" (how many USD 1 EUR buys), and it is converted'
+    );
+    expect(SAMPLES.successiveTerms()).toMatch(/, use --all-statuses$/);
+    expect(inPaneWords(SAMPLES.successiveTerms())).toMatch(
+      /; to plan every row as it is, non-customers included, tick "Include non-customers" under Build options$/
+    );
+    expect(inPaneWords(SAMPLES.repeatedAcv())).toMatch(
+      /; if each row is a contract of its own, tick "Keep contract rows separate" under Build options \(each row is then planned as an account\)$/
+    );
+  });
+
+  test("the ACV column: the pane's question, or the header in the sheet", () => {
+    expect(inPaneWords(PlanMessages.ambiguousAcv(["ACV", "Contract Value"]))).toBe(
+      'more than one column could hold the ACV: "ACV", "Contract Value"; choose one when the pane asks'
+    );
+    expect(inPaneWords(PlanMessages.mrrNeedsConfirmation(["MRR"]))).toBe(
+      'the only recurring-revenue column is monthly ("MRR"); to plan on it multiplied by 12, confirm when the pane asks'
+    );
+    expect(inPaneWords(PlanMessages.acvColumnTwice("ARR", [3, 7]))).toBe(
+      '"ARR" names 2 columns (columns 3 and 7 of the header row); rename them in the export so each says what it holds, then name one'
+    );
+    expect(inPaneWords(SAMPLES.noHeaderRow())).toMatch(
+      /\. Select the export with its header row, or head its ACV column "ACV" or "ARR" in the sheet, then build again$/
+    );
+  });
+
+  test("a message without an option is left as it is", () => {
+    const text = PlanMessages.duplicateRow(4);
+    expect(inPaneWords(text)).toBe(text);
+  });
+});
