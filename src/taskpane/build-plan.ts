@@ -18,7 +18,7 @@ import { Assumptions } from "../core/assumptions/types";
 import { COVERAGE_PLAN_HEADER } from "../core/coverage-plan";
 import { excelSerialFromYmd } from "../core/dates";
 import { HIRING_PLAN_HEADER } from "../core/hiring";
-import { PaneActionMessages } from "./messages";
+import { inPaneWords, PaneActionMessages } from "./messages";
 import { ColumnQuestion, ExportCell } from "../plan/columns";
 import { fromFileFormula, hasFileCsCall } from "../plan/file-formulas";
 import {
@@ -524,7 +524,17 @@ export async function buildCoveragePlan(
       ...(prepared.skipped ? { skipped: prepared.skipped } : {}),
     };
   }
-  const input = prepared.input;
+  // The CS Skipped rows sheet says why each row is left out in the pane's words.
+  const input = {
+    ...prepared.input,
+    accounts: {
+      ...prepared.input.accounts,
+      skipped: prepared.input.accounts.skipped.map((s) => ({
+        ...s,
+        reason: inPaneWords(s.reason),
+      })),
+    },
+  };
   const layout = buildLayout(input);
   if (options.isCancelled?.())
     return { built: false, cancelled: true, message: PaneActionMessages.stopped([]) };

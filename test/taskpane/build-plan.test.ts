@@ -181,6 +181,27 @@ describe("buildCoveragePlan", () => {
     expect(row?.values).toEqual([["Acme", 1, 300000, 300000]]);
   });
 
+  test("the CS Skipped rows sheet says why in the pane's words: its Build option, not --all-statuses", async () => {
+    const x = recordingExcel([
+      ["Account Name", "Stage", "ARR"],
+      ["Acme", "Closed Won", 120000],
+      ["Globex", "Closed Lost", 50000],
+    ]);
+    const result = await buildCoveragePlan(x.context, {
+      assumptions: defaultAssumptions(),
+      askAcvColumn: never,
+    });
+    expect(result.built).toBe(true);
+    // Every cell written to the sheet, flattened: the header, then Globex's row 3.
+    const cells = x.writes
+      .filter((w) => w.sheet === "CS Skipped rows" && Array.isArray(w.values))
+      .flatMap((w) => (w.values as unknown[][]).flat());
+    expect(cells).toContain(
+      '"Stage" is "Closed Lost": not a customer (plan them too with "Include non-customers" under Build options)'
+    );
+    expect(cells.some((c) => typeof c === "string" && c.includes("--"))).toBe(false);
+  });
+
   test("only MRR: asks to confirm x12; cancelling builds nothing", async () => {
     const x = recordingExcel([
       ["Name", "MRR"],
