@@ -4,6 +4,7 @@
  * buttons (build a plan, repair, recalculate).
  */
 import { fmt, plural, quoteList, show } from "../core/errors";
+import type { SkippedRow } from "../plan/rows";
 
 const EXPECTED_BY_KIND: Record<string, string> = {
   amount: 'an amount in dollars, such as 250000 or "$250k"',
@@ -161,4 +162,30 @@ const PANE_WORDS: readonly (readonly [RegExp, string])[] = [
 /** A shared planning message in the pane's words: no command-line option named. */
 export function inPaneWords(message: string): string {
   return PANE_WORDS.reduce((text, [pattern, words]) => text.replace(pattern, words), message);
+}
+
+/**
+ * The heading skipped rows are grouped under: their reason without what
+ * differs from row to row (the row's ACV, listed after it; an end date; the
+ * row it repeats), in the pane's words. A status left out is its own group.
+ */
+export function skippedGroup(row: SkippedRow): string {
+  switch (row.kind) {
+    case "blank":
+      return "The ACV is blank";
+    case "negative":
+      return "The ACV is negative (a credit note or refund?)";
+    case "duplicate":
+      return "The same as an earlier row in every column: counted once (an export that repeats a line?)";
+  }
+  const shown = row.value === null ? "blank" : JSON.stringify(row.value);
+  let reason = row.reason.startsWith(`${shown} `)
+    ? `the ACV${row.reason.slice(shown.length)}`
+    : row.reason;
+  if (/^the ACV is not an amount\b/.test(reason)) return "The ACV is not an amount";
+  if (reason.startsWith(`the cell holds ${shown} `))
+    reason = `the cell holds a number ${reason.slice(`the cell holds ${shown} `.length)}`;
+  if (row.kind === "ended")
+    reason = reason.replace(/ is \d{4}-\d{2}-\d{2}, before /, " is before ");
+  return inPaneWords(reason).replace(/^./, (first) => first.toUpperCase());
 }

@@ -9,7 +9,7 @@
  * Everything taken from the workbook (headers, bad ACV values) is shown as
  * text, never as markup.
  */
-import { inPaneWords, PaneActionMessages } from "./messages";
+import { inPaneWords, PaneActionMessages, skippedGroup } from "./messages";
 import type { ColumnQuestion } from "../plan/columns";
 import type { LocaleQuestion } from "../plan/locale";
 import { SHEETS } from "../plan/layout";
@@ -107,30 +107,6 @@ function reconciliationTable(r: Reconciliation): HTMLElement {
       )
     )
   );
-}
-
-/**
- * The heading skipped rows are grouped under: their reason without what
- * differs from row to row (the row's ACV, listed after it; an end date; the
- * row it repeats), in the pane's words. A status left out is its own group.
- */
-function reasonGroup(row: SkippedRow): string {
-  switch (row.kind) {
-    case "blank":
-      return "The ACV is blank";
-    case "negative":
-      return "The ACV is negative (a credit note or refund?)";
-    case "duplicate":
-      return "The same as an earlier row in every column: counted once (an export that repeats a line?)";
-  }
-  const shown = row.value === null ? "blank" : JSON.stringify(row.value);
-  let reason = row.reason.startsWith(`${shown} `)
-    ? `the ACV${row.reason.slice(shown.length)}`
-    : row.reason;
-  if (/^the ACV is not an amount\b/.test(reason)) return "The ACV is not an amount";
-  if (row.kind === "ended")
-    reason = reason.replace(/ is \d{4}-\d{2}-\d{2}, before /, " is before ");
-  return sentence(inPaneWords(reason));
 }
 
 export class WorkbookActions {
@@ -388,7 +364,7 @@ export class WorkbookActions {
     const list = byId("skipped-list");
     const groups = new Map<string, SkippedRow[]>();
     for (const row of skipped)
-      groups.set(reasonGroup(row), [...(groups.get(reasonGroup(row)) ?? []), row]);
+      groups.set(skippedGroup(row), [...(groups.get(skippedGroup(row)) ?? []), row]);
     replaceChildren(
       list,
       ...[...groups].map(([reason, rows]) => {

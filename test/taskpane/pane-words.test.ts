@@ -7,7 +7,8 @@
  * separate"; the Assumptions section "Currency and exchange rates").
  */
 import { PlanMessages } from "../../src/plan/messages";
-import { inPaneWords } from "../../src/taskpane/messages";
+import { SkippedRow } from "../../src/plan/rows";
+import { inPaneWords, skippedGroup } from "../../src/taskpane/messages";
 
 /** Every shared message, with arguments as a real export would give them. */
 const SAMPLES: Record<keyof typeof PlanMessages, () => string> = {
@@ -108,5 +109,62 @@ describe("the shared planning messages in the pane's words", () => {
   test("a message without an option is left as it is", () => {
     const text = PlanMessages.duplicateRow(4);
     expect(inPaneWords(text)).toBe(text);
+  });
+});
+
+describe("the groups of rows left out, as the pane lists them", () => {
+  const row = (
+    kind: SkippedRow["kind"],
+    value: SkippedRow["value"],
+    reason: string
+  ): SkippedRow => ({
+    row: 7,
+    value,
+    reason,
+    kind,
+  });
+
+  test("rows with the same reason but different ACVs, end dates or twins share one heading", () => {
+    const headings = [
+      row("unreadable", "TBD", '"TBD" is not an amount. Use a number such as 80000.'),
+      row("unreadable", "n/a", '"n/a" is not an amount. Use a number such as 80000.'),
+      row("unreadable", "80.000", PlanMessages.ambiguousSeparators("80.000")),
+      row("unreadable", "1.500", PlanMessages.ambiguousSeparators("1.500")),
+      row("ended", 50000, PlanMessages.contractEnded("2025-12-31", "End Date")),
+      row("ended", 9000, PlanMessages.contractEnded("2026-06-30", "End Date")),
+      row("duplicate", 50000, PlanMessages.duplicateRow(4)),
+      row("duplicate", 9000, PlanMessages.duplicateRow(9)),
+      row("unreadable", 0.95, PlanMessages.shownOtherwise(0.95, "0%", "percent")),
+      row("unreadable", 0.5, PlanMessages.shownOtherwise(0.5, "0%", "percent")),
+    ].map(skippedGroup);
+    expect(new Set(headings).size).toBe(5);
+    expect(headings[0]).toBe("The ACV is not an amount");
+    expect(headings[2]).toBe(
+      "The ACV uses a dot or comma that could be a thousands separator or a decimal point (80.000 is 80 in one locale and 80,000 in another); it is not guessed"
+    );
+    expect(headings[4]).toBe(
+      '"End Date" is before the plan\'s as-of date: the contract has ended (plan them too with "Include non-customers" under Build options)'
+    );
+    expect(headings[6]).toBe(
+      "The same as an earlier row in every column: counted once (an export that repeats a line?)"
+    );
+    expect(headings[8]).toBe(
+      'The cell holds a number shown as a percentage (number format "0%"), not an amount; give the ACV as an amount such as 80000'
+    );
+  });
+
+  test("each status left out is its own group; a currency without a rate names where to set it", () => {
+    expect(
+      skippedGroup(row("status", 50000, PlanMessages.notCustomer("Closed Lost", "Stage")))
+    ).toBe(
+      '"Stage" is "Closed Lost": not a customer (plan them too with "Include non-customers" under Build options)'
+    );
+    expect(skippedGroup(row("currency", "EUR 12.000", PlanMessages.noRate("EUR", "USD")))).toBe(
+      'The amount is in EUR and there is no EUR rate into USD; set one under Assumptions > "Currency and exchange rates" (how many USD 1 EUR buys), and it is converted'
+    );
+    expect(skippedGroup(row("blank", null, PlanMessages.skipBlank()))).toBe("The ACV is blank");
+    expect(skippedGroup(row("negative", -2500, PlanMessages.skipNegative(-2500)))).toBe(
+      "The ACV is negative (a credit note or refund?)"
+    );
   });
 });
