@@ -21,6 +21,9 @@ import { FormulaCells } from "../plan/formula-cells";
 import { CellFormats, readFormattedNumber } from "../plan/number-formats";
 import { describeReconciliation, Reconciliation } from "../plan/reconcile";
 import { describeSkipped, SKIPPED_SHOWN, SkippedRow } from "../plan/rows";
+import { hiddenRowsWarning } from "../plan/reading";
+
+export { hiddenRowsWarning };
 import { DataFileError, loadExport, LoadedSheet } from "./data";
 import { computePlanValues, PlanValues } from "./plan-engine";
 import { writePlanWorkbook } from "./xlsx-rows";
@@ -59,21 +62,6 @@ function describeSheet(sheet: { name: string; names: string[]; hiddenNames: stri
   return others.length === 0
     ? `${read} (the workbook's only sheet)`
     : `${read} (${at} of ${sheet.names.length}; the others: ${others.map(named).join(", ")}); choose another with --sheet`;
-}
-
-/**
- * Rows hidden in the sheet (filtered out by an AutoFilter or a table's
- * filter, collapsed in an outline, hidden by hand) are read like the others,
- * as Excel's SUM and pivot tables read them; the user, who does not see
- * them, is told.
- */
-export function hiddenRowsWarning(rows: readonly number[]): string | undefined {
-  if (rows.length === 0) return undefined;
-  if (rows.length === 1)
-    return `row ${rows[0]} is hidden in the sheet (filtered out or hidden by hand) and was read like the others; delete it from the export if its account should not be planned`;
-  const shown = rows.slice(0, 5).join(", ");
-  const list = rows.length > 5 ? `${shown} and ${rows.length - 5} more` : shown;
-  return `${rows.length.toLocaleString("en-US")} rows (${list}) are hidden in the sheet (filtered out or hidden by hand) and were read like the others; delete from the export the rows of accounts that should not be planned`;
 }
 
 /** A plan the command cannot make: one line for stderr, exit 2. */

@@ -157,3 +157,19 @@ export function finishReading(
     )
   );
 }
+
+/**
+ * Rows hidden in the sheet (filtered out by an AutoFilter or a table's
+ * filter, collapsed in an outline, hidden by hand) are read like the others,
+ * as Excel's SUM and pivot tables read them; the user, who does not see
+ * them, is told (by the command and by the pane alike).
+ */
+export function hiddenRowsWarning(rows: readonly number[]): string | undefined {
+  if (rows.length === 0) return undefined;
+  if (rows.length === 1)
+    return `row ${rows[0]} is hidden in the sheet (filtered out or hidden by hand) and was read like the others; delete it from the export if its account should not be planned`;
+  const shown = rows.slice(0, 5).join(", ");
+  const list =
+    rows.length > 5 ? `${shown} and ${(rows.length - 5).toLocaleString("en-US")} more` : shown;
+  return `${rows.length.toLocaleString("en-US")} rows (${list}) are hidden in the sheet (filtered out or hidden by hand) and were read like the others; delete from the export the rows of accounts that should not be planned`;
+}

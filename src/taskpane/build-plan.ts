@@ -39,6 +39,7 @@ import { formatMoney } from "../plan/currency";
 import { localeFromTag, LocaleQuestion, localeQuestionText } from "../plan/locale";
 import { CellFormats, planNumberFormats, readFormattedNumber } from "../plan/number-formats";
 import { preparePlan } from "../plan/prepare";
+import { hiddenRowsWarning } from "../plan/reading";
 import { Reconciliation } from "../plan/reconcile";
 import { SkippedRow } from "../plan/rows";
 import { ColumnEvidence, columnEvidence } from "./evidence";
@@ -140,13 +141,14 @@ async function readSelection(context: Excel.RequestContext): Promise<{
   firstRow: number;
   source: string;
   numberFormats: CellFormats;
+  hiddenRows: number[];
 }> {
   let range = context.workbook.getSelectedRange();
-  range.load("rowIndex, columnIndex, rowCount, columnCount, address");
+  range.load("rowIndex, columnIndex, rowCount, columnCount, address, rowHidden");
   await context.sync();
   if (range.rowCount === 1 && range.columnCount === 1) {
     range = range.worksheet.getUsedRange(true);
-    range.load("rowIndex, columnIndex, rowCount, columnCount, address");
+    range.load("rowIndex, columnIndex, rowCount, columnCount, address, rowHidden");
     await context.sync();
   }
   const whole = range;
@@ -172,7 +174,44 @@ async function readSelection(context: Excel.RequestContext): Promise<{
       );
     });
   });
-  return { rows, firstRow: whole.rowIndex + 1, source: whole.address, numberFormats };
+  // rowHidden is false when no row is hidden (the usual case: nothing more to read).
+  const hiddenRows = whole.rowHidden === false ? [] : await hiddenRowNumbers(context, whole);
+  return { rows, firstRow: whole.rowIndex + 1, source: whole.address, numberFormats, hiddenRows };
+}
+
+/** Rows of the visible-cells reads: one address each, well within a request's 5 MB. */
+const VISIBLE_ROWS_PER_READ = 50_000;
+
+/**
+ * The sheet's row numbers (1-based) of the range's hidden rows: filtered out,
+ * collapsed or hidden by hand. Read as the addresses of the first column's
+ * visible cells, a chunk of rows at a time; the rows not among them are hidden.
+ */
+async function hiddenRowNumbers(
+  context: Excel.RequestContext,
+  range: Excel.Range
+): Promise<number[]> {
+  const visible = new Set<number>();
+  for (let start = 0; start < range.rowCount; start += VISIBLE_ROWS_PER_READ) {
+    const count = Math.min(VISIBLE_ROWS_PER_READ, range.rowCount - start);
+    const view = range
+      .getCell(start, 0)
+      .getResizedRange(count - 1, 0)
+      .getVisibleView();
+    view.load("cellAddresses");
+    // One sync per chunk on purpose: a million addresses in one response would exceed Excel's limits.
+    // eslint-disable-next-line office-addins/no-context-sync-in-loop
+    await context.sync();
+    for (const line of view.cellAddresses as unknown[][])
+      for (const address of line) {
+        const row = /(\d+)$/.exec(String(address));
+        if (row) visible.add(Number(row[1]));
+      }
+  }
+  const hidden: number[] = [];
+  for (let row = range.rowIndex + 1; row <= range.rowIndex + range.rowCount; row++)
+    if (!visible.has(row)) hidden.push(row);
+  return hidden;
 }
 
 /** An earlier plan's sheet, renamed aside and hidden while the new plan is written. */
@@ -483,7 +522,7 @@ export async function buildCoveragePlan(
   context: Excel.RequestContext,
   options: BuildPlanOptions
 ): Promise<BuildPlanResult> {
-  const { rows, firstRow, source, numberFormats } = await readSelection(context);
+  const { rows, firstRow, source, numberFormats, hiddenRows } = await readSelection(context);
   if (rows.length < 2) return { built: false, message: PaneActionMessages.selectionTooSmall() };
   const base = {
     assumptions: options.assumptions,
@@ -578,7 +617,12 @@ export async function buildCoveragePlan(
       };
     throw error;
   }
-  const warnings = [...(input.reading?.warnings ?? []), ...dropWarnings];
+  const hidden = hiddenRowsWarning(hiddenRows);
+  const warnings = [
+    ...(input.reading?.warnings ?? []),
+    ...(hidden === undefined ? [] : [hidden]),
+    ...dropWarnings,
+  ];
   const notes = [
     ...(input.reading?.setAsideNote ? [`${input.reading.setAsideNote}.`] : []),
     ...warnings.map((w) => `Warning: ${w}.`),

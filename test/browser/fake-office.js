@@ -11,7 +11,8 @@
  * a workbook made from window.fakeWorkbook (set by the test before the page
  * loads): `sheets` names its sheets, `grids` gives some of them cells (name
  * -> formulas, row by row) and `selection` is the selected export (on the
- * first sheet, from A1); `hidden` lists hidden sheets and `tables` names
+ * first sheet, from A1); `hiddenRows` gives a sheet's hidden rows (name ->
+ * 0-based indexes); `hidden` lists hidden sheets and `tables` names
  * tables (table -> sheet). The plan sheets a build adds are recorders: every
  * property set and call on them is recorded by its path in
  * window.fakeWorkbook.writes (and its bytes count on the batch), so a test
@@ -29,8 +30,13 @@
   var grids = state.grids || {};
   var names = state.sheets || ["Sheet1"];
   var selection = state.selection || [[""]];
+  var hiddenRows = state.hiddenRows || {};
   var specs = names.map(function (name, i) {
-    return { name: name, formulas: grids[name] || (i === 0 ? selection : []) };
+    return {
+      name: name,
+      formulas: grids[name] || (i === 0 ? selection : []),
+      hiddenRows: hiddenRows[name] || [],
+    };
   });
   var book = new window.FakeExcel.FakeWorkbook(specs, {
     selection: {

@@ -31,6 +31,8 @@ interface FakeWorkbook {
   syncDelay?: number;
   hold?: boolean;
   failWritesTo?: string;
+  /** A sheet's hidden rows (0-based), as a filter leaves them. */
+  hiddenRows?: Record<string, number[]>;
 }
 
 /** Opens the pane "in Excel" with this workbook; `prepare` runs in the page first (to make big sheets there). */
@@ -219,6 +221,27 @@ test("a long refusal (a renewal beside the deal it renewed) wraps at 320 px: all
   expect(fit.lines).toBeGreaterThan(5);
   await screenshot(page, "8b-long-refusal-320");
   expect(await writes()).toEqual([]);
+});
+
+test("a filtered export: the hidden rows are planned like the others and the status names them", async () => {
+  await openInExcel({
+    sheets: ["Export"],
+    selection: [
+      ["Account Name", "Region", "ARR"],
+      ["Acme", "EMEA", 120000],
+      ["Globex", "AMER", 50000],
+      ["Initech", "EMEA", 30000],
+    ],
+    // Filtered to EMEA: Globex's row (sheet row 3) hidden.
+    hiddenRows: { Export: [2] },
+  });
+  await page.click("#build-plan");
+  await waitForStatus(/^Coverage plan built/);
+  // 3 accounts: Excel's SUM and the command line read hidden rows too.
+  expect(await text("#workbook-status")).toMatch(/^Coverage plan built from 3 accounts/);
+  expect(await text("#workbook-status")).toContain(
+    "Warning: row 3 is hidden in the sheet (filtered out or hidden by hand) and was read like the others; delete it from the export if its account should not be planned."
+  );
 });
 
 test("past 20 skipped rows the pane lists 20 and counts the rest", async () => {

@@ -8,6 +8,8 @@ export interface FakeSheetSpec {
   values?: unknown[][];
   /** Range.numberFormat; "General" where not given. */
   numberFormats?: string[][];
+  /** 0-based indexes of hidden rows (filtered out, collapsed, hidden by hand): Range.rowHidden and getVisibleView. */
+  hiddenRows?: number[];
 }
 
 export interface FakeWrite {

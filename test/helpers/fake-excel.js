@@ -48,12 +48,17 @@
    * A sheet: its cells' formulas (a constant is its own formula) and values,
    * row by row, and their number formats ("General" where none is given).
    */
-  function Sheet(name, formulas, values, numberFormats) {
+  function Sheet(name, formulas, values, numberFormats, hiddenRows) {
     this.name = name;
     this.formulas = formulas || [];
     this.values = values || null;
     this.numberFormats = numberFormats || [];
+    // 0-based indexes of the rows hidden (filtered out, collapsed or hidden by hand).
+    this.hiddenRows = new Set(hiddenRows || []);
   }
+  Sheet.prototype.rowIsHidden = function (row) {
+    return this.hiddenRows.has(row);
+  };
   function filled(cell) {
     return cell !== undefined && cell !== null && cell !== "";
   }
@@ -114,7 +119,7 @@
           return { name: name, formulas: sheets[name] };
         });
     this.sheets = list.map(function (s) {
-      return new Sheet(s.name, s.formulas, s.values, s.numberFormats);
+      return new Sheet(s.name, s.formulas, s.values, s.numberFormats, s.hiddenRows);
     });
     this.limits = Object.assign({}, LIMITS, (options && options.limits) || {});
     this.stats = {
@@ -280,7 +285,70 @@
     return letters + (row + 1);
   }
 
-  var SHAPE = ["rowIndex", "columnIndex", "rowCount", "columnCount", "address", "isNullObject"];
+  var SHAPE = [
+    "rowIndex",
+    "columnIndex",
+    "rowCount",
+    "columnCount",
+    "address",
+    "isNullObject",
+    "rowHidden",
+  ];
+
+  /**
+   * Range.getVisibleView() (ExcelApi 1.3): the range's rows that are not
+   * hidden; its cellAddresses and rowCount load like a range's properties,
+   * and a read counts its visible cells against the limit.
+   */
+  FakeWorkbook.prototype.visibleView = function (sheet, row, col, rows, cols) {
+    var book = this;
+    var loaded = {};
+    function visibleRows() {
+      var out = [];
+      for (var r = row; r < row + rows; r++) if (!sheet.rowIsHidden(r)) out.push(r);
+      return out;
+    }
+    var view = {
+      load: function (what) {
+        var names = (Array.isArray(what) ? what : String(what).split(","))
+          .map(function (p) {
+            return p.trim();
+          })
+          .filter(Boolean);
+        book.request(jsonBytes(names));
+        names.forEach(function (name) {
+          if (name !== "cellAddresses" && name !== "rowCount")
+            throw new Error("fake RangeView: " + name + " is not modelled");
+          book.pending.loads.push({
+            property: name,
+            cells: name === "cellAddresses" ? visibleRows().length * cols : 0,
+            read: function () {
+              var shown = visibleRows();
+              if (name === "rowCount") return shown.length;
+              return shown.map(function (r) {
+                var line = [];
+                for (var c = col; c < col + cols; c++) line.push(sheet.name + "!" + a1(r, c));
+                return line;
+              });
+            },
+            apply: function (value) {
+              loaded[name] = value;
+            },
+          });
+        });
+        return view;
+      },
+    };
+    ["cellAddresses", "rowCount"].forEach(function (name) {
+      Object.defineProperty(view, name, {
+        get: function () {
+          if (!(name in loaded)) throw notLoaded(name);
+          return loaded[name];
+        },
+      });
+    });
+    return view;
+  };
 
   FakeWorkbook.prototype.range = function (sheet, row, col, rows, cols) {
     var book = this;
@@ -300,6 +368,12 @@
       if (property === "rowCount") return rows;
       if (property === "columnCount") return cols;
       if (property === "isNullObject") return false;
+      if (property === "rowHidden") {
+        // true when every row is hidden, false when none is, null when some are (as Office.js).
+        var hidden = 0;
+        for (var r = row; r < row + rows; r++) if (sheet.rowIsHidden(r)) hidden++;
+        return hidden === rows ? true : hidden === 0 ? false : null;
+      }
       return (
         sheet.name +
         "!" +
@@ -377,6 +451,14 @@
       getResizedRange: function (extraRows, extraCols) {
         book.request(0);
         return book.range(sheet, row, col, rows + extraRows, cols + extraCols);
+      },
+      getColumn: function (c) {
+        book.request(0);
+        return book.range(sheet, row, col + c, rows, 1);
+      },
+      getVisibleView: function () {
+        book.request(0);
+        return book.visibleView(sheet, row, col, rows, cols);
       },
       worksheet: book.worksheet(sheet),
     };

@@ -37,8 +37,11 @@ export interface Recorder {
  * fake-excel.js; the sheets the builder adds are recorders whose writes
  * count on the same batches, so a batch over Excel on the web's limits fails.
  */
-export function recordingExcel(rows: unknown[][]): Recorder & { book: FakeWorkbook } {
-  const book = new FakeWorkbook([{ name: "Export", formulas: rows }], {
+export function recordingExcel(
+  rows: unknown[][],
+  options: { hiddenRows?: number[] } = {}
+): Recorder & { book: FakeWorkbook } {
+  const book = new FakeWorkbook([{ name: "Export", formulas: rows, ...options }], {
     selection: { sheet: "Export", row: 0, col: 0, rows: rows.length, cols: rows[0].length },
   });
   const syncs = () => book.stats.syncs;

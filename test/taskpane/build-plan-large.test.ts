@@ -51,4 +51,25 @@ describe("buildCoveragePlan over a big export", () => {
       20999,
     ]);
   });
+
+  test("hidden rows of a 200,000-row filtered export: found in chunked visible-cells reads within the limits", async () => {
+    const rows: unknown[][] = [["Account Name", "ACV", "Region"]];
+    for (let i = 0; i < 200_000; i++)
+      rows.push([`Account ${i}`, 1000 + i, i % 4 === 3 ? "APAC" : "EMEA"]);
+    // Filtered on Region: every APAC row hidden, 50,000 of them (0-based rows 4, 8, ...).
+    const hiddenRows = Array.from({ length: 50_000 }, (_, k) => 4 * (k + 1));
+    const x = recordingExcel(rows, { hiddenRows });
+    const result = await buildCoveragePlan(x.context, {
+      assumptions: defaultAssumptions(),
+      askAcvColumn: never,
+    });
+    if (!result.built) throw new Error(result.message);
+    expect(result.accounts).toBe(200_000);
+    // Sheet rows 5, 9, 13, 17, 21 (1-based) first, then 49,995 more.
+    expect(result.warnings).toEqual([
+      "50,000 rows (5, 9, 13, 17, 21 and 49,995 more) are hidden in the sheet (filtered out or hidden by hand) and were read like the others; delete from the export the rows of accounts that should not be planned",
+    ]);
+    expect(x.book.stats.largestResponse).toBeLessThanOrEqual(LIMITS.payloadBytes);
+    expect(x.book.stats.largestRead).toBeLessThanOrEqual(LIMITS.readCells);
+  });
 });

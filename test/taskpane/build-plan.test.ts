@@ -202,6 +202,55 @@ describe("buildCoveragePlan", () => {
     expect(cells.some((c) => typeof c === "string" && c.includes("--"))).toBe(false);
   });
 
+  test("rows hidden in the sheet (a filter) are planned like the others, and the pane says which, as the command does", async () => {
+    const rows = [
+      ["Account Name", "Region", "ARR"],
+      ["Acme", "EMEA", 120000],
+      ["Globex", "AMER", 50000],
+      ["Initech", "EMEA", 30000],
+      ["Hooli", "AMER", 9000],
+    ];
+    // Filtered to EMEA: sheet rows 3 and 5 (Globex, Hooli) hidden.
+    const x = recordingExcel(rows, { hiddenRows: [2, 4] });
+    const result = await buildCoveragePlan(x.context, {
+      assumptions: defaultAssumptions(),
+      askAcvColumn: never,
+    });
+    if (!result.built) throw new Error(result.message);
+    // Read as Excel's SUM reads them: 4 accounts, 120,000 + 50,000 + 30,000 + 9,000 = 209,000.
+    expect(result.accounts).toBe(4);
+    expect(Array.from(result.acvs)).toEqual([120000, 50000, 30000, 9000]);
+    const warning =
+      "2 rows (3, 5) are hidden in the sheet (filtered out or hidden by hand) and were read like the others; delete from the export the rows of accounts that should not be planned";
+    expect(result.warnings).toEqual([warning]);
+    expect(result.message).toContain(`Warning: ${warning}.`);
+    expect(x.book.stats.refused).toEqual([]);
+  });
+
+  test("with no row hidden, no visible-cells read is made and nothing is said", async () => {
+    const x = recordingExcel([
+      ["Account Name", "ARR"],
+      ["Acme", 120000],
+    ]);
+    const withHidden = recordingExcel(
+      [
+        ["Account Name", "ARR"],
+        ["Acme", 120000],
+      ],
+      { hiddenRows: [1] }
+    );
+    const build = (context: Excel.RequestContext) =>
+      buildCoveragePlan(context, { assumptions: defaultAssumptions(), askAcvColumn: never });
+    const plain = await build(x.context);
+    const hidden = await build(withHidden.context);
+    expect(plain.built && plain.warnings).toEqual([]);
+    expect(hidden.built && hidden.warnings).toEqual([
+      "row 2 is hidden in the sheet (filtered out or hidden by hand) and was read like the others; delete it from the export if its account should not be planned",
+    ]);
+    // The one extra sync is the visible-cells read, made only when a row is hidden.
+    expect(withHidden.syncs() - x.syncs()).toBe(1);
+  });
+
   test("only MRR: asks to confirm x12; cancelling builds nothing", async () => {
     const x = recordingExcel([
       ["Name", "MRR"],
