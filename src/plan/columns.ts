@@ -164,12 +164,42 @@ function restatedAbbreviation(header: string): { abbreviation: string | null; re
   };
 }
 
+/**
+ * The record type a billing or pipeline export puts before every header:
+ * Pipedrive's "Deal - ARR", "Organization - Name"; Chargebee's
+ * "subscriptions.mrr", "customers.company". Headers are read with it (as
+ * "deal arr") and, when that names nothing, without it.
+ */
+const RECORD_PREFIX =
+  /^(?:(?:deal|organization|person|product|lead) - |(?:subscriptions|customers|invoices|orders|plans|addons|transactions)\.)(?=\S)/i;
+
+/** The header without its record type's prefix ("subscriptions.mrr" -> "mrr"); null when it has none. */
+export function withoutRecordPrefix(header: string): string | null {
+  const text = header.trim();
+  const match = RECORD_PREFIX.exec(text);
+  return match === null ? null : text.slice(match[0].length);
+}
+
+/** Whether a header, or the same header without its record type's prefix, is of a kind. */
+function eitherWay(header: string, test: (h: string) => boolean): boolean {
+  if (test(header)) return true;
+  const stripped = withoutRecordPrefix(header);
+  return stripped !== null && test(stripped);
+}
+
 export function isAcvHeader(header: string): boolean {
-  if (isAnnualRevenue(header) || isTcvHeader(header) || isMrrHeader(header)) return false;
+  if (isTcvHeader(header) || isMrrHeader(header)) return false;
+  return eitherWay(header, acvName);
+}
+
+function acvName(header: string): boolean {
+  if (isAnnualRevenue(header)) return false;
   const words = headerWords(header);
   if (DISQUALIFYING.test(words)) return false;
   const { abbreviation, rest } = restatedAbbreviation(header);
   if (abbreviation === "acv" || abbreviation === "arr") return true;
+  // A bare "Subscription" (NetSuite, Zuora) names the subscription ("QZ-SUB-1"), not its value.
+  if (headerWords(rest) === "subscription") return false;
   // "Subscription Amount" keeps only "subscription" after the noise words go.
   return ACV_NAMES.has(significantWords(rest));
 }
@@ -193,6 +223,10 @@ const CURRENCY_WORDS =
   /^(usd|eur|gbp|jpy|chf|cad|aud|nzd|sek|nok|dkk|isk|pln|czk|huf|ron|bgn|hrk|try|rub|uah|inr|cny|rmb|hkd|sgd|twd|krw|thb|myr|idr|php|vnd|brl|mxn|ars|clp|cop|pen|zar|ils|aed|sar|qar|egp|ngn|kes|kwd|bhd|omr|jod|tnd|lyd|iqd|pkr|bdt|lkr|npr|kzt|uyu|pyg|crc|dop|gtq|ves|ghs|tzs|ugx|xof|xaf|rsd|mkd|amd|azn|byn|uzs|mnt|khr|bnd)$/;
 
 export function isTcvHeader(header: string): boolean {
+  return eitherWay(header, tcvName);
+}
+
+function tcvName(header: string): boolean {
   const words = headerWords(header);
   if (/\b(currency|date|id|type|stage|probability|percent|pct)\b/.test(words)) return false;
   const { abbreviation, rest } = restatedAbbreviation(header);
@@ -202,6 +236,10 @@ export function isTcvHeader(header: string): boolean {
 }
 
 export function isMrrHeader(header: string): boolean {
+  return eitherWay(header, mrrName);
+}
+
+function mrrName(header: string): boolean {
   const words = headerWords(header);
   if (DISQUALIFYING.test(words)) return false;
   const { abbreviation, rest } = restatedAbbreviation(header);
@@ -250,6 +288,9 @@ const OPTIONAL_NAMES = {
     "customer name",
     "customer",
     "name",
+    // Pipedrive's deal export names each deal's organization ("Deal - Organization").
+    "organization",
+    "organization name",
     // German, French and Spanish Salesforce and HubSpot (accents dropped by headerWords).
     "accountname",
     "firmenname",
@@ -569,6 +610,15 @@ function findOptional(headers: readonly string[], role: OptionalColumn): number 
     const index = words.indexOf(name);
     if (index >= 0) return index;
   }
+  // Pipedrive's "Deal - Owner", Chargebee's "customers.company": the same names after the record type.
+  const stripped = headers.map((h) => {
+    const rest = withoutRecordPrefix(h);
+    return rest === null ? null : headerWords(rest);
+  });
+  for (const name of OPTIONAL_NAMES[role]) {
+    const index = stripped.indexOf(name);
+    if (index >= 0) return index;
+  }
   const japanese = JAPANESE_NAMES[role];
   if (japanese !== undefined) {
     const texts = headers.map((h, i) => (words[i] === "" ? japaneseText(h) : ""));
@@ -779,7 +829,7 @@ const BARE_STATUS_NAMES = new Set(["status", "statut", "stato"]);
 /** Japanese deal stages (row statuses) and the bare status. */
 const JAPANESE_ROW_STATUS = new Set(["フェーズ", "商談フェーズ", "取引ステージ"]);
 export function statusRank(header: string): number {
-  const words = headerWords(header);
+  const words = statusWords(header);
   if (words === "") {
     const text = japaneseText(header);
     if (JAPANESE_ROW_STATUS.has(text)) return 0;
@@ -787,6 +837,14 @@ export function statusRank(header: string): number {
   }
   if (ROW_STATUS.has(words)) return 0;
   return BARE_STATUS_NAMES.has(words) ? 2 : 1;
+}
+
+/** A status header's words: "subscriptions.status" is a Status, "Deal - Stage" a Deal Stage. */
+function statusWords(header: string): string {
+  const words = headerWords(header);
+  const rest = withoutRecordPrefix(header);
+  if (rest === null || (OPTIONAL_NAMES.status as readonly string[]).includes(words)) return words;
+  return headerWords(rest);
 }
 
 /**
@@ -809,7 +867,7 @@ function statusColumns(
   rows: readonly ExportCell[][],
   headerRow: number
 ): { status: number | null; moreStatuses: number[] } {
-  const words = headers.map(headerWords);
+  const words = headers.map(statusWords);
   const candidates: number[] = [];
   for (const name of OPTIONAL_NAMES.status)
     words.forEach((w, i) => {
