@@ -250,6 +250,11 @@ describe("statuses", () => {
     ["Ex cliente", "not-customer"],
     ["Inactivo", "not-customer"],
     ["Andere", "unknown"],
+    // A customer at risk of churning still holds its contract: kept and named, not left out.
+    ["Will Churn", "unknown"],
+    ["Churn Risk", "unknown"],
+    ["At Risk", "unknown"],
+    ["Churn", "not-customer"],
     [null, "unknown"],
   ])("%s is %s", (cell, kind) => {
     expect(statusKind(cell)).toBe(kind);

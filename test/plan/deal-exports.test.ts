@@ -309,6 +309,25 @@ describe("Salesforce contracts", () => {
   });
 });
 
+describe("CS platforms (Gainsight, Totango)", () => {
+  test("a Gainsight company list: a Will Churn customer still holds its contract and is planned (and named); Churned is not", () => {
+    const input = plan([
+      ["GSID", "Company Name", "CSM", "Stage", "Status", "ARR", "Overall Score"],
+      ["1P02ABC001", "Apex Health", "Maria Diaz", "Adopting", "Active", "$275,000", "82"],
+      ["1P02ABC002", "Blue River", "Maria Diaz", "Onboarding", "Active", "$45,000", "n/a"],
+      ["1P02ABC003", "Cobalt Labs", "Tom Hu", "Will Churn", "Active", "$110,000", "34"],
+      ["1P02ABC004", "Dune Media", "Tom Hu", "Churned", "Inactive", "$60,000", "12"],
+    ]);
+    // Apex 275,000, Blue River 45,000, Cobalt 110,000 (before, left out as churned); Dune churned.
+    expect(Array.from(input.accounts.acv)).toEqual([275_000, 45_000, 110_000]);
+    expect(input.accounts.excludedStatuses).toEqual([{ status: "Churned", rows: 1 }]);
+    expect(input.reconciliation!.unrecognisedStatuses).toContainEqual({
+      status: "Will Churn",
+      rows: 1,
+    });
+  });
+});
+
 describe('"Contract Value" beside a term column', () => {
   const rows = (terms: ExportCell[]): ExportCell[][] => [
     ["Account Name", "Contract Value", "Contract Term (months)", "Status"],
