@@ -73,7 +73,7 @@ export const PlanMessages = {
   unclearFormatCurrency: (format: string) =>
     `the amount's number format (${JSON.stringify(format)}) shows a currency sign the plan cannot identify (or several); give the amount a currency column (such as "Currency" = SEK) or a format with a three-letter code such as [$SEK]`,
   unknownCurrencySign: (value: unknown) =>
-    `${shownCell(value)} carries a currency sign the plan cannot identify; give the amount as digits with a currency column (such as "Currency" = SEK), or convert it first`,
+    `${shownCell(value)} carries a currency sign the plan cannot identify ("kr" is Swedish, Norwegian, Danish or Icelandic); give its currency in a currency column (such as "Currency" = SEK) or the header (such as "ARR (SEK)"), or convert it first`,
   shownOtherwise: (value: number, format: string, shown: "percent" | "suffix") =>
     shown === "percent"
       ? `the cell holds ${value} shown as a percentage (number format ${JSON.stringify(format)}), not an amount; give the ACV as an amount such as 80000`
