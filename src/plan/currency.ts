@@ -261,6 +261,9 @@ function amountOf(
     if (amount instanceof CsError) return { reason: amount.message };
     return amount === null ? null : { amount, code: null };
   }
+  // Excel's Accounting format shows zero as a dash beside the sign, and a CSV saved
+  // from it holds that text (" $-   ", "-   €"): an amount of 0, not a missing one.
+  if (split.rest === "-") return { amount: 0, code: split.code };
   const indian = indianAmount(split.rest);
   if (indian !== null) return { amount: indian, code: split.code, indian: true };
   const digits = split.rest.replace(/^[(-]+|\)$/g, "").trim();

@@ -131,6 +131,13 @@ describe("an amount's currency", () => {
     expect(prepared.input.accounts.skipped).toEqual([]);
   });
 
+  test("Excel's Accounting format's zero, saved to a CSV as a dash beside the sign, is 0 (as the .xlsx's own 0 is)", () => {
+    expect(readMoney(" $-   ", [], usd())).toEqual({ ok: true, amount: 0, code: "USD" });
+    // 0 euros converted is still 0.
+    expect(readMoney("-   €", [], usd())).toEqual({ ok: true, amount: 0, code: "EUR" });
+    expect(readMoney("  -   ", [], usd({ headerCode: "GBP" }))).toMatchObject({ ok: false });
+  });
+
   test("the header's currency applies when the row says none", () => {
     expect(readMoney(1000, [], usd({ headerCode: "GBP" }))).toEqual({
       ok: true,
