@@ -673,6 +673,19 @@ function pairedCurrency(headers: readonly string[], acv: number): number | null 
   return index >= 0 ? index : null;
 }
 
+/**
+ * Whether the ACV column holds amounts converted to the organisation's own
+ * currency (Salesforce's "Annual Contract Value (converted)", Dynamics 365's
+ * "ARR (Base)") while the currency column is not its own but the records'
+ * (each record's currency, which those amounts are no longer in).
+ */
+export function convertedBesideRecordCurrency(columns: ExportColumns): boolean {
+  if (columns.currency === null) return false;
+  const acv = columns.headers[columns.acv] ?? "";
+  if (!/\bconverted\b/.test(headerWords(acv)) && !/\(\s*base\s*\)\s*$/i.test(acv)) return false;
+  return pairedCurrency(columns.headers, columns.acv) !== columns.currency;
+}
+
 /** Text that is a figure, not a name: digits with separators, a currency sign or code, a percent. */
 function looksLikeFigure(text: string): boolean {
   return /^[\s$€£¥(+-]*(?:[A-Z]{3}\s?)?\d[\d.,'\s\u00a0\u202f]*(?:[kKmMbB]|%|\s?[A-Z]{3}|\s?[$€£¥])?\)?$/.test(

@@ -25,6 +25,14 @@ export const PlanMessages = {
   unknownAcvColumn: (name: string, headers: readonly string[]) =>
     `--acv-column ${JSON.stringify(name)} is not a column of the header row; the columns are ${quoteList(headers)}`,
   noDataRows: () => "the export has a header row but no account rows under it",
+  convertedWithRecordCurrency: (
+    acv: string,
+    column: string,
+    code: string,
+    row: number,
+    plan: string
+  ) =>
+    `${JSON.stringify(acv)} holds amounts already converted to the organisation's own currency, but the currency column ${JSON.stringify(column)} gives each record's own currency (${code} on row ${row}), which they are no longer in, so they would be converted twice; add the ${JSON.stringify(`${acv} Currency`)} column to the export, or plan from the records' own amounts with --acv-column and their rates (--set fx.${code}=<${plan} per 1 ${code}>), or, if the organisation's currency is ${plan}, remove the ${JSON.stringify(column)} column`,
   compactPivot: (header: string) =>
     `the header ${JSON.stringify(header)} is a pivot table's in compact form, whose rows mix groups (with their totals) and accounts, so every group would be counted twice; show the pivot in tabular form with its item labels repeated (PivotTable Design > Report Layout), or plan the data the pivot is made from`,
   skipBlank: () => "the ACV is blank",

@@ -237,6 +237,63 @@ describe("Salesforce opportunities", () => {
       { code: "USD", rows: 1, converted: false },
     ]);
   });
+
+  test("a converted amount beside the records' own currency column is refused, never converted a second time", () => {
+    // "(converted)" amounts are already dollars: Acme's 100,000 euros are 108,000 dollars. Read with the
+    // record's EUR they became 108,000 x 1.08 = 116,640, and Brit's 63,500 x 1.27 = 80,645.
+    const rows: ExportCell[][] = [
+      [
+        "Account Name",
+        "Stage",
+        "Opportunity Currency",
+        "Annual Contract Value",
+        "Annual Contract Value (converted)",
+      ],
+      ["Acme GmbH", "Closed Won", "EUR", "100,000.00", "108,000.00"],
+      ["Brit Ltd", "Closed Won", "GBP", "50,000.00", "63,500.00"],
+      ["US Corp", "Closed Won", "USD", "20,000.00", "20,000.00"],
+    ];
+    const prepared = preparePlan(
+      rows.map((r) => [...r]),
+      {
+        assumptions: { ...defaultAssumptions(), fx: { EUR: 1.08, GBP: 1.27 } },
+        asOf: excelSerialFromYmd(2026, 12, 1),
+        source: "opps.csv",
+      }
+    );
+    expect(!prepared.ok && "error" in prepared && prepared.error).toMatch(
+      /^"Annual Contract Value \(converted\)" holds amounts already converted .* "Opportunity Currency" gives each record's own currency \(EUR on row 2\)/
+    );
+    // The record's own amounts with their rates: 100,000 x 1.08 = 108,000; 50,000 x 1.27 = 63,500; 20,000.
+    const own = plan(rows, "Annual Contract Value", { fx: { EUR: 1.08, GBP: 1.27 } });
+    expect(Array.from(own.accounts.acv)).toEqual([108000, 63500, 20000]);
+  });
+
+  test("Dynamics 365's base-currency amount (\"ARR (Base)\") beside the record's Currency is refused the same way; all in the plan's currency, it is read", () => {
+    const rows: ExportCell[][] = [
+      ["Account Name", "Currency", "ARR", "ARR (Base)"],
+      ["Adventure Works", "US Dollar", 150000, 150000],
+      ["Fourth Coffee", "Euro", 200000, 216000],
+    ];
+    const prepared = preparePlan(
+      rows.map((r) => [...r]),
+      {
+        acvColumn: "ARR (Base)",
+        assumptions: defaultAssumptions(),
+        asOf: 46000,
+        source: "d365.xlsx",
+      }
+    );
+    expect(!prepared.ok && "error" in prepared && prepared.error).toMatch(
+      /"Currency" gives each record's own currency \(EUR on row 3\)/
+    );
+    // Every record in dollars: nothing is converted, so the base amounts are read as before.
+    const dollars = plan(
+      [rows[0], rows[1], ["Blue Yonder", "US Dollar", 30000, 30000]],
+      "ARR (Base)"
+    );
+    expect(Array.from(dollars.accounts.acv)).toEqual([150000, 30000]);
+  });
 });
 
 describe("Salesforce contracts", () => {
