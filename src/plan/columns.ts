@@ -1024,6 +1024,27 @@ export function detectColumns(
       ),
     };
   };
+  // A billing export's amount per billing interval (Stripe's "Amount" beside "Interval" =
+  // month): neither a year's nor a contract's; no term column annualises it.
+  const amountPerInterval = (acv: number): ColumnDetection | null => {
+    if (optionalColumns(headers, acv).term !== null) return null;
+    const interval = headers.findIndex((h, i) => i !== acv && eitherWay(h, isIntervalHeader));
+    if (interval < 0) return null;
+    for (let r = header.index + 1; r < rows.length; r++) {
+      const value = headerText(rows[r][interval] ?? null);
+      if (value !== "" && !YEARLY.test(value))
+        return {
+          ok: false,
+          error: PlanMessages.amountPerInterval(
+            headers[acv],
+            headers[interval],
+            value,
+            r + firstRowNumber
+          ),
+        };
+    }
+    return null;
+  };
   if (acvColumn !== undefined) {
     const key = namedKey(acvColumn);
     const named = headers.flatMap((h, i) => (key !== null && namedKey(h) === key ? [i] : []));
@@ -1039,6 +1060,8 @@ export function detectColumns(
     const acv = named[0];
     if (isAnnualRevenue(headers[acv]))
       return { ok: false, error: PlanMessages.annualRevenueRefused(headers[acv]) };
+    const perInterval = isTcvHeader(headers[acv]) ? amountPerInterval(acv) : null;
+    if (perInterval !== null) return perInterval;
     return unclear(acv) ?? columns(acv, isMrrHeader(headers[acv]), isTcvHeader(headers[acv]));
   }
   const acvCandidates = preferConverted(headers.filter(isAcvHeader));
@@ -1056,6 +1079,9 @@ export function detectColumns(
   if (mrr.length > 0)
     return { ok: false, question: { kind: "mrr", candidates: mrr }, headerRow: header };
   const term = optionalColumns(headers, -1).term;
+  const tcv = headers.findIndex(isTcvHeader);
+  const perInterval = term === null && tcv >= 0 ? amountPerInterval(tcv) : null;
+  if (perInterval !== null) return perInterval;
   return {
     ok: false,
     question: {
@@ -1109,6 +1135,23 @@ function unclearContractValue(
   }
   return null;
 }
+
+/** A billing interval column: Stripe's "Interval", "Billing Frequency", Chargebee's "billing_period_unit". */
+const INTERVAL_NAMES = new Set([
+  "interval",
+  "billing interval",
+  "billing frequency",
+  "billing cycle",
+  "billing period unit",
+  "plan interval",
+  "price interval",
+  "recurring interval",
+]);
+function isIntervalHeader(header: string): boolean {
+  return INTERVAL_NAMES.has(headerWords(header));
+}
+/** An interval of a year: an amount per such an interval is a year's. */
+const YEARLY = /^\s*(year|years|yearly|annual|annually|12 months)\s*$/i;
 
 /** The one-line message for a question the command line cannot ask. */
 export function questionMessage(question: ColumnQuestion): string {

@@ -39,6 +39,8 @@ export const PlanMessages = {
   uncalculated: () =>
     "the ACV is a formula saved without its result (the file was written by a program that does not calculate); open the file in Excel and save it, so its formulas are calculated, then plan again",
   skipNegative: (value: number) => `the ACV ${fmt(value)} is negative (a credit note or refund?)`,
+  amountPerInterval: (column: string, interval: string, value: string, row: number) =>
+    `${JSON.stringify(column)} is an amount per billing interval, and ${JSON.stringify(interval)} is ${JSON.stringify(value)} on row ${row}, so it is neither a year's value nor a whole contract's; export the subscriptions' MRR or ARR (or add an "ARR" column of each amount x quantity, annualised) and plan on that`,
   tcvNeedsConfirmation: (columns: readonly string[], term: string | null) =>
     term !== null
       ? `the only amount column is a whole contract's value (${quoteList(columns)}), not a year's; with the term column ${JSON.stringify(term)} the plan can use ${JSON.stringify(columns[0])} x 12 / term in months as ACV: confirm with --acv-column ${JSON.stringify(columns[0])}`

@@ -538,3 +538,27 @@ describe("billing and pipeline exports that put the record type before each head
     });
   });
 });
+
+describe("a billing export's amount per billing interval (Stripe's subscriptions)", () => {
+  const stripe = (interval2: string) => [
+    row("id", "Customer ID", "Quantity", "Currency", "Interval", "Amount", "Status"),
+    row("sub_1A", "cus_A", "10", "usd", "year", "120,000.00", "active"),
+    row("sub_1B", "cus_B", "1", "usd", interval2, "1,000.00", "active"),
+  ];
+
+  test("with a monthly row it is refused, asked or named: read as a year's, $1,000 a month would be $1,000 a year", () => {
+    for (const named of [undefined, "Amount"]) {
+      const result = detectColumns(stripe("month"), named);
+      expect("error" in result && result.error).toBe(
+        '"Amount" is an amount per billing interval, and "Interval" is "month" on row 3, so it is neither a year\'s value nor a whole contract\'s; export the subscriptions\' MRR or ARR (or add an "ARR" column of each amount x quantity, annualised) and plan on that'
+      );
+    }
+  });
+
+  test("when every interval is a year the amounts are a year's: asked, and once named planned as before", () => {
+    const asked = detectColumns(stripe("year"));
+    expect(!asked.ok && "question" in asked && asked.question.kind).toBe("tcv");
+    const named = detectColumns(stripe("year"), "Amount");
+    expect(named.ok && named.columns.acv).toBe(5);
+  });
+});
