@@ -281,9 +281,9 @@ const OPTIONAL_NAMES = {
     "account",
     "company name",
     "company",
-    // HubSpot deal exports name each deal's company under these.
-    "associated company",
+    // HubSpot deal exports name each deal's company under these (the primary one first).
     "associated company primary",
+    "associated company",
     "associated company name",
     "customer name",
     "customer",
@@ -406,10 +406,11 @@ const OPTIONAL_NAMES = {
     "customer id",
     "customer number",
     "company id",
-    "associated company id",
-    "associated company ids",
+    // The primary company first: the other column can list several companies of one deal.
     "associated company id primary",
     "associated company ids primary",
+    "associated company id",
+    "associated company ids",
     "record id company",
     // Dynamics 365's Export to Excel: the hidden key column of an account list (each record's GUID).
     "do not modify account",
@@ -684,6 +685,14 @@ export function convertedBesideRecordCurrency(columns: ExportColumns): boolean {
   const acv = columns.headers[columns.acv] ?? "";
   if (!/\bconverted\b/.test(headerWords(acv)) && !/\(\s*base\s*\)\s*$/i.test(acv)) return false;
   return pairedCurrency(columns.headers, columns.acv) !== columns.currency;
+}
+
+/**
+ * HubSpot's association columns ("Associated Company IDs", "Associated
+ * Company"), which list every company of a deal, separated by semicolons.
+ */
+export function isAssociationHeader(header: string): boolean {
+  return /^associated compan(y|ies)\b/.test(headerWords(header));
 }
 
 /** Text that is a figure, not a name: digits with separators, a currency sign or code, a percent. */

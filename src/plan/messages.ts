@@ -25,6 +25,8 @@ export const PlanMessages = {
   unknownAcvColumn: (name: string, headers: readonly string[]) =>
     `--acv-column ${JSON.stringify(name)} is not a column of the header row; the columns are ${quoteList(headers)}`,
   noDataRows: () => "the export has a header row but no account rows under it",
+  severalCompanies: (column: string, value: string, row: number, rows: number) =>
+    `row ${row}: ${JSON.stringify(column)} is ${JSON.stringify(value)}, a deal associated with several companies, whose ACV cannot be given to one of them (planned as it is, it would be an account of its own)${rows > 1 ? `; ${rows} rows are like it` : ""}; export each deal's primary company ("Associated Company IDs (Primary)") instead, or keep one company on such deals, then run again`,
   convertedWithRecordCurrency: (
     acv: string,
     column: string,

@@ -126,6 +126,41 @@ describe("HubSpot deals", () => {
     expect(Array.from(plan(withIds).accounts.acv)).toEqual([150000, 8000]);
   });
 
+  test("a deal associated with several companies is refused, not planned as an account of its own", () => {
+    const rows: ExportCell[][] = [
+      [
+        "Record ID",
+        "Deal Stage",
+        "Annual contract value",
+        "Associated Company",
+        "Associated Company IDs",
+      ],
+      ["901", "Closed won", "120000", "Northwind Traders;Fabrikam", "5012345001;5012345003"],
+      ["902", "Closed won", "15000", "Northwind Traders", "5012345001"],
+      ["903", "Closed won", "60000", "Fabrikam", "5012345003"],
+    ];
+    // Before: three accounts, "5012345001;5012345003" at 120,000 (Enterprise) beside Northwind at 15,000.
+    const prepared = preparePlan(
+      rows.map((r) => [...r]),
+      {
+        assumptions: defaultAssumptions(),
+        asOf: excelSerialFromYmd(2026, 12, 1),
+        source: "deals.csv",
+      }
+    );
+    expect(!prepared.ok && "error" in prepared && prepared.error).toBe(
+      'row 2: "Associated Company IDs" is "5012345001;5012345003", a deal associated with several companies, whose ACV cannot be given to one of them (planned as it is, it would be an account of its own); export each deal\'s primary company ("Associated Company IDs (Primary)") instead, or keep one company on such deals, then run again'
+    );
+    // The primary company's column, when the export has it, is the account: Northwind 120,000 + 15,000.
+    const primary = plan([
+      [...rows[0], "Associated Company IDs (Primary)"],
+      [...rows[1], "5012345001"],
+      [...rows[2], "5012345001"],
+      [...rows[3], "5012345003"],
+    ]);
+    expect(Array.from(primary.accounts.acv)).toEqual([135000, 60000]);
+  });
+
   test("a contract-value total is checked against the contract values planned, not the ACVs derived from them", () => {
     const rows: ExportCell[][] = [
       ["Deals report - Q4 2026", null, null, null, null],
