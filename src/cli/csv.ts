@@ -40,17 +40,21 @@ function decodeWindows1252(bytes: Buffer): string {
   return bytes.toString("latin1").replace(C1_RANGE, (ch) => CP1252_HIGH[ch.charCodeAt(0) - 0x80]);
 }
 
-/** Kana and kanji: text a Japanese file holds. */
-const JAPANESE = /[\u3040-\u30ff\u4e00-\u9fff]/;
+/**
+ * Two kana or kanji in a row: Japanese words. A Windows-1252 letter read as
+ * Shift_JIS takes the ASCII letter after it into one kanji ("O’Brien": ’
+ * and B), which stands alone between ASCII letters.
+ */
+const JAPANESE = /[\u3040-\u30ff\u4e00-\u9fff]{2}/;
 /** Half-width katakana, which single Windows-1252 letters (Ä, Ö, Ü, ß, É) also read as in Shift_JIS. */
 const HALF_WIDTH_KANA = /[\uff61-\uff9f]/;
 
 /**
  * The text of a CSV that Japanese Excel saved as "CSV (Comma delimited)": in
  * Shift_JIS (code page 932), not UTF-8. Taken only when every byte decodes as
- * Shift_JIS, the text has kana or kanji and no half-width katakana (a
- * Windows-1252 file's accented letters rarely decode at all, and those that
- * do alone are half-width katakana). Shift_JIS writes the yen sign as the
+ * Shift_JIS, the text has two kana or kanji in a row and no half-width
+ * katakana (a Windows-1252 file's accented letters rarely decode at all, and
+ * those that do are half-width katakana or a kanji alone). Shift_JIS writes the yen sign as the
  * byte of a backslash (Excel shows "\30,000,000" as ¥30,000,000), so a
  * backslash before digits is the yen sign it stands for. Null otherwise.
  */
