@@ -168,10 +168,11 @@ function restatedAbbreviation(header: string): { abbreviation: string | null; re
  * The record type a billing or pipeline export puts before every header:
  * Pipedrive's "Deal - ARR", "Organization - Name"; Chargebee's
  * "subscriptions.mrr", "customers.company". Headers are read with it (as
- * "deal arr") and, when that names nothing, without it.
+ * "deal arr") and, when that names nothing, without it. Not Pipedrive's
+ * "Person - Name": a person is not the account.
  */
 const RECORD_PREFIX =
-  /^(?:(?:deal|organization|person|product|lead) - |(?:subscriptions|customers|invoices|orders|plans|addons|transactions)\.)(?=\S)/i;
+  /^(?:(?:deal|organization) - |(?:subscriptions|customers|invoices|orders|plans|addons|transactions)\.)(?=\S)/i;
 
 /** The header without its record type's prefix ("subscriptions.mrr" -> "mrr"); null when it has none. */
 export function withoutRecordPrefix(header: string): string | null {

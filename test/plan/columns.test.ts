@@ -527,6 +527,14 @@ describe("billing and pipeline exports that put the record type before each head
     expect(accounts.skipped.map((s) => [s.row, s.kind])).toEqual([[4, "status"]]);
   });
 
+  test("a Pipedrive export with the deal's person too: the organization is the account, not the person", () => {
+    const result = detectColumns([
+      row("Deal - Title", "Person - Name", "Organization - Name", "Deal - ARR"),
+      row("Alpha deal", "Jo Smith", "Alpha Inc", "80000"),
+    ]);
+    expect(result.ok && result.columns.name).toBe(2);
+  });
+
   test("a NetSuite subscription list: the Subscription name is not the ACV; its MRR is asked about", () => {
     const result = detectColumns([
       row("Internal ID", "Customer", "Subscription", "Subscription Status", "MRR"),
