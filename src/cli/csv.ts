@@ -41,9 +41,39 @@ function decodeWindows1252(bytes: Buffer): string {
 }
 
 /**
+ * Two kana or kanji in a row: Japanese words. A Windows-1252 letter read as
+ * Shift_JIS takes the ASCII letter after it into one kanji ("O’Brien": ’
+ * and B), which stands alone between ASCII letters.
+ */
+const JAPANESE = /[\u3040-\u30ff\u4e00-\u9fff]{2}/;
+/** Half-width katakana, which single Windows-1252 letters (Ä, Ö, Ü, ß, É) also read as in Shift_JIS. */
+const HALF_WIDTH_KANA = /[\uff61-\uff9f]/;
+
+/**
+ * The text of a CSV that Japanese Excel saved as "CSV (Comma delimited)": in
+ * Shift_JIS (code page 932), not UTF-8. Taken only when every byte decodes as
+ * Shift_JIS, the text has two kana or kanji in a row and no half-width
+ * katakana (a Windows-1252 file's accented letters rarely decode at all, and
+ * those that do are half-width katakana or a kanji alone). Shift_JIS writes the yen sign as the
+ * byte of a backslash (Excel shows "\30,000,000" as ¥30,000,000), so a
+ * backslash before digits is the yen sign it stands for. Null otherwise.
+ */
+function decodeShiftJis(bytes: Buffer): string | null {
+  let text: string;
+  try {
+    text = new TextDecoder("shift_jis", { fatal: true }).decode(bytes);
+  } catch {
+    return null;
+  }
+  if (!JAPANESE.test(text) || HALF_WIDTH_KANA.test(text)) return null;
+  return text.replace(/\\(?=-?\d)/g, "¥");
+}
+
+/**
  * The text of a CSV: UTF-8 (BOM dropped); UTF-16 when it starts with a
  * UTF-16 BOM (Excel's "Unicode Text"); otherwise, when the bytes are not valid
- * UTF-8, Windows-1252 (what Excel's "CSV (Comma delimited)" writes on Windows).
+ * UTF-8, Shift_JIS when they are Japanese text in it (Japanese Excel's CSV),
+ * else Windows-1252 (what Excel's "CSV (Comma delimited)" writes on Windows).
  * Binary files are refused.
  */
 export function decodeText(bytes: Buffer, file: string): string {
@@ -75,7 +105,7 @@ export function decodeText(bytes: Buffer, file: string): string {
     try {
       text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
     } catch {
-      text = decodeWindows1252(bytes);
+      text = decodeShiftJis(bytes) ?? decodeWindows1252(bytes);
     }
   }
   if (text.includes("\0")) {

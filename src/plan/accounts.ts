@@ -42,6 +42,7 @@ const NOT_CUSTOMER = [
   /\b(potenziale|abbonato|opportunita|qualificazione|negoziazione|perso|persa|inattivo|inattiva|annullato|annullata|scaduto|scaduta|disdetto|disdetta|bozza)\b/,
   /\b(potentiele|kans|kwalificatie|voorstel|onderhandeling|voormalige?|inactief|opgezegd|geannuleerd|verlopen)\b/,
 ];
+const CHURN_RISK = /^(will churn|churn risk|at risk|at risk of churn|risk of churn)$/;
 const CUSTOMER =
   /\b(customer|client|active|activated|closed won|closedwon|won|renewal|renewed|live|paying|subscriber active|evangelist|kunde|kunden|gewonnen|aktiv|aktiviert|cliente|gagne|gagnee|actif|ganado|ganada|activo|activa|ganho|ganha|ativo|ativa|vinto|vinta|attivo|attiva|klant|klanten|actief)\b/;
 
@@ -70,6 +71,10 @@ export function statusKind(cell: ExportCell): StatusKind {
     .replace(/[_-]+/g, " ")
     .trim();
   if (text === "") return "unknown";
+  // A customer at risk of churning (Gainsight's "Will Churn" stage, "Churn Risk",
+  // "At Risk") still holds its contract and needs covering: kept, and named for
+  // the user to check, never left out as churned.
+  if (CHURN_RISK.test(text)) return "unknown";
   // "Former Customer", "Customer - Churned", "Inactive Customer": the negative word wins.
   if (NOT_CUSTOMER.some((pattern) => pattern.test(text))) return "not-customer";
   return CUSTOMER.test(text) ? "customer" : "unknown";

@@ -164,12 +164,43 @@ function restatedAbbreviation(header: string): { abbreviation: string | null; re
   };
 }
 
+/**
+ * The record type a billing or pipeline export puts before every header:
+ * Pipedrive's "Deal - ARR", "Organization - Name"; Chargebee's
+ * "subscriptions.mrr", "customers.company". Headers are read with it (as
+ * "deal arr") and, when that names nothing, without it. Not Pipedrive's
+ * "Person - Name": a person is not the account.
+ */
+const RECORD_PREFIX =
+  /^(?:(?:deal|organization) - |(?:subscriptions|customers|invoices|orders|plans|addons|transactions)\.)(?=\S)/i;
+
+/** The header without its record type's prefix ("subscriptions.mrr" -> "mrr"); null when it has none. */
+export function withoutRecordPrefix(header: string): string | null {
+  const text = header.trim();
+  const match = RECORD_PREFIX.exec(text);
+  return match === null ? null : text.slice(match[0].length);
+}
+
+/** Whether a header, or the same header without its record type's prefix, is of a kind. */
+function eitherWay(header: string, test: (h: string) => boolean): boolean {
+  if (test(header)) return true;
+  const stripped = withoutRecordPrefix(header);
+  return stripped !== null && test(stripped);
+}
+
 export function isAcvHeader(header: string): boolean {
-  if (isAnnualRevenue(header) || isTcvHeader(header) || isMrrHeader(header)) return false;
+  if (isTcvHeader(header) || isMrrHeader(header)) return false;
+  return eitherWay(header, acvName);
+}
+
+function acvName(header: string): boolean {
+  if (isAnnualRevenue(header)) return false;
   const words = headerWords(header);
   if (DISQUALIFYING.test(words)) return false;
   const { abbreviation, rest } = restatedAbbreviation(header);
   if (abbreviation === "acv" || abbreviation === "arr") return true;
+  // A bare "Subscription" (NetSuite, Zuora) names the subscription ("QZ-SUB-1"), not its value.
+  if (headerWords(rest) === "subscription") return false;
   // "Subscription Amount" keeps only "subscription" after the noise words go.
   return ACV_NAMES.has(significantWords(rest));
 }
@@ -193,6 +224,10 @@ const CURRENCY_WORDS =
   /^(usd|eur|gbp|jpy|chf|cad|aud|nzd|sek|nok|dkk|isk|pln|czk|huf|ron|bgn|hrk|try|rub|uah|inr|cny|rmb|hkd|sgd|twd|krw|thb|myr|idr|php|vnd|brl|mxn|ars|clp|cop|pen|zar|ils|aed|sar|qar|egp|ngn|kes|kwd|bhd|omr|jod|tnd|lyd|iqd|pkr|bdt|lkr|npr|kzt|uyu|pyg|crc|dop|gtq|ves|ghs|tzs|ugx|xof|xaf|rsd|mkd|amd|azn|byn|uzs|mnt|khr|bnd)$/;
 
 export function isTcvHeader(header: string): boolean {
+  return eitherWay(header, tcvName);
+}
+
+function tcvName(header: string): boolean {
   const words = headerWords(header);
   if (/\b(currency|date|id|type|stage|probability|percent|pct)\b/.test(words)) return false;
   const { abbreviation, rest } = restatedAbbreviation(header);
@@ -202,6 +237,10 @@ export function isTcvHeader(header: string): boolean {
 }
 
 export function isMrrHeader(header: string): boolean {
+  return eitherWay(header, mrrName);
+}
+
+function mrrName(header: string): boolean {
   const words = headerWords(header);
   if (DISQUALIFYING.test(words)) return false;
   const { abbreviation, rest } = restatedAbbreviation(header);
@@ -243,13 +282,16 @@ const OPTIONAL_NAMES = {
     "account",
     "company name",
     "company",
-    // HubSpot deal exports name each deal's company under these.
-    "associated company",
+    // HubSpot deal exports name each deal's company under these (the primary one first).
     "associated company primary",
+    "associated company",
     "associated company name",
     "customer name",
     "customer",
     "name",
+    // Pipedrive's deal export names each deal's organization ("Deal - Organization").
+    "organization",
+    "organization name",
     // German, French and Spanish Salesforce and HubSpot (accents dropped by headerWords).
     "accountname",
     "firmenname",
@@ -365,10 +407,11 @@ const OPTIONAL_NAMES = {
     "customer id",
     "customer number",
     "company id",
-    "associated company id",
-    "associated company ids",
+    // The primary company first: the other column can list several companies of one deal.
     "associated company id primary",
     "associated company ids primary",
+    "associated company id",
+    "associated company ids",
     "record id company",
     // Dynamics 365's Export to Excel: the hidden key column of an account list (each record's GUID).
     "do not modify account",
@@ -569,6 +612,15 @@ function findOptional(headers: readonly string[], role: OptionalColumn): number 
     const index = words.indexOf(name);
     if (index >= 0) return index;
   }
+  // Pipedrive's "Deal - Owner", Chargebee's "customers.company": the same names after the record type.
+  const stripped = headers.map((h) => {
+    const rest = withoutRecordPrefix(h);
+    return rest === null ? null : headerWords(rest);
+  });
+  for (const name of OPTIONAL_NAMES[role]) {
+    const index = stripped.indexOf(name);
+    if (index >= 0) return index;
+  }
   const japanese = JAPANESE_NAMES[role];
   if (japanese !== undefined) {
     const texts = headers.map((h, i) => (words[i] === "" ? japaneseText(h) : ""));
@@ -621,6 +673,27 @@ function pairedCurrency(headers: readonly string[], acv: number): number | null 
     );
   });
   return index >= 0 ? index : null;
+}
+
+/**
+ * Whether the ACV column holds amounts converted to the organisation's own
+ * currency (Salesforce's "Annual Contract Value (converted)", Dynamics 365's
+ * "ARR (Base)") while the currency column is not its own but the records'
+ * (each record's currency, which those amounts are no longer in).
+ */
+export function convertedBesideRecordCurrency(columns: ExportColumns): boolean {
+  if (columns.currency === null) return false;
+  const acv = columns.headers[columns.acv] ?? "";
+  if (!/\bconverted\b/.test(headerWords(acv)) && !/\(\s*base\s*\)\s*$/i.test(acv)) return false;
+  return pairedCurrency(columns.headers, columns.acv) !== columns.currency;
+}
+
+/**
+ * HubSpot's association columns ("Associated Company IDs", "Associated
+ * Company"), which list every company of a deal, separated by semicolons.
+ */
+export function isAssociationHeader(header: string): boolean {
+  return /^associated compan(y|ies)\b/.test(headerWords(header));
 }
 
 /** Text that is a figure, not a name: digits with separators, a currency sign or code, a percent. */
@@ -779,7 +852,7 @@ const BARE_STATUS_NAMES = new Set(["status", "statut", "stato"]);
 /** Japanese deal stages (row statuses) and the bare status. */
 const JAPANESE_ROW_STATUS = new Set(["フェーズ", "商談フェーズ", "取引ステージ"]);
 export function statusRank(header: string): number {
-  const words = headerWords(header);
+  const words = statusWords(header);
   if (words === "") {
     const text = japaneseText(header);
     if (JAPANESE_ROW_STATUS.has(text)) return 0;
@@ -787,6 +860,14 @@ export function statusRank(header: string): number {
   }
   if (ROW_STATUS.has(words)) return 0;
   return BARE_STATUS_NAMES.has(words) ? 2 : 1;
+}
+
+/** A status header's words: "subscriptions.status" is a Status, "Deal - Stage" a Deal Stage. */
+function statusWords(header: string): string {
+  const words = headerWords(header);
+  const rest = withoutRecordPrefix(header);
+  if (rest === null || (OPTIONAL_NAMES.status as readonly string[]).includes(words)) return words;
+  return headerWords(rest);
 }
 
 /**
@@ -809,7 +890,7 @@ function statusColumns(
   rows: readonly ExportCell[][],
   headerRow: number
 ): { status: number | null; moreStatuses: number[] } {
-  const words = headers.map(headerWords);
+  const words = headers.map(statusWords);
   const candidates: number[] = [];
   for (const name of OPTIONAL_NAMES.status)
     words.forEach((w, i) => {
@@ -953,6 +1034,27 @@ export function detectColumns(
       ),
     };
   };
+  // A billing export's amount per billing interval (Stripe's "Amount" beside "Interval" =
+  // month): neither a year's nor a contract's; no term column annualises it.
+  const amountPerInterval = (acv: number): ColumnDetection | null => {
+    if (optionalColumns(headers, acv).term !== null) return null;
+    const interval = headers.findIndex((h, i) => i !== acv && eitherWay(h, isIntervalHeader));
+    if (interval < 0) return null;
+    for (let r = header.index + 1; r < rows.length; r++) {
+      const value = headerText(rows[r][interval] ?? null);
+      if (value !== "" && !YEARLY.test(value))
+        return {
+          ok: false,
+          error: PlanMessages.amountPerInterval(
+            headers[acv],
+            headers[interval],
+            value,
+            r + firstRowNumber
+          ),
+        };
+    }
+    return null;
+  };
   if (acvColumn !== undefined) {
     const key = namedKey(acvColumn);
     const named = headers.flatMap((h, i) => (key !== null && namedKey(h) === key ? [i] : []));
@@ -968,6 +1070,8 @@ export function detectColumns(
     const acv = named[0];
     if (isAnnualRevenue(headers[acv]))
       return { ok: false, error: PlanMessages.annualRevenueRefused(headers[acv]) };
+    const perInterval = isTcvHeader(headers[acv]) ? amountPerInterval(acv) : null;
+    if (perInterval !== null) return perInterval;
     return unclear(acv) ?? columns(acv, isMrrHeader(headers[acv]), isTcvHeader(headers[acv]));
   }
   const acvCandidates = preferConverted(headers.filter(isAcvHeader));
@@ -985,6 +1089,9 @@ export function detectColumns(
   if (mrr.length > 0)
     return { ok: false, question: { kind: "mrr", candidates: mrr }, headerRow: header };
   const term = optionalColumns(headers, -1).term;
+  const tcv = headers.findIndex(isTcvHeader);
+  const perInterval = term === null && tcv >= 0 ? amountPerInterval(tcv) : null;
+  if (perInterval !== null) return perInterval;
   return {
     ok: false,
     question: {
@@ -1038,6 +1145,23 @@ function unclearContractValue(
   }
   return null;
 }
+
+/** A billing interval column: Stripe's "Interval", "Billing Frequency", Chargebee's "billing_period_unit". */
+const INTERVAL_NAMES = new Set([
+  "interval",
+  "billing interval",
+  "billing frequency",
+  "billing cycle",
+  "billing period unit",
+  "plan interval",
+  "price interval",
+  "recurring interval",
+]);
+function isIntervalHeader(header: string): boolean {
+  return INTERVAL_NAMES.has(headerWords(header));
+}
+/** An interval of a year: an amount per such an interval is a year's. */
+const YEARLY = /^\s*(year|years|yearly|annual|annually|12 months)\s*$/i;
 
 /** The one-line message for a question the command line cannot ask. */
 export function questionMessage(question: ColumnQuestion): string {

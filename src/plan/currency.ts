@@ -224,7 +224,7 @@ function amountOf(
   plan: string,
   format: CellFormatCurrency | null
 ):
-  | { amount: number; code: string | null; fromFormat?: string; indian?: true }
+  | { amount: number; code: string | null; fromFormat?: string; indian?: true; kronor?: true }
   | { reason: string }
   | null {
   if (raw === null) return null;
@@ -245,6 +245,14 @@ function amountOf(
   if (raw.trim() === "") return null;
   const split = splitCurrency(raw, plan);
   if (split.code === null) {
+    const kronor = KRONOR.exec(raw.trim());
+    if (kronor !== null) {
+      const digits = (kronor[2] ?? kronor[3]).trim();
+      if (OTHER_LOCALE.test(digits)) return { reason: PlanMessages.ambiguousSeparators(raw) };
+      const amount = foreignDigits(`${kronor[1]}${digits}${kronor[4]}`);
+      if (amount === null) return { reason: PlanMessages.unreadableForeignAmount(raw, "kr") };
+      return { amount, code: null, kronor: true };
+    }
     if (ANY_SIGN.test(raw) && !raw.includes("$"))
       return { reason: PlanMessages.unknownCurrencySign(raw) };
     const indian = indianAmount(raw);
@@ -253,16 +261,36 @@ function amountOf(
     if (amount instanceof CsError) return { reason: amount.message };
     return amount === null ? null : { amount, code: null };
   }
+  // Excel's Accounting format shows zero as a dash beside the sign, and a CSV saved
+  // from it holds that text (" $-   ", "-   €"): an amount of 0, not a missing one.
+  if (split.rest === "-") return { amount: 0, code: split.code };
   const indian = indianAmount(split.rest);
   if (indian !== null) return { amount: indian, code: split.code, indian: true };
-  let rest = split.rest;
-  const digits = rest.replace(/^[(-]+|\)$/g, "").trim();
+  const digits = split.rest.replace(/^[(-]+|\)$/g, "").trim();
   if (OTHER_LOCALE.test(digits)) return { reason: PlanMessages.ambiguousSeparators(raw) };
+  const amount = foreignDigits(split.rest);
+  if (amount === null) return { reason: PlanMessages.unreadableForeignAmount(raw, split.code) };
+  return { amount, code: split.code };
+}
+
+/**
+ * "1 250 000 kr", "kr 1250.00", "-85000.50 kr": kronor, which are Swedish,
+ * Norwegian, Danish or Icelandic; the row's currency column (or the header)
+ * says which. Groups: opening bracket and minus, digits before or after the
+ * sign, closing bracket.
+ */
+const KRONOR =
+  /^(\(?-?)\s*(?:kr\.?\s*([\d.,'\u00a0\u202f ]*\d)|([\d.,'\u00a0\u202f ]*\d)\s*kr\.?)\s*(\)?)$/;
+const KRONOR_CODES = new Set(["SEK", "NOK", "DKK", "ISK"]);
+
+/** The digits of an amount whose currency was taken off, spaces or apostrophes grouping thousands; null if unreadable. */
+function foreignDigits(text: string): number | null {
+  let rest = text;
+  const digits = rest.replace(/^[(-]+|\)$/g, "").trim();
+  if (OTHER_LOCALE.test(digits)) return null;
   if (SPACED_THOUSANDS.test(digits)) rest = rest.replace(/[ '\u00a0\u202f’](?=\d{3})/g, ",");
   const amount = parseAmount(rest);
-  if (amount === null || amount instanceof CsError)
-    return { reason: PlanMessages.unreadableForeignAmount(raw, split.code) };
-  return { amount, code: split.code };
+  return amount === null || amount instanceof CsError ? null : amount;
 }
 
 /** "12,00,000" or "(1,50,000.50)" as a number; null for any other text. */
@@ -321,6 +349,13 @@ export function readMoney(
             )
           : PlanMessages.currencyConflict(read.code, columnCode, setting.columnName),
     };
+  if (read.kronor === true) {
+    // "kr" names no one currency: the currency column or the header must name a krona.
+    const named = columnCode ?? setting.headerCode;
+    if (named === null || !KRONOR_CODES.has(named))
+      return { ok: false, reason: PlanMessages.unknownCurrencySign(raw) };
+    read.code = named;
+  }
   const code = read.code ?? columnCode ?? setting.headerCode ?? setting.plan;
   if (read.indian === true && code !== "INR")
     return { ok: false, reason: PlanMessages.indianGrouping(raw, code) };

@@ -56,10 +56,10 @@ export function localeFromTag(tag: string): ExportLocale | string {
 
 /**
  * Sign, parentheses, currency symbol or code, percent around the digits:
- * "-€ 1.250,00", "80.000,00 EUR", "(1'250)", "R$ 1.234,56", "1 234,56 zł".
+ * "-€ 1.250,00", "80.000,00 EUR", "(1'250)", "R$ 1.234,56", "1 234,56 zł", "85 000,50 kr".
  */
 const NUMBER_SHAPE =
-  /^(\s*\(?\s*[+-]?\s*(?:R\$|US\$|CA?\$|AU?\$|NZ\$|HK\$|SG?\$|MX\$|[$€£¥￥₹₩₽₺₪]|[A-Z]{3}(?=[\s\d])|CHF|Fr\.)?\s*[+-]?\s*)(\d(?:[\d.,'\u2019\u00a0\u202f ]*\d)?)(\s*(?:%|[$€£¥￥₹₩₽₺₪]|zł|Kč|Ft|[A-Z]{3})?\s*\)?\s*)$/;
+  /^(\s*\(?\s*[+-]?\s*(?:R\$|US\$|CA?\$|AU?\$|NZ\$|HK\$|SG?\$|MX\$|[$€£¥￥₹₩₽₺₪]|[A-Z]{3}(?=[\s\d])|CHF|Fr\.|kr\.?(?=[\s\d]))?\s*[+-]?\s*)(\d(?:[\d.,'\u2019\u00a0\u202f ]*\d)?)(\s*(?:%|[$€£¥￥₹₩₽₺₪]|zł|Kč|Ft|kr\.?|[A-Z]{3})?\s*\)?\s*)$/;
 /** Separators that only ever group thousands. */
 const GROUP_ONLY = /['\u2019\u00a0\u202f ]/;
 /** d/m/y or m/d/y with /, . or -; two- or four-digit years; an optional time (h:mm[:ss] [AM|PM]). */
@@ -121,7 +121,8 @@ function shapeOf(text: string): CellShape {
   return { kind: "number", decimal: null, ambiguous: separator, digits };
 }
 
-const CURRENCY_SIGN = /[$€£¥￥₹₩₽₺₪]|zł|Kč|Ft|Fr\./;
+// "kr" (Swedish, Norwegian, Danish or Icelandic kronor) is a currency of two decimals or none too.
+const CURRENCY_SIGN = /[$€£¥￥₹₩₽₺₪]|zł|Kč|Ft|Fr\.|kr/;
 const CURRENCY_CODE = /\b([A-Z]{3})\b/;
 
 /** Whether a currency code's minor unit has three digits or more, by code (the codes seen, bounded). */

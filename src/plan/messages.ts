@@ -25,12 +25,24 @@ export const PlanMessages = {
   unknownAcvColumn: (name: string, headers: readonly string[]) =>
     `--acv-column ${JSON.stringify(name)} is not a column of the header row; the columns are ${quoteList(headers)}`,
   noDataRows: () => "the export has a header row but no account rows under it",
+  severalCompanies: (column: string, value: string, row: number, rows: number) =>
+    `row ${row}: ${JSON.stringify(column)} is ${JSON.stringify(value)}, a deal associated with several companies, whose ACV cannot be given to one of them (planned as it is, it would be an account of its own)${rows > 1 ? `; ${rows} rows are like it` : ""}; export each deal's primary company ("Associated Company IDs (Primary)") instead, or keep one company on such deals, then run again`,
+  convertedWithRecordCurrency: (
+    acv: string,
+    column: string,
+    code: string,
+    row: number,
+    plan: string
+  ) =>
+    `${JSON.stringify(acv)} holds amounts already converted to the organisation's own currency, but the currency column ${JSON.stringify(column)} gives each record's own currency (${code} on row ${row}), which they are no longer in, so they would be converted twice; add the ${JSON.stringify(`${acv} Currency`)} column to the export, or plan from the records' own amounts with --acv-column and their rates (--set fx.${code}=<${plan} per 1 ${code}>), or, if the organisation's currency is ${plan}, remove the ${JSON.stringify(column)} column`,
   compactPivot: (header: string) =>
     `the header ${JSON.stringify(header)} is a pivot table's in compact form, whose rows mix groups (with their totals) and accounts, so every group would be counted twice; show the pivot in tabular form with its item labels repeated (PivotTable Design > Report Layout), or plan the data the pivot is made from`,
   skipBlank: () => "the ACV is blank",
   uncalculated: () =>
     "the ACV is a formula saved without its result (the file was written by a program that does not calculate); open the file in Excel and save it, so its formulas are calculated, then plan again",
   skipNegative: (value: number) => `the ACV ${fmt(value)} is negative (a credit note or refund?)`,
+  amountPerInterval: (column: string, interval: string, value: string, row: number) =>
+    `${JSON.stringify(column)} is an amount per billing interval, and ${JSON.stringify(interval)} is ${JSON.stringify(value)} on row ${row}, so it is neither a year's value nor a whole contract's; export the subscriptions' MRR or ARR (or add an "ARR" column of each amount x quantity, annualised) and plan on that`,
   tcvNeedsConfirmation: (columns: readonly string[], term: string | null) =>
     term !== null
       ? `the only amount column is a whole contract's value (${quoteList(columns)}), not a year's; with the term column ${JSON.stringify(term)} the plan can use ${JSON.stringify(columns[0])} x 12 / term in months as ACV: confirm with --acv-column ${JSON.stringify(columns[0])}`
@@ -73,7 +85,7 @@ export const PlanMessages = {
   unclearFormatCurrency: (format: string) =>
     `the amount's number format (${JSON.stringify(format)}) shows a currency sign the plan cannot identify (or several); give the amount a currency column (such as "Currency" = SEK) or a format with a three-letter code such as [$SEK]`,
   unknownCurrencySign: (value: unknown) =>
-    `${shownCell(value)} carries a currency sign the plan cannot identify; give the amount as digits with a currency column (such as "Currency" = SEK), or convert it first`,
+    `${shownCell(value)} carries a currency sign the plan cannot identify ("kr" is Swedish, Norwegian, Danish or Icelandic); give its currency in a currency column (such as "Currency" = SEK) or the header (such as "ARR (SEK)"), or convert it first`,
   shownOtherwise: (value: number, format: string, shown: "percent" | "suffix") =>
     shown === "percent"
       ? `the cell holds ${value} shown as a percentage (number format ${JSON.stringify(format)}), not an amount; give the ACV as an amount such as 80000`

@@ -7,7 +7,17 @@
  */
 import { Assumptions } from "../core/assumptions/types";
 import { PlanMessages } from "./messages";
-import { ColumnQuestion, detectColumns, ExportCell, headerText, headerWords } from "./columns";
+import {
+  ColumnQuestion,
+  convertedBesideRecordCurrency,
+  detectColumns,
+  ExportCell,
+  ExportColumns,
+  headerText,
+  headerWords,
+  isAssociationHeader,
+} from "./columns";
+import { currencyCode } from "./currency";
 import { isoDate } from "../core/dates";
 import { PlanInput } from "./layout";
 import { ExportLocale, LocaleQuestion } from "./locale";
@@ -71,6 +81,48 @@ function groupedReport(furniture: Furniture): boolean {
 }
 
 /** The rows are typed in place by the export's locale (the caller's copy, read once). */
+/**
+ * A converted ACV column (already in the organisation's currency) beside the
+ * records' own currency column: the first row whose record currency is not
+ * the plan's, which reading would convert a second time; null when none is.
+ */
+function recordCurrencyOfConverted(
+  rows: readonly ExportCell[][],
+  columns: ExportColumns,
+  plan: string
+): { code: string; row: number } | null {
+  if (columns.currency === null || !convertedBesideRecordCurrency(columns)) return null;
+  for (let r = columns.headerRow + 1; r < rows.length; r++) {
+    const code = currencyCode(rows[r][columns.currency] ?? null);
+    if (code !== null && code !== plan) return { code, row: r };
+  }
+  return null;
+}
+
+/**
+ * A HubSpot deal associated with several companies ("5012345001;5012345003"
+ * in "Associated Company IDs"): planned as it is, it would be an account of
+ * its own, and its ACV would be missing from each company. The first such
+ * row and how many there are; null when none.
+ */
+function dealOfSeveralCompanies(
+  rows: readonly ExportCell[][],
+  columns: ExportColumns
+): { column: number; value: string; row: number; rows: number } | null {
+  const column = columns.accountId ?? columns.name;
+  if (column === null || !isAssociationHeader(columns.headers[column])) return null;
+  let first: { value: string; row: number } | null = null;
+  let count = 0;
+  for (let r = columns.headerRow + 1; r < rows.length; r++) {
+    const cell = rows[r][column];
+    if (typeof cell !== "string" || !cell.includes(";")) continue;
+    if (cell.split(";").filter((part) => part.trim() !== "").length < 2) continue;
+    first ??= { value: cell.trim(), row: r };
+    count++;
+  }
+  return first === null ? null : { column, ...first, rows: count };
+}
+
 export function preparePlan(rows: ExportCell[][], options: PrepareOptions): Prepared {
   const firstRowNumber = options.firstRowNumber ?? 1;
   const detected = detectColumns(rows, options.acvColumn, firstRowNumber);
@@ -80,6 +132,29 @@ export function preparePlan(rows: ExportCell[][], options: PrepareOptions): Prep
   const pivot = columns.headers.find((h) => COMPACT_PIVOT_HEADERS.has(headerWords(h)));
   if (pivot !== undefined) return { ok: false, error: PlanMessages.compactPivot(pivot) };
   if (rows.length <= columns.headerRow + 1) return { ok: false, error: PlanMessages.noDataRows() };
+  const shared = options.rowsAreAccounts === true ? null : dealOfSeveralCompanies(rows, columns);
+  if (shared !== null)
+    return {
+      ok: false,
+      error: PlanMessages.severalCompanies(
+        columns.headers[shared.column],
+        shared.value,
+        shared.row + firstRowNumber,
+        shared.rows
+      ),
+    };
+  const recordCurrency = recordCurrencyOfConverted(rows, columns, options.assumptions.currency);
+  if (recordCurrency !== null)
+    return {
+      ok: false,
+      error: PlanMessages.convertedWithRecordCurrency(
+        columns.headers[columns.acv],
+        columns.headers[columns.currency ?? 0],
+        recordCurrency.code,
+        recordCurrency.row + firstRowNumber,
+        options.assumptions.currency
+      ),
+    };
   const started = startReading(rows, columns, {
     ...options,
     planCurrency: options.assumptions.currency,

@@ -34,6 +34,34 @@ describe("reading a CSV's text", () => {
     expect(read(bytes)).toBe("Café,€80");
   });
 
+  test("Japanese Excel's CSV, in Shift_JIS: its text, and the yen sign it writes as a backslash", () => {
+    // "取引先名,取引先 種別,ARR" / "山田商事,顧客,"\30,000,000"" as Python's cp932 codec writes it
+    // (0x5C, the backslash's byte, is what Japanese Windows shows as ¥).
+    const bytes = Buffer.from(
+      "8ee688f890e696bc2c8ee688f890e6208eed95ca2c4152520d0a" +
+        "8e5293638fa48e962c8cda8b712c225c33302c3030302c303030220d0a",
+      "hex"
+    );
+    expect(read(bytes)).toBe('取引先名,取引先 種別,ARR\r\n山田商事,顧客,"¥30,000,000"\r\n');
+  });
+
+  test.each([
+    // é before a letter is a kanji's two bytes in Shift_JIS, but before the comma it is not.
+    ["Société,€80", [0x53, 0x6f, 0x63, 0x69, 0xe9, 0x74, 0xe9, 0x2c, 0x80, 0x38, 0x30]],
+    // ß alone reads as a half-width katakana in Shift_JIS: still Windows-1252.
+    ["Straße,\\1", [0x53, 0x74, 0x72, 0x61, 0xdf, 0x65, 0x2c, 0x5c, 0x31]],
+    // ’ before a letter is one kanji in Shift_JIS, alone among ASCII letters: not Japanese text.
+    [
+      "O’Brien,Macy’s,\\1",
+      [
+        0x4f, 0x92, 0x42, 0x72, 0x69, 0x65, 0x6e, 0x2c, 0x4d, 0x61, 0x63, 0x79, 0x92, 0x73, 0x2c,
+        0x5c, 0x31,
+      ],
+    ],
+  ])("Windows-1252 text that is not Japanese stays Windows-1252: %s", (text, bytes) => {
+    expect(read(Buffer.from(bytes))).toBe(text);
+  });
+
   test.each([
     ["UTF-16 LE", Buffer.from([0xff, 0xfe, 0x41, 0x00])],
     ["UTF-16 BE", Buffer.from([0xfe, 0xff, 0x00, 0x41])],

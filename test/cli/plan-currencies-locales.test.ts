@@ -227,3 +227,24 @@ describe("Czech and Hungarian amounts", () => {
     expect(r.plan?.reconciliation.arrPlanned).toBe(289.38);
   });
 });
+
+describe("Japanese Excel's CSV, saved in Shift_JIS", () => {
+  test("its names and statuses are read, and its ¥ amounts (a backslash's byte) are yen", async () => {
+    // 取引先名,取引先 種別,ARR / 株式会社山田商事,顧客,"\30,000,000" / 佐藤工業株式会社,見込み客,"\5,000,000" /
+    // 鈴木システム,顧客,"\2,000,000", as Python's cp932 codec writes it.
+    const bytes = Buffer.from(
+      "8ee688f890e696bc2c8ee688f890e6208eed95ca2c4152520d0a8a948eae89ef8ed08e5293638fa48e962c8cda" +
+        "8b712c225c33302c3030302c303030220d0a8db293a18d488bc68a948eae89ef8ed02c8ca98d9e82dd8b712c22" +
+        "5c352c3030302c303030220d0a97e996d883568358836583802c8cda8b712c225c322c3030302c303030220d0a",
+      "hex"
+    );
+    // ¥30,000,000 x 0.0067 = $201,000 and ¥2,000,000 x 0.0067 = $13,400: $214,400; the 見込み客
+    // (prospect) left out. Before, the file was read as Windows-1252 and every amount was "not an amount".
+    const r = await plan(bytes, "--set", "fx.JPY=0.0067");
+    expect(r.err).toEqual([]);
+    expect(r.plan?.reconciliation.arrPlanned).toBe(214_400);
+    expect(r.plan?.reconciliation.accountsPlanned).toBe(2);
+    expect(r.plan?.reconciliation.currencies).toEqual([{ code: "JPY", rows: 3, converted: true }]);
+    expect(r.plan?.skipped.map((s) => [s.row, s.kind])).toEqual([[3, "status"]]);
+  });
+});

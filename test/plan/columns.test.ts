@@ -434,3 +434,139 @@ describe("--acv-column naming a header in another script", () => {
     expect(result.columns.acv).toBe(2);
   });
 });
+
+describe("billing and pipeline exports that put the record type before each header", () => {
+  test.each([
+    // [header, ACV, MRR, TCV]
+    ["Deal - ARR", true, false, false],
+    ["Deal - Value", false, false, true],
+    ["subscriptions.mrr", false, true, false],
+    ["Organization - Annual revenue", false, false, false],
+    // NetSuite's and Zuora's "Subscription" is the subscription's name or number.
+    ["Subscription", false, false, false],
+    ["Subscription Amount", true, false, false],
+  ])("%p: ACV %p, MRR %p, TCV %p", (header, acv, mrr, tcv) => {
+    expect(isAcvHeader(header)).toBe(acv);
+    expect(isMrrHeader(header)).toBe(mrr);
+    expect(isTcvHeader(header)).toBe(tcv);
+  });
+
+  test("a Chargebee subscriptions export: its mrr is monthly (x 12 once named), its cancelled and trial rows are not customers", () => {
+    const rows: ExportCell[][] = [
+      [
+        "subscriptions.id",
+        "subscriptions.customer_id",
+        "customers.company",
+        "subscriptions.status",
+        "subscriptions.currency_code",
+        "subscriptions.mrr",
+      ],
+      ["sub_001", "cus_001", "Umber Co", "active", "USD", "9000"],
+      ["sub_002", "cus_002", "Violet Ltd", "non_renewing", "USD", "2000"],
+      ["sub_003", "cus_003", "Willow Inc", "in_trial", "USD", "0"],
+      ["sub_004", "cus_004", "Xenon Corp", "cancelled", "USD", "3000"],
+      ["sub_005", "cus_005", "Yarrow SA", "active", "USD", "25000"],
+    ];
+    const options = {
+      assumptions: defaultAssumptions(),
+      asOf: 46000,
+      source: "chargebee.csv",
+      delimiter: ",",
+    };
+    // Before, "subscriptions.mrr" was no ACV column at all, and once named it was read as a year's.
+    const asked = preparePlan(
+      rows.map((r) => [...r]),
+      options
+    );
+    expect(!asked.ok && "question" in asked && asked.question).toEqual({
+      kind: "mrr",
+      candidates: ["subscriptions.mrr"],
+    });
+    const prepared = preparePlan(
+      rows.map((r) => [...r]),
+      { ...options, acvColumn: "subscriptions.mrr" }
+    );
+    if (!prepared.ok) throw new Error(JSON.stringify(prepared));
+    const { accounts, columns } = prepared.input;
+    expect([columns.name, columns.accountId, columns.status, columns.currency]).toEqual([
+      2, 1, 3, 4,
+    ]);
+    // 9,000 x 12, 2,000 x 12 (non_renewing still pays until its term ends), 25,000 x 12.
+    expect(Array.from(accounts.acv)).toEqual([108_000, 24_000, 300_000]);
+    expect(accounts.skipped.map((s) => [s.row, s.kind])).toEqual([
+      [4, "status"],
+      [5, "status"],
+    ]);
+  });
+
+  test("a Pipedrive deals export: the ARR field is the ACV and an organization's won deals are one account", () => {
+    const prepared = preparePlan(
+      [
+        [
+          "Deal - ID",
+          "Deal - Title",
+          "Deal - Organization",
+          "Deal - Value",
+          "Deal - Status",
+          "Deal - Owner",
+          "Deal - ARR",
+        ],
+        ["11", "Alpha deal", "Alpha Inc", "240000", "won", "Sam Roe", "80000"],
+        ["12", "Beta deal", "Beta LLC", "30000", "won", "Sam Roe", "30000"],
+        ["14", "Delta deal", "Delta SA", "90000", "lost", "Kim Lo", "90000"],
+        ["16", "Alpha add-on", "Alpha Inc", "30000", "won", "Sam Roe", "30000"],
+      ],
+      { assumptions: defaultAssumptions(), asOf: 46000, source: "pipedrive.csv", delimiter: "," }
+    );
+    if (!prepared.ok) throw new Error(JSON.stringify(prepared));
+    const { accounts, columns } = prepared.input;
+    expect(columns.headers[columns.acv]).toBe("Deal - ARR");
+    expect([columns.name, columns.owner]).toEqual([2, 5]);
+    // Alpha 80,000 + 30,000; Beta 30,000; Delta lost. Before: "add an ACV/ARR column".
+    expect(Array.from(accounts.acv)).toEqual([110_000, 30_000]);
+    expect(accounts.skipped.map((s) => [s.row, s.kind])).toEqual([[4, "status"]]);
+  });
+
+  test("a Pipedrive export with the deal's person too: the organization is the account, not the person", () => {
+    const result = detectColumns([
+      row("Deal - Title", "Person - Name", "Organization - Name", "Deal - ARR"),
+      row("Alpha deal", "Jo Smith", "Alpha Inc", "80000"),
+    ]);
+    expect(result.ok && result.columns.name).toBe(2);
+  });
+
+  test("a NetSuite subscription list: the Subscription name is not the ACV; its MRR is asked about", () => {
+    const result = detectColumns([
+      row("Internal ID", "Customer", "Subscription", "Subscription Status", "MRR"),
+      row("1001", "Quartz Inc", "QZ-SUB-1", "Active", "10,000.00"),
+    ]);
+    expect(!result.ok && "question" in result && result.question).toEqual({
+      kind: "mrr",
+      candidates: ["MRR"],
+    });
+  });
+});
+
+describe("a billing export's amount per billing interval (Stripe's subscriptions)", () => {
+  const stripe = (interval2: string) => [
+    row("id", "Customer ID", "Quantity", "Currency", "Interval", "Amount", "Status"),
+    row("sub_1A", "cus_A", "10", "usd", "year", "120,000.00", "active"),
+    row("sub_1B", "cus_B", "1", "usd", interval2, "1,000.00", "active"),
+  ];
+
+  test("with a monthly row it is refused, asked or named: read as a year's, $1,000 a month would be $1,000 a year", () => {
+    for (const named of [undefined, "Amount"]) {
+      const result = detectColumns(stripe("month"), named);
+      expect("error" in result && result.error).toBe(
+        '"Amount" is an amount per billing interval, and "Interval" is "month" on row 3, so it is neither a year\'s value nor a whole contract\'s; export the subscriptions\' MRR or ARR (or add an "ARR" column of each amount x quantity, annualised) and plan on that'
+      );
+    }
+  });
+
+  test("when every interval is a year the amounts are a year's: asked, and once named planned as before", () => {
+    const asked = detectColumns(stripe("year"));
+    expect(!asked.ok && "question" in asked && asked.question.kind).toBe("tcv");
+    const named = detectColumns(stripe("year"), "Amount");
+    expect(named.ok && named.columns.acv).toBe(5);
+  });
+});

@@ -93,6 +93,65 @@ describe("an amount's currency", () => {
       expect(r).not.toMatch(/"\$/);
   });
 
+  test('"kr" is read when the currency column or the header names a krona; without one, or beside another currency, refused', () => {
+    const sek = { ...usd({ column: 0, columnName: "Valuta" }), fx: { SEK: 0.095, NOK: 0.09 } };
+    // 1,250,000 x 0.095 = 118,750; 85,000.50 x 0.095 = 8,075.0475 -> 8,075.05; NOK 12,000 x 0.09 = 1,080.
+    expect(readMoney("1 250 000 kr", ["SEK"], sek)).toEqual({
+      ok: true,
+      amount: 118750,
+      code: "SEK",
+    });
+    expect(readMoney("85000.50 kr", ["SEK"], sek)).toEqual({
+      ok: true,
+      amount: 8075.05,
+      code: "SEK",
+    });
+    expect(readMoney("kr 12 000", ["NOK"], sek)).toEqual({ ok: true, amount: 1080, code: "NOK" });
+    expect(readMoney("-500 kr", ["SEK"], sek)).toEqual({ ok: true, amount: -47.5, code: "SEK" });
+    expect(readMoney("40 000 kr", [], usd({ headerCode: "DKK", fx: { DKK: 0.145 } }))).toEqual({
+      ok: true,
+      amount: 5800,
+      code: "DKK",
+    });
+    for (const [row, setting] of [
+      [[], usd()],
+      [["EUR"], sek],
+    ] as const) {
+      const r = readMoney("80 000 kr", [...row], setting);
+      expect(r !== null && !r.ok && r.reason).toMatch(
+        /"kr" is Swedish, Norwegian, Danish or Icelandic/
+      );
+    }
+  });
+
+  test("a Swedish export: semicolons, decimal commas, amounts in kr beside a Valuta column", () => {
+    const prepared = preparePlan(
+      [
+        ["Kontonamn", "Ägare", "ARR", "Valuta"],
+        ["Nordic Steel AB", "Erik Lund", "1 250 000 kr", "SEK"],
+        ["Malmö Design AB", "Erik Lund", "85 000,50 kr", "SEK"],
+        ["Göta Kanal AB", "Sara Berg", "150 000 kr", "SEK"],
+      ],
+      {
+        assumptions: { ...defaultAssumptions(), currency: "SEK" },
+        asOf: 46000,
+        source: "konton.csv",
+        delimiter: ";",
+      }
+    );
+    if (!prepared.ok) throw new Error(JSON.stringify(prepared));
+    // Before, every row was refused: "carries a currency sign the plan cannot identify".
+    expect(Array.from(prepared.input.accounts.acv)).toEqual([1_250_000, 85_000.5, 150_000]);
+    expect(prepared.input.accounts.skipped).toEqual([]);
+  });
+
+  test("Excel's Accounting format's zero, saved to a CSV as a dash beside the sign, is 0 (as the .xlsx's own 0 is)", () => {
+    expect(readMoney(" $-   ", [], usd())).toEqual({ ok: true, amount: 0, code: "USD" });
+    // 0 euros converted is still 0.
+    expect(readMoney("-   €", [], usd())).toEqual({ ok: true, amount: 0, code: "EUR" });
+    expect(readMoney("  -   ", [], usd({ headerCode: "GBP" }))).toMatchObject({ ok: false });
+  });
+
   test("the header's currency applies when the row says none", () => {
     expect(readMoney(1000, [], usd({ headerCode: "GBP" }))).toEqual({
       ok: true,
@@ -253,6 +312,11 @@ describe("statuses", () => {
     ["Ex cliente", "not-customer"],
     ["Inactivo", "not-customer"],
     ["Andere", "unknown"],
+    // A customer at risk of churning still holds its contract: kept and named, not left out.
+    ["Will Churn", "unknown"],
+    ["Churn Risk", "unknown"],
+    ["At Risk", "unknown"],
+    ["Churn", "not-customer"],
     [null, "unknown"],
   ])("%s is %s", (cell, kind) => {
     expect(statusKind(cell)).toBe(kind);

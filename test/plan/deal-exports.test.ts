@@ -141,6 +141,41 @@ describe("HubSpot deals", () => {
     expect(Array.from(plan(withIds).accounts.acv)).toEqual([150000, 8000]);
   });
 
+  test("a deal associated with several companies is refused, not planned as an account of its own", () => {
+    const rows: ExportCell[][] = [
+      [
+        "Record ID",
+        "Deal Stage",
+        "Annual contract value",
+        "Associated Company",
+        "Associated Company IDs",
+      ],
+      ["901", "Closed won", "120000", "Northwind Traders;Fabrikam", "5012345001;5012345003"],
+      ["902", "Closed won", "15000", "Northwind Traders", "5012345001"],
+      ["903", "Closed won", "60000", "Fabrikam", "5012345003"],
+    ];
+    // Before: three accounts, "5012345001;5012345003" at 120,000 (Enterprise) beside Northwind at 15,000.
+    const prepared = preparePlan(
+      rows.map((r) => [...r]),
+      {
+        assumptions: defaultAssumptions(),
+        asOf: excelSerialFromYmd(2026, 12, 1),
+        source: "deals.csv",
+      }
+    );
+    expect(!prepared.ok && "error" in prepared && prepared.error).toBe(
+      'row 2: "Associated Company IDs" is "5012345001;5012345003", a deal associated with several companies, whose ACV cannot be given to one of them (planned as it is, it would be an account of its own); export each deal\'s primary company ("Associated Company IDs (Primary)") instead, or keep one company on such deals, then run again'
+    );
+    // The primary company's column, when the export has it, is the account: Northwind 120,000 + 15,000.
+    const primary = plan([
+      [...rows[0], "Associated Company IDs (Primary)"],
+      [...rows[1], "5012345001"],
+      [...rows[2], "5012345001"],
+      [...rows[3], "5012345003"],
+    ]);
+    expect(Array.from(primary.accounts.acv)).toEqual([135000, 60000]);
+  });
+
   test("a contract-value total is checked against the contract values planned, not the ACVs derived from them", () => {
     const rows: ExportCell[][] = [
       ["Deals report - Q4 2026", null, null, null, null],
@@ -252,6 +287,63 @@ describe("Salesforce opportunities", () => {
       { code: "USD", rows: 1, converted: false },
     ]);
   });
+
+  test("a converted amount beside the records' own currency column is refused, never converted a second time", () => {
+    // "(converted)" amounts are already dollars: Acme's 100,000 euros are 108,000 dollars. Read with the
+    // record's EUR they became 108,000 x 1.08 = 116,640, and Brit's 63,500 x 1.27 = 80,645.
+    const rows: ExportCell[][] = [
+      [
+        "Account Name",
+        "Stage",
+        "Opportunity Currency",
+        "Annual Contract Value",
+        "Annual Contract Value (converted)",
+      ],
+      ["Acme GmbH", "Closed Won", "EUR", "100,000.00", "108,000.00"],
+      ["Brit Ltd", "Closed Won", "GBP", "50,000.00", "63,500.00"],
+      ["US Corp", "Closed Won", "USD", "20,000.00", "20,000.00"],
+    ];
+    const prepared = preparePlan(
+      rows.map((r) => [...r]),
+      {
+        assumptions: { ...defaultAssumptions(), fx: { EUR: 1.08, GBP: 1.27 } },
+        asOf: excelSerialFromYmd(2026, 12, 1),
+        source: "opps.csv",
+      }
+    );
+    expect(!prepared.ok && "error" in prepared && prepared.error).toMatch(
+      /^"Annual Contract Value \(converted\)" holds amounts already converted .* "Opportunity Currency" gives each record's own currency \(EUR on row 2\)/
+    );
+    // The record's own amounts with their rates: 100,000 x 1.08 = 108,000; 50,000 x 1.27 = 63,500; 20,000.
+    const own = plan(rows, "Annual Contract Value", { fx: { EUR: 1.08, GBP: 1.27 } });
+    expect(Array.from(own.accounts.acv)).toEqual([108000, 63500, 20000]);
+  });
+
+  test("Dynamics 365's base-currency amount (\"ARR (Base)\") beside the record's Currency is refused the same way; all in the plan's currency, it is read", () => {
+    const rows: ExportCell[][] = [
+      ["Account Name", "Currency", "ARR", "ARR (Base)"],
+      ["Adventure Works", "US Dollar", 150000, 150000],
+      ["Fourth Coffee", "Euro", 200000, 216000],
+    ];
+    const prepared = preparePlan(
+      rows.map((r) => [...r]),
+      {
+        acvColumn: "ARR (Base)",
+        assumptions: defaultAssumptions(),
+        asOf: 46000,
+        source: "d365.xlsx",
+      }
+    );
+    expect(!prepared.ok && "error" in prepared && prepared.error).toMatch(
+      /"Currency" gives each record's own currency \(EUR on row 3\)/
+    );
+    // Every record in dollars: nothing is converted, so the base amounts are read as before.
+    const dollars = plan(
+      [rows[0], rows[1], ["Blue Yonder", "US Dollar", 30000, 30000]],
+      "ARR (Base)"
+    );
+    expect(Array.from(dollars.accounts.acv)).toEqual([150000, 30000]);
+  });
 });
 
 describe("Salesforce contracts", () => {
@@ -311,6 +403,25 @@ describe("Salesforce contracts", () => {
       figure: "1",
       level: 2,
       group: "rows",
+    });
+  });
+});
+
+describe("CS platforms (Gainsight, Totango)", () => {
+  test("a Gainsight company list: a Will Churn customer still holds its contract and is planned (and named); Churned is not", () => {
+    const input = plan([
+      ["GSID", "Company Name", "CSM", "Stage", "Status", "ARR", "Overall Score"],
+      ["1P02ABC001", "Apex Health", "Maria Diaz", "Adopting", "Active", "$275,000", "82"],
+      ["1P02ABC002", "Blue River", "Maria Diaz", "Onboarding", "Active", "$45,000", "n/a"],
+      ["1P02ABC003", "Cobalt Labs", "Tom Hu", "Will Churn", "Active", "$110,000", "34"],
+      ["1P02ABC004", "Dune Media", "Tom Hu", "Churned", "Inactive", "$60,000", "12"],
+    ]);
+    // Apex 275,000, Blue River 45,000, Cobalt 110,000 (before, left out as churned); Dune churned.
+    expect(Array.from(input.accounts.acv)).toEqual([275_000, 45_000, 110_000]);
+    expect(input.accounts.excludedStatuses).toEqual([{ status: "Churned", rows: 1 }]);
+    expect(input.reconciliation!.unrecognisedStatuses).toContainEqual({
+      status: "Will Churn",
+      rows: 1,
     });
   });
 });
