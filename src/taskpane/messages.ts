@@ -149,6 +149,11 @@ const PANE_WORDS: readonly (readonly [RegExp, string])[] = [
     'set one under Assumptions > "Currency and exchange rates" (how many $2 1 $1 buys)',
   ],
   [
+    / with --acv-column and their rates \(--set fx\.([A-Z]{3})=<([A-Z]{3}) per 1 [A-Z]{3}>\)/g,
+    ' (select the export without the converted column, so the pane asks which to use) with their rates under Assumptions > "Currency and exchange rates"',
+  ],
+  [/\bthen run again\b/g, "then build again"],
+  [
     /\. Name the ACV column with --acv-column$/,
     '. Select the export with its header row, or head its ACV column "ACV" or "ARR" in the sheet, then build again',
   ],

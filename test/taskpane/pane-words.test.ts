@@ -19,6 +19,17 @@ const SAMPLES: Record<keyof typeof PlanMessages, () => string> = {
   annualRevenueRefused: () => PlanMessages.annualRevenueRefused("Annual Revenue"),
   unknownAcvColumn: () => PlanMessages.unknownAcvColumn("ARR 2026", ["Account", "ARR"]),
   noDataRows: () => PlanMessages.noDataRows(),
+  severalCompanies: () =>
+    PlanMessages.severalCompanies("Associated Company IDs", "5012345001;5012345003", 4, 2),
+  convertedWithRecordCurrency: () =>
+    PlanMessages.convertedWithRecordCurrency(
+      "Annual Contract Value (converted)",
+      "Opportunity Currency",
+      "EUR",
+      3,
+      "USD"
+    ),
+  amountPerInterval: () => PlanMessages.amountPerInterval("Amount", "Interval", "month", 2),
   compactPivot: () => PlanMessages.compactPivot("Row Labels"),
   skipBlank: () => PlanMessages.skipBlank(),
   uncalculated: () => PlanMessages.uncalculated(),
@@ -104,6 +115,13 @@ describe("the shared planning messages in the pane's words", () => {
     expect(inPaneWords(SAMPLES.noHeaderRow())).toMatch(
       /\. Select the export with its header row, or head its ACV column "ACV" or "ARR" in the sheet, then build again$/
     );
+  });
+
+  test("converted amounts beside the records' currency: what to do in the pane", () => {
+    expect(inPaneWords(SAMPLES.convertedWithRecordCurrency())).toBe(
+      '"Annual Contract Value (converted)" holds amounts already converted to the organisation\'s own currency, but the currency column "Opportunity Currency" gives each record\'s own currency (EUR on row 3), which they are no longer in, so they would be converted twice; add the "Annual Contract Value (converted) Currency" column to the export, or plan from the records\' own amounts (select the export without the converted column, so the pane asks which to use) with their rates under Assumptions > "Currency and exchange rates", or, if the organisation\'s currency is USD, remove the "Opportunity Currency" column'
+    );
+    expect(inPaneWords(SAMPLES.severalCompanies())).toMatch(/, then build again$/);
   });
 
   test("a message without an option is left as it is", () => {
