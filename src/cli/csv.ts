@@ -58,6 +58,23 @@ const HALF_WIDTH_KANA = /[\uff61-\uff9f]/;
  * byte of a backslash (Excel shows "\30,000,000" as ¥30,000,000), so a
  * backslash before digits is the yen sign it stands for. Null otherwise.
  */
+/** A run of kana or kanji with Latin letters on both sides: "Cr馘it", "G駭駻ale". */
+const EMBEDDED_RUN = /[A-Za-z][\u3040-\u30ff\u4e00-\u9fff]+(?=[A-Za-z])/g;
+const JAPANESE_RUN = /[\u3040-\u30ff\u4e00-\u9fff]+/g;
+
+/**
+ * Whether the kana and kanji are Western accented letters misread: a French
+ * or German Windows-1252 "Crédit Générale" decodes as Shift_JIS too, each
+ * "é" taking the letter after it into a kanji inside a Latin word. Japanese
+ * text has its runs between delimiters, spaces and digits, seldom inside a
+ * Latin word; so when a quarter of the runs or more are, it is not Japanese.
+ */
+function inWesternWords(text: string): boolean {
+  const runs = text.match(JAPANESE_RUN)?.length ?? 0;
+  const embedded = text.match(EMBEDDED_RUN)?.length ?? 0;
+  return embedded * 4 >= runs;
+}
+
 function decodeShiftJis(bytes: Buffer): string | null {
   let text: string;
   try {
@@ -65,7 +82,7 @@ function decodeShiftJis(bytes: Buffer): string | null {
   } catch {
     return null;
   }
-  if (!JAPANESE.test(text) || HALF_WIDTH_KANA.test(text)) return null;
+  if (!JAPANESE.test(text) || HALF_WIDTH_KANA.test(text) || inWesternWords(text)) return null;
   return text.replace(/\\(?=-?\d)/g, "¥");
 }
 

@@ -62,6 +62,17 @@ describe("reading a CSV's text", () => {
     expect(read(Buffer.from(bytes))).toBe(text);
   });
 
+  test("a French Windows-1252 CSV that also decodes as Shift_JIS stays French", () => {
+    // Every é, è here comes before a letter, so each pair of bytes is a kanji in Shift_JIS
+    // ("Cr馘it Agricole", "G駭駻ale"), and the file decodes whole; but each such run sits
+    // inside a Latin word, as Japanese text's runs do not.
+    const text =
+      "Compte;ARR\nCrédit Agricole;12000\nSéverine Lefèvre;3000\nEntreprise Générale;2000\n";
+    const bytes = Buffer.from(text, "latin1");
+    expect(new TextDecoder("shift_jis", { fatal: true }).decode(bytes)).toContain("Cr馘it");
+    expect(read(bytes)).toBe(text);
+  });
+
   test.each([
     ["UTF-16 LE", Buffer.from([0xff, 0xfe, 0x41, 0x00])],
     ["UTF-16 BE", Buffer.from([0xfe, 0xff, 0x00, 0x41])],
