@@ -392,6 +392,63 @@ function namedFormulas(
   return { names, unreadable };
 }
 
+/**
+ * Defined names that call a CS function, in their own formula or through
+ * another name ("sheet|name" keys, sheet "" for a workbook name). A name is
+ * looked up as Excel does: the sheet's own name first, then the workbook's.
+ */
+function csNames(pkg: WorkbookPackage): Set<string> {
+  const defined = new Map(
+    pkg.names
+      .filter((n) => !isExcelOwnName(n.name))
+      .map((n) => [nameKey(n.name, n.sheet), n] as const)
+  );
+  const found = new Set<string>();
+  for (const [k, n] of defined) if (hasCsCall(n.formula)) found.add(k);
+  for (let grew = true; grew;) {
+    grew = false;
+    for (const [k, n] of defined) {
+      if (found.has(k)) continue;
+      if (mentionedNames(n.formula).some((m) => usesCsName(found, defined, m, n.sheet))) {
+        found.add(k);
+        grew = true;
+      }
+    }
+  }
+  return found;
+}
+
+function usesCsName(
+  found: ReadonlySet<string>,
+  defined: ReadonlyMap<string, unknown>,
+  name: string,
+  sheet: string | undefined
+): boolean {
+  const own = sheet === undefined ? undefined : nameKey(name, sheet);
+  if (own !== undefined && defined.has(own)) return found.has(own);
+  return found.has(nameKey(name, undefined));
+}
+
+/**
+ * A formula that calls a CS function through a defined name (`=NeedCSMs`,
+ * where NeedCSMs is `_xldudf_CS_REQUIRED_CSMS(Accounts[ACV])`) is a CS formula
+ * too: the engine's dependents of CS cells cannot see it, so it would keep
+ * Excel's old value unnoticed.
+ */
+function markCsThroughNames(states: SheetState[], pkg: WorkbookPackage): void {
+  const found = csNames(pkg);
+  if (found.size === 0) return;
+  const defined = new Map(pkg.names.map((n) => [nameKey(n.name, n.sheet), n] as const));
+  for (const state of states)
+    for (const cell of state.cells.values())
+      if (
+        !cell.isCs &&
+        cell.formula !== undefined &&
+        mentionedNames(cell.formula).some((m) => usesCsName(found, defined, m, state.name))
+      )
+        cell.isCs = true;
+}
+
 /** Function calls in a formula's code (not in text or sheet names), as written. */
 function calledFunctions(formula: string): string[] {
   const found: string[] = [];
@@ -710,6 +767,7 @@ async function recalcPackage(
       "uses the 1904 date system (Excel for Mac's old default); the CS date functions read 1900-system dates, so its dates would be off by four years. In Excel, clear File > Options > Advanced > Use 1904 date system and check the dates"
     );
   const { states, context } = await readSheets(pkg);
+  markCsThroughNames(states, pkg);
   const csCells = states.flatMap((s) => [...s.cells.values()].filter((c) => c.isCs));
   if (csCells.length === 0) throw new RecalcError(`${file}: has no CS formulas to recalculate`);
 

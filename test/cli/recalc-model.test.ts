@@ -11,6 +11,7 @@ import { promises as fs } from "fs";
 import os from "os";
 import path from "path";
 import ExcelJS from "exceljs";
+import JSZip from "jszip";
 import { Catalog } from "../../src/engine/catalog";
 import { testCatalog } from "../helpers/engine";
 import { zipParts } from "../helpers/patch-xlsx";
@@ -163,4 +164,46 @@ test("saved with stale values: the CS cells and what uses them are corrected, no
   expect(values["Summary!B10"]).toBe("17.5%");
   expect(values["Summary!B11"]).toBe("saved");
   expect(values["Summary!B12"]).toBe(7);
+}, 120_000);
+
+test("a formula that calls a CS function through a defined name is recomputed, not left stale", async () => {
+  // Names as Excel saves them: NeedCSMs holds the CS call itself, Twice uses NeedCSMs, and
+  // Shadow is a CS call for the workbook but the number 5 on Summary (the sheet's own name wins).
+  const input = path.join(dir, "names.xlsx");
+  const output = path.join(dir, "names-out.xlsx");
+  const wb = new ExcelJS.Workbook();
+  const accounts = wb.addWorksheet("Accounts");
+  accounts.addRow(["Name", "ACV"]);
+  for (const [name, acv] of ACCOUNTS) accounts.addRow([name, acv]);
+  const summary = wb.addWorksheet("Summary");
+  const f = (formula: string, result: unknown) => ({ formula, result }) as ExcelJS.CellFormulaValue;
+  summary.getCell("B1").value = f("NeedCSMs", 7);
+  summary.getCell("B2").value = f("ROUNDUP(NeedCSMs,0)+Twice", 7);
+  summary.getCell("B3").value = f("Shadow", 5);
+  await wb.xlsx.writeFile(input);
+  const zip = await JSZip.loadAsync(await fs.readFile(input));
+  const xml = await zip.file("xl/workbook.xml")!.async("string");
+  const names =
+    "<definedNames>" +
+    '<definedName name="NeedCSMs">_xldudf_CS_REQUIRED_CSMS(Accounts!$B$2:$B$5)</definedName>' +
+    '<definedName name="Shadow">_xldudf_CS_REQUIRED_CSMS(Accounts!$B$2:$B$5)</definedName>' +
+    '<definedName name="Shadow" localSheetId="1">5</definedName>' +
+    '<definedName name="Twice">NeedCSMs*2</definedName>' +
+    "</definedNames>";
+  expect(xml).not.toContain("<definedNames>");
+  zip.file("xl/workbook.xml", xml.replace("<calcPr", `${names}<calcPr`));
+  await fs.writeFile(
+    input,
+    await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" })
+  );
+
+  const r = await run(() => catalog, "recalc", input, "-o", output);
+  expect(r.err).toEqual([]);
+  expect(r.out[0]).toMatch(
+    /^Recalculated 2 CS formulas and 0 formulas that use them; 2 cells changed;/
+  );
+  const values = await cachedValues(output);
+  expect(values["Summary!B1"] as number).toBeCloseTo(CSMS, 12); // 0.1754 CSMs
+  expect(values["Summary!B2"] as number).toBeCloseTo(1 + 2 * CSMS, 12); // ROUNDUP to 1, plus twice
+  expect(values["Summary!B3"]).toBe(5);
 }, 120_000);
