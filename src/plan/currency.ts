@@ -203,7 +203,10 @@ export interface CurrencySetting {
 }
 
 export type MoneyReading =
-  { ok: true; amount: number; code: string } | { ok: false; reason: string; code?: string } | null;
+  | { ok: true; amount: number; code: string }
+  /** currency: the amount's currency is what is unclear (a sign or format it cannot name, a clash, a blank currency cell). */
+  | { ok: false; reason: string; code?: string; currency?: true }
+  | null;
 
 /** An .xlsx cell's number format that shows a currency, and the currency it shows. */
 export interface CellFormatCurrency {
@@ -225,7 +228,7 @@ function amountOf(
   format: CellFormatCurrency | null
 ):
   | { amount: number; code: string | null; fromFormat?: string; indian?: true }
-  | { reason: string }
+  | { reason: string; currency?: true }
   | null {
   if (raw === null) return null;
   if (typeof raw === "number" || typeof raw === "boolean") {
@@ -235,7 +238,8 @@ function amountOf(
     // A number shown in a currency by its format is in that currency, as its text would be.
     if (format === null || typeof raw !== "number") return { amount, code: null };
     const shown = format.currency;
-    if ("unclear" in shown) return { reason: PlanMessages.unclearFormatCurrency(format.format) };
+    if ("unclear" in shown)
+      return { reason: PlanMessages.unclearFormatCurrency(format.format), currency: true };
     return {
       amount,
       code: "code" in shown ? shown.code : dollarOf(plan),
@@ -246,7 +250,7 @@ function amountOf(
   const split = splitCurrency(raw, plan);
   if (split.code === null) {
     if (ANY_SIGN.test(raw) && !raw.includes("$"))
-      return { reason: PlanMessages.unknownCurrencySign(raw) };
+      return { reason: PlanMessages.unknownCurrencySign(raw), currency: true };
     const indian = indianAmount(raw);
     if (indian !== null) return { amount: indian, code: null, indian: true };
     const amount = parseAmount(raw);
@@ -286,7 +290,10 @@ export function readMoney(
 ): MoneyReading {
   const read = amountOf(raw, setting.plan, format);
   if (read === null) return null;
-  if ("reason" in read) return { ok: false, reason: read.reason };
+  if ("reason" in read)
+    return read.currency
+      ? { ok: false, reason: read.reason, currency: true }
+      : { ok: false, reason: read.reason };
   if (setting.headerScale !== null) {
     const { factor, unit, header } = setting.headerScale;
     // "80k" under "ARR ($K)": its own unit and the header's; which one is meant is a guess.
@@ -301,11 +308,19 @@ export function readMoney(
     const cell = row[setting.column] ?? null;
     if (cell === null || (typeof cell === "string" && cell.trim() === "")) {
       if (read.code === null && setting.headerCode === null)
-        return { ok: false, reason: PlanMessages.blankCurrency(setting.columnName) };
+        return {
+          ok: false,
+          reason: PlanMessages.blankCurrency(setting.columnName),
+          currency: true,
+        };
     } else {
       columnCode = currencyCode(cell);
       if (columnCode === null)
-        return { ok: false, reason: PlanMessages.unknownCurrency(cell, setting.columnName) };
+        return {
+          ok: false,
+          reason: PlanMessages.unknownCurrency(cell, setting.columnName),
+          currency: true,
+        };
     }
   }
   if (read.code !== null && columnCode !== null && read.code !== columnCode)
@@ -320,6 +335,7 @@ export function readMoney(
               setting.columnName
             )
           : PlanMessages.currencyConflict(read.code, columnCode, setting.columnName),
+      currency: true,
     };
   const code = read.code ?? columnCode ?? setting.headerCode ?? setting.plan;
   if (read.indian === true && code !== "INR")
