@@ -221,6 +221,10 @@ export interface CellFormatCurrency {
  */
 const INDIAN_GROUPED = /^(\(?-?)(\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?)(\)?)$/;
 
+/** An Excel error value, as a workbook's cell holds it or a CSV carries it ("#N/A", "#REF!"). */
+const EXCEL_ERROR =
+  /^#(?:N\/A|VALUE!|REF!|DIV\/0!|NUM!|NAME\?|NULL!|SPILL!|CALC!|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!|GETTING_DATA)$/i;
+
 /** The amount of one cell in the currency it is in, with that currency (before conversion). */
 function amountOf(
   raw: ExportCell,
@@ -247,6 +251,7 @@ function amountOf(
     };
   }
   if (raw.trim() === "") return null;
+  if (EXCEL_ERROR.test(raw.trim())) return { reason: PlanMessages.errorValue(raw.trim()) };
   const split = splitCurrency(raw, plan);
   if (split.code === null) {
     if (ANY_SIGN.test(raw) && !raw.includes("$"))

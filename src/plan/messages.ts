@@ -30,6 +30,8 @@ export const PlanMessages = {
   skipBlank: () => "the ACV is blank",
   uncalculated: () =>
     "the ACV is a formula saved without its result (the file was written by a program that does not calculate); open the file in Excel and save it, so its formulas are calculated, then plan again",
+  errorValue: (code: string) =>
+    `the ACV cell holds Excel's error ${code} (a formula or lookup that failed, such as a VLOOKUP that found no match), not an amount; correct it in the file and plan again`,
   skipNegative: (value: number) => `the ACV ${fmt(value)} is negative (a credit note or refund?)`,
   tcvNeedsConfirmation: (columns: readonly string[], term: string | null) =>
     term !== null
