@@ -207,3 +207,31 @@ test("a formula that calls a CS function through a defined name is recomputed, n
   expect(values["Summary!B2"] as number).toBeCloseTo(1 + 2 * CSMS, 12); // ROUNDUP to 1, plus twice
   expect(values["Summary!B3"]).toBe(5);
 }, 120_000);
+
+test("a CS call between two table columns whose names Excel escapes with ' is recomputed", async () => {
+  // Columns "Acct #" and "ACV [USD]" are written Accounts[Acct '#] and Accounts[ACV '[USD']]:
+  // the two quotes once read as one quoted sheet name, hiding the CS call between them.
+  const input = path.join(dir, "escaped.xlsx");
+  const output = path.join(dir, "escaped-out.xlsx");
+  const wb = new ExcelJS.Workbook();
+  const sheet = wb.addWorksheet("Accounts");
+  sheet.addTable({
+    name: "Accounts",
+    ref: "A1",
+    headerRow: true,
+    columns: [{ name: "Acct #" }, { name: "ACV [USD]" }],
+    rows: ACCOUNTS.map(([name, acv]) => [name, acv]),
+  });
+  sheet.getCell("D1").value = {
+    formula: "COUNTA(Accounts[Acct '#])+_xldudf_CS_REQUIRED_CSMS(Accounts[ACV '[USD']])",
+    result: 0,
+  } as ExcelJS.CellFormulaValue;
+  await wb.xlsx.writeFile(input);
+  const r = await run(() => catalog, "recalc", input, "-o", output);
+  expect(r.err).toEqual([]);
+  expect(r.out[0]).toMatch(
+    /^Recalculated 1 CS formulas and 0 formulas that use them; 1 cells changed;/
+  );
+  // 4 accounts, plus the CSMs of §4 for their ACVs.
+  expect((await cachedValues(output))["Accounts!D1"] as number).toBeCloseTo(4 + CSMS, 12);
+}, 120_000);
