@@ -439,14 +439,41 @@ function markCsThroughNames(states: SheetState[], pkg: WorkbookPackage): void {
   const found = csNames(pkg);
   if (found.size === 0) return;
   const defined = new Map(pkg.names.map((n) => [nameKey(n.name, n.sheet), n] as const));
+  const sheetNamed = new Map(pkg.sheets.map((s) => [s.name.toLowerCase(), s.name] as const));
   for (const state of states)
     for (const cell of state.cells.values())
       if (
         !cell.isCs &&
         cell.formula !== undefined &&
-        mentionedNames(cell.formula).some((m) => usesCsName(found, defined, m, state.name))
+        (mentionedNames(cell.formula).some((m) => usesCsName(found, defined, m, state.name)) ||
+          sheetQualifiedNames(cell.formula).some(({ sheet, name }) => {
+            const exact = sheetNamed.get(sheet.toLowerCase());
+            return exact !== undefined && found.has(nameKey(name, exact));
+          }))
       )
         cell.isCs = true;
+}
+
+/** Names written with their sheet (`Summary!LocalNeed`, `'Q3 ''plan'''!LocalNeed`), not cell references. */
+function sheetQualifiedNames(formula: string): { sheet: string; name: string }[] {
+  const found: { sheet: string; name: string }[] = [];
+  const NAME = /^!([\p{L}_\\][\p{L}\p{M}\p{N}_.\\]*)(?![\p{L}\p{M}\p{N}_.\\(])/u;
+  const isCell = (text: string) => /^[A-Za-z]{1,3}\d+$|^[Rr]\d*[Cc]\d*$/.test(text);
+  const pieces = splitFormula(formula);
+  pieces.forEach((piece, i) => {
+    const next = pieces[i + 1];
+    if (piece.kind === "sheet" && next?.kind === "code") {
+      const m = NAME.exec(next.text);
+      if (m && !isCell(m[1]))
+        found.push({ sheet: piece.text.slice(1, -1).replace(/''/g, "'"), name: m[1] });
+    }
+    if (piece.kind !== "code") return;
+    for (const m of piece.text.matchAll(
+      /(?<![\p{L}\p{N}_.$\\])([\p{L}_][\p{L}\p{M}\p{N}_.]*)!([\p{L}_\\][\p{L}\p{M}\p{N}_.\\]*)(?![\p{L}\p{M}\p{N}_.\\(])/gu
+    ))
+      if (!isCell(m[2])) found.push({ sheet: m[1], name: m[2] });
+  });
+  return found;
 }
 
 /** Function calls in a formula's code (not in text or sheet names), as written. */
@@ -530,6 +557,15 @@ class EngineGaps {
     if (across !== undefined) return `the engine cannot read a reference across sheets (${across})`;
     const missing = this.missingFunction(formula);
     if (missing !== undefined) return `the engine has no function ${missing}`;
+    for (const q of sheetQualifiedNames(formula)) {
+      const named = this.names.find(
+        (n) =>
+          n.name.toLowerCase() === q.name.toLowerCase() &&
+          n.sheet?.toLowerCase() === q.sheet.toLowerCase()
+      );
+      if (named !== undefined)
+        return `it uses the name ${named.name} written with its sheet (${named.sheet}!${named.name}), which the engine cannot read`;
+    }
     for (const name of mentionedNames(formula)) {
       const gap =
         this.badNames.get(nameKey(name, sheet)) ?? this.badNames.get(nameKey(name, undefined));

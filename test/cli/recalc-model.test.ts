@@ -235,3 +235,39 @@ test("a CS call between two table columns whose names Excel escapes with ' is re
   // 4 accounts, plus the CSMs of §4 for their ACVs.
   expect((await cachedValues(output))["Accounts!D1"] as number).toBeCloseTo(4 + CSMS, 12);
 }, 120_000);
+
+test("a CS name written with its sheet (Summary!LocalNeed) keeps its saved value and is listed, never silently", async () => {
+  const input = path.join(dir, "qualified.xlsx");
+  const output = path.join(dir, "qualified-out.xlsx");
+  const wb = new ExcelJS.Workbook();
+  const accounts = wb.addWorksheet("Accounts");
+  accounts.addRow(["Name", "ACV"]);
+  for (const [name, acv] of ACCOUNTS) accounts.addRow([name, acv]);
+  accounts.getCell("D1").value = {
+    formula: "Summary!LocalNeed",
+    result: 7,
+  } as ExcelJS.CellFormulaValue;
+  const summary = wb.addWorksheet("Summary");
+  summary.getCell("B1").value = { formula: "LocalNeed", result: 7 } as ExcelJS.CellFormulaValue;
+  await wb.xlsx.writeFile(input);
+  const zip = await JSZip.loadAsync(await fs.readFile(input));
+  const xml = await zip.file("xl/workbook.xml")!.async("string");
+  const names =
+    '<definedNames><definedName name="LocalNeed" localSheetId="1">_xldudf_CS_REQUIRED_CSMS(Accounts!$B$2:$B$5)</definedName></definedNames>';
+  zip.file("xl/workbook.xml", xml.replace("<calcPr", `${names}<calcPr`));
+  await fs.writeFile(
+    input,
+    await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" })
+  );
+
+  const r = await run(() => catalog, "recalc", input, "-o", output);
+  expect(r.err).toEqual([]);
+  expect(r.out).toEqual([
+    `Recalculated 1 CS formulas and 0 formulas that use them; 1 cells changed; wrote ${output}`,
+    "1 formulas kept the value Excel saved (recalculate them in Excel):",
+    "  Accounts!D1: it uses the name LocalNeed written with its sheet (Summary!LocalNeed), which the engine cannot read",
+  ]);
+  const values = await cachedValues(output);
+  expect(values["Summary!B1"] as number).toBeCloseTo(CSMS, 12);
+  expect(values["Accounts!D1"]).toBe(7);
+}, 120_000);
