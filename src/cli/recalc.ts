@@ -23,6 +23,7 @@ import { Catalog } from "../engine/catalog";
 import { excelStringLiterals, lowercaseExponents, splitFormula } from "../engine/formula-pieces";
 import { EngineScalar } from "../engine/engine";
 import { CellAt, LiveWorkbook, NamedFormula } from "../engine/live-workbook";
+import { SPILL_SIZED_BEFORE } from "../engine/plugin";
 import { fromFileFormula, hasCsCall } from "../plan/file-formulas";
 import {
   columnLetters,
@@ -671,6 +672,8 @@ function limitReason(engine: LiveWorkbook, cell: FileCell, state: SheetState): s
     const value = engine.value({ sheet: state.name, row: r - 1, col: c - 1 });
     if (value === null || typeof value !== "object") continue;
     const saved = state.cells.get(key(r, c))?.saved;
+    if (value.message?.includes(SPILL_SIZED_BEFORE))
+      return "the engine cannot size its spill as Excel does (it fixes a spill's size before computing, and cannot know it here: a FILTER, UNIQUE or SORT argument, or a part read from a cell)";
     if (saved && typeof saved === "object" && saved.error === value.error) continue;
     if (ENGINE_LIMIT_ERRORS.has(value.error) || !EXCEL_ERRORS.has(value.error)) {
       const message = value.message ? `: ${value.message}` : "";
