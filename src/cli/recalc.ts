@@ -672,7 +672,13 @@ function limitReason(engine: LiveWorkbook, cell: FileCell, state: SheetState): s
     const value = engine.value({ sheet: state.name, row: r - 1, col: c - 1 });
     if (value === null || typeof value !== "object") continue;
     const saved = state.cells.get(key(r, c))?.saved;
-    if (value.message?.includes(SPILL_SIZED_BEFORE))
+    // A #SPILL! over a FILTER, UNIQUE or SORT: the engine sized the spill from their input and
+    // found other cells there, where Excel's smaller result fits.
+    const sizedFromInput =
+      value.error === "#SPILL!" &&
+      cell.engineFormula !== undefined &&
+      /(?:^|[^\p{L}\p{N}_.])(?:FILTER|UNIQUE|SORT|SORTBY)\(/iu.test(cell.engineFormula);
+    if (value.message?.includes(SPILL_SIZED_BEFORE) || sizedFromInput)
       return "the engine cannot size its spill as Excel does (it fixes a spill's size before computing, and cannot know it here: a FILTER, UNIQUE or SORT argument, or a part read from a cell)";
     if (saved && typeof saved === "object" && saved.error === value.error) continue;
     if (ENGINE_LIMIT_ERRORS.has(value.error) || !EXCEL_ERRORS.has(value.error)) {
