@@ -19,6 +19,7 @@ import {
   withinExcelLimits,
 } from "./sheet";
 import {
+  MergedRange,
   MissingSheet,
   SheetChoice,
   StreamedSheet,
@@ -72,7 +73,14 @@ export interface LoadedSheet {
   /** A CSV's delimiter. */
   delimiter?: string;
   /** An .xlsx's worksheet read, and the names of all its worksheets in tab order (and the hidden ones). */
-  sheet?: { name: string; names: string[]; hiddenNames: string[]; hiddenRows: number[] };
+  sheet?: {
+    name: string;
+    names: string[];
+    hiddenNames: string[];
+    hiddenRows: number[];
+    /** Merged ranges, 1-based: Excel shows the top-left value across each. */
+    merges: MergedRange[];
+  };
 }
 
 /** "--sheet 2" is a position, "--sheet Accounts" a name. */
@@ -167,6 +175,7 @@ async function parseXlsx(file: string, options: SheetOptions): Promise<LoadedShe
       names: sheet.names,
       hiddenNames: sheet.hiddenNames,
       hiddenRows: sheet.hiddenRows,
+      merges: sheet.merges,
     },
   };
 }

@@ -3,7 +3,7 @@
  * (a formula that evaluates to an Excel error is still done); exit 2 with
  * one line on stderr when the command cannot do what was asked.
  */
-import { readFileSync } from "fs";
+import { promises as fs, readFileSync } from "fs";
 import path from "path";
 import { Command, CommanderError } from "commander";
 import { defaultAssumptions } from "../core/assumptions/defaults";
@@ -25,6 +25,8 @@ import { PlanError, runPlanCommand } from "./plan";
 import { recalcWorkbook, RecalcError, renderRecalc } from "./recalc";
 import { referencedColumns } from "./references";
 import { quoteSheetNames } from "./workbook/formula-text";
+import { openWorkbookPackage, WorkbookRefusal } from "./workbook/package";
+import { ExcelTable, rewriteStructuredRefs, StructuredRefError } from "./workbook/structured-refs";
 
 /** A problem the user can fix: printed as one line, exit code 2. */
 export class UsageError extends Error {}
@@ -169,14 +171,60 @@ async function readData(
 const ERROR_LITERAL =
   /#(?:NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A|GETTING_DATA|SPILL!|CALC!|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!)/gi;
 const BEYOND_DATA =
-  "--data gives the formulas a worksheet's cells, not the workbook's defined names or tables. Write the cells it stands for, such as B2:B100";
+  "--data gives the formulas a worksheet's cells and its tables, not the workbook's defined names. Write the cells it stands for, such as B2:B100";
+
+/** A formula that may name a table (Accounts[ACV]): worth reading the workbook's tables for. */
+const TABLE_REF = /[\p{L}_\\][\p{L}\p{N}_.\\]*\[/u;
+
+/**
+ * The Excel tables (ListObjects) of an .xlsx given with --data, when a
+ * formula may refer to one; none for a CSV or a file the package reader
+ * refuses (the sheet reader then says what is wrong with it).
+ */
+async function dataTables(
+  file: string | undefined,
+  formulas: readonly string[]
+): Promise<ExcelTable[]> {
+  if (file === undefined || !/\.xls[xm]$/i.test(file) || !formulas.some((f) => TABLE_REF.test(f)))
+    return [];
+  try {
+    return (await openWorkbookPackage(await fs.readFile(file))).tables;
+  } catch (error) {
+    if (error instanceof WorkbookRefusal || (error as NodeJS.ErrnoException).code !== undefined)
+      return [];
+    throw error;
+  }
+}
+
+/**
+ * A formula with its table references (Accounts[ACV], Accounts[[#Totals],[ACV]])
+ * written as the cells they stand for on the table's sheet, or why it cannot be.
+ */
+function withTableCells(formula: string, tables: readonly ExcelTable[]): string | EngineError {
+  if (tables.length === 0) return formula;
+  try {
+    return rewriteStructuredRefs(formula, tables, "", 0, 0);
+  } catch (error) {
+    if (!(error instanceof StructuredRefError)) throw error;
+    return {
+      error: "#REF!",
+      message: /#This Row/i.test(error.message)
+        ? `${error.message}: an eval formula sits in no row of a table, so a reference to this row ([@ACV], [#This Row]) stands for no cell; write the cell (such as D4) or the whole column (Accounts[ACV])`
+        : error.message,
+    };
+  }
+}
 
 /**
  * What a formula copied from a workbook refers to that --data does not give:
  * another sheet, a defined name, a table. Said as such, where the engine
  * would pass a bare #REF! or #NAME? to the CS function ("ACV is #NAME?").
  */
-function outsideData(formula: string, sheetName: string | undefined): EngineError | undefined {
+function outsideData(
+  formula: string,
+  sheetName: string | undefined,
+  tables: readonly ExcelTable[] = []
+): EngineError | undefined {
   // Error literals (#N/A, #REF!) are neither names nor sheets.
   const pieces = splitFormula(formula).map((p) =>
     p.kind === "code"
@@ -206,7 +254,10 @@ function outsideData(formula: string, sheetName: string | undefined): EngineErro
     if (table && next?.kind === "bracket")
       return {
         error: "#NAME?",
-        message: `eval does not know the table ${JSON.stringify(table[1])}: ${BEYOND_DATA}`,
+        message:
+          sheetName === undefined
+            ? `eval does not know the table ${JSON.stringify(table[1])}: a CSV has no tables. Write the cells it stands for, such as B2:B100`
+            : `the workbook has no table ${JSON.stringify(table[1])} (${tables.length === 0 ? "it has no tables" : `its tables: ${tables.map((t) => JSON.stringify(t.name)).join(", ")}`})`,
       };
     for (const m of piece.text.matchAll(
       /(?<![\p{L}\p{N}_.$\\!:#])([\p{L}_\\][\p{L}\p{N}_.\\]*)(?![\p{L}\p{N}_.\\!:[$#]|\s*\()/gu
@@ -241,7 +292,14 @@ async function runEval(
   if (formulas.length === 0)
     throw new UsageError("eval needs at least one formula, e.g. '=CS.TIER(\"$80,000\")'");
   const assumptions = effectiveAssumptions(options, io);
-  const data = await readData(options.data, formulas, options, io);
+  const tables = await dataTables(options.data, formulas);
+  const written = formulas.map((f) => withTableCells(f, tables));
+  const data = await readData(
+    options.data,
+    written.filter((f): f is string => typeof f === "string"),
+    options,
+    io
+  );
   const engine = new CsEngine({
     catalog: catalog(),
     assumptions,
@@ -249,10 +307,14 @@ async function runEval(
     ...(data.sheetName === undefined ? {} : { sheetName: data.sheetName }),
   });
   try {
-    for (const formula of formulas) {
+    for (const formula of written) {
       const value =
-        (options.data === undefined ? undefined : outsideData(formula, data.sheetName)) ??
-        engine.evaluate(quoteSheetNames(formula));
+        typeof formula !== "string"
+          ? formula
+          : ((options.data === undefined
+              ? undefined
+              : outsideData(formula, data.sheetName, tables)) ??
+            engine.evaluate(quoteSheetNames(formula)));
       io.out(options.json ? toJson(value) : toPlain(value));
     }
   } finally {

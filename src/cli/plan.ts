@@ -315,6 +315,9 @@ export async function runPlanCommand(
     ...(numberFormats.size > 0 ? { numberFormats } : {}),
     ...(formulas.totals.size > 0 ? { totalFormulas: formulas.totals } : {}),
     ...(formulas.uncalculated.size > 0 ? { uncalculated: formulas.uncalculated } : {}),
+    ...(loaded.sheet !== undefined && loaded.sheet.merges.length > 0
+      ? { merges: loaded.sheet.merges }
+      : {}),
   });
   if (!prepared.ok) {
     if ("question" in prepared) throw new PlanError(questionMessage(prepared.question));

@@ -23,6 +23,7 @@ import { Catalog } from "../engine/catalog";
 import { excelStringLiterals, lowercaseExponents, splitFormula } from "../engine/formula-pieces";
 import { EngineScalar } from "../engine/engine";
 import { CellAt, LiveWorkbook, NamedFormula } from "../engine/live-workbook";
+import { SPILL_SIZED_BEFORE } from "../engine/plugin";
 import { fromFileFormula, hasCsCall } from "../plan/file-formulas";
 import {
   columnLetters,
@@ -392,6 +393,90 @@ function namedFormulas(
   return { names, unreadable };
 }
 
+/**
+ * Defined names that call a CS function, in their own formula or through
+ * another name ("sheet|name" keys, sheet "" for a workbook name). A name is
+ * looked up as Excel does: the sheet's own name first, then the workbook's.
+ */
+function csNames(pkg: WorkbookPackage): Set<string> {
+  const defined = new Map(
+    pkg.names
+      .filter((n) => !isExcelOwnName(n.name))
+      .map((n) => [nameKey(n.name, n.sheet), n] as const)
+  );
+  const found = new Set<string>();
+  for (const [k, n] of defined) if (hasCsCall(n.formula)) found.add(k);
+  for (let grew = true; grew;) {
+    grew = false;
+    for (const [k, n] of defined) {
+      if (found.has(k)) continue;
+      if (mentionedNames(n.formula).some((m) => usesCsName(found, defined, m, n.sheet))) {
+        found.add(k);
+        grew = true;
+      }
+    }
+  }
+  return found;
+}
+
+function usesCsName(
+  found: ReadonlySet<string>,
+  defined: ReadonlyMap<string, unknown>,
+  name: string,
+  sheet: string | undefined
+): boolean {
+  const own = sheet === undefined ? undefined : nameKey(name, sheet);
+  if (own !== undefined && defined.has(own)) return found.has(own);
+  return found.has(nameKey(name, undefined));
+}
+
+/**
+ * A formula that calls a CS function through a defined name (`=NeedCSMs`,
+ * where NeedCSMs is `_xldudf_CS_REQUIRED_CSMS(Accounts[ACV])`) is a CS formula
+ * too: the engine's dependents of CS cells cannot see it, so it would keep
+ * Excel's old value unnoticed.
+ */
+function markCsThroughNames(states: SheetState[], pkg: WorkbookPackage): void {
+  const found = csNames(pkg);
+  if (found.size === 0) return;
+  const defined = new Map(pkg.names.map((n) => [nameKey(n.name, n.sheet), n] as const));
+  const sheetNamed = new Map(pkg.sheets.map((s) => [s.name.toLowerCase(), s.name] as const));
+  for (const state of states)
+    for (const cell of state.cells.values())
+      if (
+        !cell.isCs &&
+        cell.formula !== undefined &&
+        (mentionedNames(cell.formula).some((m) => usesCsName(found, defined, m, state.name)) ||
+          sheetQualifiedNames(cell.formula).some(({ sheet, name }) => {
+            const exact = sheetNamed.get(sheet.toLowerCase());
+            return exact !== undefined && found.has(nameKey(name, exact));
+          }))
+      )
+        cell.isCs = true;
+}
+
+/** Names written with their sheet (`Summary!LocalNeed`, `'Q3 ''plan'''!LocalNeed`), not cell references. */
+function sheetQualifiedNames(formula: string): { sheet: string; name: string }[] {
+  const found: { sheet: string; name: string }[] = [];
+  const NAME = /^!([\p{L}_\\][\p{L}\p{M}\p{N}_.\\]*)(?![\p{L}\p{M}\p{N}_.\\(])/u;
+  const isCell = (text: string) => /^[A-Za-z]{1,3}\d+$|^[Rr]\d*[Cc]\d*$/.test(text);
+  const pieces = splitFormula(formula);
+  pieces.forEach((piece, i) => {
+    const next = pieces[i + 1];
+    if (piece.kind === "sheet" && next?.kind === "code") {
+      const m = NAME.exec(next.text);
+      if (m && !isCell(m[1]))
+        found.push({ sheet: piece.text.slice(1, -1).replace(/''/g, "'"), name: m[1] });
+    }
+    if (piece.kind !== "code") return;
+    for (const m of piece.text.matchAll(
+      /(?<![\p{L}\p{N}_.$\\])([\p{L}_][\p{L}\p{M}\p{N}_.]*)!([\p{L}_\\][\p{L}\p{M}\p{N}_.\\]*)(?![\p{L}\p{M}\p{N}_.\\(])/gu
+    ))
+      if (!isCell(m[2])) found.push({ sheet: m[1], name: m[2] });
+  });
+  return found;
+}
+
 /** Function calls in a formula's code (not in text or sheet names), as written. */
 function calledFunctions(formula: string): string[] {
   const found: string[] = [];
@@ -473,6 +558,15 @@ class EngineGaps {
     if (across !== undefined) return `the engine cannot read a reference across sheets (${across})`;
     const missing = this.missingFunction(formula);
     if (missing !== undefined) return `the engine has no function ${missing}`;
+    for (const q of sheetQualifiedNames(formula)) {
+      const named = this.names.find(
+        (n) =>
+          n.name.toLowerCase() === q.name.toLowerCase() &&
+          n.sheet?.toLowerCase() === q.sheet.toLowerCase()
+      );
+      if (named !== undefined)
+        return `it uses the name ${named.name} written with its sheet (${named.sheet}!${named.name}), which the engine cannot read`;
+    }
     for (const name of mentionedNames(formula)) {
       const gap =
         this.badNames.get(nameKey(name, sheet)) ?? this.badNames.get(nameKey(name, undefined));
@@ -578,6 +672,14 @@ function limitReason(engine: LiveWorkbook, cell: FileCell, state: SheetState): s
     const value = engine.value({ sheet: state.name, row: r - 1, col: c - 1 });
     if (value === null || typeof value !== "object") continue;
     const saved = state.cells.get(key(r, c))?.saved;
+    // A #SPILL! over a FILTER, UNIQUE or SORT: the engine sized the spill from their input and
+    // found other cells there, where Excel's smaller result fits.
+    const sizedFromInput =
+      value.error === "#SPILL!" &&
+      cell.engineFormula !== undefined &&
+      /(?:^|[^\p{L}\p{N}_.])(?:FILTER|UNIQUE|SORT|SORTBY)\(/iu.test(cell.engineFormula);
+    if (value.message?.includes(SPILL_SIZED_BEFORE) || sizedFromInput)
+      return "the engine cannot size its spill as Excel does (it fixes a spill's size before computing, and cannot know it here: a FILTER, UNIQUE or SORT argument, or a part read from a cell)";
     if (saved && typeof saved === "object" && saved.error === value.error) continue;
     if (ENGINE_LIMIT_ERRORS.has(value.error) || !EXCEL_ERRORS.has(value.error)) {
       const message = value.message ? `: ${value.message}` : "";
@@ -710,6 +812,7 @@ async function recalcPackage(
       "uses the 1904 date system (Excel for Mac's old default); the CS date functions read 1900-system dates, so its dates would be off by four years. In Excel, clear File > Options > Advanced > Use 1904 date system and check the dates"
     );
   const { states, context } = await readSheets(pkg);
+  markCsThroughNames(states, pkg);
   const csCells = states.flatMap((s) => [...s.cells.values()].filter((c) => c.isCs));
   if (csCells.length === 0) throw new RecalcError(`${file}: has no CS formulas to recalculate`);
 

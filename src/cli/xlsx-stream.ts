@@ -197,6 +197,15 @@ export interface StreamedSheet {
   hidden: boolean;
   /** Rows (1-based) that hold a value but are hidden: filtered out, collapsed or hidden by hand. */
   hiddenRows: number[];
+  /** Merged ranges (1-based rows and columns): only the top-left cell holds the value Excel shows across them. */
+  merges: MergedRange[];
+}
+
+export interface MergedRange {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
 }
 
 /**
@@ -394,6 +403,20 @@ export async function streamWorksheet(
         rows,
         otherValues: seen.otherValues,
         hiddenRows: seen.hiddenRows,
+        merges: late.merges.flatMap((ref) => {
+          const [from, to] = ref.split(":");
+          const a = decodeAddress(from);
+          const b = decodeAddress(to ?? from);
+          if (a === undefined || b === undefined) return [];
+          return [
+            {
+              top: Math.min(a.row, b.row),
+              left: Math.min(a.col, b.col),
+              bottom: Math.max(a.row, b.row),
+              right: Math.max(a.col, b.col),
+            },
+          ];
+        }),
         names,
         hiddenNames,
         hidden: sheet.hidden,

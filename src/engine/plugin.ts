@@ -102,6 +102,12 @@ function argumentSizes(plugin: PluginInternals, ast: ProcedureAst, state: State)
   });
 }
 
+/**
+ * Words of the message of a CS result whose size differs from the spill the
+ * engine made for it: an engine limit, not Excel's answer (recalc keeps such a cell).
+ */
+export const SPILL_SIZED_BEFORE = "the engine sized its spill as";
+
 /** The size of an array function's spill, from what is known of its arguments before it runs. */
 type Predict = (sizes: () => ArgSizes) => Size;
 
@@ -143,7 +149,8 @@ function runCall(
     return SimpleRangeValue.onlyValues(
       Array.from({ length: size.rows }, () => new Array(size.cols).fill(toEngineValue(lone)))
     );
-  // Any other result of another size would be a bug: it shows as an error, not as a shifted table.
+  // Any other size shows as an error, never as a shifted table. It happens when an argument's
+  // size is known only once computed (FILTER, UNIQUE, SORT): the engine sizes a spill beforehand.
   const matches = rows.length === size.rows && rows.every((row) => row.length === size.cols);
   const data = Array.from({ length: size.rows }, (_, r) =>
     Array.from({ length: size.cols }, (_, c) =>
@@ -151,7 +158,7 @@ function runCall(
         ? toEngineValue(rows[r][c])
         : new CellError(
             ErrorType.VALUE,
-            `${NAMESPACE}.${fn.name} returned ${rows.length}x${rows[0]?.length ?? 0} cells where ${size.rows}x${size.cols} were expected.`
+            `${NAMESPACE}.${fn.name} gives ${rows.length}x${rows[0]?.length ?? 0} cells, but ${SPILL_SIZED_BEFORE} ${size.rows}x${size.cols} before computing it, from what it knew of the arguments (a FILTER, UNIQUE or SORT result, or a part read from a cell, is known only once computed); Excel would spill ${rows.length}x${rows[0]?.length ?? 0}.`
           )
     )
   );

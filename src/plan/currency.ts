@@ -203,7 +203,10 @@ export interface CurrencySetting {
 }
 
 export type MoneyReading =
-  { ok: true; amount: number; code: string } | { ok: false; reason: string; code?: string } | null;
+  | { ok: true; amount: number; code: string }
+  /** currency: the amount's currency is what is unclear (a sign or format it cannot name, a clash, a blank currency cell). */
+  | { ok: false; reason: string; code?: string; currency?: true }
+  | null;
 
 /** An .xlsx cell's number format that shows a currency, and the currency it shows. */
 export interface CellFormatCurrency {
@@ -218,6 +221,10 @@ export interface CellFormatCurrency {
  */
 const INDIAN_GROUPED = /^(\(?-?)(\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?)(\)?)$/;
 
+/** An Excel error value, as a workbook's cell holds it or a CSV carries it ("#N/A", "#REF!"). */
+const EXCEL_ERROR =
+  /^#(?:N\/A|VALUE!|REF!|DIV\/0!|NUM!|NAME\?|NULL!|SPILL!|CALC!|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!|GETTING_DATA)$/i;
+
 /** The amount of one cell in the currency it is in, with that currency (before conversion). */
 function amountOf(
   raw: ExportCell,
@@ -225,7 +232,7 @@ function amountOf(
   format: CellFormatCurrency | null
 ):
   | { amount: number; code: string | null; fromFormat?: string; indian?: true; kronor?: true }
-  | { reason: string }
+  | { reason: string; currency?: true }
   | null {
   if (raw === null) return null;
   if (typeof raw === "number" || typeof raw === "boolean") {
@@ -235,7 +242,8 @@ function amountOf(
     // A number shown in a currency by its format is in that currency, as its text would be.
     if (format === null || typeof raw !== "number") return { amount, code: null };
     const shown = format.currency;
-    if ("unclear" in shown) return { reason: PlanMessages.unclearFormatCurrency(format.format) };
+    if ("unclear" in shown)
+      return { reason: PlanMessages.unclearFormatCurrency(format.format), currency: true };
     return {
       amount,
       code: "code" in shown ? shown.code : dollarOf(plan),
@@ -243,6 +251,7 @@ function amountOf(
     };
   }
   if (raw.trim() === "") return null;
+  if (EXCEL_ERROR.test(raw.trim())) return { reason: PlanMessages.errorValue(raw.trim()) };
   const split = splitCurrency(raw, plan);
   if (split.code === null) {
     const kronor = KRONOR.exec(raw.trim());
@@ -254,7 +263,7 @@ function amountOf(
       return { amount, code: null, kronor: true };
     }
     if (ANY_SIGN.test(raw) && !raw.includes("$"))
-      return { reason: PlanMessages.unknownCurrencySign(raw) };
+      return { reason: PlanMessages.unknownCurrencySign(raw), currency: true };
     const indian = indianAmount(raw);
     if (indian !== null) return { amount: indian, code: null, indian: true };
     const amount = parseAmount(raw);
@@ -314,7 +323,10 @@ export function readMoney(
 ): MoneyReading {
   const read = amountOf(raw, setting.plan, format);
   if (read === null) return null;
-  if ("reason" in read) return { ok: false, reason: read.reason };
+  if ("reason" in read)
+    return read.currency
+      ? { ok: false, reason: read.reason, currency: true }
+      : { ok: false, reason: read.reason };
   if (setting.headerScale !== null) {
     const { factor, unit, header } = setting.headerScale;
     // "80k" under "ARR ($K)": its own unit and the header's; which one is meant is a guess.
@@ -329,11 +341,19 @@ export function readMoney(
     const cell = row[setting.column] ?? null;
     if (cell === null || (typeof cell === "string" && cell.trim() === "")) {
       if (read.code === null && setting.headerCode === null)
-        return { ok: false, reason: PlanMessages.blankCurrency(setting.columnName) };
+        return {
+          ok: false,
+          reason: PlanMessages.blankCurrency(setting.columnName),
+          currency: true,
+        };
     } else {
       columnCode = currencyCode(cell);
       if (columnCode === null)
-        return { ok: false, reason: PlanMessages.unknownCurrency(cell, setting.columnName) };
+        return {
+          ok: false,
+          reason: PlanMessages.unknownCurrency(cell, setting.columnName),
+          currency: true,
+        };
     }
   }
   if (read.code !== null && columnCode !== null && read.code !== columnCode)
@@ -348,12 +368,13 @@ export function readMoney(
               setting.columnName
             )
           : PlanMessages.currencyConflict(read.code, columnCode, setting.columnName),
+      currency: true,
     };
   if (read.kronor === true) {
     // "kr" names no one currency: the currency column or the header must name a krona.
     const named = columnCode ?? setting.headerCode;
     if (named === null || !KRONOR_CODES.has(named))
-      return { ok: false, reason: PlanMessages.unknownCurrencySign(raw) };
+      return { ok: false, reason: PlanMessages.unknownCurrencySign(raw), currency: true };
     read.code = named;
   }
   const code = read.code ?? columnCode ?? setting.headerCode ?? setting.plan;

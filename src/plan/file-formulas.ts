@@ -16,10 +16,55 @@ const CS_CALL = /(^|[^A-Za-z0-9_.])CS\.([A-Za-z_][A-Za-z0-9_]*)\(/gi;
 // The stored form, optionally behind an external-workbook index Excel sometimes adds ([2]!_xldudf_…).
 const FILE_CALL = /(^|[^A-Za-z0-9_.!])(?:\[\d+\]!)?_xldudf_CS_([A-Za-z_][A-Za-z0-9_]*)\(/gi;
 
-/** Applies `replace` to the parts of a formula outside "string literals" and 'quoted sheet names'. */
+/**
+ * Applies `replace` to the parts of a formula outside "string literals",
+ * 'quoted sheet names' and [bracketed] table references. Inside brackets a '
+ * escapes the next character (`Accounts[Acct '#]`), so two such escapes never
+ * pair up as a quoted sheet name that would hide the code between them. An
+ * external workbook's index (`[2]!`) stays with the code: a call can follow it.
+ */
 function outsideQuotes(formula: string, replace: (code: string) => string): string {
-  const parts = formula.split(/("(?:[^"]|"")*"|'(?:[^']|'')*')/);
-  return parts.map((part, i) => (i % 2 === 1 ? part : replace(part))).join("");
+  let out = "";
+  let code = "";
+  const flush = () => {
+    out += replace(code);
+    code = "";
+  };
+  let i = 0;
+  while (i < formula.length) {
+    const ch = formula[i];
+    let j = i + 1;
+    if (ch === '"' || ch === "'") {
+      for (; j < formula.length; j++) {
+        if (formula[j] !== ch) continue;
+        if (formula[j + 1] === ch) j++;
+        else break;
+      }
+      flush();
+      out += formula.slice(i, j + 1);
+    } else if (ch === "[") {
+      let depth = 0;
+      for (j = i; j < formula.length; j++) {
+        const c = formula[j];
+        if (c === "'") j++;
+        else if (c === "[") depth++;
+        else if (c === "]" && --depth === 0) break;
+      }
+      const text = formula.slice(i, j + 1);
+      if (/^\[\d+\]$/.test(text)) code += text;
+      else {
+        flush();
+        out += text;
+      }
+    } else {
+      code += ch;
+      i++;
+      continue;
+    }
+    i = j + 1;
+  }
+  flush();
+  return out;
 }
 
 /** =CS.TIER(A2) (with or without "=") -> _xldudf_CS_TIER(A2), as an .xlsx stores it. */

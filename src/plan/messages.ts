@@ -40,6 +40,8 @@ export const PlanMessages = {
   skipBlank: () => "the ACV is blank",
   uncalculated: () =>
     "the ACV is a formula saved without its result (the file was written by a program that does not calculate); open the file in Excel and save it, so its formulas are calculated, then plan again",
+  errorValue: (code: string) =>
+    `the ACV cell holds Excel's error ${code} (a formula or lookup that failed, such as a VLOOKUP that found no match), not an amount; correct it in the file and plan again`,
   skipNegative: (value: number) => `the ACV ${fmt(value)} is negative (a credit note or refund?)`,
   amountPerInterval: (column: string, interval: string, value: string, row: number) =>
     `${JSON.stringify(column)} is an amount per billing interval, and ${JSON.stringify(interval)} is ${JSON.stringify(value)} on row ${row}, so it is neither a year's value nor a whole contract's; export the subscriptions' MRR or ARR (or add an "ARR" column of each amount x quantity, annualised) and plan on that`,

@@ -50,6 +50,34 @@ export interface PrepareOptions {
   totalFormulas?: TotalFormulas;
   /** An .xlsx's formula cells saved without a result, by the rows' indexes. */
   uncalculated?: CellSet;
+  /** Merged ranges (rows as the file numbers them, columns from 1): Excel shows the top-left value across each. */
+  merges?: readonly { top: number; left: number; bottom: number; right: number }[];
+}
+
+/**
+ * An account name or ID merged down over several rows (a contract's lines
+ * under one account) is shown by Excel on each of them, but stored in the top
+ * row only: each row below is given that name, so it is read as the account's
+ * row, not as an unnamed account of its own. Amounts are never copied.
+ */
+function fillMergedKeys(
+  rows: ExportCell[][],
+  columns: ExportColumns,
+  merges: NonNullable<PrepareOptions["merges"]>,
+  firstRowNumber: number
+): void {
+  const keys = [columns.name, columns.accountId].filter((c): c is number => c !== null);
+  for (const m of merges) {
+    const top = m.top - firstRowNumber;
+    const bottom = Math.min(m.bottom - firstRowNumber, rows.length - 1);
+    if (bottom <= top || top <= columns.headerRow) continue;
+    const shown = rows[top]?.[m.left - 1] ?? null;
+    if (shown === null || (typeof shown === "string" && shown.trim() === "")) continue;
+    for (const c of keys) {
+      if (c < m.left - 1 || c > m.right - 1) continue;
+      for (let r = top + 1; r <= bottom; r++) if ((rows[r][c] ?? null) === null) rows[r][c] = shown;
+    }
+  }
 }
 
 export type Prepared =
@@ -129,6 +157,7 @@ export function preparePlan(rows: ExportCell[][], options: PrepareOptions): Prep
   if (!detected.ok)
     return "question" in detected ? { ok: false, question: detected.question } : detected;
   const { columns } = detected;
+  if (options.merges !== undefined) fillMergedKeys(rows, columns, options.merges, firstRowNumber);
   const pivot = columns.headers.find((h) => COMPACT_PIVOT_HEADERS.has(headerWords(h)));
   if (pivot !== undefined) return { ok: false, error: PlanMessages.compactPivot(pivot) };
   if (rows.length <= columns.headerRow + 1) return { ok: false, error: PlanMessages.noDataRows() };

@@ -354,7 +354,7 @@ export function readAccounts(
     else if (!money.ok)
       problem = {
         reason: money.reason,
-        kind: money.code !== undefined ? "currency" : "unreadable",
+        kind: money.code !== undefined || money.currency === true ? "currency" : "unreadable",
       };
     else if (money.amount < 0)
       problem = { reason: PlanMessages.skipNegative(money.amount), kind: "negative" };

@@ -5,10 +5,11 @@
  * hidden one unless --sheet names it; a note on stderr says which hidden
  * sheets were passed over. Expected tiers by hand from MODEL.md §1.
  */
-import { mkdtempSync, rmSync } from "fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs";
 import os from "os";
 import path from "path";
 import ExcelJS from "exceljs";
+import JSZip from "jszip";
 import { runCli } from "../helpers/cli";
 
 let dir: string;
@@ -96,12 +97,11 @@ test("a formula copied from the workbook: the read sheet by its name works; othe
     {
       error: "#NAME?",
       message:
-        "eval does not know the name \"AcvRange\": --data gives the formulas a worksheet's cells, not the workbook's defined names or tables. Write the cells it stands for, such as B2:B100",
+        "eval does not know the name \"AcvRange\": --data gives the formulas a worksheet's cells and its tables, not the workbook's defined names. Write the cells it stands for, such as B2:B100",
     },
     {
       error: "#NAME?",
-      message:
-        "eval does not know the table \"Accounts\": --data gives the formulas a worksheet's cells, not the workbook's defined names or tables. Write the cells it stands for, such as B2:B100",
+      message: 'the workbook has no table "Accounts" (it has no tables)',
     },
   ]);
   // "Lookup!B2" in quotes is text, not a reference: an amount that cannot be read.
@@ -109,4 +109,76 @@ test("a formula copied from the workbook: the read sheet by its name works; othe
   // Error literals, mixed references and TRUE are not names: B2 is 300,000.
   const plain = await runCli("eval", "--data", file, "=IFERROR(#N/A,B$2)+IF(TRUE,$B3,0)*0");
   expect(plain.out).toEqual(["300000"]);
+}, 60_000);
+
+test("a table of the workbook (ListObject) is read as the cells it stands for", async () => {
+  const file = path.join(dir, "table.xlsx");
+  const wb = new ExcelJS.Workbook();
+  const sheet = wb.addWorksheet("Accounts");
+  sheet.addRow(["FY2027 accounts"]); // a title above the table: the table starts on row 2
+  sheet.addTable({
+    name: "Accounts",
+    ref: "A2",
+    headerRow: true,
+    totalsRow: true,
+    columns: [
+      { name: "Name", totalsRowLabel: "Total" },
+      { name: "ACV", totalsRowFunction: "sum" },
+    ],
+    rows: [
+      ["Acme", 300000],
+      ["Beta", 60000],
+      ["Gamma", 20000],
+    ],
+  });
+  wb.addWorksheet("Notes").addRow(["see Accounts"]);
+  await wb.xlsx.writeFile(file);
+  // ExcelJS saves the totals formula without its result; Excel would save 380,000.
+  const zip = await JSZip.loadAsync(readFileSync(file));
+  const xml = await zip.file("xl/worksheets/sheet1.xml")!.async("string");
+  const total = "<f>SUBTOTAL(109,Accounts[ACV])</f>";
+  expect(xml).toContain(total);
+  zip.file("xl/worksheets/sheet1.xml", xml.replace(total, `${total}<v>380000</v>`));
+  writeFileSync(file, await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" }));
+  const r = await runCli(
+    "eval",
+    "--json",
+    "--data",
+    file,
+    "=CS.REQUIRED_CSMS(Accounts[ACV])",
+    "=CS.TIER(Accounts[ACV])",
+    "=CS.TIER(Accounts[[#Totals],[ACV]])",
+    "=CS.TIER(Accounts[@ACV])",
+    "=CS.TIER(Deals[ACV])"
+  );
+  expect(r.err).toEqual([]);
+  // MODEL.md §1 and §4: Strategic 1/11, Mid-Market 1/32, Pooled 1/50.
+  expect(Number(r.out[0])).toBeCloseTo(1 / 11 + 1 / 32 + 1 / 50, 12);
+  expect(JSON.parse(r.out[1])).toEqual([["Strategic"], ["Mid-Market"], ["Pooled"]]);
+  // The totals row: 300,000 + 60,000 + 20,000 = 380,000, Strategic.
+  expect(JSON.parse(r.out[2])).toBe("Strategic");
+  expect(JSON.parse(r.out[3])).toEqual({
+    error: "#REF!",
+    message:
+      "[#This Row] of Accounts outside its rows: an eval formula sits in no row of a table, so a reference to this row ([@ACV], [#This Row]) stands for no cell; write the cell (such as D4) or the whole column (Accounts[ACV])",
+  });
+  expect(JSON.parse(r.out[4])).toEqual({
+    error: "#NAME?",
+    message: 'the workbook has no table "Deals" (its tables: "Accounts")',
+  });
+  // Read from another sheet, the table's cells are on a sheet the formulas do not see.
+  const other = await runCli(
+    "eval",
+    "--json",
+    "--data",
+    file,
+    "--sheet",
+    "Notes",
+    "=CS.TIER(Accounts[ACV])"
+  );
+  expect(JSON.parse(other.out[0])).toEqual({
+    error: "#REF!",
+    message:
+      '--data gives the formulas one worksheet, "Notes"; this formula refers to the sheet "Accounts". Read that sheet with --sheet "Accounts", or write the cells without a sheet name',
+  });
 }, 60_000);

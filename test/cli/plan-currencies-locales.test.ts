@@ -3,6 +3,7 @@
  * Salesforce, HubSpot and Excel write them. Every expected figure is worked
  * out by hand in the test's comments.
  */
+import ExcelJS from "exceljs";
 import { promises as fs } from "fs";
 import os from "os";
 import path from "path";
@@ -169,7 +170,8 @@ describe("a currency column holding currency names (Dynamics 365's Currency look
     );
     expect(r.err).toEqual([]);
     expect(r.plan?.reconciliation.arrPlanned).toBe(90070);
-    expect(r.plan?.skipped.map((s) => [s.row, s.kind])).toEqual([[7, "unreadable"]]);
+    // Stark's 5 is an amount; its currency is what is unclear (counted so in the summary).
+    expect(r.plan?.skipped.map((s) => [s.row, s.kind])).toEqual([[7, "currency"]]);
     expect(r.plan?.skipped[0].reason).toMatch(
       /"Dollar" in the "Currency" column is not a currency/
     );
@@ -246,5 +248,33 @@ describe("Japanese Excel's CSV, saved in Shift_JIS", () => {
     expect(r.plan?.reconciliation.accountsPlanned).toBe(2);
     expect(r.plan?.reconciliation.currencies).toEqual([{ code: "JPY", rows: 3, converted: true }]);
     expect(r.plan?.skipped.map((s) => [s.row, s.kind])).toEqual([[3, "status"]]);
+  });
+});
+
+describe("a row left out because its currency is unclear is counted as such, not as not an amount", () => {
+  test('an .xlsx number formatted #,##0 "kr", a text with an unknown sign, a currency clash', async () => {
+    const wb = new ExcelJS.Workbook();
+    const sheet = wb.addWorksheet("Accounts");
+    sheet.addRow(["Account Name", "ACV"]);
+    sheet.addRow(["Acme", 80000]);
+    // kr is Swedish, Norwegian, Danish or Icelandic: which one the format does not say.
+    sheet.addRow(["Nordic", 100000]).getCell(2).numFmt = '#,##0 "kr"';
+    sheet.addRow(["Krona", "kr 5 000"]);
+    sheet.addRow(["Typo", "see contract"]);
+    const input = path.join(dir, `export-${++files}.xlsx`);
+    await wb.xlsx.writeFile(input);
+    const r = await run("plan", input, "-o", path.join(dir, `plan-${files}.xlsx`), "--json");
+    expect(r.err).toEqual([]);
+    const planned = JSON.parse(r.out[0]) as NonNullable<Planned["plan"]> & {
+      reconciliation: { skipped: Record<string, number> };
+    };
+    expect(planned.skipped.map((s) => [s.row, s.kind])).toEqual([
+      [3, "currency"],
+      [4, "currency"],
+      [5, "unreadable"],
+    ]);
+    // Only Acme's 80,000 is planned; the summary's breakdown counts 2 currency rows, 1 not an amount.
+    expect(planned.reconciliation.arrPlanned).toBe(80000);
+    expect(planned.reconciliation.skipped).toEqual({ currency: 2, unreadable: 1 });
   });
 });

@@ -45,3 +45,27 @@ test("an ACV formula saved without its result is listed as not calculated, never
   expect(plan.reconciliation.rowsRead).toBe(4);
   expect(plan.reconciliation.arrPlanned).toBe(60000);
 });
+
+test("an ACV cell holding an Excel error (a VLOOKUP's #N/A) is left out naming the error, not as a mistyped amount", async () => {
+  const file = path.join(dir, "errors.xlsx");
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet("Accounts");
+  sheet.addRow(["Account Name", "ACV"]);
+  sheet.addRow(["Acme", 120000]);
+  sheet.addRow(["Beta", { formula: "VLOOKUP(A3,Prices!A:B,2,FALSE)", result: { error: "#N/A" } }]);
+  sheet.addRow(["Gamma", { formula: "1/0", result: { error: "#DIV/0!" } }]);
+  sheet.addRow(["Delta", 30000]);
+  await workbook.xlsx.writeFile(file);
+  const run = await runCli("plan", file, "-o", path.join(dir, "plan-errors.xlsx"), "--json");
+  expect(run.code).toBe(0);
+  const plan = JSON.parse(run.out.join("\n")) as {
+    skipped: { row: number; reason: string; kind: string }[];
+    reconciliation: { arrPlanned: number };
+  };
+  expect(plan.skipped.map((s) => [s.row, s.kind, s.reason.slice(0, 45)])).toEqual([
+    [3, "unreadable", "the ACV cell holds Excel's error #N/A (a form"],
+    [4, "unreadable", "the ACV cell holds Excel's error #DIV/0! (a f"],
+  ]);
+  // Acme 120,000 + Delta 30,000.
+  expect(plan.reconciliation.arrPlanned).toBe(150000);
+});

@@ -127,6 +127,36 @@ describe("cs-coverage plan of an .xlsx export", () => {
   });
 });
 
+describe("cs-coverage plan of an .xlsx with an account name merged over its rows", () => {
+  test("each row under the merge is the account's, as Excel shows it; amounts are never copied", async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("Contracts");
+    ws.addRow(["Account Name", "Product", "ACV"]);
+    ws.addRow(["Acme", "Core", 100000]);
+    ws.addRow([null, "Add-on", 50000]);
+    ws.addRow(["Beta", "Core", 20000]);
+    ws.addRow(["Gamma", "Core", 30000]);
+    ws.addRow(["Gamma", "Add-on", null]);
+    ws.mergeCells("A2:A3"); // Acme shown on both of its rows
+    ws.mergeCells("C5:C6"); // one ACV shown over Gamma's two rows: counted once
+    const input = path.join(dir, "merged.xlsx");
+    await wb.xlsx.writeFile(input);
+    const r = await run("plan", input, "-o", path.join(dir, "merged-plan.xlsx"), "--json");
+    expect(r.code).toBe(0);
+    const plan = JSON.parse(r.out[0]);
+    // Acme 100,000 + 50,000 = 150,000 (Enterprise), Beta 20,000 (Pooled), Gamma 30,000 (Pooled):
+    // three accounts, 200,000; Gamma's second row has a blank ACV (the merge's value is in row 5).
+    expect(plan.total).toMatchObject({ accounts: 3, arr: 200000 });
+    expect(plan.tiers.find((t: { tier: string }) => t.tier === "Enterprise")).toMatchObject({
+      accounts: 1,
+      arr: 150000,
+    });
+    expect(plan.skipped.map((s: { row: number; kind: string }) => [s.row, s.kind])).toEqual([
+      [6, "blank"],
+    ]);
+  });
+});
+
 describe("the plan workbook", () => {
   let wb: ExcelJS.Workbook;
   beforeAll(async () => {

@@ -11,6 +11,7 @@ import { promises as fs } from "fs";
 import os from "os";
 import path from "path";
 import ExcelJS from "exceljs";
+import JSZip from "jszip";
 import { Catalog } from "../../src/engine/catalog";
 import { testCatalog } from "../helpers/engine";
 import { zipParts } from "../helpers/patch-xlsx";
@@ -163,4 +164,110 @@ test("saved with stale values: the CS cells and what uses them are corrected, no
   expect(values["Summary!B10"]).toBe("17.5%");
   expect(values["Summary!B11"]).toBe("saved");
   expect(values["Summary!B12"]).toBe(7);
+}, 120_000);
+
+test("a formula that calls a CS function through a defined name is recomputed, not left stale", async () => {
+  // Names as Excel saves them: NeedCSMs holds the CS call itself, Twice uses NeedCSMs, and
+  // Shadow is a CS call for the workbook but the number 5 on Summary (the sheet's own name wins).
+  const input = path.join(dir, "names.xlsx");
+  const output = path.join(dir, "names-out.xlsx");
+  const wb = new ExcelJS.Workbook();
+  const accounts = wb.addWorksheet("Accounts");
+  accounts.addRow(["Name", "ACV"]);
+  for (const [name, acv] of ACCOUNTS) accounts.addRow([name, acv]);
+  const summary = wb.addWorksheet("Summary");
+  const f = (formula: string, result: unknown) => ({ formula, result }) as ExcelJS.CellFormulaValue;
+  summary.getCell("B1").value = f("NeedCSMs", 7);
+  summary.getCell("B2").value = f("ROUNDUP(NeedCSMs,0)+Twice", 7);
+  summary.getCell("B3").value = f("Shadow", 5);
+  await wb.xlsx.writeFile(input);
+  const zip = await JSZip.loadAsync(await fs.readFile(input));
+  const xml = await zip.file("xl/workbook.xml")!.async("string");
+  const names =
+    "<definedNames>" +
+    '<definedName name="NeedCSMs">_xldudf_CS_REQUIRED_CSMS(Accounts!$B$2:$B$5)</definedName>' +
+    '<definedName name="Shadow">_xldudf_CS_REQUIRED_CSMS(Accounts!$B$2:$B$5)</definedName>' +
+    '<definedName name="Shadow" localSheetId="1">5</definedName>' +
+    '<definedName name="Twice">NeedCSMs*2</definedName>' +
+    "</definedNames>";
+  expect(xml).not.toContain("<definedNames>");
+  zip.file("xl/workbook.xml", xml.replace("<calcPr", `${names}<calcPr`));
+  await fs.writeFile(
+    input,
+    await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" })
+  );
+
+  const r = await run(() => catalog, "recalc", input, "-o", output);
+  expect(r.err).toEqual([]);
+  expect(r.out[0]).toMatch(
+    /^Recalculated 2 CS formulas and 0 formulas that use them; 2 cells changed;/
+  );
+  const values = await cachedValues(output);
+  expect(values["Summary!B1"] as number).toBeCloseTo(CSMS, 12); // 0.1754 CSMs
+  expect(values["Summary!B2"] as number).toBeCloseTo(1 + 2 * CSMS, 12); // ROUNDUP to 1, plus twice
+  expect(values["Summary!B3"]).toBe(5);
+}, 120_000);
+
+test("a CS call between two table columns whose names Excel escapes with ' is recomputed", async () => {
+  // Columns "Acct #" and "ACV [USD]" are written Accounts[Acct '#] and Accounts[ACV '[USD']]:
+  // the two quotes once read as one quoted sheet name, hiding the CS call between them.
+  const input = path.join(dir, "escaped.xlsx");
+  const output = path.join(dir, "escaped-out.xlsx");
+  const wb = new ExcelJS.Workbook();
+  const sheet = wb.addWorksheet("Accounts");
+  sheet.addTable({
+    name: "Accounts",
+    ref: "A1",
+    headerRow: true,
+    columns: [{ name: "Acct #" }, { name: "ACV [USD]" }],
+    rows: ACCOUNTS.map(([name, acv]) => [name, acv]),
+  });
+  sheet.getCell("D1").value = {
+    formula: "COUNTA(Accounts[Acct '#])+_xldudf_CS_REQUIRED_CSMS(Accounts[ACV '[USD']])",
+    result: 0,
+  } as ExcelJS.CellFormulaValue;
+  await wb.xlsx.writeFile(input);
+  const r = await run(() => catalog, "recalc", input, "-o", output);
+  expect(r.err).toEqual([]);
+  expect(r.out[0]).toMatch(
+    /^Recalculated 1 CS formulas and 0 formulas that use them; 1 cells changed;/
+  );
+  // 4 accounts, plus the CSMs of §4 for their ACVs.
+  expect((await cachedValues(output))["Accounts!D1"] as number).toBeCloseTo(4 + CSMS, 12);
+}, 120_000);
+
+test("a CS name written with its sheet (Summary!LocalNeed) keeps its saved value and is listed, never silently", async () => {
+  const input = path.join(dir, "qualified.xlsx");
+  const output = path.join(dir, "qualified-out.xlsx");
+  const wb = new ExcelJS.Workbook();
+  const accounts = wb.addWorksheet("Accounts");
+  accounts.addRow(["Name", "ACV"]);
+  for (const [name, acv] of ACCOUNTS) accounts.addRow([name, acv]);
+  accounts.getCell("D1").value = {
+    formula: "Summary!LocalNeed",
+    result: 7,
+  } as ExcelJS.CellFormulaValue;
+  const summary = wb.addWorksheet("Summary");
+  summary.getCell("B1").value = { formula: "LocalNeed", result: 7 } as ExcelJS.CellFormulaValue;
+  await wb.xlsx.writeFile(input);
+  const zip = await JSZip.loadAsync(await fs.readFile(input));
+  const xml = await zip.file("xl/workbook.xml")!.async("string");
+  const names =
+    '<definedNames><definedName name="LocalNeed" localSheetId="1">_xldudf_CS_REQUIRED_CSMS(Accounts!$B$2:$B$5)</definedName></definedNames>';
+  zip.file("xl/workbook.xml", xml.replace("<calcPr", `${names}<calcPr`));
+  await fs.writeFile(
+    input,
+    await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" })
+  );
+
+  const r = await run(() => catalog, "recalc", input, "-o", output);
+  expect(r.err).toEqual([]);
+  expect(r.out).toEqual([
+    `Recalculated 1 CS formulas and 0 formulas that use them; 1 cells changed; wrote ${output}`,
+    "1 formulas kept the value Excel saved (recalculate them in Excel):",
+    "  Accounts!D1: it uses the name LocalNeed written with its sheet (Summary!LocalNeed), which the engine cannot read",
+  ]);
+  const values = await cachedValues(output);
+  expect(values["Summary!B1"] as number).toBeCloseTo(CSMS, 12);
+  expect(values["Accounts!D1"]).toBe(7);
 }, 120_000);

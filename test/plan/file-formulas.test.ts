@@ -18,6 +18,16 @@ describe("CS formulas as an .xlsx stores them", () => {
     ['IF(A1="CS.TIER(x)",1,CS.OTE("VP CS"))', 'IF(A1="CS.TIER(x)",1,_xldudf_CS_OTE("VP CS"))'],
     ["SUM('CS.Plan (old)'!A1:A3)", "SUM('CS.Plan (old)'!A1:A3)"],
     ["ABCS.TIER(A2)", "ABCS.TIER(A2)"],
+    // Table columns "Acct #" and "ACV [USD]": a ' escapes inside brackets; the two must not
+    // pair up as a quoted sheet name around the CS call between them.
+    [
+      "COUNTA(Accounts[Acct '#])+CS.REQUIRED_CSMS(Accounts[[#Data],[ACV '[USD']]])",
+      "COUNTA(Accounts[Acct '#])+_xldudf_CS_REQUIRED_CSMS(Accounts[[#Data],[ACV '[USD']]])",
+    ],
+    [
+      "SUM(T[it's])+CS.TIER(T[[#This Row],[ACV]])",
+      "SUM(T[it's])+_xldudf_CS_TIER(T[[#This Row],[ACV]])",
+    ],
   ])("%p -> %p and back", (typed, stored) => {
     expect(toFileFormula(typed)).toBe(stored);
     expect(fromFileFormula(stored)).toBe(

@@ -32,6 +32,7 @@ const SAMPLES: Record<keyof typeof PlanMessages, () => string> = {
   amountPerInterval: () => PlanMessages.amountPerInterval("Amount", "Interval", "month", 2),
   compactPivot: () => PlanMessages.compactPivot("Row Labels"),
   skipBlank: () => PlanMessages.skipBlank(),
+  errorValue: () => PlanMessages.errorValue("#N/A"),
   uncalculated: () => PlanMessages.uncalculated(),
   skipNegative: () => PlanMessages.skipNegative(-2500),
   tcvNeedsConfirmation: () => PlanMessages.tcvNeedsConfirmation(["Total Contract Value"], "Term"),
