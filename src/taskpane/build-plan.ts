@@ -142,6 +142,7 @@ async function readSelection(context: Excel.RequestContext): Promise<{
   source: string;
   numberFormats: CellFormats;
   hiddenRows: number[];
+  merges: MergedArea[];
 }> {
   let range = context.workbook.getSelectedRange();
   range.load("rowIndex, columnIndex, rowCount, columnCount, address, rowHidden");
@@ -176,7 +177,49 @@ async function readSelection(context: Excel.RequestContext): Promise<{
   });
   // rowHidden is false when no row is hidden (the usual case: nothing more to read).
   const hiddenRows = whole.rowHidden === false ? [] : await hiddenRowNumbers(context, whole);
-  return { rows, firstRow: whole.rowIndex + 1, source: whole.address, numberFormats, hiddenRows };
+  const merges = await mergedAreas(context, whole);
+  return {
+    rows,
+    firstRow: whole.rowIndex + 1,
+    source: whole.address,
+    numberFormats,
+    hiddenRows,
+    merges,
+  };
+}
+
+/** A merged area as the builder takes it: sheet rows (1-based), columns from the range's first (1-based). */
+interface MergedArea {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+/**
+ * The merged areas inside the range (an account name merged down over its
+ * contract rows: Excel shows it on each, the range's values hold it in the top
+ * row only), as the command reads an .xlsx's. None where Excel cannot say
+ * (getMergedAreasOrNullObject is ExcelApi 1.13).
+ */
+async function mergedAreas(
+  context: Excel.RequestContext,
+  range: Excel.Range
+): Promise<MergedArea[]> {
+  if (typeof range.getMergedAreasOrNullObject !== "function") return [];
+  const merged = range.getMergedAreasOrNullObject();
+  merged.load("areaCount");
+  await context.sync();
+  if (merged.isNullObject || merged.areaCount === 0) return [];
+  const areas = merged.areas;
+  areas.load("items/rowIndex, items/columnIndex, items/rowCount, items/columnCount");
+  await context.sync();
+  return areas.items.map((area) => ({
+    top: area.rowIndex + 1,
+    left: area.columnIndex - range.columnIndex + 1,
+    bottom: area.rowIndex + area.rowCount,
+    right: area.columnIndex - range.columnIndex + area.columnCount,
+  }));
 }
 
 /** Rows of the visible-cells reads: one address each, well within a request's 5 MB. */
@@ -522,7 +565,8 @@ export async function buildCoveragePlan(
   context: Excel.RequestContext,
   options: BuildPlanOptions
 ): Promise<BuildPlanResult> {
-  const { rows, firstRow, source, numberFormats, hiddenRows } = await readSelection(context);
+  const { rows, firstRow, source, numberFormats, hiddenRows, merges } =
+    await readSelection(context);
   if (rows.length < 2) return { built: false, message: PaneActionMessages.selectionTooSmall() };
   const base = {
     assumptions: options.assumptions,
@@ -532,6 +576,7 @@ export async function buildCoveragePlan(
     rowsAreAccounts: options.rowsAreAccounts,
     allStatuses: options.allStatuses,
     ...(numberFormats.size > 0 ? { numberFormats } : {}),
+    ...(merges.length > 0 ? { merges } : {}),
   };
   let prepared = preparePlan(rows, base);
   let acvColumn: string | undefined;

@@ -10,6 +10,8 @@ export interface FakeSheetSpec {
   numberFormats?: string[][];
   /** 0-based indexes of hidden rows (filtered out, collapsed, hidden by hand): Range.rowHidden and getVisibleView. */
   hiddenRows?: number[];
+  /** Merged areas, 0-based: Range.getMergedAreasOrNullObject. */
+  merges?: { row: number; col: number; rows: number; cols: number }[];
 }
 
 export interface FakeWrite {

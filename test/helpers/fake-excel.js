@@ -48,13 +48,15 @@
    * A sheet: its cells' formulas (a constant is its own formula) and values,
    * row by row, and their number formats ("General" where none is given).
    */
-  function Sheet(name, formulas, values, numberFormats, hiddenRows) {
+  function Sheet(name, formulas, values, numberFormats, hiddenRows, merges) {
     this.name = name;
     this.formulas = formulas || [];
     this.values = values || null;
     this.numberFormats = numberFormats || [];
     // 0-based indexes of the rows hidden (filtered out, collapsed or hidden by hand).
     this.hiddenRows = new Set(hiddenRows || []);
+    // Merged areas, 0-based: { row, col, rows, cols }.
+    this.merges = merges || [];
   }
   Sheet.prototype.rowIsHidden = function (row) {
     return this.hiddenRows.has(row);
@@ -119,7 +121,7 @@
           return { name: name, formulas: sheets[name] };
         });
     this.sheets = list.map(function (s) {
-      return new Sheet(s.name, s.formulas, s.values, s.numberFormats, s.hiddenRows);
+      return new Sheet(s.name, s.formulas, s.values, s.numberFormats, s.hiddenRows, s.merges);
     });
     this.limits = Object.assign({}, LIMITS, (options && options.limits) || {});
     this.stats = {
@@ -296,6 +298,87 @@
   ];
 
   /**
+   * Range.getMergedAreasOrNullObject() (ExcelApi 1.13): the merged areas that
+   * meet the range, a null object when none does; its areaCount and its
+   * areas' shapes load like a range's.
+   */
+  FakeWorkbook.prototype.mergedAreas = function (sheet, row, col, rows, cols) {
+    var book = this;
+    var meeting = sheet.merges.filter(function (m) {
+      return (
+        m.row < row + rows && m.row + m.rows > row && m.col < col + cols && m.col + m.cols > col
+      );
+    });
+    var loaded = {};
+    var itemsLoaded = false;
+    var shapes = ["rowIndex", "columnIndex", "rowCount", "columnCount"];
+    var items = meeting.map(function (m) {
+      var item = {};
+      var values = { rowIndex: m.row, columnIndex: m.col, rowCount: m.rows, columnCount: m.cols };
+      shapes.forEach(function (name) {
+        Object.defineProperty(item, name, {
+          get: function () {
+            if (!itemsLoaded) throw notLoaded(name);
+            return values[name];
+          },
+        });
+      });
+      return item;
+    });
+    var areas = {
+      load: function () {
+        book.request(0);
+        book.pending.loads.push({
+          cells: 0,
+          read: function () {
+            return meeting;
+          },
+          apply: function () {
+            itemsLoaded = true;
+          },
+        });
+        return areas;
+      },
+    };
+    Object.defineProperty(areas, "items", {
+      get: function () {
+        if (!itemsLoaded) throw notLoaded("items");
+        return items;
+      },
+    });
+    var result = {
+      load: function () {
+        book.request(0);
+        book.pending.loads.push({
+          cells: 0,
+          read: function () {
+            return meeting.length;
+          },
+          apply: function (count) {
+            loaded.areaCount = count;
+          },
+        });
+        return result;
+      },
+      areas: areas,
+    };
+    Object.defineProperty(result, "isNullObject", {
+      get: function () {
+        if (!("areaCount" in loaded)) throw notLoaded("isNullObject");
+        return loaded.areaCount === 0;
+      },
+    });
+    Object.defineProperty(result, "areaCount", {
+      get: function () {
+        if (!("areaCount" in loaded)) throw notLoaded("areaCount");
+        if (loaded.areaCount === 0) throw richApiError("ItemNotFound", "(a null object)");
+        return loaded.areaCount;
+      },
+    });
+    return result;
+  };
+
+  /**
    * Range.getVisibleView() (ExcelApi 1.3): the range's rows that are not
    * hidden; its cellAddresses and rowCount load like a range's properties,
    * and a read counts its visible cells against the limit.
@@ -459,6 +542,10 @@
       getVisibleView: function () {
         book.request(0);
         return book.visibleView(sheet, row, col, rows, cols);
+      },
+      getMergedAreasOrNullObject: function () {
+        book.request(0);
+        return book.mergedAreas(sheet, row, col, rows, cols);
       },
       worksheet: book.worksheet(sheet),
     };

@@ -39,7 +39,10 @@ export interface Recorder {
  */
 export function recordingExcel(
   rows: unknown[][],
-  options: { hiddenRows?: number[] } = {}
+  options: {
+    hiddenRows?: number[];
+    merges?: { row: number; col: number; rows: number; cols: number }[];
+  } = {}
 ): Recorder & { book: FakeWorkbook } {
   const book = new FakeWorkbook([{ name: "Export", formulas: rows, ...options }], {
     selection: { sheet: "Export", row: 0, col: 0, rows: rows.length, cols: rows[0].length },

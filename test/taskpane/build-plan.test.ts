@@ -155,8 +155,9 @@ describe("buildCoveragePlan", () => {
       ["CS Books", "BarClustered", "Book load per CSM", 1],
     ]);
     expect(x.activated).toEqual(["CS Plan"]);
-    // Selection's size, its values, the look for an earlier plan, adds, three chunks, the rest: no sync per cell.
-    expect(x.syncs()).toBe(8);
+    // Selection's size, its values, its merged areas (none), the look for an earlier plan, adds,
+    // three chunks, the rest: no sync per cell.
+    expect(x.syncs()).toBe(9);
     expect(x.book.stats.refused).toEqual([]);
   });
 
@@ -225,6 +226,31 @@ describe("buildCoveragePlan", () => {
     expect(result.warnings).toEqual([warning]);
     expect(result.message).toContain(`Warning: ${warning}.`);
     expect(x.book.stats.refused).toEqual([]);
+  });
+
+  test("an account name merged down over its contract rows is one account, as the command reads an .xlsx", async () => {
+    // Excel shows "Acme" on sheet rows 2-3 (A2:A3 merged); the range's values hold it in A2 only.
+    const rows = [
+      ["Account Name", "Contract", "ARR"],
+      ["Acme", "Platform", 100000],
+      ["", "Support", 50000],
+      ["Globex", "Platform", 30000],
+    ];
+    const x = recordingExcel(rows, { merges: [{ row: 1, col: 0, rows: 2, cols: 1 }] });
+    const result = await buildCoveragePlan(x.context, {
+      assumptions: defaultAssumptions(),
+      askAcvColumn: never,
+    });
+    if (!result.built) throw new Error(result.message);
+    // Acme 100,000 + 50,000 = 150,000 (Enterprise), Globex 30,000: 2 accounts, not 3.
+    expect(result.accounts).toBe(2);
+    expect(Array.from(result.acvs)).toEqual([150000, 30000]);
+    // Without the merge the Support line is a nameless account of its own.
+    const unmerged = await buildCoveragePlan(recordingExcel(rows).context, {
+      assumptions: defaultAssumptions(),
+      askAcvColumn: never,
+    });
+    expect(unmerged.built && unmerged.accounts).toBe(3);
   });
 
   test("with no row hidden, no visible-cells read is made and nothing is said", async () => {
