@@ -327,8 +327,15 @@ export function reconcile(
       const contracts = tally.plannedContractValue ?? null;
       const planned = contracts ?? tally.plannedArr;
       if (Math.abs(Math.round(total * 100) - Math.round(planned * 100)) >= 1) {
+        // Rows left out explain a plan below the total, never one above it: above, the usual
+        // cause is amounts written as text ("80k"), which the plan reads and Excel's SUM and
+        // SUBTOTAL skip.
         const why =
-          tally.skipped > 0 ? ` (${count(tally.skipped)} rows were left out of the plan)` : "";
+          planned > total
+            ? ' (more than the total: the export\'s total may leave out amounts written as text, such as "80k" or "$12,000", which Excel\'s SUM and SUBTOTAL skip and the plan reads, or rows added after the total was made)'
+            : tally.skipped > 0
+              ? ` (${tally.skipped === 1 ? "1 row was" : `${count(tally.skipped)} rows were`} left out of the plan)`
+              : "";
         const what =
           contracts === null
             ? "the accounts planned add up to"

@@ -74,6 +74,23 @@ describe("findFurniture", () => {
     ]);
   });
 
+  test("rows left out explain a plan below the total; above it, amounts written as text are the likely cause", () => {
+    const found = findFurniture(ROWS, COLUMNS);
+    const amount = (cell: ExportCell) => (typeof cell === "number" ? cell : null);
+    // 3 account rows, 1 skipped, 120,000 planned against the stated 150,000: the skipped row may be why.
+    expect(
+      reconcile(found, ROWS, COLUMNS, { accountRows: 3, plannedArr: 120000, skipped: 1 }, amount)
+    ).toEqual([
+      "the export's grand total (row 11) is 150,000 but the accounts planned add up to 120,000 (1 row was left out of the plan)",
+    ]);
+    // 230,000 planned, more than the total: a skipped row cannot explain that, so it is not named.
+    expect(
+      reconcile(found, ROWS, COLUMNS, { accountRows: 3, plannedArr: 230000, skipped: 1 }, amount)
+    ).toEqual([
+      'the export\'s grand total (row 11) is 150,000 but the accounts planned add up to 230,000 (more than the total: the export\'s total may leave out amounts written as text, such as "80k" or "$12,000", which Excel\'s SUM and SUBTOTAL skip and the plan reads, or rows added after the total was made)',
+    ]);
+  });
+
   test.each([
     ["German", "Anna Schmidt Ergebnis", "Gesamtsumme (3 Datensätze)", "Datensatzanzahl"],
     ["German Excel", "Anna Schmidt Summe", "Gesamtergebnis", "Anzahl: 3"],
