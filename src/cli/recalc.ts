@@ -34,6 +34,7 @@ import {
   stripFunctionPrefixes,
 } from "./workbook/formula-text";
 import {
+  DefinedName,
   openWorkbookPackage,
   PivotTable,
   WorkbookPackage,
@@ -398,12 +399,7 @@ function namedFormulas(
  * another name ("sheet|name" keys, sheet "" for a workbook name). A name is
  * looked up as Excel does: the sheet's own name first, then the workbook's.
  */
-function csNames(pkg: WorkbookPackage): Set<string> {
-  const defined = new Map(
-    pkg.names
-      .filter((n) => !isExcelOwnName(n.name))
-      .map((n) => [nameKey(n.name, n.sheet), n] as const)
-  );
+function csNames(defined: ReadonlyMap<string, DefinedName>): Set<string> {
   const found = new Set<string>();
   for (const [k, n] of defined) if (hasCsCall(n.formula)) found.add(k);
   for (let grew = true; grew;) {
@@ -437,9 +433,13 @@ function usesCsName(
  * Excel's old value unnoticed.
  */
 function markCsThroughNames(states: SheetState[], pkg: WorkbookPackage): void {
-  const found = csNames(pkg);
+  const defined = new Map(
+    pkg.names
+      .filter((n) => !isExcelOwnName(n.name))
+      .map((n) => [nameKey(n.name, n.sheet), n] as const)
+  );
+  const found = csNames(defined);
   if (found.size === 0) return;
-  const defined = new Map(pkg.names.map((n) => [nameKey(n.name, n.sheet), n] as const));
   const sheetNamed = new Map(pkg.sheets.map((s) => [s.name.toLowerCase(), s.name] as const));
   for (const state of states)
     for (const cell of state.cells.values())

@@ -108,7 +108,6 @@ function groupedReport(furniture: Furniture): boolean {
   return furniture.byKind.group > 0 || subtotals > 0;
 }
 
-/** The rows are typed in place by the export's locale (the caller's copy, read once). */
 /**
  * A converted ACV column (already in the organisation's currency) beside the
  * records' own currency column: the first row whose record currency is not
@@ -151,6 +150,7 @@ function dealOfSeveralCompanies(
   return first === null ? null : { column, ...first, rows: count };
 }
 
+/** The rows are typed in place by the export's locale (the caller's copy, read once). */
 export function preparePlan(rows: ExportCell[][], options: PrepareOptions): Prepared {
   const firstRowNumber = options.firstRowNumber ?? 1;
   const detected = detectColumns(rows, options.acvColumn, firstRowNumber);

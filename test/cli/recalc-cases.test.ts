@@ -127,55 +127,61 @@ test("a table with icon and top-10 filters, a merged range over a CS formula, an
   if (!check.ok) throw new Error(check.report);
 }, 120_000);
 
-test("a CS spill over FILTER, saved at the size the engine guesses, keeps its values: the engine cannot size it", async () => {
+/**
+ * Recalculates gold.xlsx with a row of cells added: a CS spill over FILTER
+ * saved as an array formula over `spill` (columns A to it), and C's content.
+ * Returns the output lines and the row.
+ */
+async function recalcFilterSpill(
+  name: string,
+  spill: "B" | "C",
+  c: { col: "C"; formula?: string }
+): Promise<{ out: string[]; code: number; n: number; output: string }> {
   const original = await fs.readFile(path.join(FIXTURES, "exceljs-gold.xlsx"));
   const n = (await addFormulaRow(original, [])).row;
-  // FILTER keeps 300,000 and 5 (two cells); the engine sizes the spill from FILTER's input, three
-  // cells, as the file's saved range is (saved while all three passed, calculation manual).
-  // Writing there would put #VALUE! in Excel's place: the cells keep their saved 0.
   const patched = await addFormulaRow(original, [
     {
       col: "A",
       formula: "_xldudf_CS_TIER(_xlfn._xlws.FILTER({300000,5,7},{TRUE,TRUE,FALSE}))",
-      array: `A${n}:C${n}`,
+      array: `A${n}:${spill}${n}`,
     },
     { col: "B" },
-    { col: "C" },
+    c,
   ]);
-  const input = path.join(dir, "filter.xlsx");
-  const output = path.join(dir, "filter-out.xlsx");
+  const input = path.join(dir, `${name}.xlsx`);
+  const output = path.join(dir, `${name}-out.xlsx`);
   await fs.writeFile(input, patched.bytes);
   const r = await run(() => catalog, "recalc", input, "-o", output);
-  expect(r.code).toBe(0);
-  expect(r.out).toEqual([
+  return { out: r.out, code: r.code, n, output };
+}
+
+const SPILL_SIZE_REASON =
+  "the engine cannot size its spill as Excel does (it fixes a spill's size before computing, and cannot know it here: a FILTER, UNIQUE or SORT argument, or a part read from a cell)";
+
+test("a CS spill over FILTER, saved at the size the engine guesses, keeps its values: the engine cannot size it", async () => {
+  // FILTER keeps 300,000 and 5 (two cells); the engine sizes the spill from FILTER's input, three
+  // cells, as the file's saved range is (saved while all three passed, calculation manual).
+  // Writing there would put #VALUE! in Excel's place: the cells keep their saved 0.
+  const { out, code, n, output } = await recalcFilterSpill("filter", "C", { col: "C" });
+  expect(code).toBe(0);
+  expect(out).toEqual([
     `Recalculated 0 CS formulas and 0 formulas that use them; 0 cells changed; wrote ${output}`,
     "1 formulas kept the value Excel saved (recalculate them in Excel):",
-    `  Values!A${n}: the engine cannot size its spill as Excel does (it fixes a spill's size before computing, and cannot know it here: a FILTER, UNIQUE or SORT argument, or a part read from a cell)`,
+    `  Values!A${n}: ${SPILL_SIZE_REASON}`,
   ]);
 }, 120_000);
 
 test("a CS spill over FILTER whose guessed size runs into another cell keeps its values, with the same reason", async () => {
-  const original = await fs.readFile(path.join(FIXTURES, "exceljs-gold.xlsx"));
-  const n = (await addFormulaRow(original, [])).row;
   // Excel spilled two tiers into A:B; the engine sizes the spill three wide (FILTER's input)
   // and finds C taken, so it says #SPILL!: no such error in Excel, and no value to write.
-  const patched = await addFormulaRow(original, [
-    {
-      col: "A",
-      formula: "_xldudf_CS_TIER(_xlfn._xlws.FILTER({300000,5,7},{TRUE,TRUE,FALSE}))",
-      array: `A${n}:B${n}`,
-    },
-    { col: "B" },
-    { col: "C", formula: "1+1" },
-  ]);
-  const input = path.join(dir, "filter-blocked.xlsx");
-  const output = path.join(dir, "filter-blocked-out.xlsx");
-  await fs.writeFile(input, patched.bytes);
-  const r = await run(() => catalog, "recalc", input, "-o", output);
-  expect(r.code).toBe(0);
-  expect(r.out).toEqual([
+  const { out, code, n, output } = await recalcFilterSpill("filter-blocked", "B", {
+    col: "C",
+    formula: "1+1",
+  });
+  expect(code).toBe(0);
+  expect(out).toEqual([
     `Recalculated 0 CS formulas and 0 formulas that use them; 0 cells changed; wrote ${output}`,
     "1 formulas kept the value Excel saved (recalculate them in Excel):",
-    `  Values!A${n}: the engine cannot size its spill as Excel does (it fixes a spill's size before computing, and cannot know it here: a FILTER, UNIQUE or SORT argument, or a part read from a cell)`,
+    `  Values!A${n}: ${SPILL_SIZE_REASON}`,
   ]);
 }, 120_000);

@@ -166,35 +166,46 @@ test("saved with stale values: the CS cells and what uses them are corrected, no
   expect(values["Summary!B12"]).toBe(7);
 }, 120_000);
 
+/** A workbook whose Accounts sheet holds ACCOUNTS under Name | ACV (B2:B5). */
+function accountsBook(): ExcelJS.Workbook {
+  const wb = new ExcelJS.Workbook();
+  const accounts = wb.addWorksheet("Accounts");
+  accounts.addRow(["Name", "ACV"]);
+  for (const [name, acv] of ACCOUNTS) accounts.addRow([name, acv]);
+  return wb;
+}
+
+/** Writes the workbook to `file` with these <definedName> elements, as Excel saves them. */
+async function writeWithNames(wb: ExcelJS.Workbook, file: string, names: string): Promise<void> {
+  await wb.xlsx.writeFile(file);
+  const zip = await JSZip.loadAsync(await fs.readFile(file));
+  const xml = await zip.file("xl/workbook.xml")!.async("string");
+  expect(xml).not.toContain("<definedNames>");
+  zip.file(
+    "xl/workbook.xml",
+    xml.replace("<calcPr", `<definedNames>${names}</definedNames><calcPr`)
+  );
+  await fs.writeFile(file, await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" }));
+}
+
 test("a formula that calls a CS function through a defined name is recomputed, not left stale", async () => {
   // Names as Excel saves them: NeedCSMs holds the CS call itself, Twice uses NeedCSMs, and
   // Shadow is a CS call for the workbook but the number 5 on Summary (the sheet's own name wins).
   const input = path.join(dir, "names.xlsx");
   const output = path.join(dir, "names-out.xlsx");
-  const wb = new ExcelJS.Workbook();
-  const accounts = wb.addWorksheet("Accounts");
-  accounts.addRow(["Name", "ACV"]);
-  for (const [name, acv] of ACCOUNTS) accounts.addRow([name, acv]);
+  const wb = accountsBook();
   const summary = wb.addWorksheet("Summary");
   const f = (formula: string, result: unknown) => ({ formula, result }) as ExcelJS.CellFormulaValue;
   summary.getCell("B1").value = f("NeedCSMs", 7);
   summary.getCell("B2").value = f("ROUNDUP(NeedCSMs,0)+Twice", 7);
   summary.getCell("B3").value = f("Shadow", 5);
-  await wb.xlsx.writeFile(input);
-  const zip = await JSZip.loadAsync(await fs.readFile(input));
-  const xml = await zip.file("xl/workbook.xml")!.async("string");
-  const names =
-    "<definedNames>" +
-    '<definedName name="NeedCSMs">_xldudf_CS_REQUIRED_CSMS(Accounts!$B$2:$B$5)</definedName>' +
-    '<definedName name="Shadow">_xldudf_CS_REQUIRED_CSMS(Accounts!$B$2:$B$5)</definedName>' +
-    '<definedName name="Shadow" localSheetId="1">5</definedName>' +
-    '<definedName name="Twice">NeedCSMs*2</definedName>' +
-    "</definedNames>";
-  expect(xml).not.toContain("<definedNames>");
-  zip.file("xl/workbook.xml", xml.replace("<calcPr", `${names}<calcPr`));
-  await fs.writeFile(
+  await writeWithNames(
+    wb,
     input,
-    await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" })
+    '<definedName name="NeedCSMs">_xldudf_CS_REQUIRED_CSMS(Accounts!$B$2:$B$5)</definedName>' +
+      '<definedName name="Shadow">_xldudf_CS_REQUIRED_CSMS(Accounts!$B$2:$B$5)</definedName>' +
+      '<definedName name="Shadow" localSheetId="1">5</definedName>' +
+      '<definedName name="Twice">NeedCSMs*2</definedName>'
   );
 
   const r = await run(() => catalog, "recalc", input, "-o", output);
@@ -239,25 +250,17 @@ test("a CS call between two table columns whose names Excel escapes with ' is re
 test("a CS name written with its sheet (Summary!LocalNeed) keeps its saved value and is listed, never silently", async () => {
   const input = path.join(dir, "qualified.xlsx");
   const output = path.join(dir, "qualified-out.xlsx");
-  const wb = new ExcelJS.Workbook();
-  const accounts = wb.addWorksheet("Accounts");
-  accounts.addRow(["Name", "ACV"]);
-  for (const [name, acv] of ACCOUNTS) accounts.addRow([name, acv]);
-  accounts.getCell("D1").value = {
+  const wb = accountsBook();
+  wb.getWorksheet("Accounts")!.getCell("D1").value = {
     formula: "Summary!LocalNeed",
     result: 7,
   } as ExcelJS.CellFormulaValue;
   const summary = wb.addWorksheet("Summary");
   summary.getCell("B1").value = { formula: "LocalNeed", result: 7 } as ExcelJS.CellFormulaValue;
-  await wb.xlsx.writeFile(input);
-  const zip = await JSZip.loadAsync(await fs.readFile(input));
-  const xml = await zip.file("xl/workbook.xml")!.async("string");
-  const names =
-    '<definedNames><definedName name="LocalNeed" localSheetId="1">_xldudf_CS_REQUIRED_CSMS(Accounts!$B$2:$B$5)</definedName></definedNames>';
-  zip.file("xl/workbook.xml", xml.replace("<calcPr", `${names}<calcPr`));
-  await fs.writeFile(
+  await writeWithNames(
+    wb,
     input,
-    await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" })
+    '<definedName name="LocalNeed" localSheetId="1">_xldudf_CS_REQUIRED_CSMS(Accounts!$B$2:$B$5)</definedName>'
   );
 
   const r = await run(() => catalog, "recalc", input, "-o", output);

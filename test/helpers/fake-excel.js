@@ -287,6 +287,15 @@
     return letters + (row + 1);
   }
 
+  /** The properties a load() names: "a, b" or ["a", "b"]. */
+  function propertyNames(what) {
+    return (Array.isArray(what) ? what : String(what).split(","))
+      .map(function (p) {
+        return p.trim();
+      })
+      .filter(Boolean);
+  }
+
   var SHAPE = [
     "rowIndex",
     "columnIndex",
@@ -393,11 +402,7 @@
     }
     var view = {
       load: function (what) {
-        var names = (Array.isArray(what) ? what : String(what).split(","))
-          .map(function (p) {
-            return p.trim();
-          })
-          .filter(Boolean);
+        var names = propertyNames(what);
         book.request(jsonBytes(names));
         names.forEach(function (name) {
           if (name !== "cellAddresses" && name !== "rowCount")
@@ -506,11 +511,7 @@
     }
     var range = {
       load: function (what) {
-        var names = (Array.isArray(what) ? what : String(what).split(","))
-          .map(function (p) {
-            return p.trim();
-          })
-          .filter(Boolean);
+        var names = propertyNames(what);
         book.request(jsonBytes(names));
         names.forEach(function (name) {
           var isGrid = name === "values" || name === "formulas" || name === "numberFormat";
